@@ -1,0 +1,31 @@
+/**
+ * UI strings, read from `public/_locales/{fr,en}/messages.json` (the same files the manifest uses),
+ * so every visible string lives in one place per language. French unless the browser is in English.
+ */
+import en from '../public/_locales/en/messages.json';
+import fr from '../public/_locales/fr/messages.json';
+
+type Catalogue = Record<string, { message: string }>;
+export type Lang = 'fr' | 'en';
+
+/** The UI language: `en` when the browser's language starts with `en`, else `fr`. */
+export function uiLang(language: string | undefined = globalThis.navigator?.language): Lang {
+  return language?.toLowerCase().startsWith('en') ? 'en' : 'fr';
+}
+
+const catalogues: Record<Lang, Catalogue> = { fr, en };
+
+/**
+ * The string for `key` in `lang`, `$1`…`$9` replaced by `subs`. A missing key returns the key
+ * itself so that a gap shows on screen instead of an empty label.
+ */
+export function t(key: string, subs: (string | number)[] = [], lang: Lang = uiLang()): string {
+  const entry = catalogues[lang][key] ?? catalogues.fr[key];
+  if (!entry) return key;
+  return entry.message.replace(/\$(\d)/g, (_, n: string) => String(subs[Number(n) - 1] ?? ''));
+}
+
+/** French number formatting for the UI (PRODUCT.md: "numbers with French formatting"). */
+export function formatNumber(n: number, lang: Lang = uiLang()): string {
+  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR').format(n);
+}

@@ -1,0 +1,10 @@
+/**
+ * The browser side of `lib/messages`: a typed `send` for content scripts and extension pages.
+ */
+import { browser } from 'wxt/browser';
+import type { MessageMap, MessageType, Response } from '../lib/messages';
+
+/** Sends a typed message to the background and returns its typed answer. */
+export async function send<T extends MessageType>(type: T, payload: MessageMap[T]['request']): Promise<Response<T>> {
+  return (await browser.runtime.sendMessage({ type, payload })) as Response<T>;
+}

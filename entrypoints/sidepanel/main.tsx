@@ -1,0 +1,8 @@
+import { render } from 'preact';
+import { App } from '../../components/App';
+import { uiLang } from '../../components/i18n';
+import './style.css';
+
+document.documentElement.lang = uiLang();
+const root = document.getElementById('app');
+if (root) render(<App />, root);

@@ -1,0 +1,23 @@
+/** A message in the two languages of the product (French first). */
+export interface Localized {
+  fr: string;
+  en: string;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * What a rule of `lib/checks` says about a snapshot of a screen (PRODUCT.md, architecture:
+ * "pure rules: snapshot → findings {id, severity, message, fix}").
+ * - `id`: stable identifier of the rule (e.g. `cas-url-missing`), used by tests and the UI.
+ * - `field`: the snapshot field the finding concerns, so the UI mounts it next to that control.
+ * - `url`: a URL to show with a copy button, when the fix is a URL.
+ */
+export interface Finding {
+  id: string;
+  severity: Severity;
+  message: Localized;
+  fix: Localized;
+  field?: string;
+  url?: string;
+}
