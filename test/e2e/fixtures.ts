@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { type Route, type SitesServer, startSitesServer } from '../../scripts/sites-server';
 import { E2E_HOSTS } from './hosts';
 
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
 export const SITES_DIR = resolve('test/fixtures/sites');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
