@@ -1,0 +1,129 @@
+/**
+ * Bytes → text for every input file, the same way in Node, in a Worker and in the browser (no
+ * Node-only API). Order of evidence: a BOM (UTF-8, UTF-16 LE/BE), UTF-16 without BOM seen from
+ * `<?` bytes, the `encoding` of the XML declaration (fast-xml-parser ignores it: TOOLING.md), then
+ * UTF-8 when the bytes are valid UTF-8, else windows-1252 (what French Windows software writes:
+ * the ONDE extractions of ../shared/data/onde-csv-entcore are windows-1252).
+ */
+import { ISO_8859_15_CHANGES, WINDOWS_1252_HIGH } from './windows-1252';
+
+export interface Decoded {
+  /** The text, without BOM. */
+  text: string;
+  /** WHATWG name of the encoding used: `utf-8`, `utf-16le`, `utf-16be`, `windows-1252`, `iso-8859-15`... */
+  encoding: string;
+}
+
+const CHUNK = 8192;
+
+/** Decodes single-byte text through a 256-entry table, in chunks (no giant argument lists). */
+function decodeSingleByte(bytes: Uint8Array, table: Uint16Array): string {
+  const parts: string[] = [];
+  const buf = new Uint16Array(Math.min(CHUNK, bytes.length));
+  for (let start = 0; start < bytes.length; start += CHUNK) {
+    const end = Math.min(start + CHUNK, bytes.length);
+    const view = end - start === buf.length ? buf : buf.subarray(0, end - start);
+    for (let i = start; i < end; i++) view[i - start] = table[bytes[i]];
+    parts.push(String.fromCharCode.apply(null, view as unknown as number[]));
+  }
+  return parts.join('');
+}
+
+function latinTable(changes: Readonly<Record<number, number>>, high?: readonly number[]): Uint16Array {
+  const table = new Uint16Array(256);
+  for (let b = 0; b < 256; b++) table[b] = b;
+  if (high) for (let b = 0x80; b <= 0x9f; b++) table[b] = high[b - 0x80];
+  for (const [b, cp] of Object.entries(changes)) table[Number(b)] = cp;
+  return table;
+}
+
+let windows1252Table: Uint16Array | undefined;
+let iso885915Table: Uint16Array | undefined;
+
+/** windows-1252 → text with the explicit table for 0x80–0x9F (never Node 20's TextDecoder). */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  windows1252Table ??= latinTable({}, WINDOWS_1252_HIGH);
+  return decodeSingleByte(bytes, windows1252Table);
+}
+
+function decodeIso885915(bytes: Uint8Array): string {
+  iso885915Table ??= latinTable(ISO_8859_15_CHANGES);
+  return decodeSingleByte(bytes, iso885915Table);
+}
+
+function decodeUtf16(bytes: Uint8Array, littleEndian: boolean): string {
+  const parts: string[] = [];
+  const units = Math.floor(bytes.length / 2);
+  const buf = new Uint16Array(Math.min(CHUNK, units));
+  for (let start = 0; start < units; start += CHUNK) {
+    const end = Math.min(start + CHUNK, units);
+    const view = end - start === buf.length ? buf : buf.subarray(0, end - start);
+    for (let u = start; u < end; u++) {
+      const a = bytes[2 * u];
+      const b = bytes[2 * u + 1];
+      view[u - start] = littleEndian ? a | (b << 8) : (a << 8) | b;
+    }
+    parts.push(String.fromCharCode.apply(null, view as unknown as number[]));
+  }
+  return parts.join('');
+}
+
+/** Strict UTF-8, or undefined when the bytes are not valid UTF-8. */
+function tryUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The `encoding` pseudo-attribute of an XML declaration at the very start, lower-cased. */
+function declaredXmlEncoding(bytes: Uint8Array): string | undefined {
+  const head = String.fromCharCode.apply(null, Array.from(bytes.subarray(0, 256)));
+  const m = /^\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head);
+  return m?.[1].toLowerCase();
+}
+
+const WINDOWS_1252_LABELS = new Set([
+  'windows-1252', 'cp1252', 'x-cp1252', 'iso-8859-1', 'iso8859-1', 'iso_8859-1', 'latin1', 'latin-1', 'l1',
+  'us-ascii', 'ascii', 'ansi_x3.4-1968', 'cp819', 'ibm819', 'iso-ir-100',
+]);
+const ISO_8859_15_LABELS = new Set(['iso-8859-15', 'iso8859-15', 'iso_8859-15', 'latin9', 'latin-9', 'l9']);
+
+/**
+ * Decodes the bytes of an input file.
+ * @returns the text (BOM removed) and the encoding used (WHATWG name).
+ * Never throws: bytes that fit no declared encoding fall back to windows-1252, which maps every byte.
+ */
+export function decodeBytes(bytes: Uint8Array): Decoded {
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) {
+    const text = tryUtf8(bytes.subarray(3));
+    return text === undefined
+      ? { text: decodeWindows1252(bytes.subarray(3)), encoding: 'windows-1252' }
+      : { text, encoding: 'utf-8' };
+  }
+  if (b0 === 0xff && b1 === 0xfe) return { text: decodeUtf16(bytes.subarray(2), true), encoding: 'utf-16le' };
+  if (b0 === 0xfe && b1 === 0xff) return { text: decodeUtf16(bytes.subarray(2), false), encoding: 'utf-16be' };
+  // UTF-16 without BOM: `<?` or `<` followed by a zero byte (XML 1.0 appendix F).
+  if (b0 === 0x3c && b1 === 0x00 && bytes[3] === 0x00) return { text: decodeUtf16(bytes, true), encoding: 'utf-16le' };
+  if (b0 === 0x00 && b1 === 0x3c && bytes[2] === 0x00) return { text: decodeUtf16(bytes, false), encoding: 'utf-16be' };
+
+  const declared = declaredXmlEncoding(bytes);
+  if (declared && WINDOWS_1252_LABELS.has(declared)) {
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+  }
+  if (declared && ISO_8859_15_LABELS.has(declared)) return { text: decodeIso885915(bytes), encoding: 'iso-8859-15' };
+  if (declared && declared !== 'utf-8' && declared !== 'utf8') {
+    try {
+      const decoder = new TextDecoder(declared, { fatal: true });
+      return { text: decoder.decode(bytes), encoding: decoder.encoding };
+    } catch {
+      // unknown label or bytes not in that encoding: fall through to the byte-based guess
+    }
+  }
+  const utf8 = tryUtf8(bytes);
+  if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8' };
+  return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+}

@@ -1,0 +1,202 @@
+/**
+ * Safe XML for every reader: entity declarations refused before parsing (an entity bomb or an
+ * external entity is never expanded, nothing is ever fetched), a DOCTYPE that only names an external
+ * DTD accepted (every AAF file starts with `<!DOCTYPE ficAlimMENESR SYSTEM "ficAlimMENESR.dtd">`,
+ * DOMAIN.md "The AAF feed"), well-formedness checked with line and column, then fast-xml-parser 5.12
+ * with entity processing off (TOOLING.md: earlier 5.x had entity-expansion advisories); the five
+ * predefined entities and character references are decoded here instead.
+ */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { InputError } from '../person';
+
+/** 1-based line and column of a character index (LF, CRLF and CR all end a line). */
+export function lineColumn(text: string, index: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < index && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: index - lineStart + 1 };
+}
+
+/** Counts line ends in `text` between `from` and `to` (for incremental line numbers). */
+export function countLines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
+}
+
+const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Decodes `&amp;`-style predefined entities and `&#233;`/`&#xE9;` references; leaves anything else as written. */
+export function decodeXmlEntities(value: string): string {
+  if (value.indexOf('&') < 0) return value;
+  return value.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);/g, (whole, ref: string) => {
+    if (ref[0] === '#') {
+      const cp = ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
+      return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : whole;
+    }
+    return PREDEFINED[ref] ?? whole;
+  });
+}
+
+/**
+ * Refuses entity declarations (an `<!ENTITY` in the internal subset of the DOCTYPE), before
+ * parsing. A DOCTYPE naming only an external DTD is accepted; that DTD is never read.
+ * @throws InputError naming the file.
+ */
+export function assertNoEntityDeclarations(text: string, source: string): void {
+  const doctype = /<!DOCTYPE\b/i.exec(text.slice(0, 64 * 1024));
+  if (!doctype) return;
+  const after = text.slice(doctype.index, doctype.index + 64 * 1024);
+  if (/<!ENTITY\b/i.test(subset(after))) {
+    const { line, column } = lineColumn(text, doctype.index);
+    throw new InputError(
+      {
+        fr: `Le fichier « ${source} » contient des déclarations d'entités XML (ligne ${line}, colonne ${column}). Passerelle les refuse par sécurité et ne va rien chercher ailleurs : un export Pronote ou un fichier AAF n'en contient jamais. Demandez le fichier d'origine.`,
+        en: `The file "${source}" holds XML entity declarations (line ${line}, column ${column}). Passerelle refuses them for safety and fetches nothing: a Pronote export or an AAF file never holds any. Ask for the original file.`,
+      },
+      source,
+    );
+  }
+}
+
+/** The internal subset `[...]` of a DOCTYPE (text from `<!DOCTYPE`), or '' when there is none. */
+function subset(doctypeOnward: string): string {
+  const close = doctypeOnward.indexOf('>');
+  const open = doctypeOnward.indexOf('[');
+  if (open < 0 || (close >= 0 && close < open)) return '';
+  const end = doctypeOnward.indexOf(']', open);
+  return doctypeOnward.slice(open, end < 0 ? undefined : end);
+}
+
+/**
+ * Checks that the text is well-formed XML.
+ * @throws InputError with the line and column of the fault; a file that stops before its elements
+ * are closed is reported as cut off, at its last line.
+ */
+export function assertWellFormed(text: string, source: string): void {
+  const result = XMLValidator.validate(text, { allowBooleanAttributes: false });
+  if (result === true) return;
+  const { code, msg } = result.err;
+  const { line, col } = result.err;
+  const unclosed = /^Invalid '\[([\s\S]*)\]' found/.exec(msg);
+  if (code === 'InvalidXml' && unclosed) {
+    const names = unclosed[1].match(/"[^"]*"/g)?.map((s) => s.slice(1, -1)) ?? [];
+    const end = lineColumn(text, text.trimEnd().length);
+    const last = names[names.length - 1] ?? '?';
+    throw new InputError(
+      {
+        fr: `Le fichier « ${source} » est incomplet : il s'arrête ligne ${end.line}, colonne ${end.column}, avant la fin de l'élément <${last}>. Il a sans doute été coupé pendant la copie ou le téléchargement : exportez-le à nouveau.`,
+        en: `The file "${source}" is incomplete: it stops at line ${end.line}, column ${end.column}, before the end of the <${last}> element. It was probably cut off while copied or downloaded: export it again.`,
+      },
+      source,
+    );
+  }
+  throw new InputError(
+    {
+      fr: `Le fichier « ${source} » n'est pas un XML valide : erreur ligne ${line}, colonne ${col} (${msg}). Exportez-le à nouveau sans l'ouvrir ni le modifier.`,
+      en: `The file "${source}" is not valid XML: error at line ${line}, column ${col} (${msg}). Export it again without opening or editing it.`,
+    },
+    source,
+  );
+}
+
+/** One element of the generic tree that the Pronote readers and the sniffer walk. */
+export interface XmlNode {
+  /** Local name (namespace prefix removed). */
+  name: string;
+  attrs: Record<string, string>;
+  children: XmlNode[];
+  /** Text content directly inside the element, trimmed, entities decoded. */
+  text: string;
+  /** 1-based line of the start tag. */
+  line: number;
+}
+
+type Ordered = Record<string, unknown> & { ':@'?: Record<string, string> };
+
+/**
+ * Parses well-formed XML (check it first with {@link assertWellFormed} and
+ * {@link assertNoEntityDeclarations}) into a tree of {@link XmlNode}, keeping document order and
+ * line numbers. Entity processing is off in the parser; values are decoded by {@link decodeXmlEntities}.
+ * @returns the root element, or undefined when the text has none.
+ */
+export function parseXmlTree(text: string): XmlNode | undefined {
+  const parser = new XMLParser({
+    preserveOrder: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    removeNSPrefix: true,
+    processEntities: false,
+    htmlEntities: false,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    captureMetaData: true,
+    maxNestedTags: 200,
+  });
+  const meta = XMLParser.getMetaDataSymbol() as unknown as symbol;
+  const ordered = parser.parse(text) as Ordered[];
+  // Line numbers: one pass over the text, turning start indexes into lines incrementally.
+  const starts: { node: XmlNode; index: number }[] = [];
+  const convert = (item: Ordered): XmlNode | undefined => {
+    const name = Object.keys(item).find((k) => k !== ':@' && k !== '#text');
+    if (!name) return undefined;
+    const attrs: Record<string, string> = {};
+    for (const [k, v] of Object.entries(item[':@'] ?? {})) attrs[k.replace(/^.*:/, '')] = decodeXmlEntities(String(v));
+    const node: XmlNode = { name, attrs, children: [], text: '', line: 0 };
+    const index = (item as unknown as Record<symbol, { startIndex?: number } | undefined>)[meta]?.startIndex;
+    if (typeof index === 'number') starts.push({ node, index });
+    const texts: string[] = [];
+    for (const child of (item[name] as Ordered[]) ?? []) {
+      if ('#text' in child) texts.push(decodeXmlEntities(String(child['#text'])));
+      else {
+        const c = convert(child);
+        if (c) node.children.push(c);
+      }
+    }
+    node.text = texts.join(' ').trim();
+    return node;
+  };
+  let root: XmlNode | undefined;
+  for (const item of ordered) {
+    const node = convert(item);
+    if (node && !root) root = node;
+  }
+  starts.sort((a, b) => a.index - b.index);
+  let line = 1;
+  let at = 0;
+  for (const s of starts) {
+    line += countLines(text, at, s.index);
+    at = s.index;
+    s.node.line = line;
+  }
+  return root;
+}
+
+/**
+ * Decodes, checks and parses an XML input in one go.
+ * @throws InputError (entity declarations, not well-formed).
+ */
+export function readXmlTree(text: string, source: string): XmlNode {
+  assertNoEntityDeclarations(text, source);
+  assertWellFormed(text, source);
+  const root = parseXmlTree(text);
+  if (!root) {
+    throw new InputError(
+      { fr: `Le fichier « ${source} » ne contient aucun élément XML.`, en: `The file "${source}" holds no XML element.` },
+      source,
+    );
+  }
+  return root;
+}

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { decodeBytes } from '../../../lib/input/decode';
+
+const HIGH = '€ ‘ ’ “ ” – — œ Œ …';
+// windows-1252 bytes of HIGH, written out from the WHATWG index (not produced by any decoder under test)
+const HIGH_BYTES = [0x80, 0x20, 0x91, 0x20, 0x92, 0x20, 0x93, 0x20, 0x94, 0x20, 0x96, 0x20, 0x97, 0x20, 0x9c, 0x20, 0x8c, 0x20, 0x85];
+
+function utf16(text: string, littleEndian: boolean, bom: boolean): Uint8Array {
+  const out = new Uint8Array(text.length * 2 + (bom ? 2 : 0));
+  let o = 0;
+  if (bom) {
+    out[o++] = littleEndian ? 0xff : 0xfe;
+    out[o++] = littleEndian ? 0xfe : 0xff;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const u = text.charCodeAt(i);
+    out[o++] = littleEndian ? u & 0xff : u >> 8;
+    out[o++] = littleEndian ? u >> 8 : u & 0xff;
+  }
+  return out;
+}
+
+describe('decodeBytes', () => {
+  it('decodes windows-1252 bytes 0x80–0x9F with the WHATWG table in Node', () => {
+    const r = decodeBytes(new Uint8Array(HIGH_BYTES));
+    expect(r).toEqual({ text: HIGH, encoding: 'windows-1252' });
+  });
+
+  it('reads the fixture file holding 0x80–0x9F bytes', () => {
+    const r = decodeBytes(new Uint8Array(readFileSync('test/fixtures/inputs/cp1252-high-bytes.csv')));
+    expect(r.encoding).toBe('windows-1252');
+    expect(r.text).toContain('"CŒUR";"Zoé"');
+    expect(r.text).toContain('€ ‘cité’ “bas” – — œ Œ …');
+    expect(r.text).toContain('D’ALMEIDA";"Noël"');
+    expect(r.text).toContain('Š š Ž ž Ÿ ™ • ‰ ƒ');
+  });
+
+  it('reads the ONDE extraction (windows-1252, no BOM) with its accents', () => {
+    const r = decodeBytes(new Uint8Array(readFileSync('../shared/data/onde-csv-entcore/CSVExtraction-eleves.csv')));
+    expect(r.encoding).toBe('windows-1252');
+    expect(r.text.split('\r\n')[0]).toContain('"Nom Elève";"Nom d\'usage Elève";"Prénom Elève"');
+  });
+
+  it('reads UTF-8 with and without BOM, and an AAF file as UTF-8', () => {
+    const text = '<a n="Zoé Œ €"/>';
+    const utf8 = new TextEncoder().encode(text);
+    expect(decodeBytes(utf8)).toEqual({ text, encoding: 'utf-8' });
+    expect(decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]))).toEqual({ text, encoding: 'utf-8' });
+    const aaf = decodeBytes(new Uint8Array(readFileSync('../shared/data/aaf-entcore/FULL_ENTTSSERVICES_Complet_20130117_Eleve_0001.xml')));
+    expect(aaf.encoding).toBe('utf-8');
+    expect(aaf.text).toContain('<value>Kù</value>');
+  });
+
+  it('reads UTF-16 LE and BE, with a BOM or from the XML start', () => {
+    const text = '<?xml version="1.0" encoding="UTF-16"?><a n="Élodie €"/>';
+    expect(decodeBytes(utf16(text, true, true))).toEqual({ text, encoding: 'utf-16le' });
+    expect(decodeBytes(utf16(text, false, true))).toEqual({ text, encoding: 'utf-16be' });
+    expect(decodeBytes(utf16(text, true, false))).toEqual({ text, encoding: 'utf-16le' });
+    expect(decodeBytes(utf16(text, false, false))).toEqual({ text, encoding: 'utf-16be' });
+  });
+
+  it('follows the encoding of the XML declaration', () => {
+    const body = [...new TextEncoder().encode('<?xml version="1.0" encoding="ISO-8859-1"?><a n="'), 0xc9, 0x80, ...new TextEncoder().encode('"/>')];
+    expect(decodeBytes(new Uint8Array(body))).toEqual({ text: '<?xml version="1.0" encoding="ISO-8859-1"?><a n="É€"/>', encoding: 'windows-1252' });
+    const latin9 = [...new TextEncoder().encode('<?xml version="1.0" encoding="iso-8859-15"?><a n="'), 0xa4, 0xbd, '"'.charCodeAt(0), 0x2f, 0x3e];
+    expect(decodeBytes(new Uint8Array(latin9)).text).toBe('<?xml version="1.0" encoding="iso-8859-15"?><a n="€œ"/>');
+  });
+
+  it('falls back to windows-1252 when a file declared UTF-8 is not valid UTF-8', () => {
+    const bytes = [...new TextEncoder().encode('<?xml version="1.0" encoding="UTF-8"?><a n="'), 0xe9, 0x92, '"'.charCodeAt(0), 0x2f, 0x3e];
+    expect(decodeBytes(new Uint8Array(bytes))).toEqual({ text: '<?xml version="1.0" encoding="UTF-8"?><a n="é’"/>', encoding: 'windows-1252' });
+  });
+});
