@@ -29,11 +29,11 @@ function decodeSingleByte(bytes: Uint8Array, table: Uint16Array): string {
   return parts.join('');
 }
 
-function latinTable(changes: Readonly<Record<number, number>>, high?: readonly number[]): Uint16Array {
+function latinTable(changes: readonly (readonly [number, number])[], high?: readonly number[]): Uint16Array {
   const table = new Uint16Array(256);
   for (let b = 0; b < 256; b++) table[b] = b;
   if (high) for (let b = 0x80; b <= 0x9f; b++) table[b] = high[b - 0x80];
-  for (const [b, cp] of Object.entries(changes)) table[Number(b)] = cp;
+  for (const [b, cp] of changes) table[b] = cp;
   return table;
 }
 
@@ -42,7 +42,7 @@ let iso885915Table: Uint16Array | undefined;
 
 /** windows-1252 → text with the explicit table for 0x80–0x9F (never Node 20's TextDecoder). */
 export function decodeWindows1252(bytes: Uint8Array): string {
-  windows1252Table ??= latinTable({}, WINDOWS_1252_HIGH);
+  windows1252Table ??= latinTable([], WINDOWS_1252_HIGH);
   return decodeSingleByte(bytes, windows1252Table);
 }
 
