@@ -1,0 +1,203 @@
+/**
+ * The rapprochement store: a Dexie (IndexedDB) database, versioned, opened by the side panel, its
+ * matching worker and the background (for the ENT helper's suggestions). Content scripts cannot open
+ * it (TOOLING.md): they message the background.
+ *
+ * Tables (PRODUCT.md §3 and "Identifiers"):
+ * - `rapprochements`: one per import run, per school (UAI, name) and school year, with the mode,
+ *   the step states, the current step and position (so that reopening resumes);
+ * - `inputs`: the persons read from each side, one row per (rapprochement, side);
+ * - `steps`: the engine's proposals with what the screens show of each person, one row per
+ *   (rapprochement, category);
+ * - `decisions`: what the user decided, one row per (rapprochement, category, Pronote id);
+ * - `remembered`: decisions kept for next year's import of the same school, keyed by the Pronote id
+ *   and by the person key hash (next year's export may renumber people);
+ * - `profiles`: confirmed mapping profiles of sniffed layouts;
+ * - `meta`: small settings (the rapprochement open in the panel).
+ */
+import Dexie, { type Table } from 'dexie';
+import type { Localized } from '../checks/finding';
+import type { Decision, DecisionKind, Proposal } from '../matching/types';
+import type { Category, ExportKind, NotRead, Person, ReadNote, Side } from '../person';
+
+export type Mode = 'complet' | 'partiel';
+export type StepState = 'pending' | 'validated' | 'cancelled';
+/** Where the user is: loading files, reviewing the six steps, or reading the results. */
+export type Phase = 'start' | 'steps' | 'results';
+
+/** What was read from one side, kept for the start screen and the report. */
+export interface InputSummary {
+  /** File names as shown to the user ("collé" for a paste). */
+  files: string[];
+  counts: Record<Category, number>;
+  notRead: NotRead[];
+  notes: ReadNote[];
+  exportKind?: ExportKind;
+  /** Directory side: the structures (UAI or ids) that the files span. */
+  structures?: string[];
+  /** The layout of the Pronote export, as the reader names it. */
+  layout?: string;
+  /** When the rows carry no account id (ONDE extractions): said in the results. */
+  synthetic?: number;
+}
+
+export interface Rapprochement {
+  id?: number;
+  /** School UAI (RNE), upper case, e.g. `0310047H`. */
+  uai: string;
+  schoolName: string;
+  /** School year `yyyy-yyyy`, e.g. `2026-2027`. */
+  year: string;
+  mode: Mode;
+  createdAt: string;
+  updatedAt: string;
+  phase: Phase;
+  /** Step state per category; the steps run in `CATEGORIES` order (seed §4). */
+  steps: Record<Category, StepState>;
+  /** Index in `CATEGORIES` of the step on screen. */
+  currentStep: number;
+  /** Index of the focused row in the current step's list. */
+  position: number;
+  pronote?: InputSummary;
+  directory?: InputSummary;
+  /** Directory restricted to this structure (when the files span several). */
+  structure?: string;
+  /** ISO date-time of the last pairing run; undefined before the first one. */
+  pairedAt?: string;
+  /** How many decisions remembered from an earlier import were given to the engine. */
+  rememberedUsed?: number;
+}
+
+export interface InputRow {
+  rid: number;
+  side: Side;
+  persons: Person[];
+}
+
+/** What the screens show of a person (a subset of `Person`, always rendered as text). */
+export interface PersonView {
+  id: string;
+  category: Category;
+  lastName: string;
+  birthName?: string;
+  firstName: string;
+  otherFirstNames: string[];
+  birthDate?: string;
+  sex?: 'M' | 'F';
+  classes: string[];
+  email?: string;
+  structures: string[];
+}
+
+/** One Pronote person of a step: the engine's proposal and the persons it names. */
+export interface StepItem {
+  proposal: Proposal;
+  person: PersonView;
+  /** The candidates' directory persons, in the order of `proposal.candidates`. */
+  candidates: PersonView[];
+}
+
+export interface StepRow {
+  rid: number;
+  category: Category;
+  items: StepItem[];
+}
+
+/** A decision of one rapprochement, with what the screens need to show the chosen account. */
+export interface DecisionRow extends Decision {
+  rid: number;
+  /** The chosen account as shown ("NOM Prénom"), for `manual` and `confirmed`. */
+  entLabel?: string;
+}
+
+/** A decision kept for the same school's next import. */
+export interface RememberedRow {
+  uai: string;
+  /** School year of the import where it was decided. */
+  year: string;
+  category: Category;
+  pronoteId: string;
+  /** Empty string when unknown (Dexie cannot index undefined inside a compound key). */
+  personKey: string;
+  kind: DecisionKind;
+  entId?: string;
+  decidedAt: string;
+}
+
+/** A confirmed mapping of a sniffed layout (the reader's `MappingProfile`, stored as is). */
+export interface ProfileRow {
+  id?: number;
+  name: string;
+  side: Side;
+  profile: unknown;
+  savedAt: string;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+/** The database name of the extension's store. */
+export const STORE_NAME = 'passerelle';
+
+/**
+ * The versions of the schema. Never edit a published version: add one, with its upgrade.
+ * v1: the first layout. v2: `updatedAt` indexed (to find the latest rapprochement of a school),
+ * remembered decisions indexed by person key, and the `meta` table; old rows get `updatedAt`.
+ */
+export const SCHEMA_V1 = {
+  rapprochements: '++id, [uai+year], uai',
+  inputs: '[rid+side], rid',
+  steps: '[rid+category], rid',
+  decisions: '[rid+category+pronoteId], rid',
+  remembered: '[uai+category+pronoteId], uai',
+  profiles: '++id, name',
+} as const;
+
+export const SCHEMA_V2 = {
+  rapprochements: '++id, [uai+year], uai, updatedAt',
+  inputs: '[rid+side], rid',
+  steps: '[rid+category], rid',
+  decisions: '[rid+category+pronoteId], rid',
+  remembered: '[uai+category+pronoteId], [uai+personKey], uai',
+  profiles: '++id, name',
+  meta: 'key',
+} as const;
+
+export class PasserelleDB extends Dexie {
+  rapprochements!: Table<Rapprochement, number>;
+  inputs!: Table<InputRow, [number, Side]>;
+  steps!: Table<StepRow, [number, Category]>;
+  decisions!: Table<DecisionRow, [number, Category, string]>;
+  remembered!: Table<RememberedRow, [string, Category, string]>;
+  profiles!: Table<ProfileRow, number>;
+  meta!: Table<MetaRow, string>;
+
+  constructor(name: string = STORE_NAME) {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade(async (tx) => {
+        await tx
+          .table('rapprochements')
+          .toCollection()
+          .modify((r: Partial<Rapprochement>) => {
+            r.updatedAt ??= r.createdAt ?? new Date(0).toISOString();
+            r.phase ??= r.pairedAt ? 'steps' : 'start';
+            r.position ??= 0;
+            r.currentStep ??= 0;
+          });
+        await tx
+          .table('remembered')
+          .toCollection()
+          .modify((m: Partial<RememberedRow>) => {
+            m.personKey ??= '';
+          });
+      });
+  }
+}
+
+/** A message for the user in both languages (re-exported for the store's callers). */
+export type { Localized };
