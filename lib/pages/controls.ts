@@ -1,0 +1,92 @@
+/**
+ * What counts as a control on an admin page, and how to read its state without changing it.
+ * Covers native controls and the ARIA widgets that script-built screens use (DOMAIN.md: Pronote's
+ * own pages are built by script, with generated ids).
+ */
+
+export type ControlKind = 'checkbox' | 'text' | 'select' | 'button';
+
+const SELECTORS: Record<ControlKind, string> = {
+  checkbox: 'input[type=checkbox], input[type=radio], [role=checkbox], [role=switch], [role=radio]',
+  text: 'input:not([type]), input[type=text], input[type=url], input[type=search], input[type=email], textarea, [role=textbox], [contenteditable=""], [contenteditable=true]',
+  select: 'select, [role=combobox], [role=listbox]',
+  button: 'button, input[type=button], input[type=submit], [role=button], a[href]',
+};
+
+/** CSS selector of the controls of `kinds` (all kinds but buttons when omitted). */
+export function controlSelector(kinds?: ControlKind[]): string {
+  return (kinds ?? (['checkbox', 'text', 'select'] as ControlKind[])).map((k) => SELECTORS[k]).join(', ');
+}
+
+/** True when `el` is a control of one of `kinds`. */
+export function isControl(el: Element, kinds?: ControlKind[]): boolean {
+  return el.matches(controlSelector(kinds));
+}
+
+/** Elements whose content is never a label: option lists, scripts, and Passerelle's own UI. */
+export const NOT_LABEL = 'select, option, optgroup, datalist, script, style, template, textarea, noscript, [data-passerelle-host]';
+
+/** True when `el` or an ancestor is hidden by the `hidden` attribute, `aria-hidden` or inline `display:none`. */
+export function isHidden(el: Element): boolean {
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    if (e.hasAttribute('hidden')) return true;
+    if (e.getAttribute('aria-hidden') === 'true') return true;
+    const style = (e as HTMLElement).style;
+    if (style && (style.display === 'none' || style.visibility === 'hidden')) return true;
+  }
+  return false;
+}
+
+/** The checked state of a checkbox, radio or switch (native or ARIA); `undefined` for other elements. */
+export function readChecked(el: Element): boolean | undefined {
+  if (el instanceof el.ownerDocument.defaultView!.HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')) {
+    return el.checked;
+  }
+  const aria = el.getAttribute('aria-checked') ?? el.getAttribute('aria-pressed');
+  if (aria !== null) return aria === 'true';
+  const role = el.getAttribute('role');
+  if (role === 'checkbox' || role === 'switch' || role === 'radio') return false;
+  return undefined;
+}
+
+/**
+ * The value shown by a control, as the admin sees it: the text typed in a field, the text of the
+ * chosen option of a list (native or ARIA), the text of an editable element. Empty string when
+ * nothing is chosen or typed.
+ */
+export function readValue(el: Element): string {
+  const win = el.ownerDocument.defaultView!;
+  if (el instanceof win.HTMLSelectElement) {
+    const option = el.selectedOptions?.[0] ?? el.options[el.selectedIndex];
+    return option ? (option.textContent ?? '').trim() || option.value : '';
+  }
+  if (el instanceof win.HTMLInputElement || el instanceof win.HTMLTextAreaElement) return el.value;
+  const role = el.getAttribute('role');
+  if (role === 'combobox' || role === 'listbox') {
+    const inner = el.querySelector('input');
+    if (inner) return inner.value;
+    const active = el.getAttribute('aria-activedescendant');
+    const chosen =
+      (active ? el.ownerDocument.getElementById(active) : null) ??
+      el.querySelector('[role=option][aria-selected=true]');
+    if (chosen) return (chosen.textContent ?? '').trim();
+    const valueText = el.getAttribute('aria-valuetext');
+    if (valueText !== null) return valueText;
+    if (role === 'listbox') return '';
+  }
+  return (el.textContent ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/** The option texts of a list (native `select` or ARIA listbox/combobox with `role=option` items). */
+export function readOptions(el: Element): string[] {
+  const win = el.ownerDocument.defaultView!;
+  if (el instanceof win.HTMLSelectElement) return [...el.options].map((o) => (o.textContent ?? '').trim());
+  const controlled = el.getAttribute('aria-controls') ?? el.getAttribute('aria-owns');
+  const list = (controlled ? el.ownerDocument.getElementById(controlled) : null) ?? el;
+  return [...list.querySelectorAll('[role=option]')].map((o) => (o.textContent ?? '').trim());
+}
+
+/** True when a control is disabled (native `disabled` or `aria-disabled`). */
+export function isDisabled(el: Element): boolean {
+  return el.hasAttribute('disabled') || el.getAttribute('aria-disabled') === 'true';
+}

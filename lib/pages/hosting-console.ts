@@ -1,0 +1,220 @@
+/**
+ * Readers of the hosting console's screens (PRODUCT.md §1), each a Document → typed snapshot,
+ * found by visible label text. Labels come from the seed (section 1: *Déléguer
+ * l'authentification*, *Définir une délégation CAS*, the project list, *Publiez votre base*; FAQ:
+ * *racine* of the publication parameters) and DOMAIN.md ("The hosting console and the server
+ * admin": *Intégration dans un ENT*, *Mon ENT*, *URL du serveur CAS*, *Arrêter la publication*,
+ * *Publier la base*; "three modes": *Paramètres d'identification des utilisateurs*, *type de
+ * reconnaissance de l'utilisateur*). The real HTML is unknown: alternatives are listed for the
+ * labels whose exact wording no source gives (marked "wording unknown").
+ */
+import { isDisabled, readChecked, readOptions, readValue } from './controls';
+import { type HostingField, type HostingSettings, recognitionModeFromText } from './hosting-settings';
+import { findButton, findControl, findLabels, findTextValue } from './labels';
+import { normaliseText } from './text';
+
+export type HostingScreen = 'cas-delegation' | 'ent-integration' | 'user-identification' | 'publication';
+
+/** A reader's result: the values seen, and the element of each (to show findings next to it). */
+export interface ScreenSnapshot {
+  screen: HostingScreen;
+  settings: HostingSettings;
+  elements: Partial<Record<HostingField, Element>>;
+}
+
+/** The whole page: every screen recognised on it, their settings merged. */
+export interface HostingSnapshot {
+  screens: HostingScreen[];
+  settings: HostingSettings;
+  elements: Partial<Record<HostingField, Element>>;
+  /** Project names offered by the project list (gear of *Définir une délégation CAS*, or *Mon ENT*). */
+  projectOptions: string[];
+}
+
+const LABELS = {
+  delegation: ['Définir une délégation CAS', 'Délégation CAS'],
+  // Wording unknown: the seed says "the project of your ENT" chosen from a list behind the gear.
+  project: ['Projet de rattachement', "Projet de l'ENT", 'Projet ENT', 'Nom du projet', 'Projet'],
+  monEnt: ['Mon ENT'],
+  casUrl: ['URL du serveur CAS', 'URL CAS', 'Adresse du serveur CAS', 'URL du CAS'],
+  recognition: ["Type de reconnaissance de l'utilisateur", 'Type de reconnaissance'],
+  modes: ["Avec l'identité PRONOTE de l'utilisateur", "Avec l'identité de l'utilisateur", 'Par double authentification'],
+  // Wording unknown: the seed's ENTs send `idPronote`; the field names the CAS attribute.
+  attribute: ["Nom de l'attribut", 'Attribut CAS', 'Attribut'],
+  racine: ['Racine'],
+  publish: ['Publier la base', 'Publiez votre base', 'Publier'],
+  unpublish: ['Arrêter la publication'],
+  // Wording unknown: a state line next to the buttons.
+  publishedText: ['Base publiée', 'La base est publiée', 'Publication en cours'],
+  unpublishedText: ['Base non publiée', "La base n'est pas publiée", 'Publication arrêtée', 'Base arrêtée'],
+  // Wording unknown: where the console shows the school's address.
+  pronoteUrl: ['Adresse de publication', 'URL de publication', "Adresse d'accès", "URL d'accès", 'Adresse PRONOTE.net', 'URL PRONOTE.net', 'Adresse des Espaces'],
+};
+
+const NONE = new Set(['', 'aucun', 'aucun ent', 'aucune', 'non', 'sans ent', '-', '--', 'choisir', 'selectionner']);
+
+function put<K extends HostingField>(snap: ScreenSnapshot, field: K, value: HostingSettings[K], el: Element | undefined) {
+  snap.settings[field] = value;
+  if (el) snap.elements[field] = el;
+}
+
+/**
+ * *Déléguer l'authentification* (seed 1 b–d): the *Définir une délégation CAS* option, the project
+ * chosen, the CAS URL. `undefined` when the option is not on the page.
+ */
+export function readCasDelegation(root: ParentNode): ScreenSnapshot | undefined {
+  const option = findControl(root, LABELS.delegation, { kinds: ['checkbox'] });
+  if (!option) return undefined;
+  const snap: ScreenSnapshot = { screen: 'cas-delegation', settings: {}, elements: {} };
+  put(snap, 'delegation', readChecked(option.control) ?? false, option.control);
+  const project =
+    findControl(root, LABELS.project, { kinds: ['select', 'text'] }) ?? findControl(root, LABELS.monEnt, { kinds: ['select'] });
+  if (project) put(snap, 'project', readValue(project.control).trim(), project.control);
+  else {
+    const shown = findTextValue(root, LABELS.project);
+    if (shown) put(snap, 'project', shown.text, shown.element);
+  }
+  const cas = findControl(root, LABELS.casUrl, { kinds: ['text'] });
+  if (cas) put(snap, 'casUrl', readValue(cas.control), cas.control);
+  return snap;
+}
+
+/**
+ * *PRONOTE.net > Intégration dans un ENT* (DOMAIN.md, Atrium Sud's help): the *Mon ENT* list and
+ * the *URL du serveur CAS* field. Choosing an ENT there is what turns delegation on, so
+ * `delegation` is true when an ENT other than "Aucun" is chosen. `undefined` when *Mon ENT* is absent.
+ */
+export function readEntIntegration(root: ParentNode): ScreenSnapshot | undefined {
+  const monEnt = findControl(root, LABELS.monEnt, { kinds: ['select', 'text'] });
+  if (!monEnt) return undefined;
+  const snap: ScreenSnapshot = { screen: 'ent-integration', settings: {}, elements: {} };
+  const project = readValue(monEnt.control).trim();
+  put(snap, 'project', project, monEnt.control);
+  put(snap, 'delegation', !NONE.has(normaliseText(project)), monEnt.control);
+  const cas = findControl(root, LABELS.casUrl, { kinds: ['text'] });
+  if (cas) put(snap, 'casUrl', readValue(cas.control), cas.control);
+  return snap;
+}
+
+/**
+ * *Paramètres d'identification des utilisateurs* (DOMAIN.md "three modes"): the *type de
+ * reconnaissance de l'utilisateur* (a list, or one radio per mode) and the attribute name.
+ * `undefined` when neither the list nor the mode radios are on the page.
+ */
+export function readUserIdentification(root: ParentNode): ScreenSnapshot | undefined {
+  const snap: ScreenSnapshot = { screen: 'user-identification', settings: {}, elements: {} };
+  const list = findControl(root, LABELS.recognition, { kinds: ['select'] });
+  if (list) {
+    const label = readValue(list.control);
+    put(snap, 'recognitionMode', recognitionModeFromText(label), list.control);
+    snap.settings.recognitionModeLabel = label;
+  } else {
+    let seen = false;
+    for (const phrase of LABELS.modes) {
+      const radio = findControl(root, [phrase], { kinds: ['checkbox'] });
+      if (!radio) continue;
+      seen = true;
+      snap.elements.recognitionMode ??= radio.control;
+      if (readChecked(radio.control)) {
+        const label = (radio.label.textContent ?? phrase).replace(/[\s\u00a0]+/g, ' ').trim();
+        put(snap, 'recognitionMode', recognitionModeFromText(label), radio.control);
+        snap.settings.recognitionModeLabel = label;
+      }
+    }
+    if (!seen) return undefined;
+  }
+  const attribute = findControl(root, LABELS.attribute, { kinds: ['text'] });
+  if (attribute) put(snap, 'attributeName', readValue(attribute.control).trim(), attribute.control);
+  return snap;
+}
+
+/**
+ * The publication parameters (seed FAQ: the *racine* field) and the publication state (*Publier la
+ * base* / *Arrêter la publication*, seed 1 e and DOMAIN.md), with the school's address when the
+ * screen shows it. `undefined` when none of these is on the page.
+ */
+export function readPublication(root: ParentNode): ScreenSnapshot | undefined {
+  const snap: ScreenSnapshot = { screen: 'publication', settings: {}, elements: {} };
+  let seen = false;
+  const racine = findControl(root, LABELS.racine, { kinds: ['text'] });
+  if (racine) {
+    put(snap, 'racine', readValue(racine.control).trim(), racine.control);
+    seen = true;
+  } else {
+    const shown = findTextValue(root, LABELS.racine);
+    if (shown) {
+      put(snap, 'racine', shown.text, shown.element);
+      seen = true;
+    }
+  }
+  const published = readPublished(root);
+  if (published) {
+    put(snap, 'published', published.published, published.element);
+    seen = true;
+  }
+  const url = readPronoteAddress(root);
+  if (url) {
+    put(snap, 'pronoteUrl', url.url, url.element);
+    seen = true;
+  }
+  return seen ? snap : undefined;
+}
+
+/**
+ * The publication state: a state line when there is one, else the button offered (an enabled
+ * *Arrêter la publication* means published; an enabled *Publier la base* means not published).
+ */
+function readPublished(root: ParentNode): { published: boolean; element: Element } | undefined {
+  const off = findLabels(root, LABELS.unpublishedText)[0];
+  if (off) return { published: false, element: off };
+  const on = findLabels(root, LABELS.publishedText)[0];
+  if (on) return { published: true, element: on };
+  const stop = findButton(root, LABELS.unpublish);
+  const publish = findButton(root, LABELS.publish);
+  if (stop && !isDisabled(stop) && !(publish && !isDisabled(publish))) return { published: true, element: stop };
+  if (publish && !isDisabled(publish)) return { published: false, element: publish };
+  return undefined;
+}
+
+/** The school's Pronote address: a labelled field or text, else a link to a hosted Pronote. */
+function readPronoteAddress(root: ParentNode): { url: string; element: Element } | undefined {
+  const field = findControl(root, LABELS.pronoteUrl, { kinds: ['text'] });
+  if (field && readValue(field.control).trim()) return { url: readValue(field.control).trim(), element: field.control };
+  const text = findTextValue(root, LABELS.pronoteUrl);
+  if (text && /^https?:\/\//i.test(text.text)) return { url: text.text, element: text.element };
+  for (const a of root.querySelectorAll('a[href]')) {
+    const href = a.getAttribute('href') ?? '';
+    if (/^https?:\/\/[0-9]{7}[a-z]\.index-education\.net\//i.test(href)) return { url: href, element: a };
+  }
+  return undefined;
+}
+
+/** Project names offered by the page's project list, hidden dialog included (the gear's list). */
+function readProjectOptions(root: ParentNode): string[] {
+  const list =
+    findControl(root, LABELS.project, { kinds: ['select'], includeHidden: true }) ??
+    findControl(root, LABELS.monEnt, { kinds: ['select'], includeHidden: true });
+  return list ? readOptions(list.control).filter((o) => !NONE.has(normaliseText(o))) : [];
+}
+
+/**
+ * Reads every hosting-console screen found on the page (several may share one page) and merges
+ * their settings; a later screen never overwrites a value an earlier one read. `screens` is empty
+ * when nothing is recognised.
+ */
+export function readHostingConsole(root: ParentNode): HostingSnapshot {
+  const snaps = [readCasDelegation(root), readEntIntegration(root), readUserIdentification(root), readPublication(root)].filter(
+    (s): s is ScreenSnapshot => !!s,
+  );
+  const out: HostingSnapshot = { screens: [], settings: {}, elements: {}, projectOptions: readProjectOptions(root) };
+  for (const s of snaps) {
+    out.screens.push(s.screen);
+    for (const [k, v] of Object.entries(s.settings) as [HostingField, never][]) {
+      if (out.settings[k] === undefined) {
+        out.settings[k] = v;
+        if (s.elements[k]) out.elements[k] = s.elements[k];
+      }
+    }
+  }
+  return out;
+}
