@@ -1,0 +1,257 @@
+/**
+ * Field comparisons in levels (issue 4, "Comparisons in levels"): each field of a Pronote person and
+ * a directory account is compared into one of `exact`, `close`, `phonetic`, `swapped` (birth dates),
+ * `different` or `missing`. Weights are applied in `weights.ts`.
+ */
+import type { Person } from '../person';
+import type { Level } from './types';
+import {
+  classKey,
+  type DateParts,
+  dateParts,
+  emailKey,
+  givenNameForms,
+  type NameForm,
+  phonetic,
+  postalKey,
+  splitFullName,
+  surnameForms,
+} from './normalise';
+
+/**
+ * Jaro-Winkler similarity in [0, 1] (Winkler 1990; prefix scale 0.1, prefix up to 4 characters).
+ * 1 for equal strings, 0 when one is empty.
+ */
+export function jaroWinkler(a: string, b: string): number {
+  if (a === b) return a.length ? 1 : 0;
+  const la = a.length;
+  const lb = b.length;
+  if (!la || !lb) return 0;
+  const range = Math.max(0, (Math.max(la, lb) >> 1) - 1);
+  const ma = new Uint8Array(la);
+  const mb = new Uint8Array(lb);
+  let matches = 0;
+  for (let i = 0; i < la; i++) {
+    const lo = Math.max(0, i - range);
+    const hi = Math.min(lb - 1, i + range);
+    for (let j = lo; j <= hi; j++) {
+      if (!mb[j] && a.charCodeAt(i) === b.charCodeAt(j)) {
+        ma[i] = 1;
+        mb[j] = 1;
+        matches++;
+        break;
+      }
+    }
+  }
+  if (!matches) return 0;
+  let t = 0;
+  let k = 0;
+  for (let i = 0; i < la; i++) {
+    if (!ma[i]) continue;
+    while (!mb[k]) k++;
+    if (a.charCodeAt(i) !== b.charCodeAt(k)) t++;
+    k++;
+  }
+  const jaro = (matches / la + matches / lb + (matches - t / 2) / matches) / 3;
+  let prefix = 0;
+  while (prefix < 4 && prefix < la && prefix < lb && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  return jaro + prefix * 0.1 * (1 - jaro);
+}
+
+/**
+ * Damerau-Levenshtein distance (optimal string alignment: insert, delete, substitute, swap two
+ * neighbours), stopping early above `max`; returns `max + 1` when the distance exceeds `max`.
+ */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const lb = b.length;
+  let prev2 = new Array<number>(lb + 1).fill(0);
+  let prev = Array.from({ length: lb + 1 }, (_, j) => j);
+  let cur = new Array<number>(lb + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= lb; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[lb];
+}
+
+/** A person normalised once for matching (issue 4: "normalise names once per person"). */
+export interface Prepared {
+  index: number;
+  person: Person;
+  /** Surname forms: usage name first, then birth name and names found in the fields. */
+  last: NameForm[];
+  /** Phonetic codes of the surname forms' cores. */
+  lastPhon: string[];
+  /** Given name as written (compound kept), or undefined. */
+  first?: NameForm;
+  firstPhon: string;
+  /** Other acceptable given names: parts of a compound given name and other given names (compact). */
+  firstOthers: string[];
+  date?: DateParts;
+  sex?: 'M' | 'F';
+  classes: string[];
+  email: string;
+  postal: string;
+  /** True when the names come from splitting a single full-name field (both orders tried). */
+  fromFullName: boolean;
+  /** Alternative (last, first) readings when only a full name is known. */
+  splits: Array<{ last: NameForm[]; first?: NameForm }>;
+}
+
+/** Normalises one person for matching (see `Prepared`). */
+export function prepare(person: Person, index: number): Prepared {
+  let last = surnameForms(person.lastName, person.birthName);
+  const firsts = givenNameForms(person.firstName, person.otherFirstNames);
+  let first: NameForm | undefined = firsts[0];
+  const splits: Prepared['splits'] = [];
+  let fromFullName = false;
+  // Only a full name in one field: keep its readings in both orders (issue 4, "Method").
+  if (!first && last.length > 0 && last[0].tokens.length > 1) {
+    fromFullName = true;
+    for (const s of splitFullName(person.lastName)) {
+      splits.push({ last: surnameForms(s.last), first: givenNameForms(s.first)[0] });
+    }
+  }
+  if (fromFullName && splits.length) {
+    last = splits[0].last;
+    first = splits[0].first;
+  }
+  return {
+    index,
+    person,
+    last,
+    lastPhon: last.map((f) => phonetic(f.core)),
+    first,
+    firstPhon: first ? phonetic(first.compact) : '',
+    firstOthers: firsts.slice(1).map((f) => f.compact),
+    date: dateParts(person.birthDate),
+    sex: person.sex,
+    classes: person.classes.map(classKey).filter(Boolean),
+    email: emailKey(person.email),
+    postal: postalKey(person.postalCode),
+    fromFullName,
+    splits,
+  };
+}
+
+const CLOSE_JW = 0.92;
+
+function keysIntersect(a: NameForm[], b: NameForm[]): boolean {
+  for (const x of a) for (const k of x.keys) for (const y of b) if (y.keys.includes(k)) return true;
+  return false;
+}
+
+/** Token-level containment for compound surnames: MARTIN-DURAND vs MARTIN (tokens of 3+ letters). */
+function compoundPart(a: NameForm, b: NameForm): boolean {
+  const [short, long] = a.tokens.length <= b.tokens.length ? [a, b] : [b, a];
+  if (short.tokens.length === long.tokens.length) return false;
+  const meaningful = short.tokens.filter((t) => t.length >= 3);
+  return meaningful.length > 0 && meaningful.every((t) => long.tokens.includes(t));
+}
+
+/**
+ * Surname level: `exact` when a form agrees after normalisation (any usage/birth form, with or
+ * without leading particles: LE GALL = Legall, MARTIN épouse DURAND = DURAND); `close` for a typo
+ * (Jaro-Winkler ≥ 0.92 or one edit on names of 5+ letters) or one part of a compound name;
+ * `phonetic` when the French phonetic codes agree; `different`; `missing` when a side has none.
+ */
+export function compareSurnames(a: NameForm[], aPhon: string[], b: NameForm[], bPhon: string[]): Level {
+  if (!a.length || !b.length) return 'missing';
+  if (keysIntersect(a, b)) return 'exact';
+  for (const x of a) {
+    for (const y of b) {
+      if (compoundPart(x, y)) return 'close';
+      if (jaroWinkler(x.core, y.core) >= CLOSE_JW) return 'close';
+      if (Math.min(x.core.length, y.core.length) >= 5 && editDistance(x.core, y.core, 1) <= 1) return 'close';
+    }
+  }
+  for (const p of aPhon) if (p && bPhon.includes(p)) return 'phonetic';
+  return 'different';
+}
+
+/**
+ * Given-name level: `exact` on the compact form (Anne-Sophie = Anne Sophie); `close` when one is a
+ * part of the other's compound name or another given name (Anne-Sophie vs Anne; a second given
+ * name used daily) or a typo (Jaro-Winkler ≥ 0.92); `phonetic`; `different`; `missing`.
+ */
+export function compareGivenNames(a: Prepared, b: Prepared): Level {
+  return compareGiven(a.first, a.firstPhon, a.firstOthers, b.first, b.firstPhon, b.firstOthers);
+}
+
+function compareGiven(
+  a: NameForm | undefined,
+  aPhon: string,
+  aOthers: string[],
+  b: NameForm | undefined,
+  bPhon: string,
+  bOthers: string[],
+): Level {
+  if (!a || !b) return 'missing';
+  if (a.compact === b.compact) return 'exact';
+  if (aOthers.includes(b.compact) || bOthers.includes(a.compact)) return 'close';
+  if (jaroWinkler(a.compact, b.compact) >= CLOSE_JW) return 'close';
+  if (aPhon && aPhon === bPhon) return 'phonetic';
+  return 'different';
+}
+
+/**
+ * Birth-date level: `exact`; `swapped` when day and month are exchanged (03/04 vs 04/03);
+ * `close` for one wrong digit or two neighbouring digits exchanged in `yyyymmdd`; `different`;
+ * `missing` when either side has none (guardians usually have none: DOMAIN.md, AAF).
+ */
+export function compareDates(a: DateParts | undefined, b: DateParts | undefined): Level {
+  if (!a || !b) return 'missing';
+  if (a.iso === b.iso) return 'exact';
+  if (a.y === b.y && a.m === b.d && a.d === b.m) return 'swapped';
+  const x = a.iso.replace(/-/g, '');
+  const y = b.iso.replace(/-/g, '');
+  let diff = 0;
+  let first = -1;
+  for (let i = 0; i < 8; i++) {
+    if (x[i] !== y[i]) {
+      if (first < 0) first = i;
+      diff++;
+    }
+  }
+  if (diff === 1) return 'close';
+  if (diff === 2 && x[first] === y[first + 1] && x[first + 1] === y[first]) return 'close';
+  return 'different';
+}
+
+/** Level of two small sets (classes): `exact` when they share one, `missing` when one is empty. */
+export function compareSets(a: string[], b: string[]): Level {
+  if (!a.length || !b.length) return 'missing';
+  for (const x of a) if (b.includes(x)) return 'exact';
+  return 'different';
+}
+
+/** Level of two single values (sex, email, postal code): `exact`, `different` or `missing`. */
+export function compareValues(a: string | undefined, b: string | undefined): Level {
+  if (!a || !b) return 'missing';
+  return a === b ? 'exact' : 'different';
+}
+
+/** Names of a prepared person as (last, first) readings: the main one and, for a full name, the splits. */
+export function readings(p: Prepared): Array<{ last: NameForm[]; lastPhon: string[]; first?: NameForm; firstPhon: string }> {
+  const main = { last: p.last, lastPhon: p.lastPhon, first: p.first, firstPhon: p.firstPhon };
+  if (!p.fromFullName) return [main];
+  return p.splits.map((s) => ({
+    last: s.last,
+    lastPhon: s.last.map((f) => phonetic(f.core)),
+    first: s.first,
+    firstPhon: s.first ? phonetic(s.first.compact) : '',
+  }));
+}
+
+export { compareGiven };

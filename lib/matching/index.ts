@@ -1,0 +1,632 @@
+/**
+ * The matching engine (issue 4): pairs Pronote persons with ENT directory accounts, per category.
+ * Synchronous and pure (no DOM, no browser API): runs in Node, in tests and in a Web Worker.
+ *
+ * Method (issue 4, "Method"; PRODUCT.md §3):
+ * 1. every person normalised once (`compare.prepare`);
+ * 2. blocking on strict keys (`blocking.ts`), each candidate pair compared once;
+ * 3. fields compared in levels and weighed in the Fellegi-Sunter manner (`compare.ts`, `weights.ts`),
+ *    name rarity from the directory's own frequencies;
+ * 4. an automatic pair only above `AUTO_BITS` and with `MARGIN_BITS` over both the person's next
+ *    candidate and the account's next claimant (so automatic pairs are one-to-one); homonyms and
+ *    twins that the evidence cannot separate never pair automatically; repeated while pairs made
+ *    free the way for others;
+ * 5. categories in the order teachers, staff, students, then guardians through their paired
+ *    children (DOMAIN.md: guardians have no birth date but have children), then supervisors and
+ *    inspectors against the teacher and staff accounts (the ENT has no such category);
+ * 6. a reason for every person left (`Reason`); earlier decisions override all of this.
+ */
+import type { Category, Person } from '../person';
+import { BlockIndex } from './blocking';
+import {
+  compareDates,
+  compareGiven,
+  compareSets,
+  compareSurnames,
+  compareValues,
+  type Prepared,
+  prepare,
+  readings,
+} from './compare';
+import { personKey } from './person-key';
+import type { Candidate, Decision, Evidence, Level, MatchInput, MatchResult, Proposal, Reason } from './types';
+import {
+  CHILD_FIRST,
+  CHILD_MORE,
+  confidence,
+  FIRST_EXACT_RANGE,
+  LAST_EXACT_RANGE,
+  priorBits,
+  rarityWeight,
+  WEIGHTS,
+} from './weights';
+
+export * from './compare';
+export * from './normalise';
+export { personKey } from './person-key';
+export type * from './types';
+
+/** Total weight over the prior, in bits, needed for an automatic pair (confidence ≥ 0.992). */
+export const AUTO_BITS = 7;
+/** Lead in bits over the next candidate and over the account's next claimant for an automatic pair. */
+export const MARGIN_BITS = 6;
+/** Candidates at or above this many bits over the prior are offered for review (confidence ≥ 0.2). */
+export const REVIEW_BITS = -2;
+/** Candidates kept per person, best first. */
+export const MAX_CANDIDATES = 5;
+
+/** Directory categories a Pronote category is compared with (DOMAIN.md: no ENT supervisors or inspectors). */
+export const DIRECTORY_POOLS: Record<Category, Category[]> = {
+  teacher: ['teacher'],
+  staff: ['staff'],
+  student: ['student'],
+  guardian: ['guardian'],
+  supervisor: ['teacher', 'staff'],
+  inspector: ['teacher', 'staff'],
+};
+
+/** Order of work: guardians need their children paired; supervisors and inspectors take what is left. */
+const ORDER: Category[] = ['teacher', 'staff', 'student', 'guardian', 'supervisor', 'inspector'];
+
+interface Scored {
+  d: Prepared;
+  w: number;
+}
+
+interface Context {
+  prior: number;
+  total: number;
+  lastCount: Map<string, number>;
+  firstCount: Map<string, number>;
+  /** Guardians: the paired children's directory ids → shared-children count for an account. */
+  children?: (p: Prepared, d: Prepared) => { shared: number; known: boolean };
+}
+
+interface Outcome {
+  status: 'auto' | 'review' | 'unmatched';
+  pair?: Scored;
+  cands: Scored[];
+  reason?: Reason;
+  decided?: Decision['kind'];
+}
+
+const push = (ev: Evidence[] | undefined, field: Evidence['field'], level: Level, weight: number) => {
+  if (ev) ev.push({ field, level, weight: Math.round(weight * 100) / 100 });
+};
+
+function fixed(field: Evidence['field'], level: Level): number {
+  return WEIGHTS[field][level] ?? 0;
+}
+
+/** Levels of the names of a pair, over the readings of a full-name field (both orders). */
+function nameLevels(p: Prepared, d: Prepared): { last: Level; first: Level } {
+  let best: { last: Level; first: Level } | undefined;
+  let bestScore = -1;
+  const rank: Record<Level, number> = { exact: 4, close: 3, phonetic: 2, swapped: 2, missing: 1, different: 0 };
+  for (const rp of readings(p)) {
+    for (const rd of readings(d)) {
+      const last = compareSurnames(rp.last, rp.lastPhon, rd.last, rd.lastPhon);
+      const first = compareGiven(
+        rp.first,
+        rp.firstPhon,
+        rp.first === p.first ? p.firstOthers : [],
+        rd.first,
+        rd.firstPhon,
+        rd.first === d.first ? d.firstOthers : [],
+      );
+      const s = rank[last] * 5 + rank[first];
+      if (s > bestScore) {
+        bestScore = s;
+        best = { last, first };
+      }
+    }
+  }
+  return best ?? { last: 'missing', first: 'missing' };
+}
+
+/**
+ * Total Fellegi-Sunter weight of a pair in bits; pushes the evidence of each field when `ev` is given.
+ * Given name and surname typed the wrong way round count as `close` on both.
+ */
+function weigh(p: Prepared, d: Prepared, ctx: Context, ev?: Evidence[]): number {
+  let { last, first } = nameLevels(p, d);
+  if (last === 'different' && first === 'different' && p.first && d.first && !p.fromFullName && !d.fromFullName) {
+    const crossLast = compareSurnames([p.first], [p.firstPhon], d.last, d.lastPhon);
+    const crossFirst = compareGiven(p.last[0], p.lastPhon[0], [], d.first, d.firstPhon, []);
+    if (crossLast === 'exact' && crossFirst === 'exact') {
+      last = 'close';
+      first = 'close';
+    }
+  }
+  let w = 0;
+  let x: number;
+  if (last === 'exact') {
+    let count = Number.POSITIVE_INFINITY;
+    for (const f of d.last) count = Math.min(count, ctx.lastCount.get(f.core) ?? 1);
+    x = rarityWeight(count, ctx.total, LAST_EXACT_RANGE[0], LAST_EXACT_RANGE[1]);
+  } else x = fixed('lastName', last);
+  w += x;
+  push(ev, 'lastName', last, x);
+  if (first === 'exact') {
+    x = rarityWeight(ctx.firstCount.get(d.first?.compact ?? '') ?? 1, ctx.total, FIRST_EXACT_RANGE[0], FIRST_EXACT_RANGE[1]);
+  } else x = fixed('firstName', first);
+  w += x;
+  push(ev, 'firstName', first, x);
+  const date = compareDates(p.date, d.date);
+  x = fixed('birthDate', date);
+  w += x;
+  push(ev, 'birthDate', date, x);
+  const sex = compareValues(p.sex, d.sex);
+  x = fixed('sex', sex);
+  w += x;
+  push(ev, 'sex', sex, x);
+  const cls = compareSets(p.classes, d.classes);
+  x = fixed('class', cls);
+  w += x;
+  if (cls !== 'missing') push(ev, 'class', cls, x);
+  const email = compareValues(p.email, d.email);
+  x = fixed('email', email);
+  w += x;
+  if (email !== 'missing') push(ev, 'email', email, x);
+  const postal = compareValues(p.postal, d.postal);
+  x = fixed('postalCode', postal);
+  w += x;
+  if (postal !== 'missing') push(ev, 'postalCode', postal, x);
+  if (ctx.children) {
+    const c = ctx.children(p, d);
+    if (c.known) {
+      x = c.shared > 0 ? CHILD_FIRST + CHILD_MORE * (c.shared - 1) : fixed('children', 'different');
+      w += x;
+      push(ev, 'children', c.shared > 0 ? 'exact' : 'different', x);
+    }
+  }
+  return w;
+}
+
+function nameKey(p: Prepared): string {
+  return `${p.last[0]?.compact ?? ''}|${p.first?.compact ?? ''}`;
+}
+
+function countNames(pool: Prepared[]): Pick<Context, 'lastCount' | 'firstCount' | 'total'> {
+  const lastCount = new Map<string, number>();
+  const firstCount = new Map<string, number>();
+  for (const d of pool) {
+    for (const f of d.last) lastCount.set(f.core, (lastCount.get(f.core) ?? 0) + 1);
+    if (d.first) firstCount.set(d.first.compact, (firstCount.get(d.first.compact) ?? 0) + 1);
+  }
+  return { lastCount, firstCount, total: pool.length };
+}
+
+/** Whether the automatic pair's names agree enough (a strong score on dates alone is not a pair). */
+function namesAllowAuto(p: Prepared, d: Prepared, ctx: Context): boolean {
+  const { last, first } = nameLevels(p, d);
+  if (first === 'different' || first === 'missing') return false;
+  if (last !== 'different' && last !== 'missing') return true;
+  // Guardians: a usage name unknown on the other side is common; the shared child vouches.
+  return first === 'exact' && !!ctx.children && ctx.children(p, d).shared > 0;
+}
+
+interface Tracker {
+  tick(n?: number): void;
+  stage(name: string): void;
+}
+
+/**
+ * Pairs the Pronote persons `ps` of one category with the accounts `pool` not yet `taken`.
+ * Returns an outcome per Pronote person index; marks automatic pairs in `taken`.
+ */
+function pairCategory(
+  ps: Prepared[],
+  pool: Prepared[],
+  directorySize: number,
+  taken: Uint8Array,
+  rejected: Map<number, Set<string>>,
+  ctx: Context,
+  tracker: Tracker,
+  extraCandidates?: (p: Prepared) => Prepared[],
+): Map<number, Outcome> {
+  const out = new Map<number, Outcome>();
+  if (!ps.length) return out;
+  const index = new BlockIndex(pool, directorySize);
+  const floor = ctx.prior + REVIEW_BITS - 8;
+  const cands = new Map<number, Scored[]>();
+  for (const p of ps) {
+    const list: Scored[] = [];
+    const rej = rejected.get(p.index);
+    const visit = (d: Prepared) => {
+      if (taken[d.index] || rej?.has(d.person.id)) return;
+      const w = weigh(p, d, ctx);
+      if (w >= floor) list.push({ d, w });
+    };
+    index.candidates(p, visit);
+    if (extraCandidates) for (const d of extraCandidates(p)) index.extra(d, visit);
+    list.sort((a, b) => b.w - a.w);
+    cands.set(p.index, list);
+    tracker.tick();
+  }
+
+  // Claims of each account: the best and second-best weight among the Pronote persons still open.
+  const bestW = new Float64Array(directorySize);
+  const secondW = new Float64Array(directorySize);
+  const bestP = new Int32Array(directorySize);
+  const seen = new Int32Array(directorySize);
+  const open = new Set(ps.map((p) => p.index));
+  const autoAt = new Map<number, Scored>();
+  for (let pass = 1; pass <= 4; pass++) {
+    for (const pi of open) {
+      for (const c of cands.get(pi)!) {
+        const di = c.d.index;
+        if (taken[di]) continue;
+        if (seen[di] !== pass) {
+          seen[di] = pass;
+          bestW[di] = c.w;
+          bestP[di] = pi;
+          secondW[di] = Number.NEGATIVE_INFINITY;
+        } else if (c.w > bestW[di]) {
+          secondW[di] = bestW[di];
+          bestW[di] = c.w;
+          bestP[di] = pi;
+        } else if (c.w > secondW[di]) secondW[di] = c.w;
+      }
+    }
+    const made: Array<[number, Scored]> = [];
+    for (const p of ps) {
+      if (!open.has(p.index)) continue;
+      const all = cands.get(p.index)!;
+      const live = all.filter((c) => !taken[c.d.index]);
+      const top = live[0];
+      if (!top || top.w - ctx.prior < AUTO_BITS) continue;
+      if (live[1] && top.w - live[1].w < MARGIN_BITS) continue;
+      const rival = bestP[top.d.index] === p.index ? secondW[top.d.index] : bestW[top.d.index];
+      if (top.w - rival < MARGIN_BITS) continue;
+      if (confusable(p, top, all)) continue;
+      if (!namesAllowAuto(p, top.d, ctx)) continue;
+      made.push([p.index, top]);
+    }
+    if (!made.length) break;
+    for (const [pi, top] of made) {
+      taken[top.d.index] = 1;
+      open.delete(pi);
+      autoAt.set(pi, top);
+    }
+  }
+
+  // Claims again for the reasons of those left.
+  const claims = new Map<number, Array<{ p: number; w: number }>>();
+  for (const pi of open) {
+    for (const c of cands.get(pi)!.slice(0, MAX_CANDIDATES)) {
+      if (taken[c.d.index]) continue;
+      const l = claims.get(c.d.index);
+      if (l) l.push({ p: pi, w: c.w });
+      else claims.set(c.d.index, [{ p: pi, w: c.w }]);
+    }
+  }
+  const byIndex = new Map(ps.map((p) => [p.index, p]));
+  for (const p of ps) {
+    const all = cands.get(p.index)!;
+    const pair = autoAt.get(p.index);
+    if (pair) {
+      out.set(p.index, { status: 'auto', pair, cands: [pair] });
+      continue;
+    }
+    const live = all.filter((c) => !taken[c.d.index]).slice(0, MAX_CANDIDATES);
+    const top = live[0];
+    if (!top || top.w - ctx.prior < REVIEW_BITS) {
+      out.set(p.index, { status: 'unmatched', cands: [], reason: undefined });
+      continue;
+    }
+    out.set(p.index, { status: 'review', pair: top, cands: live, reason: reviewReason(p, top, live, all, claims, byIndex, ctx) });
+  }
+  return out;
+}
+
+/** True when another candidate is a homonym or twin of the best one that the weights do not separate. */
+function confusable(p: Prepared, top: Scored, all: Scored[]): boolean {
+  return all.some((c) => c !== top && top.w - c.w < MARGIN_BITS && (nameKey(c.d) === nameKey(top.d) || isTwin(c.d, top.d)));
+}
+
+function isTwin(a: Prepared, b: Prepared): boolean {
+  return !!a.date && a.date.iso === b.date?.iso && a.last.some((f) => b.last.some((g) => g.compact === f.compact));
+}
+
+function reviewReason(
+  p: Prepared,
+  top: Scored,
+  live: Scored[],
+  all: Scored[],
+  claims: Map<number, Array<{ p: number; w: number }>>,
+  byIndex: Map<number, Prepared>,
+  ctx: Context,
+): Reason {
+  const near = all.find((c) => c !== top && top.w - c.w < MARGIN_BITS && (nameKey(c.d) === nameKey(top.d) || isTwin(c.d, top.d)));
+  if (near) {
+    const sameDates = !!p.date && top.d.date?.iso === p.date.iso && near.d.date?.iso === p.date.iso;
+    return sameDates && nameKey(near.d) === nameKey(top.d) ? 'duplicate-ent' : 'homonyms';
+  }
+  const rivals = (claims.get(top.d.index) ?? []).filter((r) => r.p !== p.index && top.w - r.w < MARGIN_BITS);
+  for (const r of rivals) {
+    const q = byIndex.get(r.p)!;
+    if (nameKey(q) === nameKey(p)) return p.date?.iso === q.date?.iso ? 'duplicate-pronote' : 'homonyms';
+  }
+  if (rivals.length) return 'ambiguous';
+  if (live[1] && top.w - live[1].w < MARGIN_BITS) return 'ambiguous';
+  if (top.w - ctx.prior < AUTO_BITS || !namesAllowAuto(p, top.d, ctx)) return 'low-score';
+  return 'ambiguous';
+}
+
+/** Latest decision first; decisions found by Pronote id, else by a person key that only one person has. */
+function decisionsFor(P: Prepared[], decisions: Decision[]): Map<number, Decision[]> {
+  const byId = new Map<string, Decision[]>();
+  const byKey = new Map<string, Decision[]>();
+  for (const d of [...decisions].sort((a, b) => (a.decidedAt < b.decidedAt ? 1 : a.decidedAt > b.decidedAt ? -1 : 0))) {
+    const idKey = `${d.category}|${d.pronoteId}`;
+    byId.set(idKey, [...(byId.get(idKey) ?? []), d]);
+    if (d.personKey) byKey.set(d.personKey, [...(byKey.get(d.personKey) ?? []), d]);
+  }
+  const out = new Map<number, Decision[]>();
+  if (!decisions.length) return out;
+  const keys = new Map<string, number>();
+  const pk = P.map((p) => personKey(p.person));
+  for (const k of pk) keys.set(k, (keys.get(k) ?? 0) + 1);
+  P.forEach((p, i) => {
+    const found = byId.get(`${p.person.category}|${p.person.id}`) ?? (keys.get(pk[i]) === 1 ? byKey.get(pk[i]) : undefined);
+    if (found) out.set(p.index, found);
+  });
+  return out;
+}
+
+/**
+ * Pairs Pronote persons with directory accounts (issue 4). See the module comment for the method.
+ *
+ * Input: both sides' persons as read (`lib/pronote`, `lib/directory`), earlier decisions, and an
+ * optional progress callback called with (share done in [0, 1], stage name: `prepare`, then a
+ * category name, then `done`). Output: one proposal per Pronote person, in input order; the number
+ * of directory accounts used by no automatic pair. Pronote ids are expected unique per category.
+ */
+export function match(input: MatchInput): MatchResult {
+  const { pronote, directory, decisions = [], onProgress } = input;
+  const totalWork = pronote.length * 2 + directory.length || 1;
+  let done = 0;
+  let lastReport = 0;
+  let stageName = 'prepare';
+  const tracker: Tracker = {
+    tick(n = 1) {
+      done += n;
+      if (onProgress && done - lastReport >= 2000) {
+        lastReport = done;
+        onProgress(Math.min(1, done / totalWork), stageName);
+      }
+    },
+    stage(name) {
+      stageName = name;
+      onProgress?.(Math.min(1, done / totalWork), name);
+    },
+  };
+  tracker.stage('prepare');
+  const P = pronote.map((p, i) => {
+    tracker.tick();
+    return prepare(p, i);
+  });
+  const D = directory.map((d, i) => {
+    tracker.tick();
+    return prepare(d, i);
+  });
+  const dirByCategory = new Map<Category, Prepared[]>();
+  const dirById = new Map<string, Prepared>();
+  for (const d of D) {
+    const l = dirByCategory.get(d.person.category);
+    if (l) l.push(d);
+    else dirByCategory.set(d.person.category, [d]);
+    dirById.set(`${d.person.category}|${d.person.id}`, d);
+  }
+  const taken = new Uint8Array(D.length);
+  const outcomes = new Map<number, Outcome>();
+  const rejected = new Map<number, Set<string>>();
+
+  // Earlier decisions first: they override the engine (issue 4).
+  const found = decisionsFor(P, decisions);
+  for (const [pi, list] of found) {
+    const p = P[pi];
+    for (const dec of list) {
+      if (dec.kind === 'rejected') {
+        if (dec.entId) rejected.set(pi, (rejected.get(pi) ?? new Set()).add(dec.entId));
+        continue;
+      }
+      if (outcomes.has(pi)) continue;
+      if (dec.kind === 'no-account') {
+        outcomes.set(pi, { status: 'unmatched', cands: [], decided: 'no-account', reason: noAccountReason(p.person.category) });
+        continue;
+      }
+      const account = DIRECTORY_POOLS[p.person.category]
+        .map((c) => dirById.get(`${c}|${dec.entId}`))
+        .find((d) => d && !taken[d.index]);
+      // An account gone from this year's directory: the decision no longer applies, the engine decides.
+      if (!account) continue;
+      taken[account.index] = 1;
+      outcomes.set(pi, { status: 'auto', pair: { d: account, w: Number.POSITIVE_INFINITY }, cands: [], decided: dec.kind });
+    }
+  }
+
+  const pronoteByCategory = new Map<Category, Prepared[]>();
+  for (const p of P) {
+    if (outcomes.has(p.index)) continue;
+    const l = pronoteByCategory.get(p.person.category);
+    if (l) l.push(p);
+    else pronoteByCategory.set(p.person.category, [p]);
+  }
+  const contexts = new Map<Category, Context>();
+  for (const category of ORDER) {
+    tracker.stage(category);
+    const pool = DIRECTORY_POOLS[category].flatMap((c) => dirByCategory.get(c) ?? []);
+    const ctx: Context = { prior: priorBits(pool.length), ...countNames(pool) };
+    contexts.set(category, ctx);
+    let extra: ((p: Prepared) => Prepared[]) | undefined;
+    if (category === 'guardian') {
+      const g = guardianLinks(P, D, outcomes, dirById);
+      ctx.children = g.children;
+      extra = g.extra;
+    }
+    const ps = pronoteByCategory.get(category) ?? [];
+    const res = pairCategory(ps, pool.filter((d) => !taken[d.index]), D.length, taken, rejected, ctx, tracker, extra);
+    for (const [pi, o] of res) outcomes.set(pi, o);
+  }
+
+  tracker.stage('reasons');
+  const proposals = P.map((p) => {
+    const o = outcomes.get(p.index)!;
+    const category = p.person.category;
+    const ctx = contexts.get(category)!;
+    const candidates: Candidate[] = o.cands.map((c) => toCandidate(p, c, ctx));
+    if (o.decided && o.pair) candidates.unshift(toCandidate(p, o.pair, ctx));
+    const proposal: Proposal = {
+      category,
+      pronoteId: p.person.id,
+      status: o.status,
+      entId: o.pair?.d.person.id,
+      score: o.decided && o.pair ? 1 : candidates[0]?.score ?? 0,
+      candidates,
+    };
+    if (o.decided) proposal.decided = o.decided;
+    const reason = o.reason ?? (o.status === 'unmatched' ? unmatchedReason(p, P, outcomes) : undefined);
+    if (reason) proposal.reason = reason;
+    return proposal;
+  });
+  tracker.stage('done');
+  const used = new Set<number>();
+  for (const o of outcomes.values()) if (o.status === 'auto' && o.pair) used.add(o.pair.d.index);
+  return { proposals, unusedDirectory: D.length - used.size };
+}
+
+function toCandidate(p: Prepared, c: Scored, ctx: Context): Candidate {
+  const evidence: Evidence[] = [];
+  const w = weigh(p, c.d, ctx, evidence);
+  return { entId: c.d.person.id, score: confidence(w, ctx.prior), evidence };
+}
+
+function noAccountReason(category: Category): Reason {
+  return category === 'supervisor' || category === 'inspector' ? 'no-ent-category' : 'not-in-directory';
+}
+
+/**
+ * Guardians through their children (issue 4): the Pronote guardian's children already paired give
+ * the ENT guardians of those students as candidates, and the count of shared children as evidence.
+ * Links are read both ways (a student's `guardians`, a guardian's `children`) on both sides.
+ */
+function guardianLinks(P: Prepared[], D: Prepared[], outcomes: Map<number, Outcome>, dirById: Map<string, Prepared>) {
+  const pronoteStudents = new Map<string, Prepared>();
+  const pronoteGuardians = new Map<string, Prepared>();
+  for (const p of P) {
+    if (p.person.category === 'student') pronoteStudents.set(p.person.id, p);
+    else if (p.person.category === 'guardian') pronoteGuardians.set(p.person.id, p);
+  }
+  const kidsOf = new Map<number, Set<Prepared>>();
+  const addKid = (g: Prepared | undefined, s: Prepared | undefined) => {
+    if (!g || !s) return;
+    const set = kidsOf.get(g.index);
+    if (set) set.add(s);
+    else kidsOf.set(g.index, new Set([s]));
+  };
+  for (const p of P) {
+    if (p.person.category === 'guardian') for (const r of p.person.children) addKid(p, pronoteStudents.get(r.id));
+    else if (p.person.category === 'student') for (const r of p.person.guardians) addKid(pronoteGuardians.get(r.id), p);
+  }
+  const dirGuardiansOf = new Map<number, Set<number>>();
+  const link = (s: Prepared | undefined, g: Prepared | undefined) => {
+    if (!s || !g) return;
+    const set = dirGuardiansOf.get(s.index);
+    if (set) set.add(g.index);
+    else dirGuardiansOf.set(s.index, new Set([g.index]));
+  };
+  for (const d of D) {
+    if (d.person.category === 'student') for (const r of d.person.guardians) link(d, dirById.get(`guardian|${r.id}`));
+    else if (d.person.category === 'guardian') for (const r of d.person.children) link(dirById.get(`student|${r.id}`), d);
+  }
+  const pairedKids = new Map<number, number[]>();
+  for (const [gi, kids] of kidsOf) {
+    const list: number[] = [];
+    for (const k of kids) {
+      const o = outcomes.get(k.index);
+      if (o?.status === 'auto' && o.pair) list.push(o.pair.d.index);
+    }
+    if (list.length) pairedKids.set(gi, list);
+  }
+  return {
+    kidsOf,
+    children(p: Prepared, d: Prepared) {
+      const kids = pairedKids.get(p.index);
+      if (!kids) return { shared: 0, known: false };
+      let shared = 0;
+      for (const k of kids) if (dirGuardiansOf.get(k)?.has(d.index)) shared++;
+      return { shared, known: true };
+    },
+    extra(p: Prepared): Prepared[] {
+      const out = new Set<Prepared>();
+      for (const k of pairedKids.get(p.index) ?? []) for (const g of dirGuardiansOf.get(k) ?? []) out.add(D[g]);
+      return [...out];
+    },
+  };
+}
+
+/** The likely reason why a Pronote person found no candidate (issue 4, "For each person left"). */
+function unmatchedReason(p: Prepared, P: Prepared[], outcomes: Map<number, Outcome>): Reason {
+  const category = p.person.category;
+  if (category === 'supervisor' || category === 'inspector') return 'no-ent-category';
+  if (duplicates(P).get(p.index)?.some((q) => outcomes.get(q)?.status === 'auto')) return 'duplicate-pronote';
+  if (category === 'student' && p.classes.length === 0) return 'former-student';
+  if (category === 'guardian') {
+    const kids = guardianKids(P).get(p.index) ?? [];
+    if (!kids.some((k) => outcomes.get(k)?.status === 'auto')) return 'guardian-of-unpaired';
+  }
+  return 'not-in-directory';
+}
+
+// Lazily built per-run lookups for the reasons (weakly keyed by the prepared array of a run).
+const dupCache = new WeakMap<Prepared[], Map<number, number[]>>();
+function duplicates(P: Prepared[]): Map<number, number[]> {
+  let m = dupCache.get(P);
+  if (m) return m;
+  const groups = new Map<string, number[]>();
+  for (const p of P) {
+    const k = `${p.person.category}|${nameKey(p)}|${p.date?.iso ?? ''}`;
+    const g = groups.get(k);
+    if (g) g.push(p.index);
+    else groups.set(k, [p.index]);
+  }
+  m = new Map();
+  for (const g of groups.values()) if (g.length > 1) for (const i of g) m.set(i, g.filter((j) => j !== i));
+  dupCache.set(P, m);
+  return m;
+}
+
+const kidsCache = new WeakMap<Prepared[], Map<number, number[]>>();
+function guardianKids(P: Prepared[]): Map<number, number[]> {
+  let m = kidsCache.get(P);
+  if (m) return m;
+  m = new Map();
+  const students = new Map<string, number>();
+  const guardians = new Map<string, number>();
+  for (const p of P) {
+    if (p.person.category === 'student') students.set(p.person.id, p.index);
+    if (p.person.category === 'guardian') guardians.set(p.person.id, p.index);
+  }
+  const add = (g: number | undefined, s: number | undefined) => {
+    if (g === undefined || s === undefined) return;
+    const l = m!.get(g);
+    if (l) {
+      if (!l.includes(s)) l.push(s);
+    } else m!.set(g, [s]);
+  };
+  for (const p of P) {
+    if (p.person.category === 'guardian') for (const r of p.person.children) add(p.index, students.get(r.id));
+    if (p.person.category === 'student') for (const r of p.person.guardians) add(guardians.get(r.id), p.index);
+  }
+  kidsCache.set(P, m);
+  return m;
+}
+
+/** Persons of a list by category, for callers that show counts (all six categories, 0 included). */
+export function countByCategory(persons: Person[]): Record<Category, number> {
+  const out = { teacher: 0, student: 0, guardian: 0, supervisor: 0, inspector: 0, staff: 0 } as Record<Category, number>;
+  for (const p of persons) out[p.category]++;
+  return out;
+}

@@ -1,0 +1,292 @@
+/**
+ * Name, date and class normalisation for the rapprochement (issue 4, "Method": normalise once).
+ * Pure functions, no DOM: reused by the workbench's search (issue 5) and the ENT helper (issue 7).
+ *
+ * French naming facts used here (DOMAIN.md, "The AAF feed" — usage name `sn` versus birth name
+ * `ENTPersonNomPatro`, other given names, civilities `M.`, `Mme`, `Mlle`; seed §"rapprochement":
+ * accents, compound names and hyphens are what break exact pairing, DOMAIN.md failure 5).
+ */
+
+/** Letters that Unicode decomposition does not split into base letter + accent. */
+const LIGATURES: Record<string, string> = {
+  œ: 'oe',
+  Œ: 'oe',
+  æ: 'ae',
+  Æ: 'ae',
+  ß: 'ss',
+  ø: 'o',
+  Ø: 'o',
+  đ: 'd',
+  Đ: 'd',
+  ł: 'l',
+  Ł: 'l',
+  ı: 'i',
+};
+const LIGATURE_RE = /[œŒæÆßøØđĐłŁı]/g;
+
+/**
+ * Folds a name for comparison: lower case, accents removed (Çelik → celik), œ/æ spelt out
+ * (Œuvrard → oeuvrard), apostrophes, hyphens, dots and any other punctuation turned into single
+ * spaces (Anne-Sophie → "anne sophie", N'DIAYE → "n diaye"), spaces collapsed and trimmed.
+ * Digits are kept (class names). Returns "" for an empty or punctuation-only input.
+ */
+export function fold(text: string | undefined): string {
+  if (!text) return '';
+  return text
+    .replace(LIGATURE_RE, (c) => LIGATURES[c])
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/**
+ * Particles of French (and frequent foreign) surnames. A name is compared with and without its
+ * leading particles (LE GALL ≈ Legall ≈ Gall, DE LA FONTAINE ≈ Lafontaine). "saint" is not one:
+ * SAINT-MARTIN is not MARTIN.
+ */
+export const PARTICLES: ReadonlySet<string> = new Set([
+  'de', 'du', 'des', 'd', 'la', 'le', 'les', 'l', 'van', 'von', 'der', 'den', 'da', 'di', 'del',
+  'della', 'dos', 'das', 'do', 'el', 'al', 'ben', 'ter', 'ten', 'mac', 'mc', 'o',
+]);
+
+/** Civilities sometimes typed into a name field ("Mme DURAND"); removed when a name follows. */
+export const CIVILITIES: ReadonlySet<string> = new Set([
+  'm', 'mr', 'mme', 'mlle', 'melle', 'mle', 'monsieur', 'madame', 'mademoiselle', 'dr', 'docteur', 'pr',
+]);
+
+/**
+ * Markers of the "née"/"épouse" forms, with which side is the birth name:
+ * "DURAND née MARTIN" (usage, then birth), "MARTIN épouse DURAND" (birth, then married).
+ */
+const BIRTH_AFTER = new Set(['nee', 'ne']);
+const BIRTH_BEFORE = new Set(['epouse', 'ep', 'epse', 'veuve', 'vve', 've', 'divorcee', 'div']);
+const ALIAS = new Set(['dite', 'dit', 'alias']);
+
+/** One normalised form of a surname or given name. */
+export interface NameForm {
+  /** Folded tokens joined by one space ("le gall"). */
+  full: string;
+  /** Folded, no spaces ("legall"): Anne-Sophie = Anne Sophie = AnneSophie. */
+  compact: string;
+  /** Compact without any particle ("gall"); equals `compact` when there is none. */
+  core: string;
+  /**
+   * Every compact form that counts as the same name: the compact form and the forms without
+   * leading particles ("delafontaine", "lafontaine", "fontaine").
+   */
+  keys: string[];
+  /** Folded tokens, civilities removed. */
+  tokens: string[];
+}
+
+function tokensOf(folded: string): string[] {
+  const tokens = folded ? folded.split(' ') : [];
+  while (tokens.length > 1 && CIVILITIES.has(tokens[0])) tokens.shift();
+  return tokens;
+}
+
+/** The normalised form of a list of folded tokens, or undefined when there is no letter. */
+export function formOfTokens(tokens: string[]): NameForm | undefined {
+  if (tokens.length === 0) return undefined;
+  const compact = tokens.join('');
+  if (!compact) return undefined;
+  const meaningful = tokens.filter((t) => !PARTICLES.has(t));
+  const core = meaningful.length > 0 ? meaningful.join('') : compact;
+  const keys = [compact];
+  for (let i = 0; i < tokens.length - 1 && PARTICLES.has(tokens[i]); i++) {
+    const rest = tokens.slice(i + 1).join('');
+    if (!keys.includes(rest)) keys.push(rest);
+  }
+  if (!keys.includes(core)) keys.push(core);
+  return { full: tokens.join(' '), compact, core, keys, tokens };
+}
+
+/** Normalised form of a single name as written (no "née"/"épouse" parsing). */
+export function nameForm(text: string | undefined): NameForm | undefined {
+  return formOfTokens(tokensOf(fold(text)));
+}
+
+/** A surname read from a field, split into usage and birth names when the field says so. */
+export interface ParsedSurname {
+  /** The usage name (nom d'usage), or the whole field when no marker is present. */
+  usage?: NameForm;
+  /** The birth name when the field holds "née X" / "X épouse Y". */
+  birth?: NameForm;
+  /** Other names given with "dit"/"dite" or in parentheses. */
+  others: NameForm[];
+}
+
+/**
+ * Parses a surname field: civilities removed; "DURAND née MARTIN" → usage DURAND, birth MARTIN;
+ * "MARTIN épouse DURAND" (also "ép.", "veuve") → usage DURAND, birth MARTIN; "X dit Y" and
+ * "X (Y)" → usage X, other Y.
+ */
+export function parseSurname(text: string | undefined): ParsedSurname {
+  const others: NameForm[] = [];
+  let main = text ?? '';
+  main = main.replace(/\(([^)]*)\)/g, (_, inner: string) => {
+    const f = nameForm(inner);
+    if (f) others.push(f);
+    return ' ';
+  });
+  const tokens = tokensOf(fold(main));
+  for (let i = 1; i < tokens.length - 1; i++) {
+    const t = tokens[i];
+    const before = formOfTokens(tokens.slice(0, i));
+    const after = formOfTokens(tokens.slice(i + 1));
+    if (BIRTH_AFTER.has(t)) return { usage: before, birth: after, others };
+    if (BIRTH_BEFORE.has(t)) return { usage: after, birth: before, others };
+    if (ALIAS.has(t)) {
+      if (after) others.push(after);
+      return { usage: before, others };
+    }
+  }
+  return { usage: formOfTokens(tokens), others };
+}
+
+/**
+ * Every surname form of a person, usage name first: the usage field parsed, then the birth-name
+ * field, then the names found inside them. Duplicates (same compact form) are dropped.
+ */
+export function surnameForms(lastName: string | undefined, birthName?: string): NameForm[] {
+  const out: NameForm[] = [];
+  const add = (f: NameForm | undefined) => {
+    if (f && !out.some((o) => o.compact === f.compact)) out.push(f);
+  };
+  const a = parseSurname(lastName);
+  const b = parseSurname(birthName);
+  add(a.usage);
+  add(b.usage);
+  add(a.birth);
+  add(b.birth);
+  for (const f of a.others) add(f);
+  for (const f of b.others) add(f);
+  return out;
+}
+
+/**
+ * Every given-name form of a person: the first name as written (compound kept: "anne sophie"), its
+ * first part alone ("anne"), then each other given name. Used for the "close" level
+ * (Marie-Claire vs Marie, a second given name used daily).
+ */
+export function givenNameForms(firstName: string | undefined, otherFirstNames: readonly string[] = []): NameForm[] {
+  const out: NameForm[] = [];
+  const add = (f: NameForm | undefined) => {
+    if (f && !out.some((o) => o.compact === f.compact)) out.push(f);
+  };
+  const main = nameForm(firstName);
+  add(main);
+  if (main && main.tokens.length > 1) for (const t of main.tokens) add(formOfTokens([t]));
+  for (const o of otherFirstNames) add(nameForm(o));
+  return out;
+}
+
+/**
+ * When only a full name is known (one field "DUPONT Jean Pierre"), the possible
+ * (last name, first name) splits in both orders: surname first with one or more tokens, and given
+ * name first. Returns [] for fewer than two tokens.
+ */
+export function splitFullName(fullName: string): Array<{ last: string; first: string }> {
+  const tokens = tokensOf(fold(fullName));
+  const out: Array<{ last: string; first: string }> = [];
+  for (let i = 1; i < tokens.length; i++) {
+    out.push({ last: tokens.slice(0, i).join(' '), first: tokens.slice(i).join(' ') });
+    out.push({ last: tokens.slice(i).join(' '), first: tokens.slice(0, i).join(' ') });
+  }
+  return out;
+}
+
+/**
+ * A French phonetic code of a folded name (our own, in the manner of Soundex-FR/Phonex): spellings
+ * that sound alike give the same code — Lefebvre/Lefèvre, Mathieu/Matthieu, Gauthier/Gautier,
+ * Philippe/Filipe, Dupont/Dupond, Kévin/Kevin, Caroline/Karoline. Spaces are ignored. Codes use
+ * letters for sounds and digits for nasal vowels (1 = an/en, 2 = in/ain/un, 3 = on).
+ */
+export function phonetic(name: string): string {
+  let s = fold(name).replace(/[^a-z]/g, '');
+  if (!s) return '';
+  s = s
+    .replace(/^mc/, 'mac')
+    .replace(/sch/g, 'X')
+    .replace(/ch/g, 'X')
+    .replace(/sh/g, 'X')
+    .replace(/ph/g, 'f')
+    .replace(/th/g, 't')
+    .replace(/gu(?=[eiy])/g, 'g')
+    .replace(/g(?=[eiy])/g, 'j')
+    .replace(/ge(?=[aou])/g, 'j')
+    .replace(/gn/g, 'ni')
+    .replace(/qu/g, 'k')
+    .replace(/ck/g, 'k')
+    .replace(/cc(?=[eiy])/g, 'ks')
+    .replace(/sc(?=[eiy])/g, 's')
+    .replace(/c(?=[eiy])/g, 's')
+    .replace(/[cq]/g, 'k')
+    .replace(/x$/, '')
+    .replace(/x/g, 'ks')
+    .replace(/h/g, '')
+    .replace(/w/g, 'v')
+    .replace(/z/g, 's')
+    .replace(/y/g, 'i')
+    .replace(/bv/g, 'v')
+    .replace(/eaux?/g, 'o')
+    .replace(/au/g, 'o')
+    .replace(/ou/g, 'U')
+    .replace(/oi/g, 'oa')
+    .replace(/(?<=[aeouU])ill(?=[aeiouU]|$)/g, 'i')
+    .replace(/(?:[ae]?in|[ae]?im|un|um)(?![aeiouUnm])/g, '2')
+    .replace(/(?:[ae]n|[ae]m)(?![aeiouUnm])/g, '1')
+    .replace(/(?:on|om)(?![aeiouUnm])/g, '3')
+    .replace(/[ae]i/g, 'e')
+    .replace(/(?<=[aeiouU])s(?=[aeiouU])/g, 'z');
+  // Silent endings: final e, s, t, d, x, z (Dupont/Dupond, Martine keeps its n).
+  s = s.replace(/(?<=.)[stdxz]+$/, '').replace(/(?<=..)e$/, '').replace(/(?<=.)[stdx]+$/, '');
+  // Doubled letters sound single (Matthieu, Philippe).
+  s = s.replace(/(.)\1+/g, '$1');
+  return s;
+}
+
+/** A birth date split into its numbers, from ISO `yyyy-mm-dd`; undefined when unreadable. */
+export interface DateParts {
+  iso: string;
+  y: number;
+  m: number;
+  d: number;
+}
+
+export function dateParts(iso: string | undefined): DateParts | undefined {
+  if (!iso) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return undefined;
+  return { iso, y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
+}
+
+/** The ISO date with day and month exchanged (03/04 ↔ 04/03), or undefined when not a valid date. */
+export function swappedDate(p: DateParts): string | undefined {
+  if (p.d > 12 || p.d === p.m) return undefined;
+  return `${p.y}-${String(p.d).padStart(2, '0')}-${String(p.m).padStart(2, '0')}`;
+}
+
+/**
+ * A class name folded for comparison: "3EME A", "3e A", "3ème-A" and "3A" give "3a"; a structure
+ * prefix `structureId$` (AAF `ENTEleveClasses`) is dropped.
+ */
+export function classKey(name: string): string {
+  const bare = name.includes('$') ? name.slice(name.lastIndexOf('$') + 1) : name;
+  return fold(bare)
+    .replace(/ /g, '')
+    .replace(/^(\d+)(?:ieme|eme|e|nde|de|ere|re|er)(?=[a-z0-9])/, '$1');
+}
+
+/** An email folded for comparison (trimmed, lower case); "" when absent or without "@". */
+export function emailKey(email: string | undefined): string {
+  const e = (email ?? '').trim().toLowerCase();
+  return e.includes('@') ? e : '';
+}
+
+/** A postal code reduced to its digits (French codes: 5 digits); "" when absent. */
+export function postalKey(code: string | undefined): string {
+  return (code ?? '').replace(/\D/g, '');
+}

@@ -1,0 +1,60 @@
+/**
+ * Fellegi-Sunter weights (Fellegi & Sunter 1969): each field level adds log2(m/u) bits, where m is
+ * the chance of that level for the same person and u for two different persons. The m/u values
+ * below are set from the noise the product meets (typos, usage versus birth names, day/month
+ * swaps: DOMAIN.md failure 5) and checked on the labelled benchmark (`npm run bench`); surname and
+ * given-name agreement weigh by rarity, with u taken from the directory's own name frequencies.
+ */
+import type { Evidence, Level } from './types';
+
+export type Field = Evidence['field'];
+
+/** Fixed weights in bits per field and level (exact surnames and given names use rarity instead). */
+export const WEIGHTS: Record<Field, Partial<Record<Level, number>>> = {
+  lastName: { close: 6, phonetic: 5, different: -7, missing: 0 },
+  birthName: { exact: 2, different: 0, missing: 0 },
+  firstName: { close: 4, phonetic: 3.5, different: -6, missing: 0 },
+  // Students span about 7 birth years (u ≈ 1/2500 for an exact date).
+  birthDate: { exact: 10, swapped: 5, close: 4, different: -9, missing: 0 },
+  sex: { exact: 0.9, different: -3, missing: 0 },
+  class: { exact: 2.5, different: -1, missing: 0 },
+  email: { exact: 9, different: -0.5, missing: 0 },
+  postalCode: { exact: 2.5, different: -1.5, missing: 0 },
+  children: { different: -5, missing: 0 },
+};
+
+/** Guardians: one shared child already paired weighs this much; each further shared child adds `CHILD_MORE`. */
+export const CHILD_FIRST = 10;
+export const CHILD_MORE = 3;
+
+/** Probability that the same person's name agrees exactly on both sides (m of the exact level). */
+const M_EXACT = 0.95;
+
+/**
+ * Weight of an exact name agreement from its frequency in the directory: log2(m / u) with
+ * u = (count + 0.5) / max(total, 1000), clamped to [min, max]. A name met once in 12,000 accounts
+ * weighs about 12.9 bits, one met 100 times about 6.8 bits.
+ */
+export function rarityWeight(count: number, total: number, min: number, max: number): number {
+  const u = (count + 0.5) / Math.max(total, 1000);
+  const w = Math.log2(M_EXACT / u);
+  return w < min ? min : w > max ? max : w;
+}
+
+/** Bounds of the rarity weights, in bits. */
+export const LAST_EXACT_RANGE = [4, 14] as const;
+export const FIRST_EXACT_RANGE = [2, 11] as const;
+
+/**
+ * Prior odds in bits against a random account being the person: log2 of the pool size (at least
+ * 1,000). The confidence shown is the posterior 1 / (1 + 2^(prior − total weight)).
+ */
+export function priorBits(poolSize: number): number {
+  return Math.log2(Math.max(poolSize, 1000));
+}
+
+/** Confidence in [0, 1] from a total weight and the prior, rounded to 4 decimals. */
+export function confidence(weight: number, prior: number): number {
+  const c = 1 / (1 + 2 ** (prior - weight));
+  return Math.round(c * 10000) / 10000;
+}
