@@ -1,0 +1,33 @@
+/**
+ * Diagnostics for support staff (PRODUCT.md §4): the known failures, the recogniser of pasted
+ * text, the instance check, the CAS response reader and the rentrée checklist.
+ */
+export { foldText } from './fold';
+export { KNOWN_FAILURES, knownFailure, type Bilingual, type FailureId, type KnownFailure, type Signal } from './known-failures';
+export { recogniseText, type Recognition, type RecognitionResult } from './recognise';
+export {
+  INFO_MOBILE_APP_ID,
+  checkInstance,
+  instanceTarget,
+  interpretInstanceAnswer,
+  interpretInstanceFailure,
+  type FetchLike,
+  type HttpAnswer,
+  type InstanceCheck,
+  type InstanceInfo,
+  type InstanceState,
+  type InstanceTarget,
+} from './instance';
+export { looksLikeCasResponse, readCasResponse, type CasAttribute, type CasReading } from './cas-response';
+export {
+  currentProgress,
+  emptyProgress,
+  rentreeSteps,
+  rentreeStorageKey,
+  schoolYear,
+  toggleStep,
+  type RentreeAnswers,
+  type RentreeProgress,
+  type RentreeStep,
+} from './rentree';
+export { PAGE_FAILURES, casEvidence, diagnosePage, pageAccess, type PageDiagnosis } from './page';

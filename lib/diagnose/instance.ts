@@ -1,0 +1,222 @@
+/**
+ * The instance check: what a Pronote instance says about itself from outside, without logging in.
+ * Every Pronote.net publishes `<root>infoMobileApp.json?id=0D264427-EEFC-4810-A9E9-346942A862A4`
+ * (the id is one constant for every school) with `nomEtab`, `version` (e.g. `[2020,0,2,5]`),
+ * `date`, `espaces[{nom, URL}]` and `CAS{actif, casURL, jetonCAS}` (DOMAIN.md "Pronote URLs";
+ * Pawnote.js `src/decoders/instance.ts`; Androz2091/pronote-qrcode-api). HTTP 503 means
+ * Pronote.net is not published (Index Éducation support sheet 1523).
+ *
+ * Pure functions: the caller passes its own `fetch` (lib/ never opens a connection itself).
+ */
+import { type EntProject, projectForCasUrl } from '../catalogue';
+import { isValidUai, readPronoteUrl } from '../pronote/url';
+
+/** The constant id of the public instance description (DOMAIN.md). */
+export const INFO_MOBILE_APP_ID = '0D264427-EEFC-4810-A9E9-346942A862A4';
+
+/** Where to ask. */
+export interface InstanceTarget {
+  /** The Pronote root, `scheme://host[:port]/path/`. */
+  root: string;
+  /** `<root>infoMobileApp.json?id=…`. */
+  infoUrl: string;
+  /** `scheme://host[:port]`: the origin to hold a host permission for. */
+  origin: string;
+  /** True for `*.index-education.net` (covered by the extension's host permissions). */
+  hosted: boolean;
+  uai?: string;
+  /** The input was a UAI whose check letter is wrong (the address is built anyway). */
+  uaiCheckLetterWrong?: boolean;
+}
+
+/**
+ * The target for a Pronote URL (any page of the instance, with or without scheme) or a UAI
+ * (`0310047H` → `https://0310047h.index-education.net/pronote/`). A hosted address given without
+ * a path gets `/pronote/`, where hosted instances always live (DOMAIN.md). `undefined` when the
+ * input is neither.
+ */
+export function instanceTarget(input: string): InstanceTarget | undefined {
+  const text = (input ?? '').trim();
+  if (!text) return undefined;
+  if (/^[0-9]{7}[a-z]$/i.test(text)) {
+    const uai = text.toUpperCase();
+    const root = `https://${uai.toLowerCase()}.index-education.net/pronote/`;
+    return {
+      root,
+      infoUrl: `${root}infoMobileApp.json?id=${INFO_MOBILE_APP_ID}`,
+      origin: `https://${uai.toLowerCase()}.index-education.net`,
+      hosted: true,
+      uai,
+      ...(isValidUai(uai) ? {} : { uaiCheckLetterWrong: true }),
+    };
+  }
+  // A bare word is not an address: "pronote" or "college" would become a host name.
+  if (!/[./]/.test(text)) return undefined;
+  const info = readPronoteUrl(text);
+  if (!info) return undefined;
+  const url = new URL(info.root);
+  let root = info.root;
+  if (info.hosted && url.pathname === '/') root = `${url.origin}/pronote/`;
+  return {
+    root,
+    infoUrl: `${root}infoMobileApp.json?id=${INFO_MOBILE_APP_ID}`,
+    origin: url.origin,
+    hosted: info.hosted,
+    uai: info.uai,
+  };
+}
+
+/** What the instance description says, read. */
+export interface InstanceInfo {
+  schoolName: string;
+  /** The `version` array as sent, e.g. `[2024, 3, 7, 1]`. */
+  version: number[];
+  /** `2024.3.7.1`; the first number is the Pronote release year ("PRONOTE 2024"). */
+  versionLabel: string;
+  date?: string;
+  espaces: { name: string; url: string }[];
+  casActive: boolean;
+  casUrl?: string;
+  casHost?: string;
+  /** The ENT project of the CAS host (catalogue), when known. */
+  project?: EntProject;
+}
+
+export type InstanceState = 'ok' | 'no-answer' | 'not-published' | 'not-pronote' | 'timeout' | 'http-error';
+
+export interface InstanceCheck {
+  state: InstanceState;
+  root: string;
+  infoUrl: string;
+  /** The address to give to people who log in outside the ENT: `<root>?login=true` when CAS is on, else the root. */
+  directUrl: string;
+  /** The HTTP status, when there was an answer. */
+  status?: number;
+  info?: InstanceInfo;
+  /** For the logs and the curious: the technical reason (error text, content type). */
+  detail?: string;
+}
+
+/** An answer as the caller's `fetch` gives it. */
+export interface HttpAnswer {
+  status: number;
+  body: string;
+  contentType?: string;
+}
+
+/**
+ * Interprets an HTTP answer of `infoMobileApp.json` for `target`. 200 with the JSON of a Pronote
+ * instance → `ok`; 503 → `not-published`; 404, 200 with something else (an HTML page, JSON
+ * without `version`) → `not-pronote`; any other status → `http-error`. Never throws.
+ */
+export function interpretInstanceAnswer(target: InstanceTarget, answer: HttpAnswer): InstanceCheck {
+  const base = { root: target.root, infoUrl: target.infoUrl, directUrl: target.root, status: answer.status };
+  if (answer.status === 503) return { ...base, state: 'not-published' };
+  if (answer.status === 404 || answer.status === 410) return { ...base, state: 'not-pronote', detail: `HTTP ${answer.status}` };
+  if (answer.status < 200 || answer.status >= 300) return { ...base, state: 'http-error', detail: `HTTP ${answer.status}` };
+  let json: unknown;
+  try {
+    json = JSON.parse(answer.body.replace(/^\uFEFF/, ''));
+  } catch {
+    return { ...base, state: 'not-pronote', detail: answer.contentType ?? 'not JSON' };
+  }
+  const info = readInstanceJson(json, target.root);
+  if (!info) return { ...base, state: 'not-pronote', detail: 'JSON without version' };
+  return { ...base, state: 'ok', info, directUrl: info.casActive ? `${target.root}?login=true` : target.root };
+}
+
+/**
+ * Interprets a failed request (no HTTP answer): an abort caused by our timeout → `timeout`;
+ * anything else (DNS, refused connection, TLS, permission, CORS) → `no-answer`.
+ */
+export function interpretInstanceFailure(target: InstanceTarget, error: unknown, timedOut: boolean): InstanceCheck {
+  return {
+    state: timedOut ? 'timeout' : 'no-answer',
+    root: target.root,
+    infoUrl: target.infoUrl,
+    directUrl: target.root,
+    detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+  };
+}
+
+/** The part of `fetch` the check needs (the browser's `fetch` fits). */
+export type FetchLike = (
+  url: string,
+  init: { signal: AbortSignal; credentials: 'omit'; cache: 'no-store'; redirect: 'follow' },
+) => Promise<{ status: number; text(): Promise<string>; headers: { get(name: string): string | null } }>;
+
+/**
+ * Asks the instance with the caller's `fetchFn`, giving up after `timeoutMs` (default 10 s), and
+ * interprets the result (see `interpretInstanceAnswer`, `interpretInstanceFailure`). No cookies
+ * are sent. Never throws.
+ */
+export async function checkInstance(
+  target: InstanceTarget,
+  fetchFn: FetchLike,
+  { timeoutMs = 10_000 }: { timeoutMs?: number } = {},
+): Promise<InstanceCheck> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  try {
+    const res = await fetchFn(target.infoUrl, {
+      signal: controller.signal,
+      credentials: 'omit',
+      cache: 'no-store',
+      redirect: 'follow',
+    });
+    const body = await res.text();
+    return interpretInstanceAnswer(target, { status: res.status, body, contentType: res.headers.get('content-type') ?? undefined });
+  } catch (error) {
+    return interpretInstanceFailure(target, error, timedOut);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function readInstanceJson(json: unknown, root: string): InstanceInfo | undefined {
+  if (typeof json !== 'object' || json === null) return undefined;
+  const o = json as Record<string, unknown>;
+  if (!Array.isArray(o.version) || o.version.length === 0) return undefined;
+  const version = o.version.map((n) => Number(n)).filter((n) => Number.isFinite(n));
+  if (version.length === 0) return undefined;
+  const espaces = Array.isArray(o.espaces)
+    ? o.espaces.flatMap((e) => {
+        if (typeof e !== 'object' || e === null) return [];
+        const { nom, URL: url } = e as { nom?: unknown; URL?: unknown };
+        if (typeof url !== 'string') return [];
+        let absolute = url;
+        try {
+          absolute = new globalThis.URL(url, root).href;
+        } catch {
+          // Kept as sent: shown as text only.
+        }
+        return [{ name: typeof nom === 'string' ? nom : url, url: absolute }];
+      })
+    : [];
+  const cas = (typeof o.CAS === 'object' && o.CAS !== null ? o.CAS : {}) as { actif?: unknown; casURL?: unknown };
+  const casActive = cas.actif === true || cas.actif === 'true' || cas.actif === 1;
+  const casUrl = typeof cas.casURL === 'string' && cas.casURL.trim() ? cas.casURL.trim() : undefined;
+  let casHost: string | undefined;
+  if (casUrl) {
+    try {
+      casHost = new globalThis.URL(casUrl).hostname.toLowerCase();
+    } catch {
+      casHost = undefined;
+    }
+  }
+  return {
+    schoolName: typeof o.nomEtab === 'string' ? o.nomEtab : '',
+    version,
+    versionLabel: version.join('.'),
+    date: typeof o.date === 'string' ? o.date : undefined,
+    espaces,
+    casActive,
+    casUrl,
+    casHost,
+    project: casUrl ? projectForCasUrl(casUrl) : undefined,
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * Recognises the known failures in text that a person pasted (an error page copied from the
+ * browser, a mail, a ticket). Tolerant by design: accents lost, quotes changed, lines broken,
+ * the seed's placeholder CAS host replaced by the real one, only part of the message copied.
+ */
+import { foldText } from './fold';
+import { type FailureId, KNOWN_FAILURES } from './known-failures';
+
+/** One recognised failure. `score` ≥ 1; `evidence` holds the folded fragments that matched. */
+export interface Recognition {
+  id: FailureId;
+  score: number;
+  evidence: string[];
+}
+
+export interface RecognitionResult {
+  /** Recognised failures, the most likely first; empty when nothing is recognised. */
+  matches: Recognition[];
+  /** The CAS server named in the message (`Échec de l'authentification par le serveur CAS <url>`). */
+  casUrl?: string;
+  /** The attribute that Pronote expected (`renvoyer un attribut "<name>"`), as written. */
+  attributeName?: string;
+}
+
+const THRESHOLD = 1;
+
+/**
+ * Reads `text` and returns the known failures it shows (DOMAIN.md, "Known failures in the field").
+ * Each failure's signals are weighed on the folded text; a failure is recognised when its weights
+ * add up to 1 or more. Also extracts the CAS server URL and the expected attribute name of the
+ * idPronote message (seed §5 FAQ). Never throws; empty or unrelated text gives no match.
+ */
+export function recogniseText(text: string): RecognitionResult {
+  const folded = foldText(text);
+  const matches: Recognition[] = [];
+  for (const failure of KNOWN_FAILURES) {
+    let score = 0;
+    const evidence: string[] = [];
+    for (const signal of failure.signals) {
+      const m = signal.pattern.exec(folded);
+      if (m) {
+        score += signal.weight;
+        evidence.push(m[0]);
+      }
+    }
+    if (score >= THRESHOLD) matches.push({ id: failure.id, score: Math.round(score * 100) / 100, evidence });
+  }
+  matches.sort((a, b) => b.score - a.score);
+  return { matches, ...extractCasUrl(text), ...extractAttributeName(text) };
+}
+
+// Runs on the raw text so that the URL keeps its case; the separator before it may have been folded
+// away by a copy, so any run of spaces or a line break is accepted.
+function extractCasUrl(text: string): { casUrl?: string } {
+  const m = /serveur\s+CAS\s+(https?:\/\/[^\s"'«»<>]+)/i.exec(text.normalize('NFC'));
+  if (!m) return {};
+  return { casUrl: m[1].replace(/[\s:.,;)]+$/, '') };
+}
+
+function extractAttributeName(text: string): { attributeName?: string } {
+  const m = /renvoyer\s+un\s+attribut\s*["«“”']?\s*([A-Za-z][\w.:-]*)/i.exec(text);
+  return m ? { attributeName: m[1] } : {};
+}
