@@ -74,9 +74,16 @@ export function readCasDelegation(root: ParentNode): ScreenSnapshot | undefined 
     const shown = findTextValue(root, LABELS.project);
     if (shown) put(snap, 'project', shown.text, shown.element);
   }
-  const cas = findControl(root, LABELS.casUrl, { kinds: ['text'] });
-  if (cas) put(snap, 'casUrl', readValue(cas.control), cas.control);
+  readCasUrl(root, snap);
   return snap;
+}
+
+/** The *URL du serveur CAS*: a field, or the value shown as text on a read-only screen. */
+function readCasUrl(root: ParentNode, snap: ScreenSnapshot): void {
+  const cas = findControl(root, LABELS.casUrl, { kinds: ['text'] });
+  if (cas) return put(snap, 'casUrl', readValue(cas.control), cas.control);
+  const shown = findTextValue(root, LABELS.casUrl);
+  if (shown) put(snap, 'casUrl', shown.text, shown.element);
 }
 
 /**
@@ -86,13 +93,14 @@ export function readCasDelegation(root: ParentNode): ScreenSnapshot | undefined 
  */
 export function readEntIntegration(root: ParentNode): ScreenSnapshot | undefined {
   const monEnt = findControl(root, LABELS.monEnt, { kinds: ['select', 'text'] });
-  if (!monEnt) return undefined;
+  const shown = monEnt ? undefined : findTextValue(root, LABELS.monEnt);
+  if (!monEnt && !shown) return undefined;
   const snap: ScreenSnapshot = { screen: 'ent-integration', settings: {}, elements: {} };
-  const project = readValue(monEnt.control).trim();
-  put(snap, 'project', project, monEnt.control);
-  put(snap, 'delegation', !NONE.has(normaliseText(project)), monEnt.control);
-  const cas = findControl(root, LABELS.casUrl, { kinds: ['text'] });
-  if (cas) put(snap, 'casUrl', readValue(cas.control), cas.control);
+  const project = monEnt ? readValue(monEnt.control).trim() : shown!.text;
+  const element = monEnt ? monEnt.control : shown!.element;
+  put(snap, 'project', project, element);
+  put(snap, 'delegation', !NONE.has(normaliseText(project)), element);
+  readCasUrl(root, snap);
   return snap;
 }
 

@@ -103,8 +103,8 @@ function tokens(scope: Element, controlSel: string): (Text | Element)[] {
 }
 
 /**
- * Among `candidates` inside `scope`, the one the label names: the fewest words between the label
- * and the control; on a tie, the control after its text, except for check boxes and radios,
+ * Among `candidates` inside `scope`, the one the label names: no words between the label and the
+ * control, the fewest other controls between them; on a tie, the control after its text, except for check boxes and radios,
  * whose text usually follows them.
  */
 function nearest(scope: Element, label: Element, candidates: Element[], preferBefore: boolean): Element | undefined {
@@ -120,6 +120,9 @@ function nearest(scope: Element, label: Element, candidates: Element[], preferBe
     if (i < 0 || first < 0) continue;
     const between = i > last ? list.slice(last + 1, i) : list.slice(i + 1, first);
     const words = between.filter((t) => t.nodeType === 3).length;
+    // Text between a label and a control belongs to something else (a value shown as text,
+    // another label): that control is not this label's.
+    if (words > 0) continue;
     const controls = between.filter((t) => t.nodeType === 1 && !isControl(t as Element, ['button'])).length;
     const after = i > last;
     const cost = words * 10 + controls * 3 + (after === !preferBefore ? 0 : 1);
@@ -153,7 +156,10 @@ export function controlForLabel(label: Element, options: FindOptions = {}): Elem
     // A control that has its own <label for> belongs to that label, not to this one.
     const free = candidates.filter((c) => !c.id || !scope!.ownerDocument.querySelector(`label[for="${cssEscape(c.id)}"]`));
     const pool = free.length ? free : candidates;
-    if (pool.length) return nearest(scope, label, pool, preferBefore);
+    if (pool.length) {
+      const found = nearest(scope, label, pool, preferBefore);
+      if (found) return found;
+    }
   }
   return undefined;
 }
