@@ -81,7 +81,10 @@ export function readCasDelegation(root: ParentNode): ScreenSnapshot | undefined 
 /** The *URL du serveur CAS*: a field, or the value shown as text on a read-only screen. */
 function readCasUrl(root: ParentNode, snap: ScreenSnapshot): void {
   const cas = findControl(root, LABELS.casUrl, { kinds: ['text'] });
-  if (cas) return put(snap, 'casUrl', readValue(cas.control), cas.control);
+  if (cas) {
+    put(snap, 'casUrl', readValue(cas.control), cas.control);
+    return;
+  }
   const shown = findTextValue(root, LABELS.casUrl);
   if (shown) put(snap, 'casUrl', shown.text, shown.element);
 }
