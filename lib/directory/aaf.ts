@@ -1,0 +1,239 @@
+/**
+ * AAF XML (annuaire fédérateur: DOMAIN.md "The AAF feed") → directory persons. Files come in any
+ * order, several at once; links are completed once all are read (lib/input/relations.ts).
+ * The whole file is first checked well-formed by fast-xml-parser's validator (lib/input/xml.ts); then
+ * records are cut out one `addRequest` at a time and read by a scanner that knows the fixed shape of
+ * ficAlimMENESR.dtd (`attr name` → `value`*). Building a fast-xml-parser tree took about 1 s per MB
+ * here (12,000 accounts ≈ 15 s); the scanner reads the same data in a fraction of that, and memory
+ * stays near the size of the text plus the persons (a 100 MB feed is never one tree).
+ *
+ * | Person field      | AAF source (values under `attributes/attr[@name]/value`)                          |
+ * | ----------------- | --------------------------------------------------------------------------------- |
+ * | id (`account`)    | `identifier/id`                                                                    |
+ * | category          | `operationalAttributes/attr[@name=categoriePersonne]`: `Eleve` → student,          |
+ * |                   | `PersRelEleve` → guardian, `PersEducNat` → teacher when                            |
+ * |                   | `PersEducNatPresenceDevantEleves` = `O`, else staff                                 |
+ * | lastName          | `sn` (usage name); `ENTPersonNomPatro` when `sn` is empty                          |
+ * | birthName         | `ENTPersonNomPatro`                                                               |
+ * | firstName         | `givenName`                                                                        |
+ * | otherFirstNames   | `ENTPersonAutresPrenoms` (the first given name removed when repeated)              |
+ * | birthDate         | `ENTPersonDateNaissance` (dd/mm/yyyy; empty for guardians)                         |
+ * | sex               | `ENTPersonSexe` when present (not in the AAF-VE1301 sample)                        |
+ * | civility          | `personalTitle` (`M.`, `Mme`, `Mlle`)                                              |
+ * | classes           | `ENTEleveClasses` (students), `ENTAuxEnsClasses` (staff), without `structure$`     |
+ * | email             | `mail`                                                                             |
+ * | postalCode        | `ENTPersonCodePostal`                                                              |
+ * | guardians         | `ENTElevePersRelEleve` `id$lien$financier$legal$contact$paiement`, legal = 4th     |
+ * |                   | field `1`; else `ENTEleveAutoriteParentale` (legal) and `ENTEleveParents`           |
+ * | children          | the students that name the guardian (completed after all files are read)           |
+ * | structures        | `ENTPersonStructRattach`, `ENTEleveStructRattachId`, class prefixes; guardians     |
+ * |                   | take their children's                                                              |
+ * | raw               | every `attr` (values joined by ` | `) and `identifier/id`                            |
+ */
+import type { Localized } from '../checks/finding';
+import { parseDate } from '../input/dates';
+import { clean, newPerson, parseSex } from '../input/person-draft';
+import { countLines, decodeXmlEntities } from '../input/xml';
+import type { Category, NotRead, Person, ReadNote, Relation } from '../person';
+
+/** AAF files that hold no persons (DOMAIN.md): skipped with a note, never counted as not read. */
+const NOT_PERSONS: Record<string, Localized> = {
+  EtabEducNat: { fr: 'établissements', en: 'schools' },
+  MatiereEducNat: { fr: 'matières', en: 'subjects' },
+  MatEducNat: { fr: 'matières', en: 'subjects' },
+  MefEducNat: { fr: 'formations (MEF)', en: 'courses (MEF)' },
+};
+
+const ATTR = /<attr\s+name\s*=\s*(["'])(.*?)\1\s*(?:\/>|>([\s\S]*?)<\/attr\s*>)/g;
+const VALUE = /<value\s*(?:\/>|>([\s\S]*?)<\/value\s*>)/g;
+const ID = /<identifier\s*>\s*<id\s*>([\s\S]*?)<\/id\s*>/;
+
+function valueText(inner: string | undefined): string {
+  if (!inner) return '';
+  const cdata = /^\s*<!\[CDATA\[([\s\S]*?)\]\]>\s*$/.exec(inner);
+  return (cdata ? cdata[1] : decodeXmlEntities(inner)).trim();
+}
+
+/** `attr[@name]` → non-empty values, from a slice of a record. */
+function attrsOf(xml: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  ATTR.lastIndex = 0;
+  for (let a = ATTR.exec(xml); a; a = ATTR.exec(xml)) {
+    const values: string[] = [];
+    if (a[3]) {
+      VALUE.lastIndex = 0;
+      for (let v = VALUE.exec(a[3]); v; v = VALUE.exec(a[3])) {
+        const t = valueText(v[1]);
+        if (t !== '') values.push(t);
+      }
+    }
+    out.set(decodeXmlEntities(a[2]), values);
+  }
+  return out;
+}
+
+export interface AafFileResult {
+  persons: Person[];
+  notRead: NotRead[];
+  notes: ReadNote[];
+}
+
+const RECORD = /<(addRequest|modifyRequest|deleteRequest)\b[^>]*>([\s\S]*?)<\/\1\s*>/g;
+
+function withoutPrefix(v: string): string {
+  const i = v.indexOf('$');
+  return i < 0 ? v : v.slice(i + 1);
+}
+
+function prefixOf(v: string): string | undefined {
+  const i = v.indexOf('$');
+  return i > 0 ? v.slice(0, i) : undefined;
+}
+
+function notRead(source: string, location: string, fr: string, en: string, excerpt?: string): NotRead {
+  return { source, location, reason: { fr, en }, excerpt };
+}
+
+/**
+ * Reads one AAF file whose text is already checked (well-formed, no entity declarations).
+ * @param source the file name shown to the user.
+ * @returns persons, records not read (with `addRequest[n], l. N` locations and reasons), and a note
+ * when the file holds structures, subjects or courses instead of persons.
+ */
+export function readAafText(text: string, source: string): AafFileResult {
+  const persons: Person[] = [];
+  const notReadList: NotRead[] = [];
+  const skipped = new Map<string, number>();
+  let line = 1;
+  let lastIndex = 0;
+  let n = 0;
+  RECORD.lastIndex = 0;
+  for (let m = RECORD.exec(text); m; m = RECORD.exec(text)) {
+    n++;
+    line += countLines(text, lastIndex, m.index);
+    lastIndex = m.index;
+    const kind = m[1];
+    const location = `${kind}[${n}], l. ${line}`;
+    const body = m[2];
+    const attributesAt = body.search(/<attributes\b|<modifications\b/);
+    const op = attrsOf(attributesAt < 0 ? body : body.slice(0, attributesAt));
+    const otherCategory = op.get('categorieStructure')?.[0] ?? op.get('categorieMatiere')?.[0] ?? op.get('categorieMef')?.[0];
+    const personCategory = op.get('categoriePersonne')?.[0];
+    if (!personCategory && otherCategory) {
+      skipped.set(otherCategory, (skipped.get(otherCategory) ?? 0) + 1);
+      continue;
+    }
+    const id = valueText(ID.exec(body)?.[1]);
+    const excerpt = m[0].slice(0, 300);
+    if (kind !== 'addRequest') {
+      notReadList.push(
+        notRead(
+          source,
+          location,
+          `Modification ou suppression d'un compte (${kind}) : Passerelle lit les fichiers AAF complets (« Complet »), pas les fichiers de différences.`,
+          `Account change or removal (${kind}): Passerelle reads complete AAF files ("Complet"), not delta files.`,
+          excerpt,
+        ),
+      );
+      continue;
+    }
+    if (!id) {
+      notReadList.push(notRead(source, location, 'Enregistrement sans identifiant (identifier/id vide).', 'Record without an identifier (identifier/id is empty).', excerpt));
+      continue;
+    }
+    const attrs = attrsOf(attributesAt < 0 ? '' : body.slice(attributesAt));
+    const first = (name: string) => clean(attrs.get(name)?.[0]);
+    let category: Category;
+    if (personCategory === 'Eleve') category = 'student';
+    else if (personCategory === 'PersRelEleve') category = 'guardian';
+    else if (personCategory === 'PersEducNat') {
+      const presence = first('PersEducNatPresenceDevantEleves')?.toUpperCase();
+      const teaches = presence ? presence === 'O' : (attrs.get('ENTPersonFonctions') ?? []).some((f) => f.startsWith('ENS$'));
+      category = teaches ? 'teacher' : 'staff';
+    } else {
+      notReadList.push(
+        notRead(
+          source,
+          location,
+          `Catégorie de personne inconnue « ${personCategory ?? ''} » (attendu : Eleve, PersRelEleve ou PersEducNat).`,
+          `Unknown person category "${personCategory ?? ''}" (expected Eleve, PersRelEleve or PersEducNat).`,
+          excerpt,
+        ),
+      );
+      continue;
+    }
+    const sn = first('sn');
+    const birthName = first('ENTPersonNomPatro');
+    const givenName = first('givenName');
+    const lastName = sn ?? birthName;
+    if (!lastName && !givenName) {
+      notReadList.push(notRead(source, location, `Compte ${id} sans nom ni prénom (sn, givenName).`, `Account ${id} has no name (sn, givenName).`, excerpt));
+      continue;
+    }
+    const p = newPerson({ side: 'directory', source, location, category, id, idKind: 'account', lastName: lastName ?? '', firstName: givenName ?? '' });
+    if (birthName) p.birthName = birthName;
+    const others = (attrs.get('ENTPersonAutresPrenoms') ?? []).map((v) => clean(v)).filter((v): v is string => !!v);
+    p.otherFirstNames = others[0] && others[0] === givenName ? others.slice(1) : others;
+    const birth = first('ENTPersonDateNaissance');
+    p.birthDate = parseDate(birth);
+    const sex = parseSex(first('ENTPersonSexe'));
+    if (sex) p.sex = sex;
+    const civility = first('personalTitle');
+    if (civility) p.civility = civility;
+    const email = first('mail');
+    if (email) p.email = email;
+    const postalCode = first('ENTPersonCodePostal');
+    if (postalCode) p.postalCode = postalCode;
+    const classValues = [...(attrs.get('ENTEleveClasses') ?? []), ...(attrs.get('ENTAuxEnsClasses') ?? [])];
+    p.classes = [...new Set(classValues.map(withoutPrefix).filter((c) => c !== ''))];
+    const structures = [
+      ...(attrs.get('ENTPersonStructRattach') ?? []),
+      ...(attrs.get('ENTEleveStructRattachId') ?? []),
+      ...classValues.map(prefixOf).filter((s): s is string => !!s),
+    ];
+    p.structures = [...new Set(structures)];
+    if (category === 'student') p.guardians = guardianLinks(attrs);
+    p.raw = { id };
+    for (const [name, values] of attrs) p.raw[name] = values.join(' | ');
+    persons.push(p);
+  }
+  const notes: ReadNote[] = [];
+  for (const [cat, count] of skipped) {
+    const what = NOT_PERSONS[cat] ?? { fr: cat, en: cat };
+    notes.push({
+      source,
+      message: {
+        fr: `Fichier AAF de ${what.fr} (${cat}, ${count} enregistrements) : il ne contient pas de personnes, il est ignoré.`,
+        en: `AAF file of ${what.en} (${cat}, ${count} records): it holds no persons and is skipped.`,
+      },
+    });
+  }
+  if (n === 0) {
+    notes.push({
+      source,
+      message: { fr: 'Fichier AAF sans aucun enregistrement (addRequest).', en: 'AAF file without any record (addRequest).' },
+    });
+  }
+  return { persons, notRead: notReadList, notes };
+}
+
+/** Student → guardians from `ENTElevePersRelEleve`, else the older parent attributes (DOMAIN.md). */
+function guardianLinks(attrs: Map<string, string[]>): Relation[] {
+  const links: Relation[] = [];
+  const add = (id: string, legal: boolean | undefined) => {
+    if (!id) return;
+    const existing = links.find((l) => l.id === id);
+    if (!existing) links.push(legal === undefined ? { id } : { id, legal });
+    else if (existing.legal === undefined && legal !== undefined) existing.legal = legal;
+  };
+  for (const v of attrs.get('ENTElevePersRelEleve') ?? []) {
+    const fields = v.split('$');
+    const legalField = fields[3];
+    add(fields[0].trim(), legalField === undefined || legalField === '' ? undefined : legalField === '1');
+  }
+  if (links.length === 0) {
+    for (const id of attrs.get('ENTEleveAutoriteParentale') ?? []) add(id, true);
+    for (const id of attrs.get('ENTEleveParents') ?? []) add(id, undefined);
+  }
+  return links;
+}

@@ -1,0 +1,249 @@
+/**
+ * CSV files and pasted tables → directory persons, through a column mapping (columns.ts). Parsed with
+ * papaparse (delimiter guessed among `;`, `,`, tab and `|`). ONDE extractions
+ * (../shared/data/onde-csv-entcore: windows-1252, `;`, one file per category, no account id) are
+ * the reference case.
+ *
+ * | Person field    | column (header synonyms in columns.ts)                                               |
+ * | --------------- | ------------------------------------------------------------------------------------ |
+ * | id              | `id` column (Identifiant, Id ENT, uid...), else `login` (Login...); else a synthetic  |
+ * |                 | key `category:last name:first name:birth date` (idKind `synthetic`, with a note)     |
+ * | category        | `category` column (Profil, Catégorie...), else the file name or the headers          |
+ * | lastName        | `lastName` (Nom d'usage) when filled, else `name` (Nom), else `birthName`             |
+ * | birthName       | `birthName` (Nom de naissance), else `name` when a different usage name is filled    |
+ * | firstName       | `firstName` (Prénom)                                                                |
+ * | otherFirstNames | `otherFirstNames` (Autres prénoms), split on commas                                 |
+ * | birthDate       | `birthDate` (dd/mm/yyyy or yyyy-mm-dd)                                              |
+ * | sex, civility   | `sex` (Sexe), `civility` (Civilité)                                                 |
+ * | classes         | `classes` (Classe), split on commas; a `structure$` prefix removed                  |
+ * | email           | `email` (Courriel)                                                                  |
+ * | postalCode      | `postalCode` (CP, Code postal)                                                      |
+ * | structures      | `structure` (UAI, Établissement)                                                    |
+ * | children        | `childId`, or the repeated `child*` columns (names and class) matched to the         |
+ * |                 | students read in the same call; guardians are then set on those students           |
+ * | raw             | every column, header → value                                                        |
+ */
+import Papa from 'papaparse';
+import { categoryFromWord } from '../input/category-words';
+import { parseDate } from '../input/dates';
+import { clean, newPerson, parseSex } from '../input/person-draft';
+import type { Category, NotRead, Person, ReadNote } from '../person';
+import { type ColumnMapping, type DirectoryField, proposeMapping } from './columns';
+import { fold } from '../input/words';
+
+/** A child named on a guardian's row without an id (ONDE): matched to students after all files are read. */
+export interface ChildRef {
+  guardian: Person;
+  lastName?: string;
+  name?: string;
+  firstName?: string;
+  birthDate?: string;
+  className?: string;
+}
+
+export interface CsvResult {
+  persons: Person[];
+  notRead: NotRead[];
+  notes: ReadNote[];
+  childRefs: ChildRef[];
+  mapping: ColumnMapping;
+  /** Set when the headers were not all recognised or a needed column is missing. */
+  columnMapping?: { proposed: ColumnMapping; sure: boolean };
+  syntheticIds: number;
+}
+
+function parseTable(text: string, delimiter?: string): { rows: string[][]; errors: Papa.ParseError[]; delimiter: string } {
+  const result = Papa.parse<string[]>(text, {
+    delimiter: delimiter ?? '',
+    delimitersToGuess: [';', ',', '\t', '|'],
+    skipEmptyLines: 'greedy',
+  });
+  return { rows: result.data, errors: result.errors, delimiter: result.meta.delimiter };
+}
+
+function splitList(v: string | undefined): string[] {
+  return (v ?? '')
+    .split(/[,;|]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** Key used for ONDE-like rows that carry no id; unique within one reading (suffix on collision). */
+export function syntheticKey(category: Category, lastName: string, firstName: string, birthDate: string | undefined): string {
+  return `${category}:${fold(lastName)}:${fold(firstName)}:${birthDate ?? ''}`;
+}
+
+/**
+ * Reads one CSV text (or pasted table).
+ * @param source file name (or "collage"/"paste") shown to the user; also used to guess the category.
+ * @param options.profile a saved mapping to use instead of the proposed one (when its column count fits).
+ * @param options.delimiter forces the delimiter (tab for pastes).
+ * @param usedIds ids already given in this reading, so synthetic keys stay unique across files.
+ */
+export function readCsvText(
+  text: string,
+  source: string,
+  options: { profile?: ColumnMapping; delimiter?: string },
+  usedIds: Set<string>,
+): CsvResult {
+  const { rows, errors } = parseTable(text, options.delimiter);
+  const persons: Person[] = [];
+  const notRead: NotRead[] = [];
+  const notes: ReadNote[] = [];
+  const childRefs: ChildRef[] = [];
+  const headers = (rows[0] ?? []).map((h) => h.trim());
+  const proposal = proposeMapping(headers, source);
+  const profileFits = options.profile && options.profile.columns.length === headers.length;
+  const mapping = profileFits ? (options.profile as ColumnMapping) : proposal.mapping;
+  const columnMapping = !profileFits && !proposal.sure ? { proposed: proposal.mapping, sure: false } : !profileFits && !proposal.allRecognised ? { proposed: proposal.mapping, sure: proposal.sure } : undefined;
+  let syntheticIds = 0;
+  const errorRows = new Map<number, string>();
+  for (const e of errors) if (typeof e.row === 'number' && e.code !== 'UndetectableDelimiter') errorRows.set(e.row, e.message);
+
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r];
+    const location = `l. ${r + 1}`;
+    const excerpt = row.join(' ; ').slice(0, 300);
+    const get = (field: DirectoryField): string | undefined => {
+      const i = mapping.columns.indexOf(field);
+      return i < 0 ? undefined : clean(row[i]);
+    };
+    const raw: Record<string, string> = {};
+    headers.forEach((h, i) => {
+      if (row[i] !== undefined && row[i] !== '') raw[h || `#${i + 1}`] = row[i];
+    });
+    let category = mapping.category;
+    const catValue = get('category');
+    if (catValue) category = categoryFromWord(catValue);
+    if (!category) {
+      notRead.push({
+        source,
+        location,
+        reason: catValue
+          ? { fr: `Profil « ${catValue} » non reconnu.`, en: `Profile "${catValue}" not recognised.` }
+          : {
+              fr: 'Catégorie inconnue : ni colonne Profil, ni nom de fichier qui la dise (eleves, responsables, enseignants, personnels). Choisissez-la dans la correspondance des colonnes.',
+              en: 'Unknown category: no Profile column, and the file name does not say it (eleves, responsables, enseignants, personnels). Choose it in the column mapping.',
+            },
+        excerpt,
+      });
+      continue;
+    }
+    const usage = get('lastName');
+    const name = get('name');
+    const birth = get('birthName');
+    const lastName = usage ?? name ?? birth;
+    const firstName = get('firstName');
+    if (!lastName && !firstName) {
+      notRead.push({
+        source,
+        location,
+        reason: { fr: 'Ligne sans nom ni prénom.', en: 'Row without a last name or a first name.' },
+        excerpt,
+      });
+      continue;
+    }
+    if (errorRows.has(r)) {
+      notes.push({ source, message: { fr: `${location} : ${errorRows.get(r)} (ligne lue telle quelle).`, en: `${location}: ${errorRows.get(r)} (row read as is).` } });
+    }
+    const birthDate = parseDate(get('birthDate'));
+    let id = get('id') ?? get('login');
+    let idKind: Person['idKind'] = 'account';
+    if (!id) {
+      idKind = 'synthetic';
+      syntheticIds++;
+      const base = syntheticKey(category, lastName ?? '', firstName ?? '', birthDate);
+      id = base;
+      for (let k = 2; usedIds.has(id); k++) id = `${base}#${k}`;
+    } else if (usedIds.has(`${category}\u0000${id}`)) {
+      notRead.push({
+        source,
+        location,
+        reason: { fr: `Identifiant « ${id} » déjà lu plus haut : ligne en double.`, en: `Id "${id}" already read above: duplicate row.` },
+        excerpt,
+      });
+      continue;
+    }
+    usedIds.add(idKind === 'synthetic' ? id : `${category}\u0000${id}`);
+    const p = newPerson({ side: 'directory', source, location, category, id, idKind, lastName: lastName ?? '', firstName: firstName ?? '' });
+    const birthName = birth ?? (usage && name && fold(usage) !== fold(name) ? name : undefined);
+    if (birthName) p.birthName = birthName;
+    p.otherFirstNames = splitList(get('otherFirstNames'));
+    if (birthDate) p.birthDate = birthDate;
+    const sex = parseSex(get('sex'));
+    if (sex) p.sex = sex;
+    const civility = get('civility');
+    if (civility) p.civility = civility;
+    p.classes = splitList(get('classes')).map((c) => c.replace(/^[^$]*\$/, ''));
+    const email = get('email');
+    if (email) p.email = email;
+    const postalCode = get('postalCode');
+    if (postalCode) p.postalCode = postalCode;
+    const structure = get('structure');
+    if (structure) p.structures = [structure];
+    p.raw = raw;
+    // Children: a new group starts each time a child column repeats (ONDE repeats them three times).
+    let current: ChildRef | undefined;
+    let seen = new Set<DirectoryField>();
+    mapping.columns.forEach((field, i) => {
+      if (!field?.startsWith('child')) return;
+      if (!current || seen.has(field)) {
+        if (current) pushChild(current);
+        current = { guardian: p };
+        seen = new Set();
+      }
+      seen.add(field);
+      const value = clean(row[i]);
+      if (!value) return;
+      if (field === 'childId') p.children.push({ id: value });
+      else if (field === 'childLastName') current.lastName = value;
+      else if (field === 'childName') current.name = value;
+      else if (field === 'childFirstName') current.firstName = value;
+      else if (field === 'childBirthDate') current.birthDate = parseDate(value);
+      else if (field === 'childClass') current.className = value;
+    });
+    if (current) pushChild(current);
+    persons.push(p);
+  }
+  function pushChild(ref: ChildRef): void {
+    if (ref.firstName || ref.name || ref.lastName) childRefs.push(ref);
+  }
+  return { persons, notRead, notes, childRefs, mapping, columnMapping, syntheticIds };
+}
+
+/**
+ * Links guardians' children named without id to the students read (ONDE): same last name (usage or
+ * family) and first name, folded; the class decides between homonyms.
+ * @returns the number of children that matched no student or several.
+ */
+export function linkChildRefs(refs: ChildRef[], persons: Person[]): number {
+  const byName = new Map<string, Person[]>();
+  const keyOf = (last: string, first: string) => `${fold(last)}|${fold(first)}`;
+  for (const p of persons) {
+    if (p.category !== 'student') continue;
+    for (const last of new Set([p.lastName, p.birthName].filter((v): v is string => !!v))) {
+      const k = keyOf(last, p.firstName);
+      const list = byName.get(k) ?? [];
+      if (!list.includes(p)) list.push(p);
+      byName.set(k, list);
+    }
+  }
+  let missed = 0;
+  for (const ref of refs) {
+    const candidates = new Set<Person>();
+    for (const last of [ref.lastName, ref.name]) {
+      if (!last) continue;
+      for (const p of byName.get(keyOf(last, ref.firstName ?? '')) ?? []) candidates.add(p);
+    }
+    let list = [...candidates];
+    if (list.length > 1 && ref.className) list = list.filter((p) => p.classes.some((c) => fold(c) === fold(ref.className ?? '')));
+    if (list.length > 1 && ref.birthDate) list = list.filter((p) => p.birthDate === ref.birthDate);
+    if (list.length !== 1) {
+      missed++;
+      continue;
+    }
+    const student = list[0];
+    if (!ref.guardian.children.some((c) => c.id === student.id)) ref.guardian.children.push({ id: student.id });
+  }
+  return missed;
+}

@@ -1,0 +1,178 @@
+/**
+ * ENT directory readers (issue 3, "ENT side"): AAF XML files (several at once, any order), CSV files
+ * and tables pasted from a spreadsheet, all to one list of directory persons.
+ */
+import type { Localized } from '../checks/finding';
+import { sniffXml, looksLikeXml, rootElementName } from '../input/file-kind';
+import { openInput } from '../input/open';
+import { completeRelations } from '../input/relations';
+import type { InputFile } from '../input/source';
+import { assertNoEntityDeclarations, assertWellFormed } from '../input/xml';
+import { InputError, type NotRead, type Person, type ReadNote, type ReadResult } from '../person';
+import { readAafText } from './aaf';
+import type { ColumnMapping } from './columns';
+import { type ChildRef, linkChildRefs, readCsvText } from './csv';
+
+export type { ColumnMapping, DirectoryField } from './columns';
+export { fieldOfHeader, proposeMapping } from './columns';
+
+export interface DirectoryReadResult extends ReadResult {
+  side: 'directory';
+  /** Set for CSVs and pastes whose headers were not all recognised: the screen lets the user confirm. */
+  columnMapping?: { proposed: ColumnMapping; sure: boolean };
+  /** Structures (AAF structure ids, CSV UAI) the persons belong to, sorted. */
+  structures: string[];
+}
+
+export interface DirectoryReadOptions {
+  /** A confirmed column mapping for CSVs and pastes. */
+  profile?: ColumnMapping;
+}
+
+/** Whole-input messages for XML that is not an AAF file. */
+function wrongXml(name: string, kind: ReturnType<typeof sniffXml>, root: string | undefined): Localized {
+  switch (kind) {
+    case 'pronote':
+    case 'rapprochement-sso':
+      return {
+        fr: `Le fichier « ${name} » ressemble à un export Pronote (élément <${root}>), pas à l'annuaire de l'ENT. Chargez-le comme export Pronote ; ici, donnez les fichiers AAF (ficAlimMENESR) ou un CSV de l'annuaire.`,
+        en: `The file "${name}" looks like a Pronote export (element <${root}>), not the ENT directory. Load it as the Pronote export; here, give the AAF files (ficAlimMENESR) or a CSV of the directory.`,
+      };
+    case 'encrypted':
+      return encryptedMessage(name);
+    case 'html':
+      return {
+        fr: `Le fichier « ${name} » est une page web (HTML), pas un annuaire. Exportez l'annuaire de l'ENT en CSV, ou donnez les fichiers AAF.`,
+        en: `The file "${name}" is a web page (HTML), not a directory. Export the ENT directory as CSV, or give the AAF files.`,
+      };
+    default:
+      return {
+        fr: `Le fichier « ${name} » est un XML inconnu (élément racine <${root ?? '?'}>), pas un fichier AAF (ficAlimMENESR). Donnez les fichiers AAF ou un CSV de l'annuaire.`,
+        en: `The file "${name}" is an unknown XML (root element <${root ?? '?'}>), not an AAF file (ficAlimMENESR). Give the AAF files or a CSV of the directory.`,
+      };
+  }
+}
+
+/** The message for an encrypted partner export (shared with the Pronote reader). */
+export function encryptedMessage(name: string): Localized {
+  return {
+    fr: `Le fichier « ${name} » est un export chiffré (EXPORT_INDEX_EDUCATION avec CLES/CONTENU, ou ImportChiffre) : seul le partenaire qui détient la clé peut le lire. Passerelle a besoin de l'export en clair des identifiants (Imports/Exports > Socles ENT > Exporter les identifiants PRONOTE).`,
+    en: `The file "${name}" is an encrypted export (EXPORT_INDEX_EDUCATION with CLES/CONTENU, or ImportChiffre): only the partner holding the key can read it. Passerelle needs the plain identifier export (Imports/Exports > Socles ENT > Exporter les identifiants PRONOTE).`,
+  };
+}
+
+interface Accumulator {
+  persons: Person[];
+  notRead: NotRead[];
+  notes: ReadNote[];
+  childRefs: ChildRef[];
+  usedIds: Set<string>;
+  syntheticIds: number;
+  columnMapping?: { proposed: ColumnMapping; sure: boolean };
+}
+
+function finish(acc: Accumulator): DirectoryReadResult {
+  // The same account in two files (an AAF feed split by category, sent twice): kept once, listed.
+  const seen = new Map<string, Person>();
+  const persons: Person[] = [];
+  for (const p of acc.persons) {
+    const key = `${p.category}\u0000${p.id}`;
+    const first = seen.get(key);
+    if (first && p.idKind !== 'synthetic') {
+      acc.notRead.push({
+        source: p.source,
+        location: p.location,
+        reason: {
+          fr: `Compte ${p.id} déjà lu (${first.source}, ${first.location}) : enregistrement en double.`,
+          en: `Account ${p.id} already read (${first.source}, ${first.location}): duplicate record.`,
+        },
+        excerpt: `${p.lastName} ${p.firstName}`,
+      });
+      continue;
+    }
+    seen.set(key, p);
+    persons.push(p);
+  }
+  if (acc.childRefs.length > 0) {
+    const missed = linkChildRefs(acc.childRefs, persons);
+    if (missed > 0) {
+      acc.notes.push({
+        source: acc.childRefs[0].guardian.source,
+        message: {
+          fr: `${missed} enfant(s) cité(s) par des responsables n'ont pas été retrouvés parmi les élèves lus (ou l'ont été plusieurs fois) : ces liens ne sont pas faits. Chargez aussi le fichier des élèves.`,
+          en: `${missed} child(ren) named by guardians were not found among the students read (or found several times): those links are not made. Load the students file too.`,
+        },
+      });
+    }
+  }
+  completeRelations(persons);
+  if (acc.syntheticIds > 0) {
+    acc.notes.push({
+      source: persons.find((p) => p.idKind === 'synthetic')?.source ?? '',
+      message: {
+        fr: `${acc.syntheticIds} ligne(s) sans identifiant de compte (extraction ONDE ou CSV sans colonne Identifiant/Login) : Passerelle leur donne une clé faite de la catégorie, des noms et de la date de naissance. Le résultat ne pourra pas nommer leur compte ENT.`,
+        en: `${acc.syntheticIds} row(s) carry no account id (ONDE extraction, or a CSV without an Id/Login column): Passerelle keys them by category, names and birth date. The result cannot name their ENT account.`,
+      },
+    });
+  }
+  const structures = new Set<string>();
+  for (const p of persons) for (const s of p.structures) structures.add(s);
+  const result: DirectoryReadResult = { side: 'directory', persons, notRead: acc.notRead, notes: acc.notes, structures: [...structures].sort() };
+  if (acc.columnMapping) result.columnMapping = acc.columnMapping;
+  return result;
+}
+
+function newAccumulator(): Accumulator {
+  return { persons: [], notRead: [], notes: [], childRefs: [], usedIds: new Set(), syntheticIds: 0 };
+}
+
+function addCsv(acc: Accumulator, text: string, source: string, options: DirectoryReadOptions & { delimiter?: string }): void {
+  const r = readCsvText(text, source, options, acc.usedIds);
+  for (const p of r.persons) acc.persons.push(p);
+  acc.notRead.push(...r.notRead);
+  acc.notes.push(...r.notes);
+  acc.childRefs.push(...r.childRefs);
+  acc.syntheticIds += r.syntheticIds;
+  if (r.columnMapping && !acc.columnMapping) acc.columnMapping = r.columnMapping;
+}
+
+/**
+ * Reads ENT directory files: AAF XML (any order, several at once; non-person AAF files skipped with
+ * a note) and CSV files, to one result. Links between students and guardians are made across files.
+ * @throws InputError when a whole file cannot be used: too large, not text (PDF, spreadsheet...),
+ * XML not well-formed (line, column), entity declarations, a Pronote export or an encrypted export
+ * given as a directory.
+ */
+export function readDirectory(files: InputFile[], options: DirectoryReadOptions = {}): DirectoryReadResult {
+  const acc = newAccumulator();
+  for (const file of files) {
+    const { text } = openInput(file, 'directory');
+    if (looksLikeXml(text)) {
+      const kind = sniffXml(text);
+      if (kind !== 'aaf') throw new InputError(wrongXml(file.name, kind, rootElementName(text)), file.name);
+      assertNoEntityDeclarations(text, file.name);
+      assertWellFormed(text, file.name);
+      const r = readAafText(text, file.name);
+      // one by one: spreading 100,000 persons into push() would overflow the call stack
+      for (const p of r.persons) acc.persons.push(p);
+      acc.notRead.push(...r.notRead);
+      acc.notes.push(...r.notes);
+    } else {
+      addCsv(acc, text, file.name, options);
+    }
+  }
+  return finish(acc);
+}
+
+/**
+ * Reads a table pasted from a spreadsheet (tab-separated, first line the headers), with the same
+ * rules as a CSV file.
+ * @param options.source the name shown for it (default "collage").
+ */
+export function readPastedTable(text: string, options: DirectoryReadOptions & { source?: string } = {}): DirectoryReadResult {
+  const acc = newAccumulator();
+  const source = options.source ?? 'collage';
+  const delimiter = text.includes('\t') ? '\t' : undefined;
+  addCsv(acc, text, source, { ...options, delimiter });
+  return finish(acc);
+}

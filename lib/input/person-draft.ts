@@ -1,0 +1,31 @@
+/** A Person with every list empty, for readers to fill (lib/person.ts holds the model). */
+import type { Category, IdKind, Person, Side } from '../person';
+
+export function newPerson(base: {
+  side: Side;
+  source: string;
+  location: string;
+  category: Category;
+  id: string;
+  idKind: IdKind;
+  lastName: string;
+  firstName: string;
+}): Person {
+  return { ...base, otherFirstNames: [], classes: [], children: [], guardians: [], structures: [], raw: {} };
+}
+
+/** Trims and folds inner runs of blanks; undefined for empty values. */
+export function clean(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const v = value.replace(/\s+/g, ' ').trim();
+  return v === '' ? undefined : v;
+}
+
+/** `M`/`F` from the values found in the inputs (`M`, `F`, `Masculin`, `Féminin`, `1`, `2`, `H`, `G`...). */
+export function parseSex(value: string | undefined): 'M' | 'F' | undefined {
+  const v = value?.trim().toLowerCase();
+  if (!v) return undefined;
+  if (/^(m|h|g|1|masculin|homme|garçon|garcon|male|man|boy)$/.test(v)) return 'M';
+  if (/^(f|2|féminin|feminin|femme|fille|female|woman|girl)$/.test(v)) return 'F';
+  return undefined;
+}

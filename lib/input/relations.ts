@@ -1,0 +1,44 @@
+/**
+ * Student ↔ guardian links, made symmetric: a link known from either side (AAF students'
+ * `ENTElevePersRelEleve`, partner-export students' `Responsable` children, ONDE guardians' child
+ * columns) is written on both persons, with the legal-representative flag when one side knows it.
+ */
+import type { Person, Relation } from '../person';
+
+function addRelation(list: Relation[], rel: Relation): void {
+  const existing = list.find((r) => r.id === rel.id);
+  if (!existing) list.push({ ...rel });
+  else if (existing.legal === undefined && rel.legal !== undefined) existing.legal = rel.legal;
+}
+
+/**
+ * Completes `student.guardians` and `guardian.children` in place. Links to ids absent from `persons`
+ * are kept on the side that named them (the other person may be in a file not given).
+ * @returns the number of links whose two ends were both found.
+ */
+export function completeRelations(persons: Person[]): number {
+  const students = new Map<string, Person>();
+  const guardians = new Map<string, Person>();
+  for (const p of persons) {
+    if (p.category === 'student') students.set(p.id, p);
+    else if (p.category === 'guardian') guardians.set(p.id, p);
+  }
+  let both = 0;
+  for (const s of students.values()) {
+    for (const rel of s.guardians) {
+      const g = guardians.get(rel.id);
+      if (g) addRelation(g.children, { id: s.id, legal: rel.legal });
+    }
+  }
+  for (const g of guardians.values()) {
+    for (const rel of g.children) {
+      const s = students.get(rel.id);
+      if (!s) continue;
+      addRelation(s.guardians, { id: g.id, legal: rel.legal });
+      both++;
+      // A guardian's schools are its children's schools (AAF guardians carry no structure).
+      for (const st of s.structures) if (!g.structures.includes(st)) g.structures.push(st);
+    }
+  }
+  return both;
+}

@@ -1,0 +1,17 @@
+/** Folding of header names, element names and category words before comparing them with synonyms. */
+
+/** Lower case, accents removed, every run of non-letters/digits turned into one space, trimmed. */
+export function fold(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** {@link fold} without spaces: `Maîtres de stage` and `MaitresDeStage` both give `maitresdestage`. */
+export function compact(value: string): string {
+  return fold(value).replace(/ /g, '');
+}

@@ -1,0 +1,114 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type DirectoryReadResult, readDirectory } from '../../../lib/directory';
+import type { InputFile } from '../../../lib/input/source';
+import { InputError, type Person } from '../../../lib/person';
+
+const DIR = '../shared/data/aaf-entcore/';
+const names = readdirSync(DIR).filter((f) => f.endsWith('.xml'));
+const load = (name: string): InputFile => ({ name, bytes: new Uint8Array(readFileSync(DIR + name)) });
+
+/** addRequest elements per categoriePersonne, counted from the files independently of the reader. */
+function countAddRequests(): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const name of names) {
+    const text = readFileSync(DIR + name, 'utf8');
+    for (const m of text.matchAll(/<addRequest>[\s\S]*?<\/addRequest>/g)) {
+      const cat = /name="categoriePersonne"><value>(\w+)</.exec(m[0])?.[1];
+      if (cat) counts[cat] = (counts[cat] ?? 0) + 1;
+    }
+  }
+  return counts;
+}
+
+describe('AAF directory (../shared/data/aaf-entcore, every file)', () => {
+  let r: DirectoryReadResult;
+  const byId = new Map<string, Person>();
+  beforeAll(() => {
+    // reversed order: the reader must not depend on students coming before guardians
+    r = readDirectory([...names].reverse().map(load));
+    for (const p of r.persons) byId.set(p.id, p);
+  });
+
+  it('reads as many persons per category as there are addRequest elements', () => {
+    const expected = countAddRequests();
+    expect(expected).toEqual({ Eleve: 642, PersRelEleve: 9975, PersEducNat: 701 });
+    const count = (...cats: string[]) => r.persons.filter((p) => cats.includes(p.category)).length;
+    expect(count('student')).toBe(expected.Eleve);
+    expect(count('guardian')).toBe(expected.PersRelEleve);
+    expect(count('teacher', 'staff')).toBe(expected.PersEducNat);
+    expect(r.notRead).toEqual([]);
+  });
+
+  it('tells teachers from staff by PersEducNatPresenceDevantEleves', () => {
+    let o = 0;
+    for (const name of names.filter((n) => n.includes('PersEducNat'))) o += readFileSync(DIR + name, 'utf8').match(/PresenceDevantEleves"><value>O</g)?.length ?? 0;
+    expect(r.persons.filter((p) => p.category === 'teacher')).toHaveLength(o);
+    expect(byId.get('2397000')?.category).toBeDefined();
+  });
+
+  it('skips the structure, subject and MEF files with a note', () => {
+    const skipped = r.notes.filter((n) => /EtabEducNat|MatEducNat|MefEducNat/.test(n.message.fr));
+    expect(skipped.map((n) => n.source).sort()).toEqual(names.filter((n) => /EtabEducNat|MatiereEducNat|MefEducNat/.test(n)).sort());
+    expect(skipped[0].message.fr).toContain('ne contient pas de personnes');
+  });
+
+  it('maps the fields of a student, with classes without the structure prefix and legal links', () => {
+    const s = byId.get('2605692')!;
+    expect(s).toMatchObject({
+      category: 'student',
+      idKind: 'account',
+      lastName: 'Long',
+      birthName: 'AZOT',
+      firstName: 'Kù',
+      otherFirstNames: ['Jetsmao', 'Xzuzcosvo', 'Pykewi'],
+      birthDate: '1995-09-14',
+      civility: 'Mlle',
+      classes: ['RUS1TERM'],
+      source: 'FULL_ENTTSSERVICES_Complet_20130117_Eleve_0001.xml',
+      location: 'addRequest[1], l. 5',
+    });
+    expect(s.structures).toContain('837982');
+    expect(s.guardians).toEqual([
+      { id: '2867253', legal: true },
+      { id: '2867254', legal: false },
+    ]);
+    expect(s.raw.ENTEleveLibelleMEF).toBe('1CAP2  COIFFURE');
+  });
+
+  it('fills guardians’ children from the students’ links, across files', () => {
+    let checked = 0;
+    for (const s of r.persons.filter((p) => p.category === 'student')) {
+      for (const rel of s.guardians) {
+        const g = byId.get(rel.id);
+        if (!g) continue;
+        expect(g.category).toBe('guardian');
+        expect(g.children).toContainEqual({ id: s.id, legal: rel.legal });
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(600);
+    const guardian = r.persons.find((p) => p.category === 'guardian' && p.children.length > 0)!;
+    expect(guardian.birthDate).toBeUndefined();
+    expect(guardian.structures.length).toBeGreaterThan(0);
+  });
+
+  it('decodes entities in values and keeps guardians’ usage and birth names apart', () => {
+    const g = byId.get('1986923')!;
+    expect(g).toMatchObject({ lastName: 'Nichols', birthName: 'LYBLE', firstName: 'Mélodie', civility: 'M.', postalCode: '04100' });
+    const withAmp = r.persons.find((p) => p.raw.ENTEleveLibelleMEF?.includes('&'));
+    expect(withAmp?.raw.ENTEleveLibelleMEF).toMatch(/ & /);
+    expect(r.structures).toContain('52006');
+  });
+
+  it('refuses a Pronote export given as a directory, saying what it looks like', () => {
+    const bytes = new TextEncoder().encode('<EXPORT_IDENTIFIANTS><Eleves><Eleve Ident="1" IDPN="74CPUWN8RAJQVM5K" Nom="A" Prenom="B"/></Eleves></EXPORT_IDENTIFIANTS>');
+    try {
+      readDirectory([{ name: 'export.xml', bytes }]);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      expect((e as InputError).userMessage.fr).toContain('ressemble à un export Pronote');
+    }
+  });
+});
