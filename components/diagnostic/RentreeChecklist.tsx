@@ -1,0 +1,123 @@
+import { useEffect, useState } from 'preact/hooks';
+import {
+  type RentreeProgress,
+  currentProgress,
+  emptyProgress,
+  rentreeSteps,
+  rentreeStorageKey,
+  schoolYear,
+  toggleStep,
+} from '../../lib/diagnose/rentree';
+import { t, uiLang } from '../i18n';
+
+/** Where the ticks are kept (the side panel passes `browser.storage.local`). */
+export interface KeyValueStore {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+}
+
+const UAI = /^[0-9]{7}[A-Z]$/;
+
+/**
+ * The rentrée checklist (seed §5 FAQ): two questions give the ordered steps with the export option
+ * and the import mode; each step can be ticked, and the ticks are kept per school (UAI) and school year.
+ */
+export function RentreeChecklist({ store, now = () => new Date() }: { store: KeyValueStore; now?: () => Date }) {
+  const year = schoolYear(now());
+  const [uai, setUai] = useState('');
+  const [progress, setProgress] = useState<RentreeProgress>(() => emptyProgress(year));
+  const [loadedFor, setLoadedFor] = useState('');
+  const lang = uiLang();
+  const validUai = UAI.test(uai);
+
+  useEffect(() => {
+    if (!validUai) {
+      setLoadedFor('');
+      return;
+    }
+    let live = true;
+    store
+      .get(rentreeStorageKey(uai))
+      .then((stored) => {
+        if (!live) return;
+        setProgress(currentProgress(stored, year));
+        setLoadedFor(uai);
+      })
+      .catch(() => setLoadedFor(uai));
+    return () => {
+      live = false;
+    };
+  }, [uai, validUai, year, store]);
+
+  const update = (next: RentreeProgress) => {
+    setProgress(next);
+    if (validUai && loadedFor === uai) store.set(rentreeStorageKey(uai), next).catch(() => {});
+  };
+
+  const setAnswer = (key: 'newSchoolYear' | 'newPronoteVersion', value: boolean) =>
+    update(currentProgress({ ...progress, answers: { ...progress.answers, [key]: value } }, year));
+
+  const steps = rentreeSteps(progress.answers);
+  const doneCount = steps.filter((s) => progress.done.includes(s.id)).length;
+
+  return (
+    <section class="diag-section" aria-labelledby="diag-rentree-title">
+      <h2 id="diag-rentree-title">{t('diagRentreeTitle')}</h2>
+      <label for="diag-rentree-uai">{t('diagRentreeUai')}</label>
+      <input
+        id="diag-rentree-uai"
+        type="text"
+        maxLength={8}
+        autoComplete="off"
+        spellcheck={false}
+        placeholder="0310047H"
+        value={uai}
+        onInput={(e) => setUai((e.target as HTMLInputElement).value.trim().toUpperCase())}
+      />
+      <p class="diag-note">{validUai ? t('diagRentreeYear', [year]) : t('diagRentreeUaiHint')}</p>
+      <fieldset>
+        <legend>{t('diagRentreeQuestions')}</legend>
+        <label class="diag-check">
+          <input
+            type="checkbox"
+            checked={progress.answers.newSchoolYear}
+            onChange={(e) => setAnswer('newSchoolYear', (e.target as HTMLInputElement).checked)}
+          />
+          {t('diagRentreeNewYear')}
+        </label>
+        <label class="diag-check">
+          <input
+            type="checkbox"
+            checked={progress.answers.newPronoteVersion}
+            onChange={(e) => setAnswer('newPronoteVersion', (e.target as HTMLInputElement).checked)}
+          />
+          {t('diagRentreeNewVersion')}
+        </label>
+      </fieldset>
+      <p id="diag-rentree-count" aria-live="polite">
+        {t('diagRentreeSteps', [doneCount, steps.length])}
+      </p>
+      <ol class="diag-steps" aria-describedby="diag-rentree-count">
+        {steps.map((step) => (
+          <li key={step.id} data-step={step.id}>
+            <label class="diag-check">
+              <input
+                type="checkbox"
+                checked={progress.done.includes(step.id)}
+                onChange={() => update(toggleStep(progress, step.id))}
+              />
+              <span>{step.text[lang]}</span>
+            </label>
+            {step.exportOption && (
+              <p class="diag-tag">
+                {t('diagRentreeExportOption', [step.exportOption === 'checked' ? t('diagRentreeChecked') : t('diagRentreeUnchecked')])}
+              </p>
+            )}
+            {step.importMode && <p class="diag-tag">{t('diagRentreeImportMode', [step.importMode])}</p>}
+            <p class="diag-source">{t('diagSource', [step.source])}</p>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
