@@ -1,0 +1,128 @@
+/**
+ * Reader of the ENT's Pronote.net service screen (seed section 3: *Administration > nouveau
+ * service*, the configuration of the service and of the bloc Pronote; DOMAIN.md "The ENT side":
+ * the Open ENT NG connector's fields name, url, CAS type). Found by visible label text; the HTML of
+ * these screens is not published, so alternatives are listed where no source gives the wording
+ * (marked "wording unknown"). Reads only: never changes the page.
+ */
+import { readValue } from './controls';
+import { controlForLabel, findControl, findLabels, findTextValue } from './labels';
+import { normaliseText } from './text';
+
+/** What the service screen shows. A missing field means "not seen"; an empty field reads as `''`. */
+export interface EntServiceSettings {
+  /** The bloc's *url cas de Pronote.net* (seed section 3: must stay empty). */
+  casUrl?: string;
+  /** The service's Pronote URL, as typed. */
+  pronoteUrl?: string;
+  /** The bloc Pronote's version setting, as shown (e.g. `PRONOTE 2024`). */
+  blocVersion?: string;
+}
+
+export type EntServiceField = keyof EntServiceSettings;
+
+export interface EntServiceSnapshot {
+  settings: EntServiceSettings;
+  elements: Partial<Record<EntServiceField, Element>>;
+}
+
+const LABELS = {
+  // Seed section 3, exact wording.
+  casUrl: ['url cas de Pronote.net', 'url cas de Pronote', 'url du cas de Pronote.net'],
+  // Wording unknown: the service's address; Open ENT NG names the field "url".
+  pronoteUrl: [
+    'url de Pronote.net',
+    'adresse de Pronote.net',
+    'url de Pronote',
+    'adresse de Pronote',
+    'url du service',
+    'adresse du service',
+    "url d'accès",
+    'url',
+    'adresse',
+  ],
+  // Wording unknown: the seed says the bloc "must be set to the Pronote version in use".
+  blocVersion: ['version du bloc Pronote', 'version de Pronote', 'version Pronote', 'version du bloc', 'version'],
+};
+
+function fieldOrText(
+  root: ParentNode,
+  phrases: string[],
+  kinds: ('text' | 'select')[],
+  exclude: Element[],
+): { value: string; element: Element } | undefined {
+  for (const label of findLabels(root, phrases)) {
+    const control = controlForLabel(label, { kinds });
+    if (control && !exclude.includes(control)) return { value: readValue(control).trim(), element: control };
+  }
+  // Fields named only by aria-label, title or placeholder (script-built screens).
+  const named = findControl(root, phrases, { kinds });
+  if (named && !exclude.includes(named.control)) return { value: readValue(named.control).trim(), element: named.control };
+  const shown = findTextValue(root, phrases);
+  if (shown && !exclude.includes(shown.element)) return { value: shown.text, element: shown.element };
+  return undefined;
+}
+
+/** True when the page speaks of Pronote at all (title or text), so that a lone "URL" field is ours. */
+function aboutPronote(root: ParentNode): boolean {
+  const doc = (root as Node).nodeType === 9 ? (root as Document) : (root as Node).ownerDocument;
+  return /pronote/i.test(`${doc?.title ?? ''} ${bodyText(root)}`);
+}
+
+/** The text of the page's body (a Document's own `textContent` is null; its title is not a label). */
+function bodyOf(root: ParentNode): ParentNode {
+  return (root as Node).nodeType === 9 ? ((root as Document).body ?? (root as Document).documentElement) : root;
+}
+
+function bodyText(root: ParentNode): string {
+  return (bodyOf(root) as Node).textContent ?? '';
+}
+
+/**
+ * Reads the Pronote.net service and bloc settings of an ENT admin page: *url cas de Pronote.net*,
+ * the service's URL, the bloc's version. `undefined` when the page shows none of them, or shows
+ * only generic fields ("URL", "Version") on a page that never mentions Pronote.
+ */
+export function readEntService(root: ParentNode): EntServiceSnapshot | undefined {
+  const snap: EntServiceSnapshot = { settings: {}, elements: {} };
+  const cas = findControl(root, LABELS.casUrl, { kinds: ['text'] });
+  const casShown = cas ? undefined : findTextValue(root, LABELS.casUrl);
+  if (cas) {
+    snap.settings.casUrl = readValue(cas.control).trim();
+    snap.elements.casUrl = cas.control;
+  } else if (casShown) {
+    snap.settings.casUrl = casShown.text;
+    snap.elements.casUrl = casShown.element;
+  } else {
+    // A read-only "url cas de Pronote.net" with nothing after it is an empty setting.
+    const label = findLabels(root, LABELS.casUrl)[0];
+    if (label) {
+      snap.settings.casUrl = '';
+      snap.elements.casUrl = label;
+    }
+  }
+  if (!aboutPronote(root)) return undefined;
+  const exclude = snap.elements.casUrl ? [snap.elements.casUrl] : [];
+  const url = fieldOrText(root, LABELS.pronoteUrl, ['text'], exclude);
+  // A bare "adresse" may be a postal address: only a value that reads as a URL is taken.
+  if (url && (url.value === '' || /^(https?:\/\/|[a-z0-9-]+(\.[a-z0-9-]+)+(\/|:|$))/i.test(url.value))) {
+    snap.settings.pronoteUrl = url.value;
+    snap.elements.pronoteUrl = url.element;
+  }
+  const version = fieldOrText(root, LABELS.blocVersion, ['select', 'text'], exclude);
+  if (version) {
+    snap.settings.blocVersion = version.value;
+    snap.elements.blocVersion = version.element;
+  }
+  if (Object.keys(snap.settings).length === 0) return undefined;
+  // Generic labels alone ("URL" on a page that names Pronote elsewhere) are not enough for a screen.
+  if (snap.settings.casUrl === undefined && !hasSpecificLabel(root)) return undefined;
+  return snap;
+}
+
+function hasSpecificLabel(root: ParentNode): boolean {
+  const specific = [...LABELS.pronoteUrl.slice(0, 4), ...LABELS.blocVersion.slice(0, 3), 'bloc Pronote', 'service Pronote.net', 'Pronote.net'];
+  // Open ENT NG's connector screen names its CAS type `PronoteRegisteredService` (DOMAIN.md).
+  const text = normaliseText(bodyText(root));
+  return findLabels(bodyOf(root), specific).length > 0 || /bloc pronote|pronote\.net|connecteur pronote|pronoteregisteredservice/.test(text);
+}
