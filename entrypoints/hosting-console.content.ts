@@ -1,12 +1,21 @@
+import { startHostingHelper } from '../components/checks/hosting-helper';
 import { send } from '../components/runtime';
 
-// The hosting console helper (PRODUCT.md §1). Thin: read the page with lib/pages, check with
-// lib/checks, mount the findings.
+// The hosting console helper (PRODUCT.md §1). Thin: components/checks/hosting-helper reads the
+// page with lib/pages, checks it with lib/checks and shows the findings; this script publishes them.
 export default defineContentScript({
   matches: ['https://hebergement.index-education.net/*'],
   runAt: 'document_idle',
   main() {
-    document.documentElement.dataset.passerelle = 'hosting-console';
+    const root = document.documentElement;
+    // The same helper may also be injected at runtime (hosting-helper.content.ts): run once.
+    if (root.dataset.passerelle === 'hosting-console') return;
+    root.dataset.passerelle = 'hosting-console';
     send('page/ready', { feature: 'hosting-console', url: location.href }).catch(() => {});
+    startHostingHelper(document, {
+      publish: (result) => {
+        send('page/findings', result).catch(() => {});
+      },
+    });
   },
 });

@@ -1,0 +1,114 @@
+/**
+ * Shows findings inside an admin page, next to the field each one concerns, in open shadow roots
+ * (reachable by tests and assistive technology, untouched by the page's CSS). Generic: the caller
+ * gives the findings and a way to find each field's element, so the hosting console helper and
+ * the ENT admin helper share it. Never changes the page's own controls: it only inserts its
+ * hosts (marked `data-passerelle-host`) after the fields, and a floating panel for findings whose
+ * field is not on screen.
+ */
+import { render } from 'preact';
+import type { Finding } from '../../lib/checks/finding';
+import { type Lang, t, uiLang } from '../i18n';
+import { FINDINGS_CSS, FindingsList } from './FindingsList';
+
+/** Marks Passerelle's own elements in the page (page readers and observers skip them). */
+export const HOST_ATTRIBUTE = 'data-passerelle-host';
+
+export interface FindingsMount {
+  /**
+   * Shows `findings`: each next to `locate(finding.field)`, or in the floating panel when the
+   * field is absent or not found. Replaces what the previous call showed.
+   */
+  update(findings: Finding[], locate: (field: string) => Element | undefined): void;
+  /** Removes everything this mount inserted. */
+  destroy(): void;
+}
+
+interface Host {
+  host: HTMLElement;
+  container: HTMLElement;
+}
+
+export interface MountOptions {
+  lang?: Lang;
+  /** Name of the feature, for the hosts' `data-passerelle-host` value (e.g. `hosting-console`). */
+  feature?: string;
+}
+
+/** Creates the findings UI for `doc`. Nothing is inserted until the first `update`. */
+export function createFindingsMount(doc: Document, options: MountOptions = {}): FindingsMount {
+  const lang = options.lang ?? uiLang();
+  const feature = options.feature ?? 'findings';
+  const hosts = new Map<Element | null, Host>();
+
+  const makeHost = (anchor: Element | null): Host => {
+    const host = doc.createElement('div');
+    host.setAttribute(HOST_ATTRIBUTE, feature);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = FINDINGS_CSS;
+    const container = doc.createElement('div');
+    container.setAttribute('role', anchor ? 'note' : 'region');
+    container.setAttribute('aria-live', 'polite');
+    container.setAttribute('aria-label', t('findingsRegion', [], lang));
+    shadow.append(style, container);
+    if (anchor) {
+      anchor.insertAdjacentElement('afterend', host);
+    } else {
+      host.style.cssText =
+        'position:fixed;right:12px;bottom:12px;max-width:420px;max-height:60vh;overflow:auto;z-index:2147483647;background:#fff;box-shadow:0 2px 12px rgba(0,0,0,.25);padding:8px;border-radius:6px';
+      (doc.body ?? doc.documentElement).append(host);
+    }
+    return { host, container };
+  };
+
+  const drop = (anchor: Element | null) => {
+    const h = hosts.get(anchor);
+    if (!h) return;
+    render(null, h.container);
+    h.host.remove();
+    hosts.delete(anchor);
+  };
+
+  return {
+    update(findings, locate) {
+      const groups = new Map<Element | null, Finding[]>();
+      for (const f of findings) {
+        const el = f.field ? locate(f.field) : undefined;
+        const anchor = el?.isConnected ? el : null;
+        groups.set(anchor, [...(groups.get(anchor) ?? []), f]);
+      }
+      for (const anchor of [...hosts.keys()]) {
+        // A host whose field left the page (screen redrawn) or that has nothing to show goes.
+        if (!groups.has(anchor) || (anchor && !anchor.isConnected)) drop(anchor);
+      }
+      for (const [anchor, list] of groups) {
+        let h = hosts.get(anchor);
+        if (h && !h.host.isConnected) {
+          drop(anchor);
+          h = undefined;
+        }
+        if (!h) {
+          h = makeHost(anchor);
+          hosts.set(anchor, h);
+        }
+        render(
+          <>
+            {anchor ? null : <p class="panel-title">{t('findingsPanelTitle', [], lang)}</p>}
+            <FindingsList findings={list} lang={lang} />
+          </>,
+          h.container,
+        );
+      }
+    },
+    destroy() {
+      for (const anchor of [...hosts.keys()]) drop(anchor);
+    },
+  };
+}
+
+/** True when `node` is, or is inside, an element inserted by a findings mount. */
+export function isOwnNode(node: Node): boolean {
+  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  return !!el?.closest(`[${HOST_ATTRIBUTE}]`);
+}

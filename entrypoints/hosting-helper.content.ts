@@ -1,0 +1,21 @@
+import { startHostingHelper } from '../components/checks/hosting-helper';
+import { send } from '../components/runtime';
+
+// The hosting console helper injected on demand ("Activer sur cet onglet" in the Vérifications
+// tab, through activeTab + scripting) on other Pronote.net admin pages (PRODUCT.md §1). Not in the
+// manifest's content scripts; `matches` only repeats a host the extension already holds.
+export default defineContentScript({
+  matches: ['https://hebergement.index-education.net/*'],
+  registration: 'runtime',
+  main() {
+    const root = document.documentElement;
+    if (root.dataset.passerelle === 'hosting-console') return;
+    root.dataset.passerelle = 'hosting-console';
+    send('page/ready', { feature: 'hosting-console', url: location.href }).catch(() => {});
+    startHostingHelper(document, {
+      publish: (result) => {
+        send('page/findings', result).catch(() => {});
+      },
+    });
+  },
+});
