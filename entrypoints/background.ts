@@ -1,6 +1,9 @@
 import { browser } from 'wxt/browser';
 import { type Handlers, dispatch } from '../lib/messages';
 import type { Finding } from '../lib/checks/finding';
+import { PasserelleDB } from '../lib/store/schema';
+import { querySuggestions } from '../lib/store/suggestions';
+import { latestForSchool, openRapprochement } from '../lib/store/rapprochements';
 
 // Thin: opens the side panel and routes typed messages (lib/messages) between pages.
 export default defineBackground(() => {
@@ -17,6 +20,8 @@ export default defineBackground(() => {
 
   const findingsByTab = new Map<number, { url: string; screen: string; findings: Finding[] }>();
   const casRoots = new Set<string>();
+  let db: PasserelleDB | undefined;
+  const store = () => (db ??= new PasserelleDB());
 
   const handlers: Handlers = {
     'page/ready': () => ({ ok: true }),
@@ -33,6 +38,15 @@ export default defineBackground(() => {
       return { ok: true };
     },
     'instance/cas-known': ({ root }) => ({ casOn: casRoots.has(root.toLowerCase()) }),
+    // The ENT helper's suggestions, from the open (or latest) rapprochement of the school (lib/store).
+    'suggestions/query': async (query) => ({ suggestions: await querySuggestions(store(), query) }),
+    // The ENT helper's import-mode check needs the kind of export the rapprochement loaded.
+    'rapprochement/loaded': async ({ uai }) => {
+      const open = await openRapprochement(store());
+      const wanted = uai?.trim().toUpperCase();
+      const r = wanted && open?.uai !== wanted ? await latestForSchool(store(), wanted) : open;
+      return r ? { uai: r.uai, exportKind: r.pronote?.exportKind } : null;
+    },
   };
 
   browser.tabs.onRemoved.addListener((tabId) => findingsByTab.delete(tabId));

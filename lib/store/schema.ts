@@ -201,3 +201,17 @@ export class PasserelleDB extends Dexie {
 
 /** A message for the user in both languages (re-exported for the store's callers). */
 export type { Localized };
+
+/** A layout only sniffed (Pronote) or columns not all recognised (directory CSV): the mapping to confirm. */
+export interface SniffOutcome {
+  confidence: number;
+  sure: boolean;
+  mapping: unknown;
+}
+
+/** What loading one side gives the start screen. */
+export interface LoadOutcome {
+  rapprochement: Rapprochement;
+  summary: InputSummary;
+  sniff?: SniffOutcome;
+}

@@ -1,0 +1,321 @@
+/**
+ * Start: the school (UAI, name), the school year, the mode (advised by the rentrée rules), the two
+ * inputs (drag and drop, file picker, paste), what was read (counts per category, records not read),
+ * the mapping screen for a sniffed layout, the structure to keep, and the pairing with its progress.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Localized } from '../../lib/checks/finding';
+import type { InputFile } from '../../lib/input/source';
+import { CATEGORIES, type Side } from '../../lib/person';
+import {
+  createRapprochement,
+  type InputSummary,
+  type Mode,
+  type PasserelleDB,
+  type Rapprochement,
+  saveProfile,
+  updateRapprochement,
+} from '../../lib/store';
+import { formatNumber, t } from '../i18n';
+import { advisedMode, categoryLabel, localized, schoolYearAt } from './format';
+import { MappingScreen } from './MappingScreen';
+import { Pairing } from './Pairing';
+import { CancelledError, type WorkerClient } from './worker-client';
+
+interface Props {
+  db: PasserelleDB;
+  client: WorkerClient;
+  r: Rapprochement | undefined;
+  onChange: (r: Rapprochement) => void;
+}
+
+const UAI = /^\d{7}[A-Z]$/;
+
+async function toInputFiles(list: FileList | File[]): Promise<InputFile[]> {
+  return Promise.all([...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+}
+
+export function StartScreen({ db, client, r, onChange }: Props) {
+  const today = new Date();
+  const [uai, setUai] = useState(r?.uai ?? '');
+  const [schoolName, setSchoolName] = useState(r?.schoolName ?? '');
+  const [year, setYear] = useState(r?.year ?? schoolYearAt(today));
+  const [versionChanged, setVersionChanged] = useState(false);
+  const advised = advisedMode(today, versionChanged, r?.pronote?.exportKind);
+  const [mode, setMode] = useState<Mode>(r?.mode ?? advised);
+  const [formError, setFormError] = useState('');
+  const [remembered, setRemembered] = useState(0);
+
+  useEffect(() => {
+    const key = uai.trim().toUpperCase();
+    if (!UAI.test(key)) {
+      setRemembered(0);
+      return;
+    }
+    db.remembered.where('uai').equals(key).count().then(setRemembered, () => setRemembered(0));
+  }, [db, uai]);
+
+  const submitSchool = async (e: Event) => {
+    e.preventDefault();
+    const key = uai.trim().toUpperCase();
+    if (!UAI.test(key)) {
+      setFormError(t('wbUaiInvalid'));
+      return;
+    }
+    if (!/^\d{4}-\d{4}$/.test(year.trim())) {
+      setFormError(t('wbYearInvalid'));
+      return;
+    }
+    setFormError('');
+    if (r?.id) onChange(await updateRapprochement(db, r.id, { uai: key, schoolName, year: year.trim(), mode }));
+    else onChange(await createRapprochement(db, { uai: key, schoolName, year, mode }));
+  };
+
+  return (
+    <div class="wb-start">
+      <form class="wb-card" onSubmit={submitSchool} aria-labelledby="wb-school-title">
+        <h2 id="wb-school-title">{t('wbSchoolTitle')}</h2>
+        <label>
+          {t('wbUai')}
+          <input
+            name="uai"
+            value={uai}
+            required
+            maxLength={8}
+            autoComplete="off"
+            placeholder="0310047H"
+            onInput={(e) => setUai(e.currentTarget.value)}
+          />
+        </label>
+        <label>
+          {t('wbSchoolName')}
+          <input name="schoolName" value={schoolName} onInput={(e) => setSchoolName(e.currentTarget.value)} />
+        </label>
+        <label>
+          {t('wbYear')}
+          <input name="year" value={year} placeholder="2026-2027" onInput={(e) => setYear(e.currentTarget.value)} />
+        </label>
+        <fieldset>
+          <legend>{t('wbModeLegend')}</legend>
+          {(['complet', 'partiel'] as const).map((m) => (
+            <label key={m} class="wb-inline">
+              <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => setMode(m)} />
+              {t(`wbMode_${m}`)}
+            </label>
+          ))}
+          <label class="wb-inline">
+            <input type="checkbox" checked={versionChanged} onChange={(e) => setVersionChanged(e.currentTarget.checked)} />
+            {t('wbVersionChanged')}
+          </label>
+          <p class="wb-hint">{t(advised === 'complet' ? 'wbAdviceComplet' : 'wbAdvicePartiel')}</p>
+          {mode !== advised && <p class="wb-warning">{t('wbModeDiffers', [t(`wbMode_${advised}`)])}</p>}
+        </fieldset>
+        {remembered > 0 && <p class="wb-hint">{t('wbRememberedFound', [formatNumber(remembered)])}</p>}
+        {formError && (
+          <p role="alert" class="wb-error">
+            {formError}
+          </p>
+        )}
+        <button type="submit" class="wb-primary">
+          {r ? t('wbSaveSchool') : t('wbStart')}
+        </button>
+      </form>
+      {r?.id !== undefined && (
+        <>
+          <SideLoader db={db} client={client} r={r} side="pronote" onChange={onChange} />
+          <SideLoader db={db} client={client} r={r} side="directory" onChange={onChange} />
+          {r.directory?.structures && r.directory.structures.length > 1 && (
+            <StructureChoice db={db} r={r} onChange={onChange} />
+          )}
+          <Pairing db={db} client={client} r={r} onChange={onChange} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function SideLoader({ db, client, r, side, onChange }: Props & { r: Rapprochement; side: Side }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Localized | undefined>();
+  const [paste, setPaste] = useState('');
+  const [dragging, setDragging] = useState(false);
+  const [sniff, setSniff] = useState<{ mapping: unknown; confidence: number; files: InputFile[]; paste?: string } | undefined>();
+  const input = useRef<HTMLInputElement>(null);
+  const summary: InputSummary | undefined = r[side];
+  const id = `wb-${side}`;
+
+  const load = async (files: InputFile[], pasted?: string, profile?: unknown) => {
+    if (!r.id) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      // The bytes are copied, not transferred: they are kept for a re-read with a confirmed mapping.
+      const reply = await client.request({ kind: 'load', rid: r.id, side, files, paste: pasted, profile });
+      if (reply.kind === 'loaded') {
+        const s = reply.outcome.sniff;
+        setSniff(s && !s.sure && !profile ? { mapping: s.mapping, confidence: s.confidence, files, paste: pasted } : undefined);
+        onChange(reply.outcome.rapprochement);
+      } else if (reply.kind === 'input-error') setError(reply.message);
+      else if (reply.kind === 'fault') setError({ fr: `Erreur interne : ${reply.message}`, en: `Internal error: ${reply.message}` });
+    } catch (e) {
+      if (!(e instanceof CancelledError)) setError({ fr: String(e), en: String(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const fromList = async (list: FileList | null) => {
+    if (!list?.length) return;
+    await load(await toInputFiles(side === 'pronote' ? [list[0]] : [...list]));
+  };
+
+  return (
+    <section class="wb-card" aria-labelledby={`${id}-title`} aria-busy={busy}>
+      <h2 id={`${id}-title`}>{t(side === 'pronote' ? 'wbPronoteTitle' : 'wbDirectoryTitle')}</h2>
+      <p class="wb-hint">{t(side === 'pronote' ? 'wbPronoteHelp' : 'wbDirectoryHelp')}</p>
+      <div
+        role="region"
+        aria-label={t('wbDropHere')}
+        class={`wb-drop${dragging ? ' wb-dragging' : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          fromList(e.dataTransfer?.files ?? null);
+        }}
+      >
+        <label>
+          {t(side === 'pronote' ? 'wbPronotePick' : 'wbDirectoryPick')}
+          <input
+            ref={input}
+            type="file"
+            data-testid={`${id}-file`}
+            multiple={side === 'directory'}
+            accept={side === 'pronote' ? '.xml,text/xml,application/xml' : '.xml,.csv,.txt,text/csv,text/xml'}
+            disabled={busy}
+            onChange={(e) => {
+              const list = e.currentTarget.files;
+              fromList(list).finally(() => {
+                if (input.current) input.current.value = '';
+              });
+            }}
+          />
+        </label>
+        <span class="wb-hint">{t('wbDropHere')}</span>
+      </div>
+      <details>
+        <summary>{t(side === 'pronote' ? 'wbPastePronote' : 'wbPasteTable')}</summary>
+        <label>
+          {t('wbPasteLabel')}
+          <textarea rows={4} value={paste} onInput={(e) => setPaste(e.currentTarget.value)} />
+        </label>
+        <button type="button" disabled={busy || !paste.trim()} onClick={() => load([], paste)}>
+          {t('wbReadPaste')}
+        </button>
+      </details>
+      {busy && (
+        <p role="status" class="wb-hint">
+          {t('wbReading')}
+        </p>
+      )}
+      {error && (
+        <div role="alert" class="wb-error" data-testid={`${id}-error`}>
+          {localized(error)}
+        </div>
+      )}
+      {sniff && (
+        <MappingScreen
+          mapping={sniff.mapping}
+          confidence={sniff.confidence}
+          onConfirm={async (mapping, name) => {
+            await saveProfile(db, name, side, mapping);
+            await load(sniff.files, sniff.paste, mapping);
+          }}
+        />
+      )}
+      {summary && <SummaryView summary={summary} side={side} />}
+    </section>
+  );
+}
+
+function SummaryView({ summary, side }: { summary: InputSummary; side: Side }) {
+  const total = CATEGORIES.reduce((n, c) => n + summary.counts[c], 0);
+  return (
+    <div class="wb-summary" data-testid={`wb-${side}-summary`}>
+      <p>
+        {t('wbFilesRead', [formatNumber(summary.files.length)])} <span class="wb-files">{summary.files.join(', ')}</span>
+      </p>
+      {summary.exportKind && summary.exportKind !== 'unknown' && <p>{t(`wbExportKind_${summary.exportKind}`)}</p>}
+      {summary.layout && <p class="wb-hint">{t('wbLayout', [summary.layout])}</p>}
+      <table class="wb-counts">
+        <caption class="wb-sr">{t('wbCountsCaption')}</caption>
+        <tbody>
+          {CATEGORIES.map((c) => (
+            <tr key={c}>
+              <th scope="row">{categoryLabel(c)}</th>
+              <td>{formatNumber(summary.counts[c])}</td>
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">{t('wbTotal')}</th>
+            <td>{formatNumber(total)}</td>
+          </tr>
+        </tbody>
+      </table>
+      {summary.synthetic ? <p class="wb-warning">{t('wbSynthetic', [formatNumber(summary.synthetic)])}</p> : null}
+      {summary.notes.length > 0 && (
+        <ul class="wb-notes">
+          {summary.notes.slice(0, 50).map((n, i) => (
+            <li key={i}>
+              {n.source} : {localized(n.message)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <details open={summary.notRead.length > 0 && summary.notRead.length <= 20}>
+        <summary>{t('wbNotRead', [formatNumber(summary.notRead.length)])}</summary>
+        <ul class="wb-notread">
+          {summary.notRead.slice(0, 500).map((n, i) => (
+            <li key={i}>
+              <span class="wb-where">
+                {n.source} · {n.location}
+              </span>{' '}
+              {localized(n.reason)}
+              {n.excerpt && <code class="wb-excerpt">{n.excerpt}</code>}
+            </li>
+          ))}
+        </ul>
+        {summary.notRead.length > 500 && <p class="wb-hint">{t('wbMoreNotRead', [formatNumber(summary.notRead.length - 500)])}</p>}
+      </details>
+    </div>
+  );
+}
+
+function StructureChoice({ db, r, onChange }: { db: PasserelleDB; r: Rapprochement; onChange: (r: Rapprochement) => void }) {
+  const structures = r.directory?.structures ?? [];
+  return (
+    <section class="wb-card">
+      <label>
+        {t('wbStructure', [formatNumber(structures.length)])}
+        <select
+          value={r.structure ?? ''}
+          onChange={async (e) => {
+            if (r.id) onChange(await updateRapprochement(db, r.id, { structure: e.currentTarget.value || undefined }));
+          }}
+        >
+          <option value="">{t('wbAllStructures')}</option>
+          {structures.map((s) => (
+            <option key={s} value={s}>
+              {s}
+              {s === r.uai ? ` (${t('wbThisSchool')})` : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+    </section>
+  );
+}

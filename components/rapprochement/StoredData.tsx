@@ -1,0 +1,99 @@
+/**
+ * What is stored, in one line, the other stored rapprochements (several schools and years can be
+ * kept), and "Supprimer toutes les données" with a confirmation (PRODUCT.md §3).
+ */
+import { useEffect, useState } from 'preact/hooks';
+import {
+  deleteAllData,
+  listRapprochements,
+  type PasserelleDB,
+  type Rapprochement,
+  type StoredCounts,
+  setOpenRapprochement,
+  storedCounts,
+} from '../../lib/store';
+import { formatNumber, t } from '../i18n';
+
+export function StoredData({
+  db,
+  version,
+  current,
+  onOpen,
+  onDeleted,
+}: {
+  db: PasserelleDB;
+  version: number;
+  current: Rapprochement | undefined;
+  onOpen: (r: Rapprochement) => void;
+  onDeleted: () => void;
+}) {
+  const [counts, setCounts] = useState<StoredCounts | undefined>();
+  const [all, setAll] = useState<Rapprochement[]>([]);
+  const [asking, setAsking] = useState(false);
+
+  useEffect(() => {
+    storedCounts(db).then(setCounts, () => {});
+    listRapprochements(db).then(setAll, () => {});
+  }, [db, version]);
+
+  return (
+    <section class="wb-stored" aria-label={t('wbStoredLabel')}>
+      {all.length > 1 && (
+        <label>
+          {t('wbOtherRapprochements')}
+          <select
+            value={current?.id ?? ''}
+            onChange={async (e) => {
+              const id = Number(e.currentTarget.value);
+              const r = all.find((x) => x.id === id);
+              if (r) {
+                await setOpenRapprochement(db, id);
+                onOpen(r);
+              }
+            }}
+          >
+            {all.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.uai} · {r.schoolName} · {r.year}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <p data-testid="wb-stored">
+        {counts
+          ? t('wbStored', [
+              formatNumber(counts.rapprochements),
+              formatNumber(counts.schools),
+              formatNumber(counts.persons),
+              formatNumber(counts.decisions),
+              formatNumber(counts.remembered),
+            ])
+          : ''}
+      </p>
+      {asking ? (
+        <div role="alertdialog" aria-labelledby="wb-delete-q" class="wb-confirm">
+          <p id="wb-delete-q">{t('wbDeleteQuestion')}</p>
+          <button
+            type="button"
+            class="wb-danger"
+            onClick={async () => {
+              await deleteAllData(db);
+              setAsking(false);
+              onDeleted();
+            }}
+          >
+            {t('wbDeleteConfirm')}
+          </button>
+          <button type="button" onClick={() => setAsking(false)}>
+            {t('wbDeleteKeep')}
+          </button>
+        </div>
+      ) : (
+        <button type="button" class="wb-danger" onClick={() => setAsking(true)}>
+          {t('wbDeleteAll')}
+        </button>
+      )}
+    </section>
+  );
+}

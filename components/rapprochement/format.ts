@@ -1,0 +1,78 @@
+/** Small display helpers of the workbench (French formats first: PRODUCT.md, "How it feels"). */
+import type { Localized } from '../../lib/checks/finding';
+import type { Level } from '../../lib/matching/types';
+import type { Category } from '../../lib/person';
+import type { PersonView } from '../../lib/store/schema';
+import { t, uiLang } from '../i18n';
+
+/** `yyyy-mm-dd` → `dd/mm/yyyy`; other values unchanged; empty when undefined. */
+export function formatDate(iso: string | undefined): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/** An ISO date-time as `dd/mm/yyyy hh:mm` (local time). */
+export function formatDateTime(iso: string | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** The user's language's text of a reader's message. */
+export function localized(message: Localized): string {
+  return uiLang() === 'en' ? message.en : message.fr;
+}
+
+/** Category label, plural ("Enseignants"). */
+export function categoryLabel(category: Category): string {
+  return t(`wbCat_${category}`);
+}
+
+/** One line about a person: "NOM Prénom · 3A · 03/04/2012". */
+export function personLine(p: PersonView): string {
+  return [
+    [p.lastName, p.firstName].filter(Boolean).join(' ') || p.id,
+    p.classes.join(', '),
+    formatDate(p.birthDate),
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+export function levelLabel(level: Level): string {
+  return t(`wbLevel_${level}`);
+}
+
+/** The school year at a date: from August on, `yyyy-(yyyy+1)`. */
+export function schoolYearAt(date: Date): string {
+  const y = date.getFullYear();
+  return date.getMonth() >= 7 ? `${y}-${y + 1}` : `${y - 1}-${y}`;
+}
+
+/**
+ * The import mode the seed advises (seed §2 and FAQ): `complet` at the start of the school year
+ * (August to October here) or after a Pronote version change; else `partiel`. An export that says it
+ * holds all users also calls for `complet`, one with only users without CAS identifiers `partiel`.
+ */
+export function advisedMode(date: Date, versionChanged: boolean, exportKind?: string): 'complet' | 'partiel' {
+  if (versionChanged) return 'complet';
+  if (exportKind === 'all-users') return 'complet';
+  if (exportKind === 'without-cas-only') return 'partiel';
+  const month = date.getMonth();
+  return month >= 7 && month <= 9 ? 'complet' : 'partiel';
+}
+
+/** Triggers the download of `text` as a file (an object URL, revoked after use). */
+export function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,24 @@
+/**
+ * Messages between the workbench (side panel) and its matching worker
+ * (`entrypoints/sidepanel/matching.worker.ts`). Reading files, pairing and the directory search run
+ * in the worker, so that the panel never freezes (PRODUCT.md, "Quality bars").
+ */
+import type { Localized } from '../../lib/checks/finding';
+import type { InputFile } from '../../lib/input/source';
+import type { Side } from '../../lib/person';
+import type { LoadOutcome, PersonView, Rapprochement } from '../../lib/store/schema';
+
+export type WorkerRequest =
+  | { kind: 'load'; seq: number; rid: number; side: Side; files: InputFile[]; paste?: string; profile?: unknown }
+  | { kind: 'pair'; seq: number; rid: number }
+  | { kind: 'search'; seq: number; rid: number; query: string; limit?: number };
+
+export type WorkerReply =
+  | { kind: 'loaded'; seq: number; outcome: LoadOutcome }
+  | { kind: 'progress'; seq: number; done: number; stage: string }
+  | { kind: 'paired'; seq: number; rapprochement: Rapprochement; proposals: number }
+  | { kind: 'results'; seq: number; hits: PersonView[]; size: number }
+  /** A reader's message (bad file): nothing was stored. */
+  | { kind: 'input-error'; seq: number; message: Localized }
+  /** An internal fault. */
+  | { kind: 'fault'; seq: number; message: string };

@@ -1,0 +1,76 @@
+/**
+ * The manual search over the whole ENT directory (PRODUCT.md §3: "a fast directory search"):
+ * MiniSearch, accent- and case-insensitive, typo-tolerant, prefix matching so that it answers as
+ * the user types. Built once per directory (in the matching worker), queried per keystroke.
+ */
+import MiniSearch from 'minisearch';
+import type { Person } from '../person';
+import { personView } from './items';
+import type { PersonView } from './schema';
+
+/** Folds a term: no accents (NFD, marks removed), lower case, œ/æ spelt out. */
+export function foldTerm(term: string): string {
+  return term
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae');
+}
+
+interface Doc {
+  key: number;
+  lastName: string;
+  birthName: string;
+  firstName: string;
+  classes: string;
+  email: string;
+  id: string;
+}
+
+export class DirectorySearch {
+  private readonly index: MiniSearch<Doc>;
+  private readonly persons: Person[];
+
+  /** Indexes `persons` (all categories). Cost: about 1 s per 100,000 persons. */
+  constructor(persons: Person[]) {
+    this.persons = persons;
+    this.index = new MiniSearch<Doc>({
+      idField: 'key',
+      fields: ['lastName', 'birthName', 'firstName', 'classes', 'email', 'id'],
+      tokenize: (text) => text.split(/[\s\-'’.,;@_/]+/u).filter(Boolean),
+      processTerm: (term) => foldTerm(term) || null,
+      searchOptions: {
+        prefix: true,
+        fuzzy: (term) => (term.length <= 3 ? 0 : term.length <= 6 ? 1 : 2),
+        boost: { lastName: 3, birthName: 2, firstName: 2 },
+        combineWith: 'AND',
+      },
+    });
+    this.index.addAll(
+      persons.map((p, key) => ({
+        key,
+        lastName: p.lastName,
+        birthName: p.birthName ?? '',
+        firstName: [p.firstName, ...p.otherFirstNames].join(' '),
+        classes: p.classes.join(' '),
+        email: p.email ?? '',
+        id: p.id,
+      })),
+    );
+  }
+
+  get size(): number {
+    return this.persons.length;
+  }
+
+  /** The best `limit` directory persons for `query` (names, class, email or account id), best first. */
+  search(query: string, limit = 30): PersonView[] {
+    const q = query.trim();
+    if (!q) return [];
+    let hits = this.index.search(q);
+    // A typo in one word must not hide everything: fall back to any word matching.
+    if (hits.length === 0) hits = this.index.search(q, { combineWith: 'OR' });
+    return hits.slice(0, limit).map((h) => personView(this.persons[h.id as number]));
+  }
+}
