@@ -4,7 +4,7 @@
  */
 import type { Localized } from '../checks/finding';
 import { sniffXml, looksLikeXml, rootElementName } from '../input/file-kind';
-import { openInput } from '../input/open';
+import { encryptedExportMessage, openInput } from '../input/open';
 import { completeRelations } from '../input/relations';
 import type { InputFile } from '../input/source';
 import { assertNoEntityDeclarations, assertWellFormed } from '../input/xml';
@@ -39,7 +39,7 @@ function wrongXml(name: string, kind: ReturnType<typeof sniffXml>, root: string 
         en: `The file "${name}" looks like a Pronote export (element <${root}>), not the ENT directory. Load it as the Pronote export; here, give the AAF files (ficAlimMENESR) or a CSV of the directory.`,
       };
     case 'encrypted':
-      return encryptedMessage(name);
+      return encryptedExportMessage(name);
     case 'html':
       return {
         fr: `Le fichier « ${name} » est une page web (HTML), pas un annuaire. Exportez l'annuaire de l'ENT en CSV, ou donnez les fichiers AAF.`,
@@ -51,14 +51,6 @@ function wrongXml(name: string, kind: ReturnType<typeof sniffXml>, root: string 
         en: `The file "${name}" is an unknown XML (root element <${root ?? '?'}>), not an AAF file (ficAlimMENESR). Give the AAF files or a CSV of the directory.`,
       };
   }
-}
-
-/** The message for an encrypted partner export (shared with the Pronote reader). */
-export function encryptedMessage(name: string): Localized {
-  return {
-    fr: `Le fichier « ${name} » est un export chiffré (EXPORT_INDEX_EDUCATION avec CLES/CONTENU, ou ImportChiffre) : seul le partenaire qui détient la clé peut le lire. Passerelle a besoin de l'export en clair des identifiants (Imports/Exports > Socles ENT > Exporter les identifiants PRONOTE).`,
-    en: `The file "${name}" is an encrypted export (EXPORT_INDEX_EDUCATION with CLES/CONTENU, or ImportChiffre): only the partner holding the key can read it. Passerelle needs the plain identifier export (Imports/Exports > Socles ENT > Exporter les identifiants PRONOTE).`,
-  };
 }
 
 interface Accumulator {

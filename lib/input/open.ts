@@ -65,3 +65,15 @@ export function openInput(file: InputFile, expected: Expected): Decoded {
   }
   return decodeBytes(file.bytes);
 }
+
+/**
+ * The message for an encrypted partner export (`EXPORT_INDEX_EDUCATION` with `CLES`/`CONTENU`, or
+ * `ImportChiffre` of ConteneurImportChiffre.xsd): only the partner holding the private key can
+ * read it (DOMAIN.md, "The Pronote identifier export").
+ */
+export function encryptedExportMessage(name: string): Localized {
+  return {
+    fr: `Le fichier « ${name} » est un export chiffré (EXPORT_INDEX_EDUCATION avec CLES/CONTENU, ou ImportChiffre) : seul le partenaire qui détient la clé peut le lire. Passerelle a besoin de l'export en clair des identifiants (Imports/Exports > Socles ENT > Exporter les identifiants PRONOTE).`,
+    en: `The file "${name}" is an encrypted export (EXPORT_INDEX_EDUCATION with CLES/CONTENU, or ImportChiffre): only the partner holding the key can read it. Passerelle needs the plain identifier export (Imports/Exports > Socles ENT > Exporter les identifiants PRONOTE).`,
+  };
+}

@@ -1,0 +1,189 @@
+/**
+ * Reads persons from an XML tree with a mapping profile: the partner layout (a fixed profile) and
+ * every sniffed or saved profile go through here, so each record becomes either a Person or a
+ * not-read entry with its element, line and reason.
+ */
+import { categoryFromWord } from '../input/category-words';
+import { parseDate } from '../input/dates';
+import { clean, newPerson, parseSex } from '../input/person-draft';
+import { completeRelations } from '../input/relations';
+import { compact } from '../input/words';
+import type { XmlNode } from '../input/xml';
+import { CATEGORIES, type Category, type IdKind, type NotRead, type Person } from '../person';
+import type { MappingProfile, ProfileField } from './mapping-profile';
+
+/** Attribute (exact name, then any case) or direct child element text. */
+export function fieldValue(node: XmlNode, name: string | undefined): string | undefined {
+  if (!name) return undefined;
+  if (name in node.attrs) return clean(node.attrs[name]);
+  const lower = name.toLowerCase();
+  for (const [k, v] of Object.entries(node.attrs)) if (k.toLowerCase() === lower) return clean(v);
+  for (const c of node.children) if (c.name === name || c.name.toLowerCase() === lower) return clean(c.text) ?? labelOf(c);
+  return undefined;
+}
+
+const LABEL_ATTRS = ['Nom', 'nom', 'Libelle', 'libelle', 'Name', 'name', 'Code', 'code', 'Valeur', 'value'];
+const KEY_ATTRS = ['Ident', 'IDPN', 'Id', 'ID', 'id', 'Identifiant', 'IdentifiantPronote', 'Numero', 'numero'];
+
+function labelOf(node: XmlNode): string | undefined {
+  for (const a of LABEL_ATTRS) if (node.attrs[a]) return clean(node.attrs[a]);
+  return undefined;
+}
+
+/** Every value of a repeated field: attribute (comma-separated) or every child element of that name. */
+function listValues(node: XmlNode, name: string | undefined, attrs: string[]): string[] {
+  if (!name) return [];
+  const out: string[] = [];
+  const attr = node.attrs[name];
+  if (attr !== undefined) for (const v of attr.split(/[,;|]/)) if (clean(v)) out.push(clean(v) as string);
+  for (const c of node.children) {
+    if (c.name !== name && c.name.toLowerCase() !== name.toLowerCase()) continue;
+    let v = clean(c.text);
+    for (const a of attrs) if (!v && c.attrs[a]) v = clean(c.attrs[a]);
+    if (v) out.push(v);
+  }
+  return out;
+}
+
+export interface ProfileReadOptions {
+  source: string;
+  /** idKind for records whose `id` field is filled (partner: `IDPN`; sniffed: `pronote-field`). */
+  idKind: IdKind;
+  /** idKind for records whose id comes from the `ident` field (partner: `Ident`). */
+  identKind: IdKind;
+}
+
+export interface ProfileReadResult {
+  persons: Person[];
+  notRead: NotRead[];
+  /** Persons whose id came from `ident` because `id` was empty, per category. */
+  identFallbacks: Partial<Record<Category, number>>;
+}
+
+/** The person elements a profile selects, outside other person elements, in document order. */
+function collect(root: XmlNode, profile: MappingProfile): { node: XmlNode; rank: number; category?: Category }[] {
+  const names = new Set(Object.values(profile.categories).map((r) => r?.element));
+  const out: { node: XmlNode; rank: number }[] = [];
+  const ranks = new Map<string, number>();
+  const walk = (node: XmlNode) => {
+    for (const c of node.children) {
+      // `<Staff><Staff .../></Staff>`: an element holding records of its own name is a container.
+      const container = c.children.some((g) => g.name === c.name);
+      if (names.has(c.name) && !container) {
+        const rank = (ranks.get(c.name) ?? 0) + 1;
+        ranks.set(c.name, rank);
+        out.push({ node: c, rank });
+      } else walk(c);
+    }
+  };
+  if (names.has(root.name)) out.push({ node: root, rank: 1 });
+  else walk(root);
+  return out;
+}
+
+function categoryOf(node: XmlNode, profile: MappingProfile): Category | undefined {
+  const value = profile.fields.category ? fieldValue(node, profile.fields.category) : undefined;
+  let fallback: Category | undefined;
+  for (const category of CATEGORIES) {
+    const rule = profile.categories[category];
+    if (!rule || rule.element !== node.name) continue;
+    if (rule.categoryValue === undefined) fallback ??= category;
+    else if (value !== undefined && (compact(value) === compact(rule.categoryValue) || categoryFromWord(value) === category && categoryFromWord(rule.categoryValue) === category)) return category;
+  }
+  return fallback;
+}
+
+/**
+ * Applies a profile to a parsed export.
+ * @returns persons (links between students and guardians resolved through `ident` or `id`),
+ * records not read with their element, line and reason, and the count of ids taken from `ident`.
+ */
+export function readWithProfile(root: XmlNode, profile: MappingProfile, options: ProfileReadOptions): ProfileReadResult {
+  const { source } = options;
+  const f = profile.fields;
+  const persons: Person[] = [];
+  const notRead: NotRead[] = [];
+  const identFallbacks: Partial<Record<Category, number>> = {};
+  const seen = new Map<string, Person>();
+  const keyToId = new Map<string, string>();
+  const guardianRefs = new Map<Person, string[]>();
+  for (const { node, rank } of collect(root, profile)) {
+    const location = `${node.name}[${rank}], l. ${node.line}`;
+    const excerpt = Object.entries(node.attrs)
+      .map(([k, v]) => `${k}="${v}"`)
+      .join(' ')
+      .slice(0, 300);
+    const nr = (fr: string, en: string) => notRead.push({ source, location, reason: { fr, en }, excerpt: excerpt || node.text.slice(0, 300) });
+    const category = categoryOf(node, profile);
+    if (!category) {
+      const value = f.category ? fieldValue(node, f.category) : undefined;
+      nr(
+        `Catégorie non reconnue${value ? ` (« ${value} »)` : ''} : choisissez-la dans la correspondance.`,
+        `Category not recognised${value ? ` ("${value}")` : ''}: choose it in the mapping.`,
+      );
+      continue;
+    }
+    const get = (field: ProfileField) => fieldValue(node, f[field]);
+    const ident = get('ident');
+    let id = get('id');
+    let idKind = options.idKind;
+    if (!id && ident) {
+      id = ident;
+      idKind = options.identKind;
+      identFallbacks[category] = (identFallbacks[category] ?? 0) + 1;
+    }
+    const lastName = get('lastName') ?? get('birthName');
+    const firstName = get('firstName');
+    if (!id) {
+      nr(
+        `Pas d'identifiant Pronote (${[f.id, f.ident].filter(Boolean).join(', ') || 'aucun champ choisi'}) : l'ENT ne pourrait pas le recevoir.`,
+        `No Pronote identifier (${[f.id, f.ident].filter(Boolean).join(', ') || 'no field chosen'}): the ENT could not receive it.`,
+      );
+      continue;
+    }
+    if (!lastName && !firstName) {
+      nr(`Personne ${id} sans nom ni prénom.`, `Person ${id} has no last name or first name.`);
+      continue;
+    }
+    const dupKey = `${category}\u0000${id}`;
+    const first = seen.get(dupKey);
+    if (first) {
+      nr(
+        `Identifiant ${id} déjà lu (${first.location}) : enregistrement en double.`,
+        `Identifier ${id} already read (${first.location}): duplicate record.`,
+      );
+      continue;
+    }
+    const p = newPerson({ side: 'pronote', source, location, category, id, idKind, lastName: lastName ?? '', firstName: firstName ?? '' });
+    seen.set(dupKey, p);
+    if (ident) keyToId.set(`${category}\u0000${ident}`, id);
+    keyToId.set(`${category}\u0000${id}`, id);
+    const birthName = get('birthName');
+    if (birthName && birthName !== p.lastName) p.birthName = birthName;
+    p.otherFirstNames = listValues(node, f.otherFirstNames, []).flatMap((v) => v.split(/\s*,\s*/)).filter(Boolean);
+    const birthDate = parseDate(get('birthDate'));
+    if (birthDate) p.birthDate = birthDate;
+    const sex = parseSex(get('sex'));
+    if (sex) p.sex = sex;
+    const civility = get('civility');
+    if (civility) p.civility = civility;
+    p.classes = [...new Set(listValues(node, f.classes, LABEL_ATTRS))];
+    const email = get('email');
+    if (email) p.email = email;
+    const postalCode = get('postalCode');
+    if (postalCode) p.postalCode = postalCode;
+    if (category === 'student' && f.guardians) guardianRefs.set(p, listValues(node, f.guardians, KEY_ATTRS));
+    for (const [k, v] of Object.entries(node.attrs)) p.raw[k] = v;
+    for (const c of node.children) {
+      const value = c.text || labelOf(c) || KEY_ATTRS.map((a) => c.attrs[a]).find(Boolean);
+      if (value) p.raw[c.name] = p.raw[c.name] ? `${p.raw[c.name]} | ${value}` : value;
+    }
+    persons.push(p);
+  }
+  // Links name the guardian by its key in the file (partner layout: `Ident`), which may differ from its id (`IDPN`).
+  for (const [student, refs] of guardianRefs) {
+    for (const ref of refs) student.guardians.push({ id: keyToId.get(`guardian\u0000${ref}`) ?? ref });
+  }
+  completeRelations(persons);
+  return { persons, notRead, identFallbacks };
+}

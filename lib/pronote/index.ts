@@ -1,0 +1,183 @@
+/**
+ * Pronote export readers (issue 3, "Pronote side"): the partner layout read exactly, the
+ * RapprochementSSO file read as earlier decisions, any other layout sniffed (or read with a saved
+ * profile). Pronote URLs and instances live in url.ts (not part of these readers).
+ */
+import type { Localized } from '../checks/finding';
+import { looksLikeXml, sniffXml } from '../input/file-kind';
+import { encryptedExportMessage, openInput } from '../input/open';
+import type { InputFile } from '../input/source';
+import { readXmlTree, type XmlNode } from '../input/xml';
+import type { Decision } from '../matching/types';
+import { type Category, type ExportKind, InputError, type NotRead, type Person, type ReadNote, type ReadResult } from '../person';
+import { readWithProfile } from './apply-profile';
+import { exportKindOf } from './export-kind';
+import type { MappingProfile } from './mapping-profile';
+import { isPartnerLayout, PARTNER_PROFILE } from './partner-export';
+import { readSsoTree } from './rapprochement-sso';
+import { sniffLayout } from './sniffer';
+
+export type { CategoryRule, MappingProfile, ProfileField } from './mapping-profile';
+export { isMappingProfile, PROFILE_FIELDS } from './mapping-profile';
+export { PARTNER_PROFILE } from './partner-export';
+export { readRapprochementSso } from './rapprochement-sso';
+export { sniffLayout } from './sniffer';
+
+export type PronoteLayout = 'partner' | 'rapprochement-sso' | 'sniffed';
+
+export interface PronoteReadResult extends ReadResult {
+  side: 'pronote';
+  layout: PronoteLayout;
+  /** Set for sniffed layouts (and saved profiles, then sure): the mapping used, for the mapping screen. */
+  sniff?: { confidence: number; sure: boolean; mapping: MappingProfile };
+  /** Pairs of a RapprochementSSO file, as earlier decisions (`manual`, entId = ID_Partenaire). */
+  decisions?: Decision[];
+  exportKind: ExportKind;
+}
+
+const CATEGORY_FR: Record<Category, string> = {
+  teacher: 'professeurs',
+  student: 'élèves',
+  guardian: 'responsables',
+  supervisor: 'maîtres de stage',
+  inspector: 'inspecteurs pédagogiques',
+  staff: 'personnels',
+};
+const CATEGORY_EN: Record<Category, string> = {
+  teacher: 'teachers',
+  student: 'students',
+  guardian: 'guardians',
+  supervisor: 'internship supervisors',
+  inspector: 'inspectors',
+  staff: 'staff',
+};
+
+function wrongFile(name: string, fr: string, en: string): InputError {
+  return new InputError({ fr: `Le fichier « ${name} » ${fr}`, en: `The file "${name}" ${en}` }, name);
+}
+
+const WANT: Localized = {
+  fr: "Passerelle attend ici l'export XML des identifiants Pronote (Imports/Exports > Socles ENT > Exporter les identifiants PRONOTE).",
+  en: 'Passerelle expects the XML export of Pronote identifiers here (Imports/Exports > Socles ENT > Exporter les identifiants PRONOTE).',
+};
+
+/** Parses one file and refuses what is not a Pronote export, saying what it looks like. */
+function openExport(file: InputFile): XmlNode {
+  const { text } = openInput(file, 'pronote');
+  if (!looksLikeXml(text)) {
+    const firstLine = text.slice(0, text.indexOf('\n') >>> 0).slice(0, 200);
+    const table = /[;\t,]/.test(firstLine);
+    throw table
+      ? wrongFile(
+          file.name,
+          `est un tableau (CSV), pas un fichier XML. S'il s'agit de l'annuaire de l'ENT, chargez-le du côté ENT. ${WANT.fr}`,
+          `is a table (CSV), not an XML file. If it is the ENT directory, load it on the ENT side. ${WANT.en}`,
+        )
+      : wrongFile(file.name, `n'est pas un fichier XML. ${WANT.fr}`, `is not an XML file. ${WANT.en}`);
+  }
+  const kind = sniffXml(text);
+  if (kind === 'aaf') {
+    throw wrongFile(
+      file.name,
+      `ressemble à un fichier AAF de l'annuaire ENT (élément ficAlimMENESR), pas à l'export des identifiants Pronote. Chargez-le du côté ENT. ${WANT.fr}`,
+      `looks like an AAF file of the ENT directory (element ficAlimMENESR), not the Pronote identifier export. Load it on the ENT side. ${WANT.en}`,
+    );
+  }
+  if (kind === 'encrypted') throw new InputError(encryptedExportMessage(file.name), file.name);
+  if (kind === 'html') throw wrongFile(file.name, `est une page web (HTML). ${WANT.fr}`, `is a web page (HTML). ${WANT.en}`);
+  return readXmlTree(text, file.name);
+}
+
+/**
+ * Reads one or several Pronote export files (normally one; a RapprochementSSO file may come with it).
+ * - Partner layout (partner-export.ts): read exactly; ids `IDPN` else `Ident`, with a note for the
+ *   persons that have no IDPN (staff: their pairing cannot feed idPronote).
+ * - RapprochementSSO (`PARTENAIRE_INDEX`): its pairs become `decisions`; its persons are returned
+ *   only when no other export is given. Decisions' `pronoteId` (an `Ident`) is turned into the
+ *   person's id when the export gives both.
+ * - Any other layout: sniffed (sniffer.ts), or read with `options.profile` when given.
+ * @throws InputError when a whole file cannot be used: too large, not XML (PDF, CSV...), not
+ * well-formed (line and column), entity declarations, an AAF file, an encrypted partner export,
+ * or XML in which no person is found.
+ */
+export function readPronoteExport(files: InputFile[], options: { profile?: MappingProfile } = {}): PronoteReadResult {
+  const persons: Person[] = [];
+  const ssoPersons: Person[] = [];
+  const notRead: NotRead[] = [];
+  const notes: ReadNote[] = [];
+  const decisions: Decision[] = [];
+  let layout: PronoteLayout | undefined;
+  let sniff: PronoteReadResult['sniff'];
+  let exportKind: ExportKind = 'unknown';
+  for (const file of files) {
+    const root = openExport(file);
+    if (root.name === 'PARTENAIRE_INDEX') {
+      const r = readSsoTree(root, file.name);
+      decisions.push(...r.decisions);
+      for (const p of r.persons) ssoPersons.push(p);
+      notRead.push(...r.notRead);
+      notes.push({
+        source: file.name,
+        message: {
+          fr: `Fichier RapprochementSSO : ${r.decisions.length} paire(s) déjà faite(s) reprise(s) comme décisions.`,
+          en: `RapprochementSSO file: ${r.decisions.length} pair(s) already made taken as decisions.`,
+        },
+      });
+      layout ??= 'rapprochement-sso';
+      continue;
+    }
+    let profile: MappingProfile;
+    let partner = false;
+    if (options.profile) {
+      profile = options.profile;
+      sniff = { confidence: 1, sure: true, mapping: profile };
+    } else if (isPartnerLayout(root)) {
+      profile = PARTNER_PROFILE;
+      partner = true;
+    } else {
+      const s = sniffLayout(root);
+      if (!s) {
+        throw wrongFile(
+          file.name,
+          `ne contient aucune personne reconnaissable (élément racine <${root.name}>) : aucun élément répété avec un nom et un prénom. ${WANT.fr}`,
+          `holds no recognisable person (root element <${root.name}>): no repeated element with a last name and a first name. ${WANT.en}`,
+        );
+      }
+      profile = s.mapping;
+      sniff = { confidence: s.confidence, sure: s.sure, mapping: s.mapping };
+    }
+    layout = partner ? 'partner' : 'sniffed';
+    const r = readWithProfile(root, profile, {
+      source: file.name,
+      idKind: partner ? 'IDPN' : 'pronote-field',
+      identKind: partner ? 'Ident' : 'pronote-field',
+    });
+    for (const p of r.persons) persons.push(p);
+    notRead.push(...r.notRead);
+    if (partner) {
+      for (const [category, n] of Object.entries(r.identFallbacks) as [Category, number][]) {
+        notes.push({
+          source: file.name,
+          message: {
+            fr: `${n} ${CATEGORY_FR[category]} sans IDPN : Passerelle utilise leur Ident. Leur rapprochement ne peut pas alimenter idPronote (Pronote n'exporte pas d'IDPN pour eux).`,
+            en: `${n} ${CATEGORY_EN[category]} without IDPN: Passerelle uses their Ident. Their pairing cannot feed idPronote (Pronote exports no IDPN for them).`,
+          },
+        });
+      }
+    }
+    const personElements = new Set(Object.values(profile.categories).map((c) => c?.element ?? ''));
+    const kind = exportKindOf(root, personElements);
+    if (kind !== 'unknown') exportKind = kind;
+  }
+  if (persons.length === 0) for (const p of ssoPersons) persons.push(p);
+  else if (decisions.length > 0) {
+    // Decisions name persons by Ident; the export's persons may carry IDPN as id.
+    const byIdent = new Map<string, string>();
+    for (const p of persons) if (p.raw.Ident) byIdent.set(`${p.category}\u0000${p.raw.Ident}`, p.id);
+    for (const d of decisions) d.pronoteId = byIdent.get(`${d.category}\u0000${d.pronoteId}`) ?? d.pronoteId;
+  }
+  const result: PronoteReadResult = { side: 'pronote', layout: layout ?? 'sniffed', persons, notRead, notes, exportKind };
+  if (sniff) result.sniff = sniff;
+  if (decisions.length > 0) result.decisions = decisions;
+  return result;
+}

@@ -1,0 +1,151 @@
+import { readFileSync } from 'node:fs';
+import { validateXML } from 'xmllint-wasm';
+import { describe, expect, it } from 'vitest';
+import type { InputFile } from '../../../lib/input/source';
+import { type MappingProfile, readPronoteExport, readRapprochementSso } from '../../../lib/pronote';
+import type { Person } from '../../../lib/person';
+
+const FIX = 'test/fixtures/inputs/';
+const load = (name: string): InputFile => ({ name, bytes: new Uint8Array(readFileSync(FIX + name)) });
+const byName = (persons: Person[], lastName: string, firstName: string) => persons.find((p) => p.lastName === lastName && p.firstName === firstName);
+
+describe('partner export layout', () => {
+  const r = readPronoteExport([load('partner-export.xml')]);
+
+  it('reads the six categories from the six element names inside plural containers', () => {
+    expect(r.layout).toBe('partner');
+    const counts: Record<string, number> = {};
+    for (const p of r.persons) counts[p.category] = (counts[p.category] ?? 0) + 1;
+    expect(counts).toEqual({ teacher: 2, staff: 2, student: 2, guardian: 2, supervisor: 1, inspector: 1 });
+  });
+
+  it('takes IDPN as id, else Ident with a note that staff cannot feed idPronote', () => {
+    const julie = r.persons.find((p) => p.raw.Ident === '101')!;
+    expect(julie).toMatchObject({ id: '74CPUWN8RAJQVM5K', idKind: 'IDPN', civility: 'Mme', email: 'julie.martin@example.org', birthDate: '1980-03-12' });
+    const staff = r.persons.filter((p) => p.category === 'staff');
+    expect(staff.map((p) => [p.id, p.idKind])).toEqual([
+      ['201', 'Ident'],
+      ['202', 'Ident'],
+    ]);
+    expect(staff[1].lastName).toBe("D'ALMEIDA");
+    const note = r.notes.find((n) => n.message.fr.includes('sans IDPN'));
+    expect(note?.message.fr).toContain('2 personnels sans IDPN');
+    expect(note?.message.en).toContain('cannot feed idPronote');
+  });
+
+  it('reads classes and guardians of students, and fills guardians’ children by IDPN', () => {
+    const chloe = byName(r.persons, 'DUPONT', 'Chloé')!;
+    expect(chloe).toMatchObject({ id: 'K9L8M7N6P5Q4R3S2', birthDate: '2012-09-14', sex: 'F', classes: ['5A'] });
+    expect(chloe.guardians.map((g) => g.id)).toEqual(['B1C2D3E4F5G6H7J8', 'C1D2E3F4G5H6J7K8']);
+    const sophie = byName(r.persons, 'DURAND', 'Sophie')!;
+    expect(sophie.birthName).toBe('DUPONT');
+    expect(sophie.children.map((c) => c.id).sort()).toEqual(['K9L8M7N6P5Q4R3S2', 'T1U2V3W4X5Y6Z7A8']);
+    expect(byName(r.persons, 'DUPONT', 'Marc')?.postalCode).toBe('61000');
+  });
+
+  it('keeps markup inside names as plain text', () => {
+    const leo = r.persons.find((p) => p.firstName === 'Léo')!;
+    expect(leo.lastName).toBe('<script>alert(1)</script>');
+    expect(leo.birthDate).toBe('2011-02-28');
+  });
+
+  it('lists the record without id or name with its element and line', () => {
+    expect(r.notRead).toHaveLength(1);
+    expect(r.notRead[0]).toMatchObject({ source: 'partner-export.xml', location: 'Eleve[3], l. 21' });
+    expect(r.notRead[0].reason.fr).toContain('303');
+  });
+
+  it('reads the export kind the file states', () => {
+    expect(r.exportKind).toBe('all-users');
+    const without = new TextEncoder().encode('<EXPORT Option="Uniquement les utilisateurs sans identifiants CAS"><Eleve Ident="1" IDPN="X" Nom="A" Prenom="B"/></EXPORT>');
+    expect(readPronoteExport([{ name: 'x.xml', bytes: without }]).exportKind).toBe('without-cas-only');
+    const silent = new TextEncoder().encode('<EXPORT><Eleve Ident="1" IDPN="X" Nom="A" Prenom="B"/></EXPORT>');
+    expect(readPronoteExport([{ name: 'x.xml', bytes: silent }]).exportKind).toBe('unknown');
+  });
+});
+
+describe('RapprochementSSO V2.0', () => {
+  it('is a valid fixture against Index Éducation’s schema', async () => {
+    const result = await validateXML({
+      xml: [{ fileName: 'rapprochement-sso.xml', contents: readFileSync(FIX + 'rapprochement-sso.xml', 'utf8') }],
+      schema: [readFileSync('../shared/data/schemas/RapprochementSSO.xsd', 'utf8')],
+    });
+    expect(result.errors).toEqual([]);
+  });
+
+  it('reads namespace-qualified pairs as manual decisions', () => {
+    const decisions = readRapprochementSso(load('rapprochement-sso.xml'));
+    expect(decisions).toEqual([
+      { category: 'teacher', pronoteId: '101', kind: 'manual', entId: 'ent-9001', decidedAt: expect.stringMatching(/^2026-09-03T/) },
+      { category: 'guardian', pronoteId: '401', kind: 'manual', entId: 'ent-9401', decidedAt: expect.any(String) },
+      { category: 'student', pronoteId: '301', kind: 'manual', entId: 'ent-9301', decidedAt: expect.any(String) },
+    ]);
+  });
+
+  it('with an export, turns the decisions’ Ident into the persons’ ids', () => {
+    const r = readPronoteExport([load('partner-export.xml'), load('rapprochement-sso.xml')]);
+    expect(r.layout).toBe('partner');
+    expect(r.persons).toHaveLength(10);
+    expect(r.decisions?.map((d) => d.pronoteId)).toEqual(['74CPUWN8RAJQVM5K', 'B1C2D3E4F5G6H7J8', 'K9L8M7N6P5Q4R3S2']);
+  });
+
+  it('alone, gives its persons too', () => {
+    const r = readPronoteExport([load('rapprochement-sso.xml')]);
+    expect(r.layout).toBe('rapprochement-sso');
+    const chloe = r.persons.find((p) => p.category === 'student')!;
+    expect(chloe).toMatchObject({ id: '301', idKind: 'Ident', birthDate: '2012-09-14', sex: 'F', guardians: [{ id: '401' }] });
+  });
+});
+
+describe('sniffed layouts', () => {
+  it('reads the EDT neighbour (child elements, windows-1252 declared ISO-8859-1) and is unsure of its id', () => {
+    const r = readPronoteExport([load('edt-exp-eleves.xml')]);
+    expect(r.layout).toBe('sniffed');
+    expect(r.sniff?.mapping.categories).toEqual({ student: { element: 'Eleves' } });
+    expect(r.sniff?.mapping.fields).toMatchObject({ id: 'numero', lastName: 'NOM', firstName: 'PRENOM', birthDate: 'DATE_NAISS', sex: 'SEXE', classes: 'CLASSE' });
+    expect(r.sniff?.sure).toBe(false);
+    expect(r.sniff?.confidence).toBeGreaterThan(0.5);
+    expect(r.persons.map((p) => `${p.lastName} ${p.firstName} ${p.birthDate ?? '-'} ${p.classes.join()}`)).toEqual([
+      'LEFÈVRE Zoé 2011-04-03 6A',
+      "N'GUYEN Noël 2012-02-29 6B",
+      'CŒUR Jérôme - 6A',
+    ]);
+    expect(r.persons[2].raw.DATE_NAISS).toBe('31/02/2011');
+  });
+
+  it('reads categories from a category field in French, with accents, plural and all six', () => {
+    const r = readPronoteExport([load('sniffed-utilisateurs.xml')]);
+    expect(r.sniff?.mapping.fields).toMatchObject({ id: 'IdentifiantPronote', category: 'Categorie', birthDate: 'DateDeNaissance', classes: 'Classe' });
+    expect(r.sniff?.sure).toBe(true);
+    const cats = Object.fromEntries(r.persons.map((p) => [p.id, p.category]));
+    expect(cats).toEqual({
+      P0000000000000T1: 'teacher',
+      P0000000000000S1: 'student',
+      P0000000000000G1: 'guardian',
+      P0000000000000M1: 'supervisor',
+      P0000000000000I1: 'inspector',
+      P0000000000000A1: 'staff',
+    });
+    expect(r.persons.every((p) => p.idKind === 'pronote-field')).toBe(true);
+    expect(r.notRead).toHaveLength(1);
+    expect(r.notRead[0].reason.en).toContain('No Pronote identifier');
+    expect(r.exportKind).toBe('without-cas-only');
+  });
+
+  it('reads an English layout with child elements and links by id', () => {
+    const r = readPronoteExport([load('sniffed-english.xml')]);
+    const cats = r.persons.map((p) => `${p.id}:${p.category}`).sort();
+    expect(cats).toEqual(['A-1:staff', 'G-1:guardian', 'I-1:inspector', 'M-1:supervisor', 'S-1:student', 'S-2:student', 'T-1:teacher']);
+    expect(r.persons.find((p) => p.id === 'G-1')?.children.map((c) => c.id)).toEqual(['S-1', 'S-2']);
+    expect(r.sniff?.sure).toBe(false); // `Id` may be a row number: the user confirms
+    expect(r.exportKind).toBe('all-users');
+  });
+
+  it('reads with a saved profile, JSON round trip included', () => {
+    const sniffed = readPronoteExport([load('edt-exp-eleves.xml')]).sniff!.mapping;
+    const profile = JSON.parse(JSON.stringify({ ...sniffed, name: 'EDT élèves' })) as MappingProfile;
+    const r = readPronoteExport([load('edt-exp-eleves.xml')], { profile });
+    expect(r.sniff).toEqual({ confidence: 1, sure: true, mapping: profile });
+    expect(r.persons).toHaveLength(3);
+  });
+});
