@@ -108,8 +108,9 @@ export function categoryOfFile(fileName: string, headers: string[]): Category | 
 
 /**
  * Proposes a mapping from headers.
- * @returns the mapping and whether it is sure: every header recognised, a name and a first name
- * found, and a category known (from a column, the file name or the headers).
+ * @returns the mapping; whether it is sure (a name and a first name found, and a category known
+ * from a column, the file name or the headers: unknown extra columns are only left unread); and
+ * whether every header was recognised.
  */
 export function proposeMapping(headers: string[], fileName: string): { mapping: ColumnMapping; sure: boolean; allRecognised: boolean } {
   const columns = headers.map(fieldOfHeader);
@@ -119,5 +120,5 @@ export function proposeMapping(headers: string[], fileName: string): { mapping: 
   if (category) mapping.category = category;
   const allRecognised = columns.every((c) => c !== null);
   const hasNames = (columns.includes('name') || columns.includes('lastName') || columns.includes('birthName')) && columns.includes('firstName');
-  return { mapping, sure: allRecognised && hasNames && (hasCategoryColumn || !!category), allRecognised };
+  return { mapping, sure: hasNames && (hasCategoryColumn || !!category), allRecognised };
 }

@@ -95,7 +95,8 @@ export function readCsvText(
   const proposal = proposeMapping(headers, source);
   const profileFits = options.profile && options.profile.columns.length === headers.length;
   const mapping = profileFits ? (options.profile as ColumnMapping) : proposal.mapping;
-  const columnMapping = !profileFits && !proposal.sure ? { proposed: proposal.mapping, sure: false } : !profileFits && !proposal.allRecognised ? { proposed: proposal.mapping, sure: proposal.sure } : undefined;
+  // Shown on the mapping screen when a header is unknown or a needed column or the category is missing.
+  const columnMapping = !profileFits && (!proposal.sure || !proposal.allRecognised) ? { proposed: proposal.mapping, sure: proposal.sure } : undefined;
   let syntheticIds = 0;
   const errorRows = new Map<number, string>();
   for (const e of errors) if (typeof e.row === 'number' && e.code !== 'UndetectableDelimiter') errorRows.set(e.row, e.message);
