@@ -1,24 +1,30 @@
 /**
  * Blocking (issue 4, "Method"): only accounts sharing at least one strict key with a Pronote person
  * are compared with it, so the cost grows with the data and not with its square. Keys:
- * - `n:` surname form (any usage/birth form, with or without leading particles) + a given-name initial
- * - `N:` surname form alone (queried only for persons without a given name)
+ * - `n:` surname form (any usage/birth form, with or without leading particles) + the first two
+ *   letters of a given name; `N:` surname form alone (queried only for persons without a given name)
  * - `p:` French phonetic code of the surname + of the given name
  * - `f:` given name + the surname's first three letters (typos later in the surname)
+ * - `m:` surname form + given-name letters + birth year and month (common names with a birth date)
  * - `d:` birth date + surname initial, `D:` birth date + given-name initial (swapped day/month queried too)
  * - `e:` email
- * Blocks larger than `BLOCK_CAP` are skipped (a key that common separates nobody; the other keys remain).
+ * A name-only block larger than `NAME_BLOCK_CAP` is skipped: a name that common separates nobody
+ * without a birth date, and the keys with a date (or, for guardians, the children) remain; for a
+ * person with a birth date the cap is `DATED_NAME_BLOCK_CAP`. Keys with a date are skipped above
+ * `DATE_BLOCK_CAP`.
  */
-import type { Prepared } from './compare';
-import { readings } from './compare';
+import type { Prepared, Reading } from './compare';
 import { swappedDate } from './normalise';
 
-export const BLOCK_CAP = 1500;
+export const NAME_BLOCK_CAP = 300;
+export const DATED_NAME_BLOCK_CAP = 60;
+export const DATE_BLOCK_CAP = 2000;
 
-function initials(p: Prepared, first: Prepared['first']): string[] {
+/** The first two letters of the given name and of each other given name. */
+function initials(r: Reading): string[] {
   const out: string[] = [];
-  if (first) out.push(first.compact[0]);
-  if (first === p.first) for (const o of p.firstOthers) if (!out.includes(o[0])) out.push(o[0]);
+  if (r.first) out.push(r.first.compact.slice(0, 2));
+  for (const o of r.firstOthers) if (!out.includes(o.slice(0, 2))) out.push(o.slice(0, 2));
   return out;
 }
 
@@ -29,8 +35,8 @@ function initials(p: Prepared, first: Prepared['first']): string[] {
  */
 export function blockingKeys(p: Prepared, query: boolean): string[] {
   const keys = new Set<string>();
-  for (const r of readings(p)) {
-    const inits = initials(p, r.first);
+  for (const r of p.readings) {
+    const inits = initials(r);
     for (const f of r.last) {
       for (const k of f.keys) {
         if (inits.length === 0) keys.add(`n:${k}|`);
@@ -39,7 +45,7 @@ export function blockingKeys(p: Prepared, query: boolean): string[] {
       }
       if (r.first) keys.add(`f:${r.first.compact}|${f.core.slice(0, 3)}`);
     }
-    if (query && r.first && r.last.length) keys.add(`n:${r.first.compact}|${r.last[0].core[0]}`);
+    if (query && r.first && r.last.length) keys.add(`n:${r.first.compact}|${r.last[0].core.slice(0, 2)}`);
     for (const ph of r.lastPhon) if (ph && r.firstPhon) keys.add(`p:${ph}|${r.firstPhon}`);
   }
   if (p.date) {
@@ -51,6 +57,11 @@ export function blockingKeys(p: Prepared, query: boolean): string[] {
     for (const d of dates) {
       for (const f of p.last) keys.add(`d:${d}|${f.core[0]}`);
       if (p.first) keys.add(`D:${d}|${p.first.compact[0]}`);
+      const month = d.slice(0, 7);
+      for (const r of p.readings) {
+        const inits = initials(r);
+        for (const f of r.last) for (const i of inits) keys.add(`m:${f.core}|${i}|${month}`);
+      }
     }
   }
   if (p.email) keys.add(`e:${p.email}`);
@@ -79,9 +90,14 @@ export class BlockIndex {
   candidates(p: Prepared, visit: (d: Prepared) => void): void {
     this.round++;
     const round = this.round;
+    // With a birth date, the date keys find the person: large name-only blocks add cost, not pairs.
+    const nameCap = p.date ? DATED_NAME_BLOCK_CAP : NAME_BLOCK_CAP;
     for (const k of blockingKeys(p, true)) {
       const b = this.blocks.get(k);
-      if (!b || b.length > BLOCK_CAP) continue;
+      if (!b) continue;
+      const c = k.charCodeAt(0);
+      // 'd', 'D', 'm': keys that hold a birth date.
+      if (b.length > (c === 100 || c === 68 || c === 109 ? DATE_BLOCK_CAP : nameCap)) continue;
       for (const d of b) {
         if (this.stamp[d.index] === round) continue;
         this.stamp[d.index] = round;

@@ -22,14 +22,24 @@ import {
  * Jaro-Winkler similarity in [0, 1] (Winkler 1990; prefix scale 0.1, prefix up to 4 characters).
  * 1 for equal strings, 0 when one is empty.
  */
+// Reused match flags: Jaro-Winkler runs on every candidate pair, allocation would dominate.
+let flagsA = new Uint8Array(64);
+let flagsB = new Uint8Array(64);
+
 export function jaroWinkler(a: string, b: string): number {
   if (a === b) return a.length ? 1 : 0;
   const la = a.length;
   const lb = b.length;
   if (!la || !lb) return 0;
   const range = Math.max(0, (Math.max(la, lb) >> 1) - 1);
-  const ma = new Uint8Array(la);
-  const mb = new Uint8Array(lb);
+  if (la > flagsA.length || lb > flagsB.length) {
+    flagsA = new Uint8Array(Math.max(la, flagsA.length * 2));
+    flagsB = new Uint8Array(Math.max(lb, flagsB.length * 2));
+  }
+  const ma = flagsA;
+  const mb = flagsB;
+  ma.fill(0, 0, la);
+  mb.fill(0, 0, lb);
   let matches = 0;
   for (let i = 0; i < la; i++) {
     const lo = Math.max(0, i - range);
@@ -66,24 +76,41 @@ export function editDistance(a: string, b: string, max = 2): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const lb = b.length;
-  let prev2 = new Array<number>(lb + 1).fill(0);
-  let prev = Array.from({ length: lb + 1 }, (_, j) => j);
-  let cur = new Array<number>(lb + 1).fill(0);
+  if (lb + 1 > rowA.length) {
+    rowA = new Int32Array(lb + 1);
+    rowB = new Int32Array(lb + 1);
+    rowC = new Int32Array(lb + 1);
+  }
+  let prev2 = rowA;
+  let prev = rowB;
+  let cur = rowC;
+  for (let j = 0; j <= lb; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
-    let rowMin = cur[0];
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= lb; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      const cb = b.charCodeAt(j - 1);
+      let v = prev[j - 1] + (ca === cb ? 0 : 1);
+      if (prev[j] + 1 < v) v = prev[j] + 1;
+      if (cur[j - 1] + 1 < v) v = cur[j - 1] + 1;
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb && prev2[j - 2] + 1 < v) v = prev2[j - 2] + 1;
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
   }
   return prev[lb];
 }
+
+// Reused rows of the edit-distance table (called on many candidate pairs).
+let rowA = new Int32Array(32);
+let rowB = new Int32Array(32);
+let rowC = new Int32Array(32);
 
 /** A person normalised once for matching (issue 4: "normalise names once per person"). */
 export interface Prepared {
@@ -107,6 +134,18 @@ export interface Prepared {
   fromFullName: boolean;
   /** Alternative (last, first) readings when only a full name is known. */
   splits: Array<{ last: NameForm[]; first?: NameForm }>;
+  /** The (last, first) readings compared: the main one, or the splits of a full name. */
+  readings: Reading[];
+}
+
+/** One way of reading a person's names. */
+export interface Reading {
+  last: NameForm[];
+  lastPhon: string[];
+  first?: NameForm;
+  firstPhon: string;
+  /** Other given names, for the main reading only. */
+  firstOthers: string[];
 }
 
 /** Normalises one person for matching (see `Prepared`). */
@@ -127,14 +166,27 @@ export function prepare(person: Person, index: number): Prepared {
     last = splits[0].last;
     first = splits[0].first;
   }
+  const lastPhon = last.map((f) => phonetic(f.core));
+  const firstPhon = first ? phonetic(first.compact) : '';
+  const firstOthers = fromFullName ? [] : firsts.slice(1).map((f) => f.compact);
+  const readings: Reading[] = fromFullName
+    ? splits.map((s) => ({
+        last: s.last,
+        lastPhon: s.last.map((f) => phonetic(f.core)),
+        first: s.first,
+        firstPhon: s.first ? phonetic(s.first.compact) : '',
+        firstOthers: [],
+      }))
+    : [{ last, lastPhon, first, firstPhon, firstOthers }];
   return {
     index,
     person,
     last,
-    lastPhon: last.map((f) => phonetic(f.core)),
+    lastPhon,
     first,
-    firstPhon: first ? phonetic(first.compact) : '',
-    firstOthers: firsts.slice(1).map((f) => f.compact),
+    firstPhon,
+    firstOthers,
+    readings,
     date: dateParts(person.birthDate),
     sex: person.sex,
     classes: person.classes.map(classKey).filter(Boolean),
@@ -154,10 +206,16 @@ function keysIntersect(a: NameForm[], b: NameForm[]): boolean {
 
 /** Token-level containment for compound surnames: MARTIN-DURAND vs MARTIN (tokens of 3+ letters). */
 function compoundPart(a: NameForm, b: NameForm): boolean {
-  const [short, long] = a.tokens.length <= b.tokens.length ? [a, b] : [b, a];
-  if (short.tokens.length === long.tokens.length) return false;
-  const meaningful = short.tokens.filter((t) => t.length >= 3);
-  return meaningful.length > 0 && meaningful.every((t) => long.tokens.includes(t));
+  if (a.tokens.length === b.tokens.length) return false;
+  const short = a.tokens.length < b.tokens.length ? a : b;
+  const long = short === a ? b : a;
+  let meaningful = 0;
+  for (const t of short.tokens) {
+    if (t.length < 3) continue;
+    if (!long.tokens.includes(t)) return false;
+    meaningful++;
+  }
+  return meaningful > 0;
 }
 
 /**
@@ -173,7 +231,12 @@ export function compareSurnames(a: NameForm[], aPhon: string[], b: NameForm[], b
     for (const y of b) {
       if (compoundPart(x, y)) return 'close';
       if (jaroWinkler(x.core, y.core) >= CLOSE_JW) return 'close';
-      if (Math.min(x.core.length, y.core.length) >= 5 && editDistance(x.core, y.core, 1) <= 1) return 'close';
+      if (
+        Math.min(x.core.length, y.core.length) >= 5 &&
+        Math.abs(x.core.length - y.core.length) <= 1 &&
+        editDistance(x.core, y.core, 1) <= 1
+      )
+        return 'close';
     }
   }
   for (const p of aPhon) if (p && bPhon.includes(p)) return 'phonetic';
@@ -214,8 +277,8 @@ export function compareDates(a: DateParts | undefined, b: DateParts | undefined)
   if (!a || !b) return 'missing';
   if (a.iso === b.iso) return 'exact';
   if (a.y === b.y && a.m === b.d && a.d === b.m) return 'swapped';
-  const x = a.iso.replace(/-/g, '');
-  const y = b.iso.replace(/-/g, '');
+  const x = a.digits;
+  const y = b.digits;
   let diff = 0;
   let first = -1;
   for (let i = 0; i < 8; i++) {
@@ -243,15 +306,8 @@ export function compareValues(a: string | undefined, b: string | undefined): Lev
 }
 
 /** Names of a prepared person as (last, first) readings: the main one and, for a full name, the splits. */
-export function readings(p: Prepared): Array<{ last: NameForm[]; lastPhon: string[]; first?: NameForm; firstPhon: string }> {
-  const main = { last: p.last, lastPhon: p.lastPhon, first: p.first, firstPhon: p.firstPhon };
-  if (!p.fromFullName) return [main];
-  return p.splits.map((s) => ({
-    last: s.last,
-    lastPhon: s.last.map((f) => phonetic(f.core)),
-    first: s.first,
-    firstPhon: s.first ? phonetic(s.first.compact) : '',
-  }));
+export function readings(p: Prepared): Reading[] {
+  return p.readings;
 }
 
 export { compareGiven };

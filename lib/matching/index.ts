@@ -26,15 +26,15 @@ import {
   compareValues,
   type Prepared,
   prepare,
-  readings,
 } from './compare';
 import { personKey } from './person-key';
 import type { Candidate, Decision, Evidence, Level, MatchInput, MatchResult, Proposal, Reason } from './types';
 import {
-  CHILD_FIRST,
-  CHILD_MORE,
+  AUTO_BITS_THROUGH_CHILD,
+  childWeight,
   confidence,
   FIRST_EXACT_RANGE,
+  GUARDIAN_LAST_DIFFERENT,
   LAST_EXACT_RANGE,
   priorBits,
   rarityWeight,
@@ -98,23 +98,25 @@ function fixed(field: Evidence['field'], level: Level): number {
   return WEIGHTS[field][level] ?? 0;
 }
 
+const RANK: Record<Level, number> = { exact: 4, close: 3, phonetic: 2, swapped: 2, missing: 1, different: 0 };
+
 /** Levels of the names of a pair, over the readings of a full-name field (both orders). */
 function nameLevels(p: Prepared, d: Prepared): { last: Level; first: Level } {
   let best: { last: Level; first: Level } | undefined;
   let bestScore = -1;
-  const rank: Record<Level, number> = { exact: 4, close: 3, phonetic: 2, swapped: 2, missing: 1, different: 0 };
-  for (const rp of readings(p)) {
-    for (const rd of readings(d)) {
+  if (p.readings.length === 1 && d.readings.length === 1) {
+    const rp = p.readings[0];
+    const rd = d.readings[0];
+    return {
+      last: compareSurnames(rp.last, rp.lastPhon, rd.last, rd.lastPhon),
+      first: compareGiven(rp.first, rp.firstPhon, rp.firstOthers, rd.first, rd.firstPhon, rd.firstOthers),
+    };
+  }
+  for (const rp of p.readings) {
+    for (const rd of d.readings) {
       const last = compareSurnames(rp.last, rp.lastPhon, rd.last, rd.lastPhon);
-      const first = compareGiven(
-        rp.first,
-        rp.firstPhon,
-        rp.first === p.first ? p.firstOthers : [],
-        rd.first,
-        rd.firstPhon,
-        rd.first === d.first ? d.firstOthers : [],
-      );
-      const s = rank[last] * 5 + rank[first];
+      const first = compareGiven(rp.first, rp.firstPhon, rp.firstOthers, rd.first, rd.firstPhon, rd.firstOthers);
+      const s = RANK[last] * 5 + RANK[first];
       if (s > bestScore) {
         bestScore = s;
         best = { last, first };
@@ -138,13 +140,17 @@ function weigh(p: Prepared, d: Prepared, ctx: Context, ev?: Evidence[]): number 
       first = 'close';
     }
   }
+  // Both names different: not a candidate unless an email or a shared child says otherwise.
+  if (last === 'different' && first === 'different' && !ev && (!p.email || p.email !== d.email) && !ctx.children?.(p, d).shared) {
+    return Number.NEGATIVE_INFINITY;
+  }
   let w = 0;
   let x: number;
   if (last === 'exact') {
     let count = Number.POSITIVE_INFINITY;
     for (const f of d.last) count = Math.min(count, ctx.lastCount.get(f.core) ?? 1);
     x = rarityWeight(count, ctx.total, LAST_EXACT_RANGE[0], LAST_EXACT_RANGE[1]);
-  } else x = fixed('lastName', last);
+  } else x = last === 'different' && ctx.children ? GUARDIAN_LAST_DIFFERENT : fixed('lastName', last);
   w += x;
   push(ev, 'lastName', last, x);
   if (first === 'exact') {
@@ -175,7 +181,7 @@ function weigh(p: Prepared, d: Prepared, ctx: Context, ev?: Evidence[]): number 
   if (ctx.children) {
     const c = ctx.children(p, d);
     if (c.known) {
-      x = c.shared > 0 ? CHILD_FIRST + CHILD_MORE * (c.shared - 1) : fixed('children', 'different');
+      x = c.shared > 0 ? childWeight(c.shared, ctx.prior) : fixed('children', 'different');
       w += x;
       push(ev, 'children', c.shared > 0 ? 'exact' : 'different', x);
     }
@@ -204,6 +210,12 @@ function namesAllowAuto(p: Prepared, d: Prepared, ctx: Context): boolean {
   if (last !== 'different' && last !== 'missing') return true;
   // Guardians: a usage name unknown on the other side is common; the shared child vouches.
   return first === 'exact' && !!ctx.children && ctx.children(p, d).shared > 0;
+}
+
+/** The automatic threshold of a pair: lower for a guardian linked to a paired child with the same given name. */
+function autoBits(p: Prepared, d: Prepared, ctx: Context): number {
+  if (ctx.children && ctx.children(p, d).shared > 0 && nameLevels(p, d).first === 'exact') return AUTO_BITS_THROUGH_CHILD;
+  return AUTO_BITS;
 }
 
 interface Tracker {
@@ -275,11 +287,11 @@ function pairCategory(
       const all = cands.get(p.index)!;
       const live = all.filter((c) => !taken[c.d.index]);
       const top = live[0];
-      if (!top || top.w - ctx.prior < AUTO_BITS) continue;
+      if (!top || top.w - ctx.prior < autoBits(p, top.d, ctx)) continue;
       if (live[1] && top.w - live[1].w < MARGIN_BITS) continue;
       const rival = bestP[top.d.index] === p.index ? secondW[top.d.index] : bestW[top.d.index];
       if (top.w - rival < MARGIN_BITS) continue;
-      if (confusable(p, top, all)) continue;
+      if (confusable(top, all)) continue;
       if (!namesAllowAuto(p, top.d, ctx)) continue;
       made.push([p.index, top]);
     }
@@ -321,7 +333,7 @@ function pairCategory(
 }
 
 /** True when another candidate is a homonym or twin of the best one that the weights do not separate. */
-function confusable(p: Prepared, top: Scored, all: Scored[]): boolean {
+function confusable(top: Scored, all: Scored[]): boolean {
   return all.some((c) => c !== top && top.w - c.w < MARGIN_BITS && (nameKey(c.d) === nameKey(top.d) || isTwin(c.d, top.d)));
 }
 
@@ -350,7 +362,7 @@ function reviewReason(
   }
   if (rivals.length) return 'ambiguous';
   if (live[1] && top.w - live[1].w < MARGIN_BITS) return 'ambiguous';
-  if (top.w - ctx.prior < AUTO_BITS || !namesAllowAuto(p, top.d, ctx)) return 'low-score';
+  if (top.w - ctx.prior < autoBits(p, top.d, ctx) || !namesAllowAuto(p, top.d, ctx)) return 'low-score';
   return 'ambiguous';
 }
 

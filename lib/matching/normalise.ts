@@ -32,13 +32,34 @@ const LIGATURE_RE = /[œŒæÆßøØđĐłŁı]/g;
  */
 export function fold(text: string | undefined): string {
   if (!text) return '';
-  return text
-    .replace(LIGATURE_RE, (c) => LIGATURES[c])
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
+  // Plain ASCII (most names) skips the Unicode decomposition.
+  const decomposed = /[^ -~]/.test(text)
+    ? text
+        .replace(LIGATURE_RE, (c) => LIGATURES[c])
+        .normalize('NFD')
+        .replace(/\p{M}+/gu, '')
+    : text;
+  return decomposed
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
+}
+
+/**
+ * A bounded memo for the pure functions below: names repeat a lot (MARTIN, Marie), so each distinct
+ * spelling is normalised once. Cleared when full, so memory stays bounded in a long-lived Worker.
+ */
+function memo<T>(fn: (key: string) => T, limit = 200_000): (key: string) => T {
+  let cache = new Map<string, T>();
+  return (key: string) => {
+    let v = cache.get(key);
+    if (v === undefined) {
+      v = fn(key);
+      if (cache.size >= limit) cache = new Map();
+      cache.set(key, v);
+    }
+    return v;
+  };
 }
 
 /**
@@ -134,14 +155,13 @@ export function parseSurname(text: string | undefined): ParsedSurname {
   const tokens = tokensOf(fold(main));
   for (let i = 1; i < tokens.length - 1; i++) {
     const t = tokens[i];
+    if (!BIRTH_AFTER.has(t) && !BIRTH_BEFORE.has(t) && !ALIAS.has(t)) continue;
     const before = formOfTokens(tokens.slice(0, i));
     const after = formOfTokens(tokens.slice(i + 1));
     if (BIRTH_AFTER.has(t)) return { usage: before, birth: after, others };
     if (BIRTH_BEFORE.has(t)) return { usage: after, birth: before, others };
-    if (ALIAS.has(t)) {
-      if (after) others.push(after);
-      return { usage: before, others };
-    }
+    if (after) others.push(after);
+    return { usage: before, others };
   }
   return { usage: formOfTokens(tokens), others };
 }
@@ -151,6 +171,11 @@ export function parseSurname(text: string | undefined): ParsedSurname {
  * field, then the names found inside them. Duplicates (same compact form) are dropped.
  */
 export function surnameForms(lastName: string | undefined, birthName?: string): NameForm[] {
+  return surnameFormsMemo(`${lastName ?? ''}\u0000${birthName ?? ''}`);
+}
+
+const surnameFormsMemo = memo((key: string) => {
+  const [lastName, birthName] = key.split('\u0000');
   const out: NameForm[] = [];
   const add = (f: NameForm | undefined) => {
     if (f && !out.some((o) => o.compact === f.compact)) out.push(f);
@@ -164,7 +189,7 @@ export function surnameForms(lastName: string | undefined, birthName?: string): 
   for (const f of a.others) add(f);
   for (const f of b.others) add(f);
   return out;
-}
+});
 
 /**
  * Every given-name form of a person: the first name as written (compound kept: "anne sophie"), its
@@ -172,6 +197,11 @@ export function surnameForms(lastName: string | undefined, birthName?: string): 
  * (Marie-Claire vs Marie, a second given name used daily).
  */
 export function givenNameForms(firstName: string | undefined, otherFirstNames: readonly string[] = []): NameForm[] {
+  return givenNameFormsMemo([firstName ?? '', ...otherFirstNames].join('\u0000'));
+}
+
+const givenNameFormsMemo = memo((key: string) => {
+  const [firstName, ...otherFirstNames] = key.split('\u0000');
   const out: NameForm[] = [];
   const add = (f: NameForm | undefined) => {
     if (f && !out.some((o) => o.compact === f.compact)) out.push(f);
@@ -181,7 +211,7 @@ export function givenNameForms(firstName: string | undefined, otherFirstNames: r
   if (main && main.tokens.length > 1) for (const t of main.tokens) add(formOfTokens([t]));
   for (const o of otherFirstNames) add(nameForm(o));
   return out;
-}
+});
 
 /**
  * When only a full name is known (one field "DUPONT Jean Pierre"), the possible
@@ -205,6 +235,10 @@ export function splitFullName(fullName: string): Array<{ last: string; first: st
  * letters for sounds and digits for nasal vowels (1 = an/en, 2 = in/ain/un, 3 = on).
  */
 export function phonetic(name: string): string {
+  return phoneticMemo(name);
+}
+
+const phoneticMemo = memo((name: string): string => {
   let s = fold(name).replace(/[^a-z]/g, '');
   if (!s) return '';
   s = s
@@ -246,11 +280,13 @@ export function phonetic(name: string): string {
   // Doubled letters sound single (Matthieu, Philippe).
   s = s.replace(/(.)\1+/g, '$1');
   return s;
-}
+});
 
 /** A birth date split into its numbers, from ISO `yyyy-mm-dd`; undefined when unreadable. */
 export interface DateParts {
   iso: string;
+  /** `yyyymmdd`, for digit-level comparison. */
+  digits: string;
   y: number;
   m: number;
   d: number;
@@ -260,7 +296,7 @@ export function dateParts(iso: string | undefined): DateParts | undefined {
   if (!iso) return undefined;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return undefined;
-  return { iso, y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
+  return { iso, digits: m[1] + m[2] + m[3], y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
 }
 
 /** The ISO date with day and month exchanged (03/04 ↔ 04/03), or undefined when not a valid date. */

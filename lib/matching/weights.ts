@@ -23,9 +23,28 @@ export const WEIGHTS: Record<Field, Partial<Record<Level, number>>> = {
   children: { different: -5, missing: 0 },
 };
 
-/** Guardians: one shared child already paired weighs this much; each further shared child adds `CHILD_MORE`. */
-export const CHILD_FIRST = 10;
+/**
+ * Guardians: one shared child already paired weighs log2(m/u) with m ≈ 0.95 and u ≈ 2/N (a random
+ * account of N is one of the child's two guardians), i.e. the prior minus about one bit; each further
+ * shared child (siblings) adds `CHILD_MORE`.
+ */
+export function childWeight(shared: number, prior: number): number {
+  return prior - 1.07 + CHILD_MORE * (shared - 1);
+}
 export const CHILD_MORE = 3;
+
+/**
+ * Guardians' surnames disagree far more often for the same person (usage name on one side, birth
+ * name on the other, DOMAIN.md "AAF": `sn` versus `ENTPersonNomPatro`): m(different) ≈ 0.12.
+ */
+export const GUARDIAN_LAST_DIFFERENT = -3;
+
+/**
+ * Lower automatic threshold, in bits over the prior, for a guardian whose account is linked to one
+ * of the person's paired children and whose given name agrees exactly: among the child's two or
+ * three guardians the given name discriminates far better than its population frequency says.
+ */
+export const AUTO_BITS_THROUGH_CHILD = 4;
 
 /** Probability that the same person's name agrees exactly on both sides (m of the exact level). */
 const M_EXACT = 0.95;
@@ -38,7 +57,7 @@ const M_EXACT = 0.95;
 export function rarityWeight(count: number, total: number, min: number, max: number): number {
   const u = (count + 0.5) / Math.max(total, 1000);
   const w = Math.log2(M_EXACT / u);
-  return w < min ? min : w > max ? max : w;
+  return w < min ? min : Math.min(w, max);
 }
 
 /** Bounds of the rarity weights, in bits. */

@@ -1,0 +1,78 @@
+/**
+ * The command line's `summary.json` (PRODUCT.md §5, issue 4 "Command line"): counts read and not
+ * read per side and category (all six categories, 0 included), pairs per category and status,
+ * reasons of those left, seconds.
+ */
+import type { Proposal, Reason, Status } from '../matching/types';
+import { CATEGORIES, type Category, type ExportKind, type NotRead, type Person, type ReadNote } from '../person';
+
+export type PerCategory<T> = Record<Category, T>;
+
+export interface SideSummary {
+  read: PerCategory<number>;
+  notRead: number;
+  files: string[];
+}
+
+export interface Summary {
+  pronote: SideSummary & { exportKind: ExportKind };
+  directory: SideSummary;
+  pairs: PerCategory<Record<Status, number>>;
+  /** Reasons of the persons left (review and unmatched), per category. */
+  reasons: PerCategory<Partial<Record<Reason, number>>>;
+  /** Persons decided by earlier decisions (`--decisions`). */
+  decided: number;
+  /** Directory accounts paired with nobody. */
+  unusedDirectory: number;
+  /** Wall-clock seconds of the whole run (reading, pairing, writing). */
+  seconds: number;
+}
+
+/** Zero for each of the six categories. */
+export function perCategory<T>(make: () => T): PerCategory<T> {
+  return Object.fromEntries(CATEGORIES.map((c) => [c, make()])) as PerCategory<T>;
+}
+
+export function countRead(persons: readonly Person[]): PerCategory<number> {
+  const out = perCategory(() => 0);
+  for (const p of persons) out[p.category]++;
+  return out;
+}
+
+export interface SummaryInput {
+  pronote: { persons: readonly Person[]; notRead: readonly NotRead[]; notes?: readonly ReadNote[]; exportKind?: ExportKind; files: string[] };
+  directory: { persons: readonly Person[]; notRead: readonly NotRead[]; files: string[] };
+  proposals: readonly Proposal[];
+  unusedDirectory: number;
+  seconds: number;
+}
+
+/** Builds the summary; every category appears in every per-category object, with 0 when empty. */
+export function buildSummary(input: SummaryInput): Summary {
+  const pairs = perCategory<Record<Status, number>>(() => ({ auto: 0, review: 0, unmatched: 0 }));
+  const reasons = perCategory<Partial<Record<Reason, number>>>(() => ({}));
+  let decided = 0;
+  for (const p of input.proposals) {
+    pairs[p.category][p.status]++;
+    if (p.decided) decided++;
+    if (p.status !== 'auto' && p.reason) reasons[p.category][p.reason] = (reasons[p.category][p.reason] ?? 0) + 1;
+  }
+  return {
+    pronote: {
+      read: countRead(input.pronote.persons),
+      notRead: input.pronote.notRead.length,
+      files: input.pronote.files,
+      exportKind: input.pronote.exportKind ?? 'unknown',
+    },
+    directory: {
+      read: countRead(input.directory.persons),
+      notRead: input.directory.notRead.length,
+      files: input.directory.files,
+    },
+    pairs,
+    reasons,
+    decided,
+    unusedDirectory: input.unusedDirectory,
+    seconds: Math.round(input.seconds * 1000) / 1000,
+  };
+}
