@@ -391,6 +391,7 @@ export class PopulationBuilder {
       b.sex = a.sex;
       b.civility = a.civility;
       b.birthName = undefined;
+      b.email = emailOf(r, b.firstName, b.lastName, 'ac.example.org', true);
     }
     for (let i = 0; i < counts.staff; i++) {
       const u = r.next();

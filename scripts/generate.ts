@@ -1,0 +1,168 @@
+/**
+ * Seeded generator of labelled rapprochement data (issue 3).
+ *
+ *   npx tsx scripts/generate.ts --out DIR [--seed N] [--students N | --pronote N --directory N]
+ *                               [--layouts partner,edt,english] [--partial]
+ *   npx tsx scripts/generate.ts --out DIR --from-aaf ../shared/data/aaf-entcore [--seed N]
+ *   npx tsx scripts/generate.ts --sample            (re)writes sample/
+ *
+ * Invent mode writes the Pronote export (each layout asked), the ENT directory (aaf/ files and
+ * annuaire.csv) and truth.csv. From-AAF mode reads the AAF files given (lib/directory) and writes a
+ * Pronote export of the same people, with truth.csv. Progress goes to stderr.
+ */
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { readDirectory } from '../lib/directory';
+import { CATEGORIES, type Person } from '../lib/person';
+import { type Generated, generate } from './generator/index';
+import { sampleReadme } from './generator/sample-readme';
+import { aafFiles, type OutputFile } from './generator/write-aaf';
+import { writeFiles } from './generator/write-files';
+import { LAYOUTS, type Layout, pronoteFiles } from './generator/write-pronote';
+import { directoryCsv, truthCsv } from './generator/write-tables';
+
+const USAGE = `Usage:
+  npx tsx scripts/generate.ts --out DIR [--seed N] [--students N | --pronote N --directory N]
+                              [--layouts partner,edt,english] [--partial]
+  npx tsx scripts/generate.ts --out DIR --from-aaf AAF_DIR [--seed N] [--layouts ...]
+  npx tsx scripts/generate.ts --sample`;
+
+interface Args {
+  out?: string;
+  seed: number;
+  students?: number;
+  pronote?: number;
+  directory?: number;
+  fromAaf?: string;
+  layouts: Layout[];
+  partial: boolean;
+  sample: boolean;
+}
+
+function fail(message: string): never {
+  console.error(`${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { seed: 1, layouts: LAYOUTS, partial: false, sample: false };
+  const number = (flag: string, value: string | undefined): number => {
+    const n = Number(value);
+    if (!value || !Number.isInteger(n) || n < 0) fail(`${flag} expects a whole number, got "${value ?? ''}"`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = argv[i + 1];
+    switch (flag) {
+      case '--out':
+        if (!value) fail('--out expects a folder');
+        args.out = value;
+        i++;
+        break;
+      case '--seed':
+        args.seed = number(flag, value);
+        i++;
+        break;
+      case '--students':
+        args.students = number(flag, value);
+        i++;
+        break;
+      case '--pronote':
+        args.pronote = number(flag, value);
+        i++;
+        break;
+      case '--directory':
+        args.directory = number(flag, value);
+        i++;
+        break;
+      case '--from-aaf':
+        if (!value) fail('--from-aaf expects a folder of AAF files');
+        args.fromAaf = value;
+        i++;
+        break;
+      case '--layouts': {
+        const layouts = (value ?? '').split(',').filter(Boolean) as Layout[];
+        const unknown = layouts.filter((l) => !LAYOUTS.includes(l));
+        if (layouts.length === 0 || unknown.length) fail(`--layouts expects some of ${LAYOUTS.join(',')}, got "${value ?? ''}"`);
+        args.layouts = layouts;
+        i++;
+        break;
+      }
+      case '--partial':
+        args.partial = true;
+        break;
+      case '--sample':
+        args.sample = true;
+        break;
+      case '--help':
+      case '-h':
+        console.log(USAGE);
+        process.exit(0);
+        break;
+      default:
+        fail(`Unknown option "${flag}"`);
+    }
+  }
+  if (args.sample) args.out ??= 'sample';
+  if (!args.out) fail('--out is required');
+  if (args.students !== undefined && (args.pronote !== undefined || args.directory !== undefined)) fail('give --students or --pronote/--directory, not both');
+  if (args.directory !== undefined && args.pronote === undefined) fail('--directory goes with --pronote');
+  if (args.fromAaf && (args.students !== undefined || args.pronote !== undefined)) fail('--from-aaf takes its people from the AAF files: no size to give');
+  return args;
+}
+
+function counts(persons: Person[]): string {
+  return CATEGORIES.map((c) => `${c} ${persons.filter((p) => p.category === c).length}`).join(', ');
+}
+
+function readAafFolder(dir: string): Person[] {
+  const names = readdirSync(dir).filter((n) => n.toLowerCase().endsWith('.xml'));
+  if (names.length === 0) fail(`No .xml file in ${dir}`);
+  const files = names.map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(dir, name))) }));
+  const result = readDirectory(files);
+  console.error(`Read ${result.persons.length} accounts from ${names.length} files (${result.notRead.length} records not read).`);
+  return result.persons;
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  const out = resolve(args.out!);
+  const started = performance.now();
+  let lastShown = 0;
+  const onProgress = (done: number, stage: string) => {
+    const now = performance.now();
+    if (now - lastShown < 1000 && done < 1) return;
+    lastShown = now;
+    process.stderr.write(`  ${stage} ${(done * 100).toFixed(0)} %\n`);
+  };
+  let generated: Generated;
+  const files: OutputFile[] = [];
+  if (args.fromAaf) {
+    const persons = readAafFolder(resolve(args.fromAaf));
+    generated = generate({ seed: args.seed, fromAaf: persons, onProgress });
+  } else {
+    const students = args.sample ? 250 : args.students;
+    generated = generate({
+      seed: args.seed,
+      students,
+      scale: args.pronote !== undefined ? { pronote: args.pronote, directory: args.directory } : undefined,
+      onProgress,
+    });
+    files.push(...aafFiles(generated.directory), directoryCsv(generated.directory));
+  }
+  files.push(...pronoteFiles(generated.pronote, args.layouts, { kind: args.partial ? 'without-cas-only' : 'all-users' }), truthCsv(generated.truth));
+  if (args.sample) {
+    rmSync(join(out, 'aaf'), { recursive: true, force: true });
+    files.push(sampleReadme(generated, args.seed));
+  }
+  const written = writeFiles(out, files);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.error(`Pronote: ${generated.pronote.length} persons (${counts(generated.pronote)})`);
+  console.error(`ENT: ${generated.directory.length} accounts (${counts(generated.directory)})`);
+  console.error(`Rates drawn: ${Object.entries(generated.rates).map(([k, v]) => `${k} ${(v * 100).toFixed(1)} %`).join(', ')}`);
+  for (const w of written) console.error(`  ${w.path} (${(statSync(w.path).size / 1024).toFixed(0)} KiB)`);
+  console.error(`Done in ${seconds} s.`);
+}
+
+main();
