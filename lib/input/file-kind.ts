@@ -64,3 +64,16 @@ export function sniffXml(text: string): XmlKind {
   }
   return 'other';
 }
+
+/**
+ * True when the text looks like a table: its first two non-empty lines hold the same number (≥ 1)
+ * of `;`, tab or `,` (a letter with one comma is not a table).
+ */
+export function looksLikeTable(text: string): boolean {
+  const lines = text.slice(0, 8192).split(/\r\n|\n|\r/).filter((l) => l.trim() !== '').slice(0, 2);
+  if (lines.length < 2) return false;
+  return [';', '\t', ','].some((d) => {
+    const a = lines[0].split(d).length - 1;
+    return a >= 1 && a === lines[1].split(d).length - 1;
+  });
+}

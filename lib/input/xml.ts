@@ -91,7 +91,10 @@ export function assertWellFormed(text: string, source: string): void {
   if (code === 'InvalidXml' && unclosed) {
     const names = unclosed[1].match(/"[^"]*"/g)?.map((s) => s.slice(1, -1)) ?? [];
     const end = lineColumn(text, text.trimEnd().length);
-    const last = names[names.length - 1] ?? '?';
+    // A file cut inside a tag leaves that tag's partial name on top of the stack: name the element around it.
+    const tail = text.slice(text.lastIndexOf('>') + 1);
+    const open = tail.includes('<') && names.length > 1 ? names.slice(0, -1) : names;
+    const last = open[open.length - 1] ?? '?';
     throw new InputError(
       {
         fr: `Le fichier « ${source} » est incomplet : il s'arrête ligne ${end.line}, colonne ${end.column}, avant la fin de l'élément <${last}>. Il a sans doute été coupé pendant la copie ou le téléchargement : exportez-le à nouveau.`,

@@ -4,7 +4,7 @@
  * profile). Pronote URLs and instances live in url.ts (not part of these readers).
  */
 import type { Localized } from '../checks/finding';
-import { looksLikeXml, sniffXml } from '../input/file-kind';
+import { looksLikeTable, looksLikeXml, sniffXml } from '../input/file-kind';
 import { encryptedExportMessage, openInput } from '../input/open';
 import type { InputFile } from '../input/source';
 import { readXmlTree, type XmlNode } from '../input/xml';
@@ -65,9 +65,7 @@ const WANT: Localized = {
 function openExport(file: InputFile): XmlNode {
   const { text } = openInput(file, 'pronote');
   if (!looksLikeXml(text)) {
-    const firstLine = text.slice(0, text.indexOf('\n') >>> 0).slice(0, 200);
-    const table = /[;\t,]/.test(firstLine);
-    throw table
+    throw looksLikeTable(text)
       ? wrongFile(
           file.name,
           `est un tableau (CSV), pas un fichier XML. S'il s'agit de l'annuaire de l'ENT, chargez-le du côté ENT. ${WANT.fr}`,
