@@ -1,0 +1,67 @@
+import { expect, test } from './fixtures';
+
+const CONSOLE = 'https://hebergement.index-education.net/console';
+const finding = (id: string) => `[data-passerelle-finding="${id}"]`;
+
+test('shows the findings of a misconfigured delegation screen next to its fields, and follows the admin edits', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto(`${CONSOLE}/delegation-table.html`);
+
+  // The seed's Google-wrapped URL: an error, mounted right after the URL field, in an open shadow root.
+  const wrapped = page.locator(`#GInterface_14_url + [data-passerelle-host] ${finding('cas-url-wrapped')}`);
+  await expect(wrapped).toHaveAttribute('data-severity', 'error');
+  await expect(wrapped).toContainText('www.google.com');
+  await expect(wrapped.locator('code')).toHaveText('https://cas.mon-ent-occitanie.fr');
+  await expect(wrapped.getByRole('button', { name: 'Copier' })).toBeVisible();
+  expect(await page.evaluate(() => document.querySelector('[data-passerelle-host]')!.shadowRoot!.mode)).toBe('open');
+
+  await expect(page.locator(`#GInterface_20_racine + [data-passerelle-host] ${finding('racine-missing-pronote')}`)).toHaveAttribute('data-severity', 'warning');
+  await expect(page.locator(finding('base-not-published'))).toHaveAttribute('data-severity', 'warning');
+  const direct = page.locator(finding('direct-url-login-true'));
+  await expect(direct).toHaveAttribute('data-severity', 'info');
+  await expect(direct.locator('code')).toHaveText('https://0310047h.index-education.net/Pronote/?login=true');
+
+  // The admin pastes another project's URL, in http, with /login.
+  await page.fill('#GInterface_14_url', 'http://cas.monbureaunumerique.fr/login');
+  await expect(page.locator(finding('cas-url-other-project'))).toContainText('Mon Bureau Numérique');
+  await expect(page.locator(finding('cas-url-not-https'))).toHaveAttribute('data-severity', 'error');
+  await expect(page.locator(finding('cas-url-not-base'))).toHaveAttribute('data-severity', 'warning');
+  await expect(page.locator(finding('cas-url-wrapped'))).toHaveCount(0);
+
+  // Then fixes it, and the racine: the errors go, the page's fields keep what the admin typed.
+  await page.fill('#GInterface_14_url', 'https://cas.mon-ent-occitanie.fr');
+  await expect(page.locator('[data-severity="error"]')).toHaveCount(0);
+  await page.fill('#GInterface_20_racine', 'Pronote');
+  await expect(page.locator(finding('racine-missing-pronote'))).toHaveCount(0);
+  await expect(page.locator(finding('base-not-published'))).toHaveCount(1);
+  await expect(page.locator('#GInterface_14_url')).toHaveValue('https://cas.mon-ent-occitanie.fr');
+  await expect(page.locator('#GInterface_12_cb')).toBeChecked();
+
+  // Unticking the delegation is read too.
+  await page.uncheck('#GInterface_12_cb');
+  await expect(page.locator(finding('cas-delegation-off'))).toHaveAttribute('data-severity', 'warning');
+  await expect(page.locator(finding('direct-url-login-true'))).toHaveCount(0);
+});
+
+test('reads a screen drawn by script after load, and one changed after load', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto(`${CONSOLE}/drawn-by-script.html`);
+  await expect(page.locator(finding('cas-delegation-off'))).toHaveCount(1);
+  await expect(page.locator(finding('cas-attribute-name-unexpected'))).toContainText('majuscules');
+
+  await page.goto(`${CONSOLE}/changed-after-load.html`);
+  // Once the script swaps the read-only values for fields, AEFE's URL under Ent Kosmos is an error.
+  await expect(page.locator(finding('cas-url-other-project'))).toContainText('AEFE');
+  await expect(page.locator(finding('base-not-published'))).toHaveCount(1);
+  await page.fill('input', 'https://cas.pdl.kosmoseducation.com');
+  await expect(page.locator(finding('cas-url-other-project'))).toHaveCount(0);
+});
+
+test('a well-configured screen with label for shows only the direct URL', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto(`${CONSOLE}/integration-label-for.html`);
+  await expect(page.locator(finding('direct-url-login-true')).locator('code')).toHaveText('https://0752536z.index-education.net/pronote/?login=true');
+  await expect(page.locator('[data-passerelle-finding]')).toHaveCount(1);
+  await page.check('#m1');
+  await expect(page.locator(finding('recognition-mode-not-pronote-identity'))).toContainText("Avec l'identité de l'utilisateur");
+});
