@@ -27,9 +27,12 @@ const USAGE = `Usage:
   npx tsx scripts/generate.ts --out DIR --from-aaf AAF_DIR [--seed N] [--layouts ...]
   npx tsx scripts/generate.ts --sample`;
 
+/** The sample's seed: one whose 250-student draw shows every case of the field at least once. */
+const SAMPLE_SEED = 13;
+
 interface Args {
   out?: string;
-  seed: number;
+  seed?: number;
   students?: number;
   pronote?: number;
   directory?: number;
@@ -45,7 +48,7 @@ function fail(message: string): never {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { seed: 1, layouts: LAYOUTS, partial: false, sample: false };
+  const args: Args = { layouts: LAYOUTS, partial: false, sample: false };
   const number = (flag: string, value: string | undefined): number => {
     const n = Number(value);
     if (!value || !Number.isInteger(n) || n < 0) fail(`${flag} expects a whole number, got "${value ?? ''}"`);
@@ -105,6 +108,7 @@ function parseArgs(argv: string[]): Args {
     }
   }
   if (args.sample) args.out ??= 'sample';
+  args.seed ??= args.sample ? SAMPLE_SEED : 1;
   if (!args.out) fail('--out is required');
   if (args.students !== undefined && (args.pronote !== undefined || args.directory !== undefined)) fail('give --students or --pronote/--directory, not both');
   if (args.directory !== undefined && args.pronote === undefined) fail('--directory goes with --pronote');
@@ -140,11 +144,11 @@ function main(): void {
   const files: OutputFile[] = [];
   if (args.fromAaf) {
     const persons = readAafFolder(resolve(args.fromAaf));
-    generated = generate({ seed: args.seed, fromAaf: persons, onProgress });
+    generated = generate({ seed: args.seed!, fromAaf: persons, onProgress });
   } else {
     const students = args.sample ? 250 : args.students;
     generated = generate({
-      seed: args.seed,
+      seed: args.seed!,
       students,
       scale: args.pronote !== undefined ? { pronote: args.pronote, directory: args.directory } : undefined,
       onProgress,
@@ -154,7 +158,7 @@ function main(): void {
   files.push(...pronoteFiles(generated.pronote, args.layouts, { kind: args.partial ? 'without-cas-only' : 'all-users' }), truthCsv(generated.truth));
   if (args.sample) {
     rmSync(join(out, 'aaf'), { recursive: true, force: true });
-    files.push(sampleReadme(generated, args.seed));
+    files.push(sampleReadme(generated, args.seed!));
   }
   const written = writeFiles(out, files);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

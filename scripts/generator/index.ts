@@ -11,7 +11,7 @@
  */
 import type { Category, Person } from '../../lib/person';
 import { fromAafPopulation } from './from-aaf';
-import { type Individual, PopulationBuilder, type School, makeSchool, staffCounts } from './population';
+import { ensureFieldCases, type Individual, PopulationBuilder, type School, makeSchool, staffCounts } from './population';
 import { createRandom } from './prng';
 import { deriveSides } from './sides';
 
@@ -99,6 +99,7 @@ export function generate(options: GenerateOptions): Generated {
     }
   }
   builder.staffFor(builder.currentStudents);
+  ensureFieldCases(builder);
   const directoryTarget = options.scale?.directory;
   if (directoryTarget && builder.entCount < directoryTarget) {
     // The AAF feed spans several structures (DOMAIN.md, "The AAF feed"): the extra accounts belong to another school.

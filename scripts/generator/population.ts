@@ -402,6 +402,25 @@ export class PopulationBuilder {
   }
 }
 
+/**
+ * Makes sure that even a small draw shows each case of the field at least once: a person twice in
+ * Pronote, a person with two ENT accounts (picked among persons present on both sides).
+ */
+export function ensureFieldCases(builder: PopulationBuilder): void {
+  const people = builder.people;
+  const candidates = people.filter((p) => p.presence === 'both' && (p.category === 'student' || p.category === 'guardian'));
+  if (candidates.length < 2) return;
+  if (!people.some((p) => p.pronoteDuplicate)) {
+    builder.random.pick(candidates).pronoteDuplicate = true;
+    builder.pronoteCount++;
+  }
+  if (!people.some((p) => p.entDuplicate)) {
+    const person = builder.random.pick(candidates.filter((p) => !p.pronoteDuplicate));
+    person.entDuplicate = true;
+    builder.entCount++;
+  }
+}
+
 /** Staff of a school of `students` students: teachers ~1/12 (plus a minimum team), staff, supervisors, inspectors. */
 export function staffCounts(students: number): { teachers: number; staff: number; supervisors: number; inspectors: number } {
   return {
