@@ -1,0 +1,141 @@
+import type { Route } from '../../scripts/sites-server';
+import { expect, test } from './fixtures';
+
+// A local Pronote instance answering the public instance description (DOMAIN.md "Pronote URLs"):
+// 0310047h with CAS delegation on towards Mon Bureau Numérique, 0752536z not published (HTTP 503).
+const INFO = {
+  version: [2024, 3, 7, 1],
+  date: '2026-08-28',
+  CAS: { actif: true, casURL: 'https://cas.monbureaunumerique.fr/', jetonCAS: 'e2e' },
+  espaces: [
+    { nom: 'Espace Professeurs', URL: 'professeur.html' },
+    { nom: 'Espace Élèves', URL: 'eleve.html' },
+    { nom: 'Espace Parents', URL: 'parent.html' },
+  ],
+  nomEtab: 'COLLEGE JEAN JAURES',
+};
+const infoRequests: string[] = [];
+const instance: Route = (_req, res, url) => {
+  if (!url.pathname.toLowerCase().endsWith('/infomobileapp.json')) return false;
+  infoRequests.push(`${url.host}${url.pathname}${url.search}`);
+  if (url.host === '0752536z.index-education.net') {
+    res.writeHead(503, { 'content-type': 'text/html' }).end('<h1>Service Unavailable</h1>');
+  } else if (url.host === '0310047h.index-education.net' && url.pathname === '/pronote/infoMobileApp.json') {
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(INFO));
+  } else {
+    res.writeHead(404).end('Not found');
+  }
+  return true;
+};
+test.use({ routes: [instance] });
+test.beforeEach(() => {
+  infoRequests.length = 0;
+});
+
+test('the CAS error page served under its real Pronote host shows the idPronote explanation', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto('https://0310047h.index-education.net/pronote/eleve.html?identifiant=zcnwsg5Z5G5MWZ92');
+  const box = page.locator('[data-passerelle-diagnosis]');
+  await expect(box).toHaveAttribute('data-passerelle-diagnosis', 'idpronote-missing');
+  // The explanation lives in an open shadow root (Playwright's locators pierce it).
+  expect(await box.evaluate((el) => el.shadowRoot?.mode)).toBe('open');
+  await expect(box.getByRole('heading')).toHaveText(/identifiant Pronote \(idPronote\)/);
+  await expect(box).toContainText('Mon Bureau Numérique');
+  await expect(box).toContainText('« Pronote » dans le champ racine');
+  // The page's own text is untouched.
+  await expect(page.locator('.Message')).toContainText('Or aucun attribut');
+  expect(infoRequests).toEqual([]);
+});
+
+test('"Identification impossible" is explained too, and an ordinary page gets nothing', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto('https://0310047h.index-education.net/pronote/professeur.html');
+  await expect(page.locator('[data-passerelle-diagnosis="identification-impossible"]')).toContainText('Résolution des échecs d’interconnexion');
+  await page.goto('https://0310047h.index-education.net/pronote/parent.html');
+  await expect(page.locator('h1')).toHaveText('COLLEGE JEAN JAURES');
+  await page.waitForTimeout(500);
+  await expect(page.locator('[data-passerelle-diagnosis], [data-passerelle-hint]')).toHaveCount(0);
+  expect(infoRequests).toEqual([]);
+});
+
+test('the instance check reads the local instance; the Pronote pages then hint the direct URL', async ({ context, openSidePanel }) => {
+  const panel = await openSidePanel();
+  await panel.getByRole('tab', { name: 'Diagnostic' }).click();
+  await panel.getByLabel('Adresse de Pronote ou UAI (RNE) de l\'établissement').fill('0310047H');
+  await panel.getByRole('button', { name: 'Vérifier' }).click();
+  const result = panel.locator('[data-instance-state="ok"]');
+  await expect(result).toBeVisible();
+  await expect(result.locator('[data-fact="school"]')).toHaveText('COLLEGE JEAN JAURES');
+  await expect(result.locator('[data-fact="version"]')).toHaveText('PRONOTE 2024 (2024.3.7.1)');
+  await expect(result.locator('[data-fact="cas"]')).toHaveText('activée');
+  await expect(result.locator('[data-fact="cas-host"]')).toHaveText('cas.monbureaunumerique.fr');
+  await expect(result.locator('[data-fact="project"]')).toHaveText('Mon Bureau Numérique');
+  await expect(result.locator('[data-fact="espaces"] li')).toHaveCount(3);
+  await expect(result.locator('[data-fact="direct-url"] code')).toHaveText('https://0310047h.index-education.net/pronote/?login=true');
+  expect(infoRequests).toEqual(['0310047h.index-education.net/pronote/infoMobileApp.json?id=0D264427-EEFC-4810-A9E9-346942A862A4']);
+
+  // The check told the background that delegation is on: a Pronote page without ?login=true hints.
+  const page = await context.newPage();
+  await page.goto('https://0310047h.index-education.net/pronote/parent.html');
+  const hint = page.locator('[data-passerelle-hint="direct-url"]');
+  await expect(hint).toContainText('https://0310047h.index-education.net/pronote/?login=true');
+  // With ?login=true there is nothing to hint.
+  await page.goto('https://0310047h.index-education.net/pronote/parent.html?login=true');
+  await expect(page.locator('h1')).toBeVisible();
+  await page.waitForTimeout(500);
+  await expect(page.locator('[data-passerelle-hint]')).toHaveCount(0);
+  expect(infoRequests).toHaveLength(1);
+});
+
+test('the instance check says when Pronote.net is not published (HTTP 503) or the input is not usable', async ({ openSidePanel }) => {
+  const panel = await openSidePanel();
+  await panel.getByRole('tab', { name: 'Diagnostic' }).click();
+  const input = panel.getByLabel('Adresse de Pronote ou UAI (RNE) de l\'établissement');
+  await input.fill('https://0752536Z.index-education.net/pronote/eleve.html');
+  await panel.getByRole('button', { name: 'Vérifier' }).click();
+  await expect(panel.locator('[data-instance-state="not-published"]')).toContainText('Pronote.net n\'est pas publié');
+  await input.fill('collège');
+  await panel.getByRole('button', { name: 'Vérifier' }).click();
+  await expect(panel.getByText('Saisissez une adresse Pronote')).toBeVisible();
+});
+
+test('a pasted message and a pasted CAS response are explained in the side panel', async ({ openSidePanel }) => {
+  const panel = await openSidePanel();
+  await panel.getByRole('tab', { name: 'Diagnostic' }).click();
+  await panel.getByLabel(/Collez le message d'erreur/).fill('Echec de l authentification par le serveur CAS https://cas.ent27.fr : Le serveur CAS doit etre configure pour renvoyer un attribut "idPronote".');
+  await panel.getByRole('button', { name: 'Expliquer' }).click();
+  await expect(panel.locator('#panel-diagnostic [data-failure="idpronote-missing"]')).toBeVisible();
+  await expect(panel.getByText('Projet ENT : ENT27.')).toBeVisible();
+
+  await panel.getByLabel(/Collez la réponse XML/).fill(
+    '<cas:serviceResponse xmlns:cas="http://www.yale.edu/tp/cas"><cas:authenticationSuccess><cas:user>jmartin12</cas:user><cas:attributes><cas:nom>MARTIN</cas:nom></cas:attributes></cas:authenticationSuccess></cas:serviceResponse>',
+  );
+  await panel.getByRole('button', { name: 'Lire' }).click();
+  const reading = panel.locator('[data-cas-reading="success"]');
+  await expect(reading).toHaveAttribute('data-expected-present', 'false');
+  await expect(reading).toContainText('Authentification réussie pour « jmartin12 »');
+  await expect(reading).toContainText('L\'attribut « idPronote » n\'est pas renvoyé.');
+});
+
+test('the rentrée checklist keeps its ticks per school', async ({ openSidePanel }) => {
+  let panel = await openSidePanel();
+  await panel.getByRole('tab', { name: 'Diagnostic' }).click();
+  await panel.getByLabel('UAI de l\'établissement').fill('0310047H');
+  await expect(panel.getByText(/Année scolaire \d{4}-\d{4}/)).toBeVisible();
+  await panel.getByLabel('Nous avons changé de version de Pronote').check();
+  const steps = panel.locator('.diag-steps li');
+  await expect(steps).toHaveCount(4);
+  await steps.nth(0).getByRole('checkbox').check();
+  await steps.nth(1).getByRole('checkbox').check();
+  await expect(steps.nth(1)).toContainText('Option « Uniquement les utilisateurs sans identifiants CAS » : décochée');
+  await expect(steps.nth(2)).toContainText('Mode d\'import dans l\'ENT : « complet »');
+  await expect(panel.getByText('Étapes dans l\'ordre : 2 sur 4 faites')).toBeVisible();
+  await panel.close();
+
+  panel = await openSidePanel();
+  await panel.getByRole('tab', { name: 'Diagnostic' }).click();
+  await panel.getByLabel('UAI de l\'établissement').fill('0310047H');
+  await expect(panel.getByText('Étapes dans l\'ordre : 2 sur 4 faites')).toBeVisible();
+  await panel.getByLabel('UAI de l\'établissement').fill('0752536Z');
+  await expect(panel.getByText('Étapes dans l\'ordre : 0 sur 3 faites')).toBeVisible();
+});
