@@ -4,6 +4,7 @@
  * dispatcher: the browser wiring lives in `entrypoints/background.ts` and `components/runtime.ts`.
  */
 import type { Finding } from './checks/finding';
+import type { ExportKind } from './person';
 
 /** Message shapes, keyed by `type`. */
 export interface MessageMap {
@@ -23,6 +24,8 @@ export interface MessageMap {
   };
   /** The side panel publishes the suggestions of the rapprochement it holds open. */
   'suggestions/publish': { request: { uai: string; suggestions: Suggestion[] }; response: { ok: true } };
+  /** The ENT helper asks what the side panel's rapprochement (open, or latest of the school) loaded. */
+  'rapprochement/loaded': { request: { uai?: string }; response: { uai: string; exportKind?: ExportKind } | null };
   /** A Pronote page tells that CAS delegation is on for its root (redirected to a CAS). */
   'instance/cas-seen': { request: { root: string; casHost: string }; response: { ok: true } };
   /** A Pronote page asks whether delegation is known to be on for its root. */
@@ -55,6 +58,7 @@ const TYPES: ReadonlySet<string> = new Set<MessageType>([
   'panel/get-findings',
   'suggestions/query',
   'suggestions/publish',
+  'rapprochement/loaded',
   'instance/cas-seen',
   'instance/cas-known',
 ]);
