@@ -1,0 +1,16 @@
+/**
+ * "Activer sur cet onglet": injects the hosting helper into the active tab, for Pronote.net admin
+ * pages other than the hosting console (PRODUCT.md §1). Uses `activeTab` (granted when the user
+ * opened Passerelle from that tab) and `scripting`; asks for no host permission.
+ */
+import { browser } from 'wxt/browser';
+
+/** The bundle of `entrypoints/hosting-helper.content.ts` (WXT runtime-registered content script). */
+export const HOSTING_HELPER_SCRIPT = '/content-scripts/hosting-helper.js';
+
+/** Injects the helper into the active tab of the current window. Throws with the browser's reason. */
+export async function activateOnActiveTab(): Promise<void> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) throw new Error('no active tab');
+  await browser.scripting.executeScript({ target: { tabId: tab.id }, files: [HOSTING_HELPER_SCRIPT] });
+}
