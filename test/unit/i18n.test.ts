@@ -14,6 +14,10 @@ describe('i18n', () => {
     }
   });
 
+  it('names every message as Chrome requires (ASCII letters, digits, underscore), or the extension does not load', () => {
+    for (const key of [...Object.keys(load('fr')), ...Object.keys(load('en'))]) expect(key).toMatch(/^[A-Za-z0-9_]+$/);
+  });
+
   it('is French by default and English when the browser is in English', () => {
     expect(uiLang('fr-FR')).toBe('fr');
     expect(uiLang('de-DE')).toBe('fr');
