@@ -6,7 +6,7 @@
 import type { Reason } from '../../lib/matching/types';
 import type { DecisionRow, StepItem } from '../../lib/store';
 import { formatNumber, t } from '../i18n';
-import { categoryLabel } from './format';
+import { categoryLabel, msgKey } from './format';
 
 /** The persons left: no decision pairing them, and no automatic pair kept. */
 export function leftOf(items: StepItem[], decisions: DecisionRow[]): Map<Reason | 'rejected' | 'none', StepItem[]> {
@@ -42,12 +42,12 @@ export function LeftExplained({ items, decisions, open = false }: { items: StepI
               return (
                 <li key={reason}>
                   <strong>
-                    {t(`wbLeft_${reason}`)} : {formatNumber(list.length)}
+                    {t(msgKey(`wbLeft_${reason}`))} : {formatNumber(list.length)}
                   </strong>{' '}
                   <span class="wb-hint">
                     ({[...byCategory.entries()].map(([c, n]) => `${categoryLabel(c as never)} ${formatNumber(n)}`).join(', ')})
                   </span>
-                  <p class="wb-advice">{t(`wbAdvice_${reason}`)}</p>
+                  <p class="wb-advice">{t(msgKey(`wbAdvice_${reason}`))}</p>
                 </li>
               );
             })}

@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { PasserelleDB, Rapprochement } from '../../lib/store';
 import { formatNumber, t } from '../i18n';
+import { msgKey } from './format';
 import { CancelledError, type WorkerClient } from './worker-client';
 
 export function Pairing({
@@ -55,7 +56,7 @@ export function Pairing({
             <div class="wb-bar-fill" style={{ width: `${percent}%` }} />
           </div>
           <p role="status" aria-live="polite">
-            {t('wbPairRunning', [formatNumber(percent), t(`wbStage_${progress.stage}`)])}
+            {t('wbPairRunning', [formatNumber(percent), t(msgKey(`wbStage_${progress.stage}`))])}
           </p>
           <button type="button" onClick={() => client.cancel()}>
             {t('wbCancelPairing')}

@@ -20,7 +20,7 @@ import {
   updateRapprochement,
 } from '../../lib/store';
 import { formatNumber, t } from '../i18n';
-import { categoryLabel, download, formatDateTime } from './format';
+import { categoryLabel, download, formatDateTime, msgKey } from './format';
 import { LeftExplained } from './LeftExplained';
 import { StepBar } from './Steps';
 
@@ -86,7 +86,7 @@ function Chart({ table }: { table: Table }) {
             <svg width="10" height="10" aria-hidden="true">
               <rect width="10" height="10" fill={COLOURS[o]} />
             </svg>{' '}
-            {t(`wbOutcome_${o}`)}
+            {t(msgKey(`wbOutcome_${o}`))}
           </span>
         ))}
       </figcaption>
@@ -135,12 +135,12 @@ export function Results({
       <div class="wb-report" id="wb-report">
         <h2>{t('wbResultsTitle')}</h2>
         <p class="wb-print-only">
-          {r.schoolName} · {r.uai} · {r.year} · {t(`wbMode_${r.mode}`)} · {formatDateTime(new Date().toISOString())}
+          {r.schoolName} · {r.uai} · {r.year} · {t(msgKey(`wbMode_${r.mode}`))} · {formatDateTime(new Date().toISOString())}
         </p>
         <ul class="wb-step-states">
           {CATEGORIES.map((c) => (
             <li key={c} data-testid={`wb-state-${c}`}>
-              {categoryLabel(c)} : {t(`wbStepState_${r.steps[c]}`)}
+              {categoryLabel(c)} : {t(msgKey(`wbStepState_${r.steps[c]}`))}
               {r.steps[c] === 'cancelled' && (
                 <button type="button" class="wb-no-print" onClick={async () => onChange(await resumeStep(db, rid, c))}>
                   {t('wbResume')}
@@ -159,7 +159,7 @@ export function Results({
                   <th scope="col">{t('wbCategory')}</th>
                   {OUTCOMES.map((o) => (
                     <th key={o} scope="col">
-                      {t(`wbOutcome_${o}`)}
+                      {t(msgKey(`wbOutcome_${o}`))}
                     </th>
                   ))}
                 </tr>

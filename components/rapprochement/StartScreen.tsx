@@ -17,7 +17,7 @@ import {
   updateRapprochement,
 } from '../../lib/store';
 import { formatNumber, t } from '../i18n';
-import { advisedMode, categoryLabel, localized, schoolYearAt } from './format';
+import { advisedMode, categoryLabel, localized, msgKey, schoolYearAt } from './format';
 import { MappingScreen } from './MappingScreen';
 import { Pairing } from './Pairing';
 import { CancelledError, type WorkerClient } from './worker-client';
@@ -100,7 +100,7 @@ export function StartScreen({ db, client, r, onChange }: Props) {
           {(['complet', 'partiel'] as const).map((m) => (
             <label key={m} class="wb-inline">
               <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => setMode(m)} />
-              {t(`wbMode_${m}`)}
+              {t(msgKey(`wbMode_${m}`))}
             </label>
           ))}
           <label class="wb-inline">
@@ -108,7 +108,7 @@ export function StartScreen({ db, client, r, onChange }: Props) {
             {t('wbVersionChanged')}
           </label>
           <p class="wb-hint">{t(advised === 'complet' ? 'wbAdviceComplet' : 'wbAdvicePartiel')}</p>
-          {mode !== advised && <p class="wb-warning">{t('wbModeDiffers', [t(`wbMode_${advised}`)])}</p>}
+          {mode !== advised && <p class="wb-warning">{t('wbModeDiffers', [t(msgKey(`wbMode_${advised}`))])}</p>}
         </fieldset>
         {remembered > 0 && <p class="wb-hint">{t('wbRememberedFound', [formatNumber(remembered)])}</p>}
         {formError && (
@@ -249,7 +249,7 @@ function SummaryView({ summary, side }: { summary: InputSummary; side: Side }) {
       <p>
         {t('wbFilesRead', [formatNumber(summary.files.length)])} <span class="wb-files">{summary.files.join(', ')}</span>
       </p>
-      {summary.exportKind && summary.exportKind !== 'unknown' && <p>{t(`wbExportKind_${summary.exportKind}`)}</p>}
+      {summary.exportKind && summary.exportKind !== 'unknown' && <p>{t(msgKey(`wbExportKind_${summary.exportKind}`))}</p>}
       {summary.layout && <p class="wb-hint">{t('wbLayout', [summary.layout])}</p>}
       <table class="wb-counts">
         <caption class="wb-sr">{t('wbCountsCaption')}</caption>

@@ -26,7 +26,7 @@ import {
   validateStep,
 } from '../../lib/store';
 import { formatNumber, t } from '../i18n';
-import { categoryLabel, formatDate, formatDateTime, levelLabel, personLine } from './format';
+import { categoryLabel, formatDate, formatDateTime, levelLabel, msgKey, personLine } from './format';
 import { LeftExplained } from './LeftExplained';
 import type { WorkerClient } from './worker-client';
 
@@ -58,10 +58,10 @@ export function StepBar({ r, onGo }: { r: Rapprochement; onGo: (index: number) =
                 aria-current={i === r.currentStep && r.phase === 'steps' ? 'step' : undefined}
                 class={`wb-step wb-step-${state}`}
                 onClick={() => onGo(i)}
-                title={t(`wbStepState_${state}`)}
+                title={t(msgKey(`wbStepState_${state}`))}
               >
                 <span class="wb-step-n">{i + 1}</span> {categoryLabel(c)}
-                <span class="wb-sr"> — {t(`wbStepState_${state}`)}</span>
+                <span class="wb-sr"> — {t(msgKey(`wbStepState_${state}`))}</span>
                 {state === 'validated' && <span aria-hidden="true"> ✓</span>}
                 {state === 'cancelled' && <span aria-hidden="true"> ✕</span>}
               </button>
@@ -215,7 +215,7 @@ export function Steps({ db, client, r, onChange }: Props) {
           <div class="wb-filters" role="group" aria-label={t('wbFilterLabel')}>
             {(['all', 'auto', 'review', 'unmatched'] as const).map((f) => (
               <button key={f} type="button" aria-pressed={filter === f} onClick={() => setFilter(f)}>
-                {t(`wbFilter_${f}`, [formatNumber(f === 'all' ? items.length : counts[f])])}
+                {t(msgKey(`wbFilter_${f}`), [formatNumber(f === 'all' ? items.length : counts[f])])}
               </button>
             ))}
           </div>
@@ -300,9 +300,9 @@ function nextIndex(r: Rapprochement): number {
 }
 
 function outcomeLabel(item: StepItem, decision: DecisionRow | undefined): string {
-  if (decision) return t(`wbDecision_${decision.kind}`);
-  if (item.proposal.decided) return t('wbDecidedBefore', [t(`wbDecision_${item.proposal.decided}`)]);
-  return t(`wbStatus_${item.proposal.status}`);
+  if (decision) return t(msgKey(`wbDecision_${decision.kind}`));
+  if (item.proposal.decided) return t('wbDecidedBefore', [t(msgKey(`wbDecision_${item.proposal.decided}`))]);
+  return t(msgKey(`wbStatus_${item.proposal.status}`));
 }
 
 function Row({
@@ -334,7 +334,7 @@ function Evidence({ item, index }: { item: StepItem; index: number }) {
     <ul class="wb-evidence" aria-label={t('wbEvidence')}>
       {evidence.map((e) => (
         <li key={e.field} class={e.weight > 0 ? 'wb-agree' : e.weight < 0 ? 'wb-disagree' : 'wb-neutral'}>
-          {t(`wbField_${e.field}`)} : {levelLabel(e.level)}
+          {t(msgKey(`wbField_${e.field}`))} : {levelLabel(e.level)}
         </li>
       ))}
     </ul>
@@ -391,7 +391,7 @@ function Detail({
         {decision && <span class="wb-hint"> {formatDateTime(decision.decidedAt)}</span>}
         {decision?.entLabel && <span> → {decision.entLabel}</span>}
       </p>
-      {proposal.reason && !decision && proposal.status !== 'auto' && <p class="wb-reason">{t(`wbReason_${proposal.reason}`)}</p>}
+      {proposal.reason && !decision && proposal.status !== 'auto' && <p class="wb-reason">{t(msgKey(`wbReason_${proposal.reason}`))}</p>}
       {item.candidates.length > 0 && (
         <ol class="wb-candidates" aria-label={t('wbCandidates')}>
           {item.candidates.map((c, i) => {

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import './workbench.css';
 import { openRapprochement, PasserelleDB, type Rapprochement, setOpenRapprochement } from '../../lib/store';
 import { t } from '../i18n';
+import { msgKey } from './format';
 import { Results } from './Results';
 import { StartScreen } from './StartScreen';
 import { Steps } from './Steps';
@@ -47,7 +48,7 @@ export function Workbench({ createWorker, db: given }: WorkbenchProps) {
     <div class="wb">
       {r && (
         <p class="wb-school">
-          <strong>{r.schoolName || r.uai}</strong> · {r.uai} · {r.year} · {t(`wbMode_${r.mode}`)}
+          <strong>{r.schoolName || r.uai}</strong> · {r.uai} · {r.year} · {t(msgKey(`wbMode_${r.mode}`))}
         </p>
       )}
       {(!r || r.phase === 'start') && <StartScreen db={db} client={client} r={r} onChange={changed} />}

@@ -28,7 +28,7 @@ export function localized(message: Localized): string {
 
 /** Category label, plural ("Enseignants"). */
 export function categoryLabel(category: Category): string {
-  return t(`wbCat_${category}`);
+  return t(msgKey(`wbCat_${category}`));
 }
 
 /** One line about a person: "NOM Prénom · 3A · 03/04/2012". */
@@ -43,7 +43,7 @@ export function personLine(p: PersonView): string {
 }
 
 export function levelLabel(level: Level): string {
-  return t(`wbLevel_${level}`);
+  return t(msgKey(`wbLevel_${level}`));
 }
 
 /** The school year at a date: from August on, `yyyy-(yyyy+1)`. */
@@ -75,4 +75,9 @@ export function download(name: string, text: string, type: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A locale key built from a value: browsers allow only `[A-Za-z0-9_]` in message names. */
+export function msgKey(key: string): string {
+  return key.replace(/[^A-Za-z0-9_]/g, '_');
 }

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { readDirectory } from '../../../lib/directory';
+import { DirectorySearch } from '../../../lib/store/directory-search';
+import { readFileSync, readdirSync } from 'node:fs';
+
+const AAF = '../shared/data/aaf-entcore';
+const directory = readDirectory(
+  readdirSync(AAF)
+    .filter((f) => f.endsWith('.xml'))
+    .map((name) => ({ name, bytes: new Uint8Array(readFileSync(`${AAF}/${name}`)) })),
+).persons;
+
+describe('directory search (MiniSearch over the whole AAF directory)', () => {
+  const index = new DirectorySearch(directory);
+
+  it('indexes every person of the directory', () => {
+    expect(index.size).toBe(directory.length);
+    expect(directory.length).toBeGreaterThan(10_000);
+  });
+
+  it('finds a person whatever the accents and case, and with a typo', () => {
+    const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '');
+    const target = directory.find((p) => fold(p.firstName) !== p.firstName && p.lastName.length >= 5)!;
+    const ids = (q: string) => index.search(q, 50).map((h) => h.id);
+    // typed without accents and in other case
+    expect(ids(`${target.lastName.toLowerCase()} ${fold(target.firstName).toUpperCase()}`)).toContain(target.id);
+    const plain = fold(target.lastName).toUpperCase();
+    // one letter changed in the last name
+    const typo = plain.slice(0, 2) + (plain[2] === 'X' ? 'Y' : 'X') + plain.slice(3);
+    expect(ids(`${typo} ${target.firstName}`)).toContain(target.id);
+  });
+
+  it('answers as the user types (prefixes), best match first', () => {
+    const target = directory.find((p) => p.category === 'student' && p.lastName.length >= 6)!;
+    const hits = index.search(`${target.lastName.slice(0, 4)} ${target.firstName}`, 30);
+    expect(hits.map((h) => h.id)).toContain(target.id);
+    expect(index.search('   ')).toEqual([]);
+  });
+});
