@@ -3,8 +3,12 @@ import { App } from '../../components/App';
 import { uiLang } from '../../components/i18n';
 import { ChecksPanel } from '../../components/checks/ChecksPanel';
 import { DiagnosticPanel } from '../../components/diagnostic/DiagnosticPanel';
+import { Workbench } from '../../components/rapprochement/Workbench';
 import './style.css';
+
+// The matching worker: Vite bundles it from this URL (module worker, same origin: allowed by script-src 'self').
+const createMatchingWorker = () => new Worker(new URL('./matching.worker.ts', import.meta.url), { type: 'module' });
 
 document.documentElement.lang = uiLang();
 const root = document.getElementById('app');
-if (root) render(<App panels={{ checks: <ChecksPanel />, diagnostic: <DiagnosticPanel /> }} />, root);
+if (root) render(<App panels={{ rapprochement: <Workbench createWorker={createMatchingWorker} />, checks: <ChecksPanel />, diagnostic: <DiagnosticPanel /> }} />, root);

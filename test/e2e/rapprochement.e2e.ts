@@ -1,0 +1,148 @@
+/**
+ * The rapprochement workbench on the store build (issue 5, "Done when"): the real AAF directory of
+ * ../shared/data/aaf-entcore and a Pronote export generated from it at test time, loaded through the
+ * file inputs; pairing in the worker; a candidate confirmed, a person paired by search, one marked
+ * "Pas de compte ENT"; two steps validated, the third cancelled; the panel reloaded with everything
+ * intact; the CSV downloaded and its rows checked. A bad file shows its message and changes nothing.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import Papa from 'papaparse';
+import { readDirectory } from '../../lib/directory';
+import { generate } from '../../scripts/generator';
+import { writeFiles } from '../../scripts/generator/write-files';
+import { partnerExport } from '../../scripts/generator/write-pronote';
+import { expect, test } from './fixtures';
+
+const AAF = resolve('../shared/data/aaf-entcore');
+const aafFiles = readdirSync(AAF)
+  .filter((f) => f.endsWith('.xml'))
+  .map((f) => join(AAF, f));
+
+let work: string;
+let pronoteFile: string;
+
+test.beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'passerelle-wb-'));
+  const directory = readDirectory(aafFiles.map((path) => ({ name: path, bytes: new Uint8Array(readFileSync(path)) }))).persons;
+  const g = generate({ seed: 5, fromAaf: directory });
+  const [written] = writeFiles(work, [partnerExport(g.pronote)]);
+  pronoteFile = written.path;
+});
+
+test.afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+async function pronoteIdOf(detail: Locator): Promise<string> {
+  const text = (await detail.locator('.wb-hint').first().textContent()) ?? '';
+  const m = /identifiant Pronote (\S+)/.exec(text);
+  if (!m) throw new Error(`no Pronote id in "${text}"`);
+  return m[1];
+}
+
+async function stepTitle(panel: Page) {
+  return panel.locator('.wb-step-title');
+}
+
+test('load, pair, decide, validate two steps, cancel the third, reload, export the CSV', async ({ openSidePanel }) => {
+  test.setTimeout(180_000);
+  const panel = await openSidePanel();
+  const tab = panel.locator('#panel-rapprochement');
+
+  // Start: school and year
+  await tab.getByLabel('UAI (RNE) de l’établissement').fill('0310047H');
+  await tab.getByLabel('Nom de l’établissement').fill('Collège <b>Émile</b> Zola');
+  await tab.getByRole('button', { name: 'Commencer le rapprochement' }).click();
+  await expect(tab.locator('.wb-school')).toContainText('Collège <b>Émile</b> Zola');
+
+  // Pronote export and directory through the file inputs
+  await tab.getByTestId('wb-pronote-file').setInputFiles(pronoteFile);
+  const pronoteSummary = tab.getByTestId('wb-pronote-summary');
+  await expect(pronoteSummary).toContainText('Élèves', { timeout: 60_000 });
+  await expect(pronoteSummary).toContainText('Export de tous les utilisateurs');
+  await tab.getByTestId('wb-directory-file').setInputFiles(aafFiles);
+  const directorySummary = tab.getByTestId('wb-directory-summary');
+  await expect(directorySummary).toContainText(`Fichiers lus (${aafFiles.length})`, { timeout: 60_000 });
+  await expect(directorySummary.locator('tr', { hasText: 'Élèves' })).toContainText('642');
+
+  // A bad file: its message, and the Pronote side read before is untouched
+  const before = await pronoteSummary.textContent();
+  await tab.getByTestId('wb-pronote-file').setInputFiles({ name: 'export.xml', mimeType: 'text/xml', buffer: Buffer.from('<EXPORT><Eleve Nom="A"') });
+  await expect(tab.getByTestId('wb-pronote-error')).toBeVisible();
+  await expect(tab.getByTestId('wb-pronote-error')).toContainText('export.xml');
+  await expect(pronoteSummary).toHaveText(before ?? '');
+
+  // Pairing in the worker, with its progress bar
+  await tab.getByRole('button', { name: 'Lancer le rapprochement' }).click();
+  await expect(await stepTitle(panel)).toContainText('Étape 1 : Enseignants', { timeout: 60_000 });
+
+  const detail = tab.locator('.wb-detail');
+  const filters = tab.locator('.wb-filters');
+
+  // Step 1, enseignants: one person marked "Pas de compte ENT" (keyboard: n)
+  await filters.getByRole('button', { name: /^Tous/ }).click();
+  await tab.locator('.wb-row').first().click();
+  const noAccountId = await pronoteIdOf(detail);
+  await tab.locator('.wb-row').first().press('n');
+  await expect(detail).toContainText('pas de compte ENT');
+  await tab.getByRole('button', { name: 'Valider l’étape « Enseignants »' }).click();
+  await expect(await stepTitle(panel)).toContainText('Étape 2 : Élèves');
+
+  // Step 2, élèves: confirm a candidate, pair one person by search
+  await filters.getByRole('button', { name: /^À confirmer/ }).click();
+  await tab.locator('.wb-row').first().click();
+  const confirmedId = await pronoteIdOf(detail);
+  const candidateAccount = (await detail.locator('.wb-candidates li').first().locator('.wb-hint').first().textContent())?.trim();
+  await detail.locator('.wb-candidates li').first().getByRole('button', { name: 'Confirmer' }).click();
+  await expect(detail).toContainText('confirmé');
+
+  await filters.getByRole('button', { name: /^Non reconnus/ }).click();
+  await tab.locator('.wb-row').first().click();
+  const manualId = await pronoteIdOf(detail);
+  const lastName = (await detail.locator('h3').textContent())?.split(' ')[0] ?? '';
+  await detail.getByLabel('Rechercher dans l’annuaire').fill(lastName.toLowerCase());
+  const hit = detail.locator('.wb-hits li').first();
+  await expect(hit).toBeVisible();
+  const manualAccount = /· ([^·]+)$/.exec((await hit.locator('.wb-hint').textContent()) ?? '')?.[1].trim();
+  await hit.getByRole('button', { name: 'Rapprocher' }).click();
+  await expect(detail).toContainText('rapproché à la main');
+  await tab.getByRole('button', { name: 'Valider l’étape « Élèves »' }).click();
+  await expect(await stepTitle(panel)).toContainText('Étape 3 : Responsables');
+
+  // Step 3, responsables: cancel the import (the validated steps are kept)
+  await tab.getByRole('button', { name: 'Annuler l’import' }).click();
+  await tab.getByRole('button', { name: 'Oui, annuler' }).click();
+  await expect(tab.getByRole('heading', { name: 'Résultats du rapprochement' })).toBeVisible();
+
+  // Reload the side panel: the same state
+  await panel.reload();
+  const again = panel.locator('#panel-rapprochement');
+  await expect(again.getByRole('heading', { name: 'Résultats du rapprochement' })).toBeVisible();
+  await expect(again.getByTestId('wb-state-teacher')).toContainText('validée');
+  await expect(again.getByTestId('wb-state-student')).toContainText('validée');
+  await expect(again.getByTestId('wb-state-guardian')).toContainText('annulée');
+  await expect(again.getByTestId('wb-state-supervisor')).toContainText('à faire');
+  await expect(again.getByTestId('wb-stored')).toContainText('3 décisions');
+
+  // The CSV, downloaded
+  const [download] = await Promise.all([
+    panel.waitForEvent('download'),
+    again.getByRole('button', { name: 'Télécharger le CSV' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('rapprochement-0310047H-2026-2027.csv');
+  const csv = readFileSync((await download.path())!, 'utf8');
+  const rows = Papa.parse<Record<string, string>>(csv.trim(), { header: true }).data;
+  const pronoteCount = (readFileSync(pronoteFile, 'utf8').match(/ IDPN="| Ident="/g) ?? []).length;
+  expect(rows.length).toBeGreaterThan(1000);
+  expect(rows.length).toBeLessThanOrEqual(pronoteCount);
+  const byId = (id: string) => rows.filter((r) => r.pronote_id === id);
+  expect(byId(noAccountId)).toEqual([expect.objectContaining({ category: 'teacher', decision: 'no-account', ent_id: '' })]);
+  expect(byId(confirmedId)).toEqual([expect.objectContaining({ category: 'student', decision: 'confirmed', ent_id: candidateAccount, status: 'review' })]);
+  expect(byId(manualId)).toEqual([expect.objectContaining({ category: 'student', decision: 'manual', ent_id: manualAccount, status: 'unmatched' })]);
+  for (const id of [noAccountId, confirmedId, manualId]) expect(byId(id)[0].decided_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
+  expect(new Set(rows.map((r) => r.decision))).toEqual(new Set(['auto', 'no-account', 'confirmed', 'manual', 'unresolved']));
+  expect(rows.filter((r) => r.decision === 'auto').every((r) => r.ent_id !== '' && r.status === 'auto')).toBe(true);
+});
