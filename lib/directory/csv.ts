@@ -34,6 +34,8 @@ import { fold } from '../input/words';
 /** A child named on a guardian's row without an id (ONDE): matched to students after all files are read. */
 export interface ChildRef {
   guardian: Person;
+  /** Set when the row names the child's id: the link is made directly, names are not matched. */
+  id?: string;
   lastName?: string;
   name?: string;
   firstName?: string;
@@ -196,7 +198,10 @@ export function readCsvText(
       seen.add(field);
       const value = clean(row[i]);
       if (!value) return;
-      if (field === 'childId') p.children.push({ id: value });
+      if (field === 'childId') {
+        current.id = value;
+        if (!p.children.some((c) => c.id === value)) p.children.push({ id: value });
+      }
       else if (field === 'childLastName') current.lastName = value;
       else if (field === 'childName') current.name = value;
       else if (field === 'childFirstName') current.firstName = value;
@@ -207,7 +212,7 @@ export function readCsvText(
     persons.push(p);
   }
   function pushChild(ref: ChildRef): void {
-    if (ref.firstName || ref.name || ref.lastName) childRefs.push(ref);
+    if (!ref.id && (ref.firstName || ref.name || ref.lastName)) childRefs.push(ref);
   }
   return { persons, notRead, notes, childRefs, mapping, columnMapping, syntheticIds };
 }
