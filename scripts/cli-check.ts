@@ -1,0 +1,172 @@
+/**
+ * `npm test` stage "command line" (scripts/test.mjs runs this file when present): runs the command
+ * line as a user would, on the bundled sample and on `../shared/data/aaf-entcore` against a Pronote
+ * export generated from it, and checks the output files (issue 4, "Done when"): mapping.csv header,
+ * one row per Pronote person read, statuses and scores, all six categories in summary.json, the
+ * report; exit 0 when it ran, 2 with the reader's message (no stack trace) when the input cannot be
+ * used. Prints each check; exits non-zero on any failure.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { CATEGORIES, type Person } from '../lib/person';
+import { MAPPING_CSV_HEADER } from '../lib/report/mapping-csv';
+import { generate } from './generator/index';
+import { writeFiles } from './generator/write-files';
+import { partnerExport } from './generator/write-pronote';
+
+const AAF = '../shared/data/aaf-entcore';
+const work = mkdtempSync(join(tmpdir(), 'passerelle-cli-'));
+let failures = 0;
+let passes = 0;
+
+function check(ok: boolean, what: string, detail = ''): void {
+  if (ok) passes++;
+  else failures++;
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}${!ok && detail ? `: ${detail}` : ''}`);
+}
+
+function tsx(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync('npx', ['tsx', ...args], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' }, maxBuffer: 64 << 20 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function reconcile(args: string[]) {
+  return tsx(['scripts/reconcile.ts', ...args]);
+}
+
+interface Row {
+  category: string;
+  pronote_id: string;
+  ent_id: string;
+  status: string;
+  score: string;
+  last_name: string;
+  first_name: string;
+}
+
+/** Checks the three output files of a run; returns the rows of mapping.csv. */
+function checkOutputs(label: string, out: string, expectedRows?: number): Row[] {
+  const csvText = readFileSync(join(out, 'mapping.csv'), 'utf8');
+  check(!csvText.startsWith('\uFEFF'), `${label}: mapping.csv is UTF-8 without BOM`);
+  const headerLine = csvText.split(/\r?\n/, 1)[0];
+  check(headerLine === MAPPING_CSV_HEADER.join(','), `${label}: mapping.csv header is exactly ${MAPPING_CSV_HEADER.join(',')}`, headerLine);
+  const rows = Papa.parse<Row>(csvText, { header: true, skipEmptyLines: true }).data;
+  const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+  const readTotal = CATEGORIES.reduce((n, c) => n + (summary.pronote?.read?.[c] ?? 0), 0);
+  check(rows.length === readTotal && readTotal > 0, `${label}: one mapping.csv row per Pronote person read (${readTotal})`, `${rows.length} rows`);
+  if (expectedRows !== undefined) check(rows.length === expectedRows, `${label}: rows = Pronote persons written (${expectedRows})`, `${rows.length}`);
+  const badStatus = rows.filter((r) => !['auto', 'review', 'unmatched'].includes(r.status));
+  check(badStatus.length === 0, `${label}: every status is auto, review or unmatched`, JSON.stringify(badStatus[0]));
+  const badCategory = rows.filter((r) => !(CATEGORIES as readonly string[]).includes(r.category));
+  check(badCategory.length === 0, `${label}: every category is one of the six`, JSON.stringify(badCategory[0]));
+  const badScore = rows.filter((r) => !/^(0|1|0\.\d+)$/.test(r.score) || Number(r.score) < 0 || Number(r.score) > 1);
+  check(badScore.length === 0, `${label}: every score is a number in [0, 1]`, JSON.stringify(badScore[0]));
+  const badEnt = rows.filter((r) => (r.status === 'unmatched') !== (r.ent_id === '') || (r.status === 'unmatched' && r.score !== '0'));
+  check(badEnt.length === 0, `${label}: ent_id empty and score 0 exactly for unmatched rows`, JSON.stringify(badEnt[0]));
+  const autoIds = rows.filter((r) => r.status === 'auto').map((r) => `${r.category}|${r.ent_id}`);
+  check(new Set(autoIds).size === autoIds.length, `${label}: no ENT account in two automatic pairs of a category`);
+  const ids = rows.map((r) => `${r.category}|${r.pronote_id}`);
+  check(new Set(ids).size === ids.length, `${label}: one row per Pronote identifier`);
+
+  const six = (o: unknown) => !!o && CATEGORIES.every((c) => typeof (o as Record<string, unknown>)[c] !== 'undefined');
+  check(six(summary.pronote?.read) && typeof summary.pronote?.notRead === 'number', `${label}: summary.json pronote.read has the six categories, notRead a number`);
+  check(six(summary.directory?.read) && typeof summary.directory?.notRead === 'number', `${label}: summary.json directory.read has the six categories, notRead a number`);
+  const pairsOk =
+    six(summary.pairs) && CATEGORIES.every((c) => ['auto', 'review', 'unmatched'].every((s) => Number.isInteger(summary.pairs[c][s])));
+  check(pairsOk, `${label}: summary.json pairs has auto/review/unmatched for the six categories`);
+  const pairsMatch = CATEGORIES.every((c) =>
+    ['auto', 'review', 'unmatched'].every((s) => summary.pairs[c][s] === rows.filter((r) => r.category === c && r.status === s).length),
+  );
+  check(pairsMatch, `${label}: summary.json pairs agree with mapping.csv`);
+  check(typeof summary.seconds === 'number' && summary.seconds >= 0, `${label}: summary.json seconds is a number`);
+
+  const html = readFileSync(join(out, 'report.html'), 'utf8');
+  check(html.startsWith('<!DOCTYPE html>') && html.includes('</html>'), `${label}: report.html is a whole HTML document`);
+  check(html.includes('Ce qui reste, et pourquoi') && html.includes('What is left, and why'), `${label}: report.html says what is left and why, in French and English`);
+  check(CATEGORIES.every((c) => html.includes(String(summary.pairs[c].auto))), `${label}: report.html shows the counts`);
+  return rows;
+}
+
+function truthOf(path: string): Map<string, string> {
+  const rows = Papa.parse<{ category: string; pronote_id: string; ent_id: string }>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true }).data;
+  return new Map(rows.map((r) => [`${r.category}|${r.pronote_id}`, r.ent_id]));
+}
+
+function precision(rows: Row[], truth: Map<string, string>): number {
+  const auto = rows.filter((r) => r.status === 'auto');
+  return auto.filter((r) => truth.get(`${r.category}|${r.pronote_id}`) === r.ent_id).length / (auto.length || 1);
+}
+
+try {
+  // 1. The bundled sample.
+  check(existsSync('sample'), 'sample/ is present (scripts/generate.ts --sample writes it)');
+  const sampleOut = join(work, 'sample');
+  const s = reconcile(['--sample', '--out', sampleOut]);
+  check(s.status === 0, '--sample: exit code 0', `${s.status} ${s.stderr.slice(-500)}`);
+  if (s.status === 0) {
+    const rows = checkOutputs('--sample', sampleOut);
+    if (existsSync('sample/truth.csv')) {
+      const p = precision(rows, truthOf('sample/truth.csv'));
+      check(p >= 0.99, `--sample: automatic pairs right against sample/truth.csv (${(p * 100).toFixed(2)} %)`);
+    }
+  }
+
+  // 2. The real AAF feed (ten structures, one directory) against a Pronote export generated from it.
+  const gen = join(work, 'from-aaf');
+  const g = tsx(['scripts/generate.ts', '--out', gen, '--from-aaf', AAF, '--layouts', 'partner', '--seed', '7']);
+  check(g.status === 0 && existsSync(join(gen, 'truth.csv')), 'generator: Pronote export written from ../shared/data/aaf-entcore', g.stderr.slice(-500));
+  const pronoteFile = join(gen, 'pronote-export.xml');
+  const aafOut = join(work, 'aaf');
+  const a = reconcile(['--pronote', pronoteFile, '--directory', AAF, '--out', aafOut]);
+  check(a.status === 0, 'aaf-entcore: exit code 0', `${a.status} ${a.stderr.slice(-500)}`);
+  if (a.status === 0) {
+    const seconds = JSON.parse(readFileSync(join(aafOut, 'summary.json'), 'utf8')).seconds;
+    if (seconds > 1.5) check(/Rapprochement \/ Pairing : \d+ %/.test(a.stderr), `aaf-entcore: a progress line on stderr (the run took ${seconds} s)`);
+    const truth = truthOf(join(gen, 'truth.csv'));
+    const rows = checkOutputs('aaf-entcore', aafOut, truth.size);
+    const p = precision(rows, truth);
+    check(p >= 0.99, `aaf-entcore: automatic pairs right against truth.csv (${(p * 100).toFixed(2)} %)`);
+    const summary = JSON.parse(readFileSync(join(aafOut, 'summary.json'), 'utf8'));
+    check(summary.directory.read.student === 642, 'aaf-entcore: the 642 students of the feed are read as one directory', String(summary.directory.read.student));
+  }
+
+  // 3. Input that cannot be used: exit 2, the reader's message, no stack trace.
+  const bad = [
+    { label: 'an AAF file given as the Pronote export', args: ['--pronote', join(AAF, 'FULL_ENTTSSERVICES_Complet_20130117_Eleve_0001.xml'), '--directory', AAF] },
+    { label: 'a missing file', args: ['--pronote', join(work, 'nothing.xml'), '--directory', AAF] },
+    { label: 'no --directory', args: ['--pronote', pronoteFile] },
+  ];
+  for (const b of bad) {
+    const r = reconcile([...b.args, '--out', join(work, 'bad')]);
+    check(r.status === 2, `${b.label}: exit code 2`, String(r.status));
+    check(r.stderr.trim().length > 0 && !/\n\s+at /.test(r.stderr), `${b.label}: a message on stderr without stack trace`, r.stderr.slice(0, 300));
+  }
+  const truncated = join(work, 'truncated.xml');
+  writeFiles(work, [{ name: 'truncated.xml', chunks: () => [readFileSync(pronoteFile, 'utf8').slice(0, 5000)] }]);
+  const t = reconcile(['--pronote', truncated, '--directory', AAF, '--out', join(work, 'bad')]);
+  check(t.status === 2 && /truncated\.xml/.test(t.stderr) && !/\n\s+at /.test(t.stderr), 'a truncated Pronote export: exit 2 naming the file, no stack trace', t.stderr.slice(0, 300));
+
+  // 4. Markup in names is written as text in the report.
+  const hostile: Person[] = generate({ seed: 3, students: 20 }).pronote.slice(0, 30);
+  hostile[0] = { ...hostile[0], lastName: '<script>alert(1)</script>', firstName: '<img src=x onerror=alert(2)>' };
+  writeFiles(join(work, 'hostile'), [partnerExport(hostile)]);
+  const hostileOut = join(work, 'hostile-out');
+  const h = reconcile(['--pronote', join(work, 'hostile', 'pronote-export.xml'), '--directory', AAF, '--out', hostileOut]);
+  check(h.status === 0, 'names with markup: exit code 0', h.stderr.slice(-300));
+  if (h.status === 0) {
+    const html = readFileSync(join(hostileOut, 'report.html'), 'utf8');
+    check(!html.includes('<script>alert') && !html.includes('<img src=x'), 'names with markup: no markup from the files in report.html');
+    check(html.includes('&#60;script&#62;alert(1)&#60;/script&#62;'), 'names with markup: shown as escaped text');
+  }
+} catch (e) {
+  failures++;
+  console.log(`FAIL the check itself crashed: ${e instanceof Error ? e.message : String(e)}`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+console.log(`\ncommand line: ${passes} checks passed, ${failures} failed`);
+process.exit(failures ? 1 : 0);

@@ -1,0 +1,288 @@
+/**
+ * The command line (PRODUCT.md §5, issue 4 "Command line"):
+ *
+ *   npm run reconcile -- --pronote FILE --directory FILE_OR_FOLDER [...] [--mapping PROFILE.json]
+ *                        [--decisions FILE] --out DIR
+ *   npm run reconcile -- --sample --out DIR
+ *
+ * Writes DIR/mapping.csv, DIR/summary.json and DIR/report.html. Exit 0 when it ran (records not
+ * read are listed, not fatal); 2 when the input cannot be used (the reader's message on stderr, no
+ * stack trace); 1 on an internal fault. A progress line on stderr when the work takes over a second.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { readDirectory } from '../lib/directory';
+import type { InputFile } from '../lib/input/source';
+import { type Decision, match } from '../lib/matching';
+import { readDecisionsCsv } from '../lib/matching/decisions-file';
+import { InputError, type Person } from '../lib/person';
+import { isMappingProfile, type MappingProfile, readPronoteExport, readRapprochementSso } from '../lib/pronote';
+import { writeMappingCsv } from '../lib/report/mapping-csv';
+import { writeReportHtml } from '../lib/report/report-html';
+import { buildSummary } from '../lib/report/summary';
+
+const USAGE = `Utilisation / Usage:
+  npm run reconcile -- --pronote FICHIER --directory FICHIER_OU_DOSSIER [...] [--mapping PROFIL.json] [--decisions FICHIER] --out DOSSIER
+  npm run reconcile -- --sample --out DOSSIER`;
+
+/** A message for the user in both languages; exit code 2. */
+class UsageError extends Error {
+  constructor(
+    readonly fr: string,
+    readonly en: string,
+  ) {
+    super(en);
+  }
+}
+
+interface Args {
+  pronote: string[];
+  directory: string[];
+  mapping?: string;
+  decisions?: string;
+  out?: string;
+  sample: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { pronote: [], directory: [], sample: false };
+  let i = 0;
+  const values = (flag: string): string[] => {
+    const out: string[] = [];
+    while (i + 1 < argv.length && !argv[i + 1].startsWith('--')) out.push(argv[++i]);
+    if (!out.length) throw new UsageError(`${flag} attend une valeur.`, `${flag} expects a value.`);
+    return out;
+  };
+  const one = (flag: string): string => {
+    const v = values(flag);
+    if (v.length > 1) throw new UsageError(`${flag} attend une seule valeur.`, `${flag} expects one value.`);
+    return v[0];
+  };
+  for (; i < argv.length; i++) {
+    const flag = argv[i];
+    switch (flag) {
+      case '--pronote':
+        args.pronote.push(...values(flag));
+        break;
+      case '--directory':
+        args.directory.push(...values(flag));
+        break;
+      case '--mapping':
+        args.mapping = one(flag);
+        break;
+      case '--decisions':
+        args.decisions = one(flag);
+        break;
+      case '--out':
+        args.out = one(flag);
+        break;
+      case '--sample':
+        args.sample = true;
+        break;
+      default:
+        throw new UsageError(`Option inconnue : ${flag}`, `Unknown option: ${flag}`);
+    }
+  }
+  if (!args.out) throw new UsageError('--out DOSSIER est obligatoire.', '--out DIR is required.');
+  if (args.sample && (args.pronote.length || args.directory.length)) {
+    throw new UsageError('--sample ne se combine pas avec --pronote ni --directory.', '--sample does not go with --pronote or --directory.');
+  }
+  if (!args.sample && (!args.pronote.length || !args.directory.length)) {
+    throw new UsageError('--pronote et --directory sont obligatoires (ou --sample).', '--pronote and --directory are required (or --sample).');
+  }
+  return args;
+}
+
+/** Files a directory side may hold; the AAF DTD and notes next to the feed are not read. */
+const DIRECTORY_FILE = /\.(xml|csv|tsv|txt)$/i;
+
+function readInput(path: string): InputFile {
+  if (!existsSync(path)) throw new UsageError(`Fichier introuvable : ${path}`, `File not found: ${path}`);
+  return { name: basename(path), bytes: new Uint8Array(readFileSync(path)) };
+}
+
+/** A file, or every directory file of a folder (sub-folders included), in name order. */
+function expand(path: string): InputFile[] {
+  if (!existsSync(path)) throw new UsageError(`Fichier ou dossier introuvable : ${path}`, `File or folder not found: ${path}`);
+  if (!statSync(path).isDirectory()) return [readInput(path)];
+  const files: InputFile[] = [];
+  for (const name of readdirSync(path).sort()) {
+    if (name.startsWith('.')) continue;
+    const full = join(path, name);
+    if (statSync(full).isDirectory()) files.push(...expand(full));
+    else if (DIRECTORY_FILE.test(name) && !/^(readme|truth)/i.test(name)) files.push(readInput(full));
+  }
+  if (!files.length) {
+    throw new UsageError(
+      `Le dossier ${path} ne contient aucun fichier d'annuaire (.xml, .csv).`,
+      `The folder ${path} holds no directory file (.xml, .csv).`,
+    );
+  }
+  return files;
+}
+
+/** The bundled sample (`scripts/generate.ts --sample` writes `sample/`): its partner export and AAF files. */
+function sampleInputs(): { pronote: InputFile[]; directory: InputFile[] } {
+  const dir = resolve('sample');
+  if (!existsSync(dir)) {
+    throw new UsageError(
+      "Le dossier sample/ est absent : lancez d'abord « npx tsx scripts/generate.ts --sample ».",
+      'The sample/ folder is missing: run "npx tsx scripts/generate.ts --sample" first.',
+    );
+  }
+  const names = readdirSync(dir).filter((n) => n.toLowerCase().endsWith('.xml'));
+  // The partner layout is the one read exactly (scripts/generator/write-pronote.ts names it pronote-export.xml).
+  const pronote =
+    names.find((n) => n === 'pronote-export.xml') ?? names.find((n) => /partner|partenaire|export_index|identifiants|export/i.test(n)) ?? names[0];
+  if (!pronote) throw new UsageError('Aucun export Pronote dans sample/.', 'No Pronote export in sample/.');
+  const aaf = join(dir, 'aaf');
+  const directory = existsSync(aaf) ? expand(aaf) : expand(join(dir, 'annuaire.csv'));
+  return { pronote: [readInput(join(dir, pronote))], directory };
+}
+
+function readDecisions(path: string): Decision[] {
+  const file = readInput(path);
+  const head = new TextDecoder().decode(file.bytes.subarray(0, 2000));
+  if (/<\s*(\?xml|PARTENAIRE_INDEX|[A-Za-z_:]+\s+xmlns)/.test(head) || head.trimStart().startsWith('<')) return readRapprochementSso(file);
+  const text = new TextDecoder('utf-8').decode(file.bytes);
+  return readDecisionsCsv(text, file.name).decisions;
+}
+
+function readProfile(path: string): MappingProfile {
+  const file = readInput(path);
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder().decode(file.bytes).replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new UsageError(
+      `Le profil ${path} n'est pas un JSON lisible (${(e as Error).message}).`,
+      `The profile ${path} is not readable JSON (${(e as Error).message}).`,
+    );
+  }
+  if (!isMappingProfile(value)) {
+    throw new UsageError(
+      `Le fichier ${path} n'est pas un profil de correspondance enregistré depuis l'écran de correspondance.`,
+      `The file ${path} is not a mapping profile saved from the mapping screen.`,
+    );
+  }
+  return value;
+}
+
+/** Progress on stderr, only once the work has taken more than a second; one line, rewritten on a terminal. */
+class Progress {
+  private readonly start = performance.now();
+  private last = 0;
+  private shown = false;
+
+  line(text: string, force = false): void {
+    const now = performance.now();
+    if (now - this.start < 1000) return;
+    if (!force && now - this.last < 500) return;
+    this.last = now;
+    this.shown = true;
+    if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${text}`);
+    else process.stderr.write(`${text}\n`);
+  }
+
+  end(): void {
+    if (this.shown && process.stderr.isTTY) process.stderr.write('\n');
+  }
+
+  seconds(): number {
+    return (performance.now() - this.start) / 1000;
+  }
+}
+
+const STAGE_FR: Record<string, string> = {
+  prepare: 'préparation',
+  teacher: 'enseignants',
+  staff: 'personnels',
+  student: 'élèves',
+  guardian: 'responsables',
+  supervisor: 'maîtres de stage',
+  inspector: 'inspecteurs',
+  reasons: 'raisons',
+  done: 'terminé',
+};
+
+function run(argv: string[]): number {
+  const args = parseArgs(argv);
+  const progress = new Progress();
+  const inputs = args.sample
+    ? sampleInputs()
+    : { pronote: args.pronote.map(readInput), directory: args.directory.flatMap(expand) };
+  const profile = args.mapping ? readProfile(args.mapping) : undefined;
+
+  progress.line('Lecture de l’export Pronote… / Reading the Pronote export…', true);
+  const pronote = readPronoteExport(inputs.pronote, { profile });
+  progress.line('Lecture de l’annuaire ENT… / Reading the ENT directory…', true);
+  const directory = readDirectory(inputs.directory);
+  const decisions: Decision[] = [...(pronote.decisions ?? [])];
+  if (args.decisions) decisions.push(...readDecisions(args.decisions));
+
+  const persons: Person[] = pronote.persons;
+  const result = match({
+    pronote: persons,
+    directory: directory.persons,
+    decisions,
+    onProgress: (done, stage) =>
+      progress.line(`Rapprochement / Pairing : ${Math.round(done * 100)} % (${STAGE_FR[stage] ?? stage})`, stage === 'done'),
+  });
+
+  const out = resolve(args.out!);
+  mkdirSync(out, { recursive: true });
+  const summary = buildSummary({
+    pronote: { ...pronote, files: inputs.pronote.map((f) => f.name) },
+    directory: { ...directory, files: inputs.directory.map((f) => f.name) },
+    proposals: result.proposals,
+    unusedDirectory: result.unusedDirectory,
+    seconds: progress.seconds(),
+  });
+  writeFileSync(join(out, 'mapping.csv'), writeMappingCsv(persons, result.proposals), 'utf8');
+  writeFileSync(
+    join(out, 'report.html'),
+    writeReportHtml({
+      summary,
+      persons,
+      proposals: result.proposals,
+      notRead: { pronote: pronote.notRead, directory: directory.notRead },
+      notes: { pronote: pronote.notes, directory: directory.notes },
+      generatedAt: new Date().toLocaleString('fr-FR', { timeZone: 'UTC' }) + ' UTC',
+    }),
+    'utf8',
+  );
+  summary.seconds = Math.round(progress.seconds() * 1000) / 1000;
+  writeFileSync(join(out, 'summary.json'), JSON.stringify(summary, null, 2) + '\n', 'utf8');
+  progress.end();
+  const total = result.proposals.length;
+  const auto = result.proposals.filter((p) => p.status === 'auto').length;
+  const review = result.proposals.filter((p) => p.status === 'review').length;
+  process.stderr.write(
+    `${total} personne(s) Pronote : ${auto} automatique(s), ${review} à vérifier, ${total - auto - review} sans correspondance. Résultats dans ${out}\n` +
+      `${total} Pronote person(s): ${auto} automatic, ${review} to review, ${total - auto - review} unmatched. Results in ${out}\n`,
+  );
+  return 0;
+}
+
+function main(): void {
+  let code: number;
+  try {
+    code = run(process.argv.slice(2));
+  } catch (e) {
+    if (e instanceof InputError) {
+      process.stderr.write(`\n${e.userMessage.fr}\n${e.userMessage.en}\n`);
+      code = 2;
+    } else if (e instanceof UsageError) {
+      process.stderr.write(`\n${e.fr}\n${e.en}\n\n${USAGE}\n`);
+      code = 2;
+    } else {
+      const message = e instanceof Error ? e.message : String(e);
+      process.stderr.write(`\nErreur interne / Internal error: ${message}\n`);
+      if (process.env.PASSERELLE_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+      code = 1;
+    }
+  }
+  process.exitCode = code;
+}
+
+main();
