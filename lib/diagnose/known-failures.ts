@@ -24,7 +24,8 @@ export type FailureId =
 
 /**
  * A pattern on folded text (see `foldText`): lower case, no accents, plain quotes, one space.
- * `weight` 1 is enough on its own to name the failure; smaller weights add up.
+ * `weight` 1 is enough on its own to name the failure; smaller weights add up. An elided vowel is
+ * written `[' ]?`: copies lose apostrophes ("n a ete renvoye", "lauthentification").
  */
 export interface Signal {
   pattern: RegExp;
@@ -59,10 +60,10 @@ export const KNOWN_FAILURES: readonly KnownFailure[] = [
     },
     signals: [
       { pattern: /doit etre configure pour renvoyer un attribut/, weight: 1 },
-      { pattern: /aucun attribut n'a ete renvoye/, weight: 1 },
+      { pattern: /aucun attribut n[' ]?a ete renvoye/, weight: 1 },
       { pattern: /renvoyer un attribut "?idpronote/, weight: 1 },
       { pattern: /\bidpronote\b/, weight: 0.6 },
-      { pattern: /echec de l'authentification par le serveur cas/, weight: 0.6 },
+      { pattern: /echec de l[' ]?authentification par le serveur cas/, weight: 0.6 },
       { pattern: /(no|missing) (idpronote )?attribute (was )?(returned|released)/, weight: 0.6 },
     ],
     causes: [
@@ -108,7 +109,7 @@ export const KNOWN_FAILURES: readonly KnownFailure[] = [
     signals: [
       { pattern: /identification impossible/, weight: 1 },
       { pattern: /impossible de vous identifier/, weight: 0.8 },
-      { pattern: /echecs? d'interconnexion/, weight: 0.6 },
+      { pattern: /echecs? d[' ]?interconnexion/, weight: 0.6 },
     ],
     causes: [
       {
@@ -189,7 +190,7 @@ export const KNOWN_FAILURES: readonly KnownFailure[] = [
     signals: [
       { pattern: /\b503\b/, weight: 0.7 },
       { pattern: /service (temporairement )?(indisponible|unavailable)/, weight: 0.5 },
-      { pattern: /(base|pronote(\.net)?|serveur) (n'est )?(pas|non|plus) publiee?/, weight: 1 },
+      { pattern: /(base|pronote(\.net)?|serveur) (n[' ]?est )?(pas|non|plus) publiee?/, weight: 1 },
       { pattern: /arreter la publication/, weight: 0.4 },
     ],
     causes: [
@@ -288,8 +289,8 @@ export const KNOWN_FAILURES: readonly KnownFailure[] = [
       en: 'In the Pronote client, “Exporter les identifiants PRONOTE” cannot be found.',
     },
     signals: [
-      { pattern: /(ne (vois|trouve) pas|n'apparait pas|absente?|manque|introuvable|grisee?)[^.]{0,80}export/, weight: 0.9 },
-      { pattern: /export[^.]{0,80}(n'apparait pas|absente?|introuvable|grisee?|ne (vois|trouve) pas)/, weight: 0.9 },
+      { pattern: /(ne (vois|trouve) pas|n[' ]?apparait pas|absente?|manque|introuvable|grisee?)[^.]{0,80}export/, weight: 0.9 },
+      { pattern: /export[^.]{0,80}(n[' ]?apparait pas|absente?|introuvable|grisee?|ne (vois|trouve) pas)/, weight: 0.9 },
       { pattern: /export(er)? (des|les) identifiants/, weight: 0.4 },
       { pattern: /socles? ent/, weight: 0.3 },
       { pattern: /export[^.]{0,40}(missing|not (shown|visible|available)|greyed)/, weight: 0.9 },
@@ -369,7 +370,7 @@ export const KNOWN_FAILURES: readonly KnownFailure[] = [
       en: 'A parent whose children attend several schools first goes through a page where they choose the school.',
     },
     signals: [
-      { pattern: /(choix|choisir|choisissez|selectionner|selectionnez|selection) (de |d'|l'|un |une |votre |vos )?(l')?etablissements?/, weight: 1 },
+      { pattern: /(choix|choisir|choisissez|selectionner|selectionnez|selection) (de |d[' ]?|l[' ]?|un |une |votre |vos )?(l[' ]?)?etablissements?/, weight: 1 },
       { pattern: /plusieurs etablissements/, weight: 0.7 },
       { pattern: /(select|choose) (the |a |your )?school/, weight: 1 },
       { pattern: /(several|multiple|different) schools/, weight: 0.7 },

@@ -76,6 +76,13 @@ describe('recogniseText: the idPronote message', () => {
     expect(r.casUrl).toBe('https://cas.ent27.fr');
   });
 
+  it('recognises copies that lost their apostrophes', () => {
+    const r = recogniseText('Echec de l authentification par le serveur CAS https://cas.eclat-bfc.fr : Or aucun attribut n a ete renvoye');
+    expect(r.matches[0].id).toBe('idpronote-missing');
+    expect(r.casUrl).toBe('https://cas.eclat-bfc.fr');
+    expect(first('Echec de lauthentification par le serveur CAS. Or aucun attribut na ete renvoye')).toBe('idpronote-missing');
+  });
+
   it('reads another configured attribute name', () => {
     const r = recogniseText('Le serveur CAS doit être configuré pour renvoyer un attribut "ENTPersonIdPronote".');
     expect(r.matches[0].id).toBe('idpronote-missing');

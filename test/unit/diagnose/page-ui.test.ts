@@ -1,0 +1,34 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { mountDiagnosis, mountDirectUrlHint } from '../../../components/diagnostic/page-ui';
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('the UI put on Pronote pages', () => {
+  it('shows the explanation in an open shadow root on a findable element, once', () => {
+    mountDiagnosis(document, 'idpronote-missing', 'https://cas.monbureaunumerique.fr');
+    const el = mountDiagnosis(document, 'idpronote-missing', 'https://cas.monbureaunumerique.fr');
+    expect(document.querySelectorAll('[data-passerelle-diagnosis]')).toHaveLength(1);
+    expect(el.getAttribute('data-passerelle-diagnosis')).toBe('idpronote-missing');
+    const shadow = el.shadowRoot!;
+    expect(shadow.mode).toBe('open');
+    expect(shadow.textContent).toContain('Projet ENT : Mon Bureau Numérique.');
+    expect(shadow.querySelector('h3')?.textContent).toMatch(/idPronote/);
+    // The page's light DOM holds no text of ours, so the page reading never reads our own words.
+    expect(el.textContent).toBe('');
+  });
+
+  it('speaks English when asked, and closes', () => {
+    const el = mountDiagnosis(document, 'pronote-not-published', undefined, 'en');
+    expect(el.shadowRoot!.textContent).toContain('Pronote.net is not published');
+    el.shadowRoot!.querySelector('button')!.click();
+    expect(document.querySelector('[data-passerelle-diagnosis]')).toBeNull();
+  });
+
+  it('the hint shows the direct URL', () => {
+    const el = mountDirectUrlHint(document, 'https://0310047h.index-education.net/Pronote/?login=true');
+    expect(el.getAttribute('data-passerelle-hint')).toBe('direct-url');
+    expect(el.shadowRoot!.querySelector('code')?.textContent).toBe('https://0310047h.index-education.net/Pronote/?login=true');
+  });
+});
