@@ -8,9 +8,10 @@ export default defineContentScript({
   runAt: 'document_idle',
   main() {
     const root = document.documentElement;
-    // The same helper may also be injected at runtime (hosting-helper.content.ts): run once.
-    if (root.dataset.passerelle === 'hosting-console') return;
     root.dataset.passerelle = 'hosting-console';
+    // The same helper may also be injected at runtime (hosting-helper.content.ts): run once.
+    if (root.dataset.passerelleHosting) return;
+    root.dataset.passerelleHosting = 'on';
     send('page/ready', { feature: 'hosting-console', url: location.href }).catch(() => {});
     startHostingHelper(document, {
       publish: (result) => {

@@ -9,8 +9,9 @@ export default defineContentScript({
   registration: 'runtime',
   main() {
     const root = document.documentElement;
-    if (root.dataset.passerelle === 'hosting-console') return;
-    root.dataset.passerelle = 'hosting-console';
+    // Once per page, whichever of the two scripts came first.
+    if (root.dataset.passerelleHosting) return;
+    root.dataset.passerelleHosting = 'on';
     send('page/ready', { feature: 'hosting-console', url: location.href }).catch(() => {});
     startHostingHelper(document, {
       publish: (result) => {

@@ -65,3 +65,58 @@ test('a well-configured screen with label for shows only the direct URL', async 
   await page.check('#m1');
   await expect(page.locator(finding('recognition-mode-not-pronote-identity'))).toContainText("Avec l'identité de l'utilisateur");
 });
+
+test('the Vérifications tab shows the open tab findings and checks values typed by hand', async ({ context, openSidePanel }) => {
+  const page = await context.newPage();
+  await page.goto(`${CONSOLE}/identification-divs.html`);
+  await expect(page.locator(finding('cas-url-other-project'))).toHaveCount(1);
+  const panel = await openSidePanel();
+  await page.bringToFront();
+  await panel.getByRole('tab', { name: 'Vérifications' }).click();
+  await panel.getByRole('button', { name: 'Actualiser' }).click();
+  const tab = panel.locator('#panel-checks section').first();
+  await expect(tab.locator(finding('cas-url-other-project'))).toContainText('« Mon Bureau Numérique »');
+  await expect(tab.locator(finding('cas-url-not-https'))).toHaveCount(1);
+  await expect(tab.locator(finding('recognition-mode-not-pronote-identity'))).toHaveAttribute('data-severity', 'info');
+
+  const manual = panel.locator('#panel-checks section').nth(1);
+  await panel.getByLabel('Délégation CAS').selectOption('on');
+  await panel.getByLabel('Projet ENT').fill('Mon ENT Occitanie');
+  await panel.getByLabel('URL du serveur CAS').fill(
+    'https://www.google.com/url?q=https://cas.mon-ent-occitanie.fr&sa=D&source=hangouts&ust=1564500546330000&usg=AFQjCNGjhOh-VgFdPptoHMvHuLgpSAa3PQ',
+  );
+  await expect(manual.locator(finding('cas-url-wrapped')).locator('code')).toHaveText('https://cas.mon-ent-occitanie.fr');
+  await panel.getByLabel('URL du serveur CAS').fill('https://cas.mon-ent-occitanie.fr');
+  await expect(manual.locator('[data-passerelle-finding]')).toHaveCount(0);
+});
+
+test.describe('on another Pronote.net admin page', () => {
+  test.use({
+    routes: [
+      (_req, res, url) => {
+        if (url.hostname !== '0310047h.index-education.net' || url.pathname !== '/admin/cas.html') return false;
+        // Built by the test: an admin page that is not the hosting console (the hosting helper's manifest script does not run here).
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
+          '<!doctype html><html lang="fr"><body><h1>Administration</h1>' +
+            '<p><label><input type="checkbox" checked> Définir une délégation CAS</label></p>' +
+            '<p><label for="u">URL du serveur CAS</label> <input id="u" value="http://cas.arsene76.fr/"></p></body></html>',
+        );
+        return true;
+      },
+    ],
+  });
+
+  test('"Activer sur cet onglet" turns the helper on for that tab', async ({ context, openSidePanel }) => {
+    const page = await context.newPage();
+    await page.goto('https://0310047h.index-education.net/admin/cas.html');
+    await page.waitForTimeout(500);
+    await expect(page.locator('[data-passerelle-finding]')).toHaveCount(0);
+    const panel = await openSidePanel();
+    await page.bringToFront();
+    await panel.getByRole('tab', { name: 'Vérifications' }).click();
+    await panel.getByRole('button', { name: 'Activer sur cet onglet' }).click();
+    await expect(panel.getByRole('status')).toHaveText('Activé : les vérifications s\'affichent dans la page.');
+    await expect(page.locator(`#u + [data-passerelle-host] ${finding('cas-url-not-https')}`)).toHaveAttribute('data-severity', 'error');
+    await expect(panel.locator('#panel-checks section').first().locator(finding('cas-url-not-https'))).toHaveCount(1);
+  });
+});
