@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { expect, test } from './fixtures';
 
 const ENT = 'https://clg-exemple.monbureaunumerique.fr/admin';
@@ -53,4 +55,62 @@ test.describe('in English', () => {
     await expect(missing).toContainText('The profile “Parents” does not hold the role');
     await expect(page.locator('[data-passerelle-finding]')).toHaveCount(1);
   });
+});
+
+test('import wizard: the side panel’s rapprochement suggests an account for each unrecognised person; one click fills the ENT’s search, nothing is submitted', async ({
+  context,
+  openSidePanel,
+}) => {
+  test.setTimeout(180_000);
+  // Before any rapprochement: no suggestion, said so next to each row.
+  const early = await context.newPage();
+  await early.goto(`${ENT}/import-jean-moulin.html`);
+  await expect(early.locator('[data-passerelle-host="ent-suggestion"]')).toHaveCount(4);
+  await expect(early.locator('[data-passerelle-suggestion="none"]')).toHaveCount(4);
+  await early.close();
+
+  // The rapprochement of the sample school, run in the real side panel with the sample files.
+  const panel = await openSidePanel();
+  const tab = panel.locator('#panel-rapprochement');
+  await tab.getByLabel('UAI (RNE) de l’établissement').fill('0482409H');
+  await tab.getByLabel('Nom de l’établissement').fill('Collège Jean-Moulin');
+  await tab.getByRole('button', { name: 'Commencer le rapprochement' }).click();
+  await tab.getByTestId('wb-pronote-file').setInputFiles(resolve('sample/pronote-export.xml'));
+  await expect(tab.getByTestId('wb-pronote-summary')).toContainText('Export de tous les utilisateurs', { timeout: 60_000 });
+  const aaf = readdirSync(resolve('sample/aaf')).map((f) => resolve('sample/aaf', f));
+  await tab.getByTestId('wb-directory-file').setInputFiles(aaf);
+  await expect(tab.getByTestId('wb-directory-summary')).toContainText(`Fichiers lus (${aaf.length})`, { timeout: 60_000 });
+  await tab.getByRole('button', { name: 'Lancer le rapprochement' }).click();
+  await expect(panel.locator('.wb-step-title')).toContainText('Étape 1 : Enseignants', { timeout: 60_000 });
+
+  const page = await context.newPage();
+  await page.goto(`${ENT}/import-jean-moulin.html`);
+  const row = page.locator('tr', { hasText: 'BERNARD Charles Édouard' });
+  // The ENT account of the directory (its own spelling), with class, score and why.
+  const suggestion = row.locator('[data-passerelle-suggestion="Bernard Charles-Edouard"]');
+  await expect(suggestion).toBeVisible();
+  await expect(suggestion).toContainText('(3A)');
+  await expect(suggestion).toContainText(/confiance \d+ %/);
+  await expect(suggestion).toContainText('Pourquoi : rapproché automatiquement');
+  await expect(page.locator('tr', { hasText: "D'ALMEIDA Côme" }).locator('[data-passerelle-suggestion]')).toHaveAttribute(
+    'data-passerelle-suggestion',
+    /^D'ALMEIDA C[ÔO]ME$/i,
+  );
+  // Two MARTIN Lena/Léna in 3A in the Pronote file: name and class cannot tell them apart.
+  await expect(page.locator('tr', { hasText: 'MARTIN Lena' }).locator('[data-passerelle-suggestion="none"]')).toBeVisible();
+  await expect(page.locator('tr', { hasText: 'INCONNU Personne' }).locator('[data-passerelle-suggestion="none"]')).toBeVisible();
+
+  // The loaded file holds all users (read by the side panel): « partiel » is flagged.
+  const mode = page.locator('[data-passerelle-finding="import-mode-mismatch"]');
+  await expect(mode).toContainText('le fichier chargé contient tous les utilisateurs');
+
+  // One click: the name goes into the ENT's own search field, as typed; the form is not submitted.
+  await suggestion.getByRole('button', { name: 'Écrire « Bernard Charles-Edouard » dans la recherche de l’ENT' }).click();
+  const search = page.locator('#recherche');
+  await expect(search).toHaveValue('Bernard Charles-Edouard');
+  await expect(search).toHaveAttribute('data-input-events', '1');
+  await expect(search).toBeFocused();
+  await expect(suggestion.getByRole('button')).toHaveText('Mis dans la recherche');
+  await expect(page.locator('body')).not.toHaveAttribute('data-submitted', 'true');
+  expect(page.url()).toBe(`${ENT}/import-jean-moulin.html`);
 });

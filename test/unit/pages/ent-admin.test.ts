@@ -169,3 +169,19 @@ function a(el: Element | undefined): Element {
   if (!el) throw new Error('missing element');
   return el;
 }
+
+describe('readEntImport on the sample school page (import-jean-moulin.html)', () => {
+  it('reads a « Nom Prénom » column, the RNE, the mode and the page search field', async () => {
+    const snap = readEntImport(await open('import-jean-moulin.html'))!;
+    expect(snap.uai).toBe('0482409H');
+    expect(snap.mode).toBe('partiel');
+    expect(snap.modeElement?.id).toBe('m-p');
+    expect(snap.unrecognised.map(({ lastName, firstName, className }) => [lastName, firstName, className])).toEqual([
+      ['MARTIN', 'Lena', '3A'],
+      ['BERNARD', 'Charles Édouard', '3A'],
+      ["D'ALMEIDA", 'Côme', '4B'],
+      ['INCONNU', 'Personne', '6A'],
+    ]);
+    expect(snap.unrecognised.every((a) => a.searchField?.id === 'recherche')).toBe(true);
+  });
+});
