@@ -1,3 +1,4 @@
+import type { Route } from '../../scripts/sites-server';
 import { expect, test } from './fixtures';
 
 const CONSOLE = 'https://hebergement.index-education.net/console';
@@ -93,7 +94,7 @@ test('the Vérifications tab shows the open tab findings and checks values typed
 test.describe('on another Pronote.net admin page', () => {
   test.use({
     routes: [
-      (_req, res, url) => {
+      ((_req, res, url) => {
         if (url.hostname !== '0310047h.index-education.net' || url.pathname !== '/admin/cas.html') return false;
         // Built by the test: an admin page that is not the hosting console (the hosting helper's manifest script does not run here).
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
@@ -102,7 +103,7 @@ test.describe('on another Pronote.net admin page', () => {
             '<p><label for="u">URL du serveur CAS</label> <input id="u" value="http://cas.arsene76.fr/"></p></body></html>',
         );
         return true;
-      },
+      }) satisfies Route,
     ],
   });
 
