@@ -74,8 +74,12 @@ test('the instance check reads the local instance; the Pronote pages then hint t
   await expect(result.locator('[data-fact="direct-url"] code')).toHaveText('https://0310047h.index-education.net/pronote/?login=true');
   expect(infoRequests).toEqual(['0310047h.index-education.net/pronote/infoMobileApp.json?id=0D264427-EEFC-4810-A9E9-346942A862A4']);
 
-  // The check told the background that delegation is on: a Pronote page without ?login=true hints.
+  // The check told the background that delegation is on: a Pronote page without ?login=true hints,
+  // even after the browser stopped the idle service worker.
   const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
   await page.goto('https://0310047h.index-education.net/pronote/parent.html');
   const hint = page.locator('[data-passerelle-hint="direct-url"]');
   await expect(hint).toContainText('https://0310047h.index-education.net/pronote/?login=true');
