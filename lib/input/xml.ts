@@ -176,7 +176,7 @@ export function parseXmlTree(text: string): XmlNode | undefined {
     const node = convert(item);
     if (node && !root) root = node;
   }
-  starts.sort((a, b) => a.index - b.index);
+  // `starts` is in document order already: elements were visited depth-first, start tags first.
   let line = 1;
   let at = 0;
   for (const s of starts) {

@@ -17,7 +17,7 @@ export function fieldValue(node: XmlNode, name: string | undefined): string | un
   if (!name) return undefined;
   if (name in node.attrs) return clean(node.attrs[name]);
   const lower = name.toLowerCase();
-  for (const [k, v] of Object.entries(node.attrs)) if (k.toLowerCase() === lower) return clean(v);
+  for (const k in node.attrs) if (k.toLowerCase() === lower) return clean(node.attrs[k]);
   for (const c of node.children) if (c.name === name || c.name.toLowerCase() === lower) return clean(c.text) ?? labelOf(c);
   return undefined;
 }
@@ -109,11 +109,13 @@ export function readWithProfile(root: XmlNode, profile: MappingProfile, options:
   const guardianRefs = new Map<Person, string[]>();
   for (const { node, rank } of collect(root, profile)) {
     const location = `${node.name}[${rank}], l. ${node.line}`;
-    const excerpt = Object.entries(node.attrs)
-      .map(([k, v]) => `${k}="${v}"`)
-      .join(' ')
-      .slice(0, 300);
-    const nr = (fr: string, en: string) => notRead.push({ source, location, reason: { fr, en }, excerpt: excerpt || node.text.slice(0, 300) });
+    const nr = (fr: string, en: string) => {
+      const excerpt = Object.entries(node.attrs)
+        .map(([k, v]) => `${k}="${v}"`)
+        .join(' ')
+        .slice(0, 300);
+      notRead.push({ source, location, reason: { fr, en }, excerpt: excerpt || node.text.slice(0, 300) });
+    };
     const category = categoryOf(node, profile);
     if (!category) {
       const value = f.category ? fieldValue(node, f.category) : undefined;
