@@ -332,14 +332,20 @@ export interface StoredCounts {
   profiles: number;
 }
 
-/** What is stored, as counts. */
+/**
+ * What is stored, as counts. Persons are counted from each rapprochement's summaries, so that the
+ * persons themselves are never read (22,000 persons would block the panel for a while).
+ */
 export async function storedCounts(db: PasserelleDB): Promise<StoredCounts> {
   return db.transaction('r', [db.rapprochements, db.inputs, db.decisions, db.remembered, db.profiles], async () => {
     const rapprochements = await db.rapprochements.toArray();
+    const stored = new Set((await db.inputs.toCollection().primaryKeys()).map(([rid, side]) => `${rid}|${side}`));
     let persons = 0;
-    await db.inputs.each((row) => {
-      persons += row.persons.length;
-    });
+    for (const r of rapprochements)
+      for (const side of ['pronote', 'directory'] as const) {
+        const counts = r[side]?.counts;
+        if (counts && stored.has(`${r.id}|${side}`)) persons += CATEGORIES.reduce((n, c) => n + (counts[c] ?? 0), 0);
+      }
     const schools = new Set([...rapprochements.map((r) => r.uai), ...(await db.remembered.orderBy('uai').uniqueKeys())]);
     return {
       rapprochements: rapprochements.length,
