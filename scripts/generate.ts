@@ -160,7 +160,10 @@ function main(): void {
     rmSync(join(out, 'aaf'), { recursive: true, force: true });
     files.push(sampleReadme(generated, args.seed!));
   }
-  const written = writeFiles(out, files);
+  const big = generated.pronote.length + generated.directory.length > 20_000;
+  const written = writeFiles(out, files, (name, i, n) => {
+    if (big) process.stderr.write(`  writing ${name} (${i + 1}/${n})\n`);
+  });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.error(`Pronote: ${generated.pronote.length} persons (${counts(generated.pronote)})`);
   console.error(`ENT: ${generated.directory.length} accounts (${counts(generated.directory)})`);

@@ -122,6 +122,7 @@ export function generate(options: GenerateOptions): Generated {
     noiseOn: 'both',
     pronoteSource: 'generator: pronote',
     directorySource: 'generator: directory',
+    onProgress: (done) => progress(0.5 + done / 2, 'sides'),
   });
   progress(1, 'done');
   return { ...sides, school };

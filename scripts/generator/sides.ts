@@ -34,6 +34,8 @@ export interface SidesOptions {
   directorySource: string;
   /** First ENT account id to hand out (7-digit ids, as in the AAF feed). */
   firstEntId?: number;
+  /** Called every 50,000 persons with the share done, in [0, 1]. */
+  onProgress?: (done: number) => void;
 }
 
 /**
@@ -135,6 +137,7 @@ export function deriveSides(random: Random, people: Individual[], options: Sides
   const swapProbability = TARGET_RATES.dayMonthSwap / 0.36; // about 36 % of dates can be swapped into another valid date
 
   for (let i = 0; i < n; i++) {
+    if (i % 50_000 === 49_999) options.onProgress?.(i / n);
     const ind = people[i];
     const paired = ind.presence === 'both';
     const inPronote = ind.presence !== 'ent';

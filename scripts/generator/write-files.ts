@@ -5,12 +5,13 @@ import iconv from 'iconv-lite';
 import type { OutputFile } from './write-aaf';
 
 /**
- * Writes each file under `dir` (sub-folders made as needed).
+ * Writes each file under `dir` (sub-folders made as needed); `onFile` is called before each file.
  * @returns the paths written with their sizes in bytes.
  */
-export function writeFiles(dir: string, files: OutputFile[]): { path: string; bytes: number }[] {
+export function writeFiles(dir: string, files: OutputFile[], onFile?: (name: string, index: number, count: number) => void): { path: string; bytes: number }[] {
   const written: { path: string; bytes: number }[] = [];
   for (const file of files) {
+    onFile?.(file.name, written.length, files.length);
     const path = join(dir, file.name);
     mkdirSync(dirname(path), { recursive: true });
     const fd = openSync(path, 'w');
