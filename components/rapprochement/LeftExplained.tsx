@@ -16,6 +16,8 @@ export function leftOf(items: StepItem[], decisions: DecisionRow[]): Map<Reason 
     const d = decided.get(`${item.proposal.category}\u0000${item.proposal.pronoteId}`);
     if (d && d.kind !== 'rejected') continue;
     if (!d && item.proposal.status === 'auto') continue;
+    // Decided at an earlier import of the school (remembered decisions the engine applied).
+    if (!d && item.proposal.decided && item.proposal.decided !== 'rejected') continue;
     const reason: Reason | 'rejected' | 'none' = d?.kind === 'rejected' ? 'rejected' : (item.proposal.reason ?? 'none');
     const list = out.get(reason) ?? [];
     list.push(item);

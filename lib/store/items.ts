@@ -79,6 +79,18 @@ export function displayName(p: Pick<PersonView, 'lastName' | 'firstName'>): stri
 }
 
 /**
+ * A decision remembered from an earlier import that the engine applied (`proposal.decided`): kept
+ * as the row's decision (its date is not carried by the proposal). A remembered rejection only
+ * removed one account from the candidates, so it is not the person's outcome.
+ */
+function rememberedDecision(proposal: Proposal): SsoRow['decision'] {
+  const kind = proposal.decided;
+  if (kind === 'no-account') return { kind, decidedAt: '' };
+  if ((kind === 'confirmed' || kind === 'manual') && proposal.entId) return { kind, entId: proposal.entId, decidedAt: '' };
+  return undefined;
+}
+
+/**
  * The writers' rows: one per Pronote person of the steps, in step order, with the user's decision.
  * `pronote` (optional) gives the partner export's numeric `Ident` and students' guardians, for the
  * RapprochementSSO file.
@@ -107,7 +119,9 @@ export function resultRows(
         firstName: person.firstName,
         birthDate: person.birthDate,
         sex: person.sex,
-        decision: d ? { kind: d.kind, entId: d.entId, decidedAt: d.decidedAt } : undefined,
+        decision: d
+          ? { kind: d.kind, entId: d.entId, decidedAt: d.decidedAt }
+          : rememberedDecision(proposal),
         ident,
         guardians: full?.guardians.map((g) => g.id),
       });
