@@ -4,6 +4,7 @@ import { looksLikeCasResponse } from '../../lib/diagnose/cas-response';
 import { knownFailure } from '../../lib/diagnose/known-failures';
 import { type RecognitionResult, recogniseText } from '../../lib/diagnose/recognise';
 import { t } from '../i18n';
+import { CopyButton } from './CopyButton';
 import { FailureExplanation } from './FailureExplanation';
 
 /** Paste an error message → the known failure it shows, explained (PRODUCT.md §4). */
@@ -44,6 +45,11 @@ export function ExplainError() {
           </p>
         )}
         {result?.attributeName && <p class="diag-note">{t('diagExplainAttribute', [result.attributeName])}</p>}
+        {result?.directUrl && (
+          <p class="diag-note" data-direct-url>
+            <strong>{t('diagDirectUrl')}</strong> <code>{result.directUrl}</code> <CopyButton text={result.directUrl} />
+          </p>
+        )}
         {best && <FailureExplanation failure={knownFailure(best.id)} />}
         {others.length > 0 && (
           <details class="diag-others">

@@ -3,6 +3,7 @@
  * browser, a mail, a ticket). Tolerant by design: accents lost, quotes changed, lines broken,
  * the seed's placeholder CAS host replaced by the real one, only part of the message copied.
  */
+import { directUrl } from '../pronote/url';
 import { foldText } from './fold';
 import { type FailureId, KNOWN_FAILURES } from './known-failures';
 
@@ -20,6 +21,11 @@ export interface RecognitionResult {
   casUrl?: string;
   /** The attribute that Pronote expected (`renvoyer un attribut "<name>"`), as written. */
   attributeName?: string;
+  /**
+   * The direct access (`<root>?login=true`) of the Pronote address quoted in the text, if any: a URL
+   * on `*.index-education.net` or with a `/pronote/` path (seed §5 FAQ).
+   */
+  directUrl?: string;
 }
 
 const THRESHOLD = 1;
@@ -46,7 +52,24 @@ export function recogniseText(text: string): RecognitionResult {
     if (score >= THRESHOLD) matches.push({ id: failure.id, score: Math.round(score * 100) / 100, evidence });
   }
   matches.sort((a, b) => b.score - a.score);
-  return { matches, ...extractCasUrl(text), ...extractAttributeName(text) };
+  return { matches, ...extractCasUrl(text), ...extractAttributeName(text), ...extractDirectUrl(text) };
+}
+
+function extractDirectUrl(text: string): { directUrl?: string } {
+  for (const m of text.matchAll(/https?:\/\/[^\s"'«»<>]+/gi)) {
+    const url = m[0].replace(/[.,;:)]+$/, '');
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      continue;
+    }
+    if (/(^|\.)index-education\.net$/i.test(parsed.hostname) && parsed.hostname.toLowerCase() !== 'hebergement.index-education.net') {
+      return { directUrl: directUrl(url) };
+    }
+    if (/\/pronote(\/|$)/i.test(parsed.pathname)) return { directUrl: directUrl(url) };
+  }
+  return {};
 }
 
 // Runs on the raw text so that the URL keeps its case; the separator before it may have been folded

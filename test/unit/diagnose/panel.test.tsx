@@ -75,6 +75,15 @@ describe('Diagnostic tab: explaining a pasted message', () => {
     const article = $('[data-failure="idpronote-missing"]');
     expect(article.querySelectorAll('.diag-causes li')).toHaveLength(3);
     expect(host.textContent).toContain('Projet ENT : Eclat-BFC.');
+    expect($('[data-direct-url]')).toBeNull();
+  });
+
+  it('gives the direct URL when the message quotes a Pronote address', async () => {
+    mount();
+    type('#diag-explain-text', "Depuis le connecteur, l'adresse https://0310047h.index-education.net/Pronote/ ne fonctionne plus");
+    await submit('#diag-explain-text');
+    expect($('[data-failure="direct-url-changed"]')).not.toBeNull();
+    expect($('[data-direct-url] code').textContent).toBe('https://0310047h.index-education.net/Pronote/?login=true');
   });
 
   it('says so when nothing is recognised, and points a CAS response to the reader', async () => {

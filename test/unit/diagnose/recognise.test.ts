@@ -132,6 +132,16 @@ describe('recogniseText: the other failures, with copy variants', () => {
     }
   }
 
+  it('gives the direct URL of the Pronote address quoted, path case and port kept', () => {
+    expect(recogniseText("l'adresse http://clg-mariecurie.ac-lyon.fr:81/Pronote/ ne fonctionne plus").directUrl).toBe(
+      'http://clg-mariecurie.ac-lyon.fr:81/Pronote/?login=true',
+    );
+    expect(recogniseText('voir https://0310047H.index-education.net/pronote/eleve.html.').directUrl).toBe(
+      'https://0310047h.index-education.net/pronote/?login=true',
+    );
+    expect(recogniseText(SEED_IDPRONOTE).directUrl).toBeUndefined();
+  });
+
   it('recognises nothing in unrelated text or in a lone weak signal', () => {
     expect(recogniseText('Bonjour, les notes du trimestre sont en ligne.').matches).toEqual([]);
     expect(recogniseText('').matches).toEqual([]);
