@@ -4,6 +4,7 @@ import type { Finding } from '../lib/checks/finding';
 import { PasserelleDB } from '../lib/store/schema';
 import { querySuggestions } from '../lib/store/suggestions';
 import { latestForSchool, openRapprochement } from '../lib/store/rapprochements';
+import { checkInstance, instanceTarget } from '../lib/diagnose/instance';
 
 // Thin: opens the side panel and routes typed messages (lib/messages) between pages.
 export default defineBackground(() => {
@@ -54,6 +55,13 @@ export default defineBackground(() => {
       const wanted = uai?.trim().toUpperCase();
       const r = wanted && open?.uai !== wanted ? await latestForSchool(store(), wanted) : open;
       return r ? { uai: r.uai, exportKind: r.pronote?.exportKind } : null;
+    },
+    // The ENT helper's « Vérifier la version de Pronote » button: one instance check, on a click.
+    'instance/version': async ({ url }) => {
+      const target = instanceTarget(url);
+      if (!target) return { state: 'not-pronote' };
+      const check = await checkInstance(target, (u, init) => fetch(u, init));
+      return { state: check.state, version: check.info?.version };
     },
   };
 

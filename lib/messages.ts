@@ -26,6 +26,8 @@ export interface MessageMap {
   'suggestions/publish': { request: { uai: string; suggestions: Suggestion[] }; response: { ok: true } };
   /** The ENT helper asks what the side panel's rapprochement (open, or latest of the school) loaded. */
   'rapprochement/loaded': { request: { uai?: string }; response: { uai: string; exportKind?: ExportKind } | null };
+  /** The ENT helper asks the version of the Pronote instance at `url` (instance check, on a click). */
+  'instance/version': { request: { url: string }; response: { state: string; version?: number[] } };
   /** A Pronote page tells that CAS delegation is on for its root (redirected to a CAS). */
   'instance/cas-seen': { request: { root: string; casHost: string }; response: { ok: true } };
   /** A Pronote page asks whether delegation is known to be on for its root. */
@@ -59,6 +61,7 @@ const TYPES: ReadonlySet<string> = new Set<MessageType>([
   'suggestions/query',
   'suggestions/publish',
   'rapprochement/loaded',
+  'instance/version',
   'instance/cas-seen',
   'instance/cas-known',
 ]);

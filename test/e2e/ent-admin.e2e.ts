@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Route } from '../../scripts/sites-server';
 import { expect, test } from './fixtures';
 
 const ENT = 'https://clg-exemple.monbureaunumerique.fr/admin';
@@ -113,4 +114,29 @@ test('import wizard: the side panel’s rapprochement suggests an account for ea
   await expect(suggestion.getByRole('button')).toHaveText('Mis dans la recherche');
   await expect(page.locator('body')).not.toHaveAttribute('data-submitted', 'true');
   expect(page.url()).toBe(`${ENT}/import-jean-moulin.html`);
+});
+
+/** The instance description of 0310047H (DOMAIN.md "Pronote URLs": infoMobileApp.json), PRONOTE 2024. */
+const infoMobileApp: Route = (_req, res, url) => {
+  if (url.hostname !== '0310047h.index-education.net' || !url.pathname.endsWith('/infoMobileApp.json')) return false;
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ nomEtab: 'COLLEGE EXEMPLE', version: [2024, 3, 7, 1], espaces: [], CAS: { actif: true, casURL: 'https://cas.monbureaunumerique.fr' } }));
+  return true;
+};
+
+test.describe('with the Pronote instance answering', () => {
+  test.use({ routes: [infoMobileApp] });
+  test('the bloc version is judged after the admin asks the instance for its version', async ({ context }) => {
+    const page = await context.newPage();
+    await page.goto(`${ENT}/service-table.html`);
+    await expect(page.locator('[data-passerelle-finding="service-cas-url-not-empty"]')).toBeVisible();
+    await expect(page.locator('[data-passerelle-finding="bloc-version-mismatch"]')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Vérifier la version de Pronote' }).click();
+    const mismatch = page.locator('[data-passerelle-finding="bloc-version-mismatch"]');
+    await expect(mismatch).toContainText('Le bloc Pronote est réglé sur « PRONOTE 2023 » alors que votre Pronote est en version 2024');
+    await expect(page.locator('[data-passerelle-version-check]')).toContainText('Version de Pronote : 2024.3.7.1');
+    // Set to the right version: the warning goes.
+    await page.locator('#k_4722').selectOption('PRONOTE 2024');
+    await expect(mismatch).toHaveCount(0);
+  });
 });

@@ -1,0 +1,126 @@
+/**
+ * The ENT admin helper on a page (PRODUCT.md §2, issue 7): read the ENT admin screens
+ * (lib/pages/ent-admin), check them (lib/checks/ent-admin), show the findings next to the fields
+ * (components/findings), show the rapprochement's suggestion next to each account the import
+ * wizard did not recognise, and run again when the page changes. The content script only passes
+ * the ways to reach the background (`deps`), so the helper runs in tests without a browser.
+ */
+import { checkEntAdmin } from '../../lib/checks/ent-admin';
+import type { Finding } from '../../lib/checks/finding';
+import type { Suggestion } from '../../lib/messages';
+import { type EntAdminSnapshot, entFieldElement, readEntAdmin } from '../../lib/pages/ent-admin';
+import type { ExportKind } from '../../lib/person';
+import { type Lang, uiLang } from '../i18n';
+import { createFindingsMount } from '../findings/mount';
+import { watchPage } from '../findings/watch';
+import { createSuggestionsMount } from './suggestions';
+import { type VersionCheckMount, createVersionCheckMount } from './version-check';
+
+export interface EntHelperDeps {
+  /** The suggestion for one person listed by the wizard (`suggestions/query`); null when none. */
+  suggest(uai: string | undefined, person: { lastName: string; firstName: string; className?: string }): Promise<Suggestion | null>;
+  /** The kind of export the side panel's rapprochement loaded (`rapprochement/loaded`). */
+  loadedExportKind(uai: string | undefined): Promise<ExportKind | undefined>;
+  /**
+   * The Pronote version of the instance at `url` (an instance check the admin asked for by a
+   * click), e.g. `[2024,3,7,1]`; undefined when the instance did not answer.
+   */
+  pronoteVersion?(url: string): Promise<number[] | undefined>;
+  /** Each run's findings, for the side panel (`page/findings`). */
+  publish?(result: { url: string; screen: string; findings: Finding[] }): void;
+  /** Today; the import mode depends on the time of the school year. */
+  now?(): Date;
+}
+
+export interface EntHelperOptions {
+  lang?: Lang;
+  debounceMs?: number;
+}
+
+/**
+ * Starts the helper on `doc`: one run now, then one after each burst of changes. Returns a
+ * function that stops it and removes what it showed. Never changes the page's controls, except
+ * the search field the admin asks to fill by clicking a suggestion's button.
+ */
+export function startEntHelper(doc: Document, deps: EntHelperDeps, options: EntHelperOptions = {}): () => void {
+  const lang = options.lang ?? uiLang();
+  const findings = createFindingsMount(doc, { lang, feature: 'ent-admin' });
+  const suggestions = createSuggestionsMount(doc, lang);
+  const asked = new Map<string, Promise<Suggestion | null>>();
+  let fileKind: ExportKind | undefined;
+  let kindAsked = false;
+  let pronoteVersion: number[] | undefined;
+  let version: VersionCheckMount | undefined;
+  let last = '';
+  let stopped = false;
+  let runs = 0;
+
+  const suggestionFor = (uai: string | undefined, p: { lastName: string; firstName: string; className?: string }) => {
+    const key = JSON.stringify([uai ?? '', p.lastName, p.firstName, p.className ?? '']);
+    let answer = asked.get(key);
+    if (!answer) {
+      answer = deps
+        .suggest(uai, p)
+        .catch(() => null)
+        .then((s) => {
+          // No answer yet (rapprochement not run): ask again on the next run.
+          if (!s) asked.delete(key);
+          return s;
+        });
+      asked.set(key, answer);
+    }
+    return answer;
+  };
+
+  const showVersionCheck = (snap: EntAdminSnapshot) => {
+    const anchor = snap.service?.elements.blocVersion;
+    const url = snap.service?.settings.pronoteUrl;
+    if (!deps.pronoteVersion || !anchor || !url) {
+      version?.destroy();
+      version = undefined;
+      return;
+    }
+    version ??= createVersionCheckMount(doc, lang, async (u) => {
+      const v = await deps.pronoteVersion!(u);
+      pronoteVersion = v;
+      run();
+      return v;
+    });
+    version.update(anchor, url, pronoteVersion);
+  };
+
+  const run = async () => {
+    if (stopped) return;
+    const id = ++runs;
+    const snap = readEntAdmin(doc);
+    if (snap.import?.mode && !kindAsked) {
+      kindAsked = true;
+      fileKind = await deps.loadedExportKind(snap.import.uai).catch(() => undefined);
+      if (stopped || id !== runs) return;
+    }
+    const list = checkEntAdmin(snap, { date: deps.now?.() ?? new Date(), fileKind, pronoteVersion });
+    findings.update(list, (field) => entFieldElement(snap, field));
+    showVersionCheck(snap);
+    const result = { url: doc.location?.href ?? '', screen: snap.screens.map((s) => `ent-${s}`).join('+') || 'none', findings: list };
+    const key = JSON.stringify(result);
+    if (key !== last) {
+      last = key;
+      deps.publish?.(result);
+    }
+    const rows = snap.import?.unrecognised ?? [];
+    const answers = await Promise.all(rows.map((a) => suggestionFor(snap.import?.uai, a)));
+    // A later run (the page changed meanwhile) shows its own rows.
+    if (stopped || id !== runs) return;
+    suggestions.update(rows.map((account, i) => ({ account, suggestion: answers[i] })));
+  };
+
+  run();
+  const stop = watchPage(doc, () => void run(), { debounceMs: options.debounceMs });
+  return () => {
+    stopped = true;
+    stop();
+    findings.destroy();
+    suggestions.destroy();
+    version?.destroy();
+  };
+}
