@@ -14,7 +14,7 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readDirectory } from '../lib/directory';
 import { CATEGORIES, type Person } from '../lib/person';
-import { type Generated, generate } from './generator/index';
+import { type Generated, generate, SAMPLE } from './generator/index';
 import { sampleReadme } from './generator/sample-readme';
 import { aafFiles, type OutputFile } from './generator/write-aaf';
 import { writeFiles } from './generator/write-files';
@@ -26,9 +26,6 @@ const USAGE = `Usage:
                               [--layouts partner,edt,english] [--partial]
   npx tsx scripts/generate.ts --out DIR --from-aaf AAF_DIR [--seed N] [--layouts ...]
   npx tsx scripts/generate.ts --sample`;
-
-/** The sample's seed: one whose 250-student draw shows every case of the field at least once. */
-const SAMPLE_SEED = 13;
 
 interface Args {
   out?: string;
@@ -108,7 +105,7 @@ function parseArgs(argv: string[]): Args {
     }
   }
   if (args.sample) args.out ??= 'sample';
-  args.seed ??= args.sample ? SAMPLE_SEED : 1;
+  args.seed ??= args.sample ? SAMPLE.seed : 1;
   if (!args.out) fail('--out is required');
   if (args.students !== undefined && (args.pronote !== undefined || args.directory !== undefined)) fail('give --students or --pronote/--directory, not both');
   if (args.directory !== undefined && args.pronote === undefined) fail('--directory goes with --pronote');
@@ -146,7 +143,7 @@ function main(): void {
     const persons = readAafFolder(resolve(args.fromAaf));
     generated = generate({ seed: args.seed!, fromAaf: persons, onProgress });
   } else {
-    const students = args.sample ? 250 : args.students;
+    const students = args.sample ? SAMPLE.students : args.students;
     generated = generate({
       seed: args.seed!,
       students,

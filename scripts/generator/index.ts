@@ -16,6 +16,9 @@ import { createRandom } from './prng';
 import { deriveSides } from './sides';
 
 export { TARGET_RATES } from './population';
+
+/** The bundled `sample/`: a seed whose 250-student draw shows every case of the field at least once. */
+export const SAMPLE = { seed: 13, students: 250 } as const;
 export type { School } from './population';
 
 export interface GenerateOptions {
