@@ -2,6 +2,23 @@
  * Reads persons from an XML tree with a mapping profile: the partner layout (a fixed profile) and
  * every sniffed or saved profile go through here, so each record becomes either a Person or a
  * not-read entry with its element, line and reason.
+ *
+ * | Person field    | source in a sniffed or saved layout (profile field → attribute or child element) |
+ * | --------------- | ------------------------------------------------------------------------------- |
+ * | id              | `fields.id`, else `fields.ident` (idKind `pronote-field`)                        |
+ * | category        | `categories[c].element`, and `fields.category` = `categoryValue` when shared     |
+ * | lastName        | `fields.lastName`, else `fields.birthName`                                       |
+ * | birthName       | `fields.birthName` when different from the last name                             |
+ * | firstName       | `fields.firstName`                                                               |
+ * | otherFirstNames | `fields.otherFirstNames` (comma-separated, or one child element per name)        |
+ * | birthDate       | `fields.birthDate` (dd/mm/yyyy, yyyy-mm-dd)                                      |
+ * | sex, civility   | `fields.sex`, `fields.civility`                                                  |
+ * | classes         | `fields.classes`: attribute (comma-separated) or every child element of that name |
+ * | email           | `fields.email`                                                                   |
+ * | postalCode      | `fields.postalCode`                                                              |
+ * | guardians       | `fields.guardians` on students: the guardians' `ident` or `id` values            |
+ * | children        | the students that name the guardian                                              |
+ * | raw             | every attribute, and child elements' names → values                              |
  */
 import { categoryFromWord } from '../input/category-words';
 import { parseDate } from '../input/dates';

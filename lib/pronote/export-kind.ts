@@ -8,6 +8,7 @@ import { compact, fold } from '../input/words';
 import type { ExportKind } from '../person';
 
 const OPTION_NAME = /(sans|without)(les)?(identifiants?|ids?)?cas|uniquement.*cas|onlywithoutcas|nocasid/;
+const ALL_NAME = /^(touslesutilisateurs|allusers|exportcomplet)$/;
 const WITHOUT_TEXT = /(uniquement|seulement)? ?(les )?utilisateurs sans identifiants? cas|only users without (a )?cas|users without cas/;
 const ALL_TEXT = /tous les utilisateurs|all users|export complet|complete export/;
 const TRUE = /^(1|true|oui|o|yes|y|vrai|coche)$/;
@@ -19,6 +20,10 @@ function judge(name: string, value: string): ExportKind | undefined {
   if (OPTION_NAME.test(n)) {
     if (TRUE.test(v)) return 'without-cas-only';
     if (FALSE.test(v)) return 'all-users';
+  }
+  if (ALL_NAME.test(n)) {
+    if (TRUE.test(v)) return 'all-users';
+    if (FALSE.test(v)) return 'without-cas-only';
   }
   if (WITHOUT_TEXT.test(v)) return 'without-cas-only';
   if (ALL_TEXT.test(v)) return 'all-users';

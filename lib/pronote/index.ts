@@ -13,7 +13,7 @@ import { type Category, type ExportKind, InputError, type NotRead, type Person, 
 import { readWithProfile } from './apply-profile';
 import { exportKindOf } from './export-kind';
 import type { MappingProfile } from './mapping-profile';
-import { isPartnerLayout, PARTNER_PROFILE } from './partner-export';
+import { isPartnerLayout, PARTNER_ELEMENTS, PARTNER_PROFILE } from './partner-export';
 import { readSsoTree } from './rapprochement-sso';
 import { sniffLayout } from './sniffer';
 
@@ -87,6 +87,16 @@ function openExport(file: InputFile): XmlNode {
 }
 
 /**
+ * True when every person-like record of the file is one of the six partner elements: otherwise
+ * (a `Parent` list beside `Eleve`, say) the sniffer reads it, so that no list is left unread.
+ */
+function onlyPartnerElements(root: XmlNode): boolean {
+  const elements = new Set<string>(Object.values(PARTNER_ELEMENTS));
+  const sniffed = sniffLayout(root);
+  return !sniffed || Object.values(sniffed.mapping.categories).every((rule) => !rule || elements.has(rule.element));
+}
+
+/**
  * Reads one or several Pronote export files (normally one; a RapprochementSSO file may come with it).
  * - Partner layout (partner-export.ts): read exactly; ids `IDPN` else `Ident`, with a note for the
  *   persons that have no IDPN (staff: their pairing cannot feed idPronote).
@@ -129,7 +139,7 @@ export function readPronoteExport(files: InputFile[], options: { profile?: Mappi
     if (options.profile) {
       profile = options.profile;
       sniff = { confidence: 1, sure: true, mapping: profile };
-    } else if (isPartnerLayout(root)) {
+    } else if (isPartnerLayout(root) && onlyPartnerElements(root)) {
       profile = PARTNER_PROFILE;
       partner = true;
     } else {

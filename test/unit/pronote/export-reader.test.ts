@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { validateXML } from 'xmllint-wasm';
 import { describe, expect, it } from 'vitest';
 import type { InputFile } from '../../../lib/input/source';
-import { type MappingProfile, readPronoteExport, readRapprochementSso } from '../../../lib/pronote';
+import { readPronoteExport, readRapprochementSso } from '../../../lib/pronote';
 import type { Person } from '../../../lib/person';
 
 const FIX = 'test/fixtures/inputs/';
@@ -94,58 +94,5 @@ describe('RapprochementSSO V2.0', () => {
     expect(r.layout).toBe('rapprochement-sso');
     const chloe = r.persons.find((p) => p.category === 'student')!;
     expect(chloe).toMatchObject({ id: '301', idKind: 'Ident', birthDate: '2012-09-14', sex: 'F', guardians: [{ id: '401' }] });
-  });
-});
-
-describe('sniffed layouts', () => {
-  it('reads the EDT neighbour (child elements, windows-1252 declared ISO-8859-1) and is unsure of its id', () => {
-    const r = readPronoteExport([load('edt-exp-eleves.xml')]);
-    expect(r.layout).toBe('sniffed');
-    expect(r.sniff?.mapping.categories).toEqual({ student: { element: 'Eleves' } });
-    expect(r.sniff?.mapping.fields).toMatchObject({ id: 'numero', lastName: 'NOM', firstName: 'PRENOM', birthDate: 'DATE_NAISS', sex: 'SEXE', classes: 'CLASSE' });
-    expect(r.sniff?.sure).toBe(false);
-    expect(r.sniff?.confidence).toBeGreaterThan(0.5);
-    expect(r.persons.map((p) => `${p.lastName} ${p.firstName} ${p.birthDate ?? '-'} ${p.classes.join()}`)).toEqual([
-      'LEFÈVRE Zoé 2011-04-03 6A',
-      "N'GUYEN Noël 2012-02-29 6B",
-      'CŒUR Jérôme - 6A',
-    ]);
-    expect(r.persons[2].raw.DATE_NAISS).toBe('31/02/2011');
-  });
-
-  it('reads categories from a category field in French, with accents, plural and all six', () => {
-    const r = readPronoteExport([load('sniffed-utilisateurs.xml')]);
-    expect(r.sniff?.mapping.fields).toMatchObject({ id: 'IdentifiantPronote', category: 'Categorie', birthDate: 'DateDeNaissance', classes: 'Classe' });
-    expect(r.sniff?.sure).toBe(true);
-    const cats = Object.fromEntries(r.persons.map((p) => [p.id, p.category]));
-    expect(cats).toEqual({
-      P0000000000000T1: 'teacher',
-      P0000000000000S1: 'student',
-      P0000000000000G1: 'guardian',
-      P0000000000000M1: 'supervisor',
-      P0000000000000I1: 'inspector',
-      P0000000000000A1: 'staff',
-    });
-    expect(r.persons.every((p) => p.idKind === 'pronote-field')).toBe(true);
-    expect(r.notRead).toHaveLength(1);
-    expect(r.notRead[0].reason.en).toContain('No Pronote identifier');
-    expect(r.exportKind).toBe('without-cas-only');
-  });
-
-  it('reads an English layout with child elements and links by id', () => {
-    const r = readPronoteExport([load('sniffed-english.xml')]);
-    const cats = r.persons.map((p) => `${p.id}:${p.category}`).sort();
-    expect(cats).toEqual(['A-1:staff', 'G-1:guardian', 'I-1:inspector', 'M-1:supervisor', 'S-1:student', 'S-2:student', 'T-1:teacher']);
-    expect(r.persons.find((p) => p.id === 'G-1')?.children.map((c) => c.id)).toEqual(['S-1', 'S-2']);
-    expect(r.sniff?.sure).toBe(false); // `Id` may be a row number: the user confirms
-    expect(r.exportKind).toBe('all-users');
-  });
-
-  it('reads with a saved profile, JSON round trip included', () => {
-    const sniffed = readPronoteExport([load('edt-exp-eleves.xml')]).sniff!.mapping;
-    const profile = JSON.parse(JSON.stringify({ ...sniffed, name: 'EDT élèves' })) as MappingProfile;
-    const r = readPronoteExport([load('edt-exp-eleves.xml')], { profile });
-    expect(r.sniff).toEqual({ confidence: 1, sure: true, mapping: profile });
-    expect(r.persons).toHaveLength(3);
   });
 });
