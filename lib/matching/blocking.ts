@@ -87,11 +87,12 @@ export class BlockIndex {
   }
 
   /** Each account sharing a key with `p`, once (issue 4: each candidate pair compared once). */
-  candidates(p: Prepared, visit: (d: Prepared) => void): void {
+  candidates(p: Prepared, visit: (d: Prepared) => void, strongOther = false): void {
     this.round++;
     const round = this.round;
-    // With a birth date, the date keys find the person: large name-only blocks add cost, not pairs.
-    const nameCap = p.date ? DATED_NAME_BLOCK_CAP : NAME_BLOCK_CAP;
+    // With a birth date (or, for a guardian, accounts found through the paired children), the other
+    // keys find the person: large name-only blocks add cost, not pairs.
+    const nameCap = p.date || strongOther ? DATED_NAME_BLOCK_CAP : NAME_BLOCK_CAP;
     for (const k of blockingKeys(p, true)) {
       const b = this.blocks.get(k);
       if (!b) continue;

@@ -48,6 +48,12 @@ export type * from './types';
 
 /** Total weight over the prior, in bits, needed for an automatic pair (confidence ≥ 0.992). */
 export const AUTO_BITS = 7;
+/**
+ * Threshold for a guardian that no paired child links to the account, and for supervisors and
+ * inspectors: names alone (no birth date) often meet a namesake elsewhere in a feed of several
+ * schools, and most supervisors and inspectors have no account at all (DOMAIN.md).
+ */
+export const AUTO_BITS_UNLINKED = 12;
 /** Lead in bits over the next candidate and over the account's next claimant for an automatic pair. */
 export const MARGIN_BITS = 6;
 /** Candidates at or above this many bits over the prior are offered for review (confidence ≥ 0.2). */
@@ -75,6 +81,8 @@ interface Scored {
 
 interface Context {
   prior: number;
+  /** Automatic threshold of the category when not `AUTO_BITS`. */
+  autoBits?: number;
   total: number;
   lastCount: Map<string, number>;
   firstCount: Map<string, number>;
@@ -214,8 +222,11 @@ function namesAllowAuto(p: Prepared, d: Prepared, ctx: Context): boolean {
 
 /** The automatic threshold of a pair: lower for a guardian linked to a paired child with the same given name. */
 function autoBits(p: Prepared, d: Prepared, ctx: Context): number {
-  if (ctx.children && ctx.children(p, d).shared > 0 && nameLevels(p, d).first === 'exact') return AUTO_BITS_THROUGH_CHILD;
-  return AUTO_BITS;
+  if (ctx.children) {
+    if (ctx.children(p, d).shared > 0) return nameLevels(p, d).first === 'exact' ? AUTO_BITS_THROUGH_CHILD : AUTO_BITS;
+    return AUTO_BITS_UNLINKED;
+  }
+  return ctx.autoBits ?? AUTO_BITS;
 }
 
 interface Tracker {
@@ -250,8 +261,9 @@ function pairCategory(
       const w = weigh(p, d, ctx);
       if (w >= floor) list.push({ d, w });
     };
-    index.candidates(p, visit);
-    if (extraCandidates) for (const d of extraCandidates(p)) index.extra(d, visit);
+    const extra = extraCandidates?.(p) ?? [];
+    index.candidates(p, visit, extra.length > 0);
+    for (const d of extra) index.extra(d, visit);
     list.sort((a, b) => b.w - a.w);
     cands.set(p.index, list);
     tracker.tick();
@@ -471,6 +483,7 @@ export function match(input: MatchInput): MatchResult {
     tracker.stage(category);
     const pool = DIRECTORY_POOLS[category].flatMap((c) => dirByCategory.get(c) ?? []);
     const ctx: Context = { prior: priorBits(pool.length), ...countNames(pool) };
+    if (category === 'supervisor' || category === 'inspector') ctx.autoBits = AUTO_BITS_UNLINKED;
     contexts.set(category, ctx);
     let extra: ((p: Prepared) => Prepared[]) | undefined;
     if (category === 'guardian') {
@@ -599,7 +612,8 @@ function duplicates(P: Prepared[]): Map<number, number[]> {
   if (m) return m;
   const groups = new Map<string, number[]>();
   for (const p of P) {
-    const k = `${p.person.category}|${nameKey(p)}|${p.date?.iso ?? ''}`;
+    // Without a birth date (guardians, staff), a namesake is a duplicate only if the address or email agrees too.
+    const k = `${p.person.category}|${nameKey(p)}|${p.date ? p.date.iso : `${p.postal}|${p.email}`}`;
     const g = groups.get(k);
     if (g) g.push(p.index);
     else groups.set(k, [p.index]);

@@ -1,0 +1,200 @@
+/**
+ * `npm run bench -- matching`: the matching engine against the exact-key baseline, on the
+ * generator's labelled data (issue 4, "Benchmark"; PRODUCT.md "Quality bars").
+ *
+ * Quality (seeds 1–3, about 10,000 Pronote persons against 12,000 accounts each, pooled): per
+ * category and overall, precision and recall of automatic pairs, share sent to review, how often the
+ * right account is first among the review candidates; the generator's noise rates are printed.
+ * Precision = right automatic pairs / automatic pairs; recall = right automatic pairs / Pronote
+ * persons who have an ENT account in the truth. Baseline: normalised last name + first name + birth
+ * date, paired only when the key is unique on both sides (DOMAIN.md failure 5).
+ *
+ * Speed: reading (the 10k set written to files with the generator's writers, read with the readers)
+ * and pairing (`match()` on persons already read) timed separately, with peak memory, at 10,000
+ * against 12,000 and at 200,000 against 250,000. `--quick` skips the 200k run.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readDirectory } from '../../lib/directory';
+import type { InputFile } from '../../lib/input/source';
+import { DIRECTORY_POOLS, fold, match, type Proposal } from '../../lib/matching';
+import { CATEGORIES, type Category, type Person } from '../../lib/person';
+import { readPronoteExport } from '../../lib/pronote';
+import { type Generated, generate } from '../generator/index';
+import { aafFiles } from '../generator/write-aaf';
+import { writeFiles } from '../generator/write-files';
+import { partnerExport } from '../generator/write-pronote';
+import { formatMeasure, measure } from './measure';
+
+const quick = process.argv.includes('--quick');
+
+type Status = Proposal['status'];
+interface Row {
+  category: Category;
+  status: Status;
+  entId?: string;
+  truth: string;
+}
+
+/** Exact-key baseline: normalised last name + first name + birth date, paired only when unique on both sides. */
+function baseline(pronote: Person[], directory: Person[]): Proposal[] {
+  const key = (p: Person) => `${fold(p.lastName).replace(/ /g, '')}|${fold(p.firstName).replace(/ /g, '')}|${p.birthDate ?? ''}`;
+  const count = (persons: Person[], cat: (p: Person) => string) => {
+    const m = new Map<string, Person[]>();
+    for (const p of persons) {
+      const k = `${cat(p)}|${key(p)}`;
+      const l = m.get(k);
+      if (l) l.push(p);
+      else m.set(k, [p]);
+    }
+    return m;
+  };
+  const pools = new Map<Category, Map<string, Person[]>>();
+  for (const c of CATEGORIES) {
+    const pool = directory.filter((d) => DIRECTORY_POOLS[c].includes(d.category));
+    pools.set(c, count(pool, () => c));
+  }
+  const pronoteKeys = count(pronote, (p) => p.category);
+  return pronote.map((p) => {
+    const k = `${p.category}|${key(p)}`;
+    const dir = pools.get(p.category)!.get(k);
+    const unique = dir?.length === 1 && pronoteKeys.get(k)!.length === 1;
+    return unique
+      ? { category: p.category, pronoteId: p.id, status: 'auto', entId: dir[0].id, score: 1, candidates: [] }
+      : { category: p.category, pronoteId: p.id, status: 'unmatched', score: 0, candidates: [] };
+  });
+}
+
+interface Stats {
+  persons: number;
+  withAccount: number;
+  auto: number;
+  right: number;
+  review: number;
+  reviewWithAccount: number;
+  reviewFirst: number;
+}
+
+function tally(rows: Row[]): Map<Category | 'overall', Stats> {
+  const out = new Map<Category | 'overall', Stats>();
+  const zero = (): Stats => ({ persons: 0, withAccount: 0, auto: 0, right: 0, review: 0, reviewWithAccount: 0, reviewFirst: 0 });
+  for (const c of [...CATEGORIES, 'overall'] as const) out.set(c, zero());
+  for (const r of rows) {
+    for (const s of [out.get(r.category)!, out.get('overall')!]) {
+      s.persons++;
+      if (r.truth) s.withAccount++;
+      if (r.status === 'auto') {
+        s.auto++;
+        if (r.entId === r.truth) s.right++;
+      } else if (r.status === 'review') {
+        s.review++;
+        if (r.truth) {
+          s.reviewWithAccount++;
+          if (r.entId === r.truth) s.reviewFirst++;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+const pct = (a: number, b: number, digits = 2) => (b ? `${((a / b) * 100).toFixed(digits)} %` : '—');
+
+function rowsOf(g: Generated, proposals: Proposal[]): Row[] {
+  const truth = new Map(g.truth.map((t) => [`${t.category}|${t.pronoteId}`, t.entId]));
+  return proposals.map((p) => ({ category: p.category, status: p.status, entId: p.entId, truth: truth.get(`${p.category}|${p.pronoteId}`) ?? '' }));
+}
+
+function printQuality(engine: Map<Category | 'overall', Stats>, base: Map<Category | 'overall', Stats>): void {
+  const head = ['category', 'persons', 'with acct', 'baseline P', 'baseline R', 'engine P', 'engine R', 'review', 'right 1st'];
+  const lines = [head];
+  for (const c of [...CATEGORIES, 'overall'] as const) {
+    const e = engine.get(c)!;
+    const b = base.get(c)!;
+    lines.push([
+      c,
+      String(e.persons),
+      String(e.withAccount),
+      pct(b.right, b.auto),
+      pct(b.right, b.withAccount),
+      pct(e.right, e.auto),
+      pct(e.right, e.withAccount),
+      pct(e.review, e.persons, 1),
+      `${pct(e.reviewFirst, e.reviewWithAccount, 1)} (${e.reviewFirst}/${e.reviewWithAccount})`,
+    ]);
+  }
+  const widths = head.map((_, i) => Math.max(...lines.map((l) => l[i].length)));
+  for (const l of lines) console.log(l.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join('  '));
+  const e = engine.get('overall')!;
+  console.log(
+    `engine: ${e.auto - e.right} wrong automatic pair(s) of ${e.auto}; baseline review share is 0 (it has no review).` +
+      ` P = right auto / auto; R = right auto / persons with an account in the truth; right 1st = review persons with an account whose first candidate is it.`,
+  );
+}
+
+function filesToInputs(dir: string): InputFile[] {
+  const out: InputFile[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...filesToInputs(full));
+    else out.push({ name, bytes: new Uint8Array(readFileSync(full)) });
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  console.log('Matching quality: seeds 1–3, each about 10,000 Pronote persons against 12,000 ENT accounts');
+  const engineRows: Row[] = [];
+  const baseRows: Row[] = [];
+  for (const seed of [1, 2, 3]) {
+    const g = generate({ seed, scale: { pronote: 10_000, directory: 12_000 } });
+    if (seed === 1) {
+      console.log(
+        `noise rates drawn (seed 1): ${Object.entries(g.rates)
+          .map(([k, v]) => `${k} ${(v * 100).toFixed(1)} %`)
+          .join(', ')}`,
+      );
+    }
+    engineRows.push(...rowsOf(g, match({ pronote: g.pronote, directory: g.directory }).proposals));
+    baseRows.push(...rowsOf(g, baseline(g.pronote, g.directory)));
+  }
+  printQuality(tally(engineRows), tally(baseRows));
+
+  console.log('\nSpeed (Node, this machine; wall clock, peak memory sampled every 5 ms)');
+  const g10 = generate({ seed: 1, scale: { pronote: 10_000, directory: 12_000 } });
+  const dir = mkdtempSync(join(tmpdir(), 'passerelle-bench-'));
+  try {
+    writeFiles(join(dir, 'pronote'), [partnerExport(g10.pronote)]);
+    writeFiles(join(dir, 'ent'), aafFiles(g10.directory));
+    const pronoteFiles = filesToInputs(join(dir, 'pronote'));
+    const entFiles = filesToInputs(join(dir, 'ent'));
+    const mib = (files: InputFile[]) => (files.reduce((n, f) => n + f.bytes.length, 0) / 2 ** 20).toFixed(1);
+    const readP = await measure(() => readPronoteExport(pronoteFiles));
+    console.log(formatMeasure(`reading 10k: Pronote export (${mib(pronoteFiles)} MiB, ${readP.value.persons.length} persons)`, readP));
+    const readD = await measure(() => readDirectory(entFiles));
+    console.log(formatMeasure(`reading 12k: AAF files (${entFiles.length} files, ${mib(entFiles)} MiB, ${readD.value.persons.length} accounts)`, readD));
+    const pair = await measure(() => match({ pronote: readP.value.persons, directory: readD.value.persons }));
+    console.log(formatMeasure(`pairing 10k against 12k (persons read from the files, first run)`, pair));
+    const again: number[] = [];
+    for (let i = 0; i < 3; i++) again.push((await measure(() => match({ pronote: readP.value.persons, directory: readD.value.persons }))).seconds);
+    again.sort((a, b) => a - b);
+    console.log(`pairing 10k against 12k, three more runs: median ${again[1].toFixed(3)} s (min ${again[0].toFixed(3)} s)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  if (!quick) {
+    const g = generate({ seed: 4, scale: { pronote: 200_000, directory: 250_000 } });
+    console.log(`generated ${g.pronote.length} Pronote persons and ${g.directory.length} accounts (seed 4)`);
+    const big = await measure(() => match({ pronote: g.pronote, directory: g.directory }));
+    console.log(formatMeasure(`pairing ${Math.round(g.pronote.length / 1000)}k against ${Math.round(g.directory.length / 1000)}k`, big));
+    const t = tally(rowsOf(g, big.value.proposals)).get('overall')!;
+    console.log(`  at that scale: precision ${pct(t.right, t.auto)}, recall ${pct(t.right, t.withAccount)}, review ${pct(t.review, t.persons, 1)}`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
