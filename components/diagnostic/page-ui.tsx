@@ -31,7 +31,10 @@ function host(doc: Document, attribute: string, value: string): ShadowRoot {
   existing?.remove();
   const element = doc.createElement('div');
   element.setAttribute(attribute, value);
-  (doc.body ?? doc.documentElement).prepend(element);
+  // The explanation goes first; the hint comes after it when both are shown.
+  const diagnosis = attribute === 'data-passerelle-hint' ? doc.querySelector('[data-passerelle-diagnosis]') : null;
+  if (diagnosis) diagnosis.after(element);
+  else (doc.body ?? doc.documentElement).prepend(element);
   const shadow = element.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = STYLE;

@@ -31,4 +31,16 @@ describe('the UI put on Pronote pages', () => {
     expect(el.getAttribute('data-passerelle-hint')).toBe('direct-url');
     expect(el.shadowRoot!.querySelector('code')?.textContent).toBe('https://0310047h.index-education.net/Pronote/?login=true');
   });
+
+  it('puts the explanation above the hint whatever the order they come in', () => {
+    document.body.innerHTML = '<div id="page"></div>';
+    mountDirectUrlHint(document, 'https://0310047h.index-education.net/pronote/?login=true');
+    mountDiagnosis(document, 'idpronote-missing');
+    mountDirectUrlHint(document, 'https://0310047h.index-education.net/pronote/?login=true');
+    expect([...document.body.children].map((e) => e.getAttributeNames().find((n) => n.startsWith('data-passerelle')) ?? e.id)).toEqual([
+      'data-passerelle-diagnosis',
+      'data-passerelle-hint',
+      'page',
+    ]);
+  });
 });
