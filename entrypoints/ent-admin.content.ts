@@ -10,10 +10,11 @@ export default defineContentScript({
   matches: entWebDomains(),
   runAt: 'document_idle',
   main(ctx) {
-    const root = document.documentElement;
-    // Injected a second time on the same page: the first copy already runs.
-    if (root.dataset.passerelleEnt) return;
-    root.dataset.passerelleEnt = 'on';
+    // Injected again on the same page (« Activer sur cet onglet » twice, or over the manifest's
+    // copy): the copies share this isolated world, so the newest replaces the one before.
+    const world = globalThis as { passerelleEntStop?: () => void };
+    world.passerelleEntStop?.();
+    document.documentElement.dataset.passerelleEnt = 'on';
     const stop = startEntHelper(document, {
       suggest: async (uai, person) => (await send('suggestions/query', { uai, names: [person] })).suggestions[0] ?? null,
       loadedExportKind: async (uai) => (await send('rapprochement/loaded', { uai }))?.exportKind,
@@ -22,6 +23,11 @@ export default defineContentScript({
         if (result.screen !== 'none') send('page/findings', result).catch(() => {});
       },
     });
-    ctx.onInvalidated(stop);
+    world.passerelleEntStop = stop;
+    ctx.onInvalidated(() => {
+      if (world.passerelleEntStop !== stop) return;
+      stop();
+      world.passerelleEntStop = undefined;
+    });
   },
 });

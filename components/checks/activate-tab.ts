@@ -8,9 +8,15 @@ import { browser } from 'wxt/browser';
 /** The bundle of `entrypoints/hosting-helper.content.ts` (WXT runtime-registered content script). */
 export const HOSTING_HELPER_SCRIPT = '/content-scripts/hosting-helper.js';
 
+/**
+ * The ENT admin helper (`entrypoints/ent-admin.content.ts`, issue 7), turned on by the same button
+ * for ENT sites outside the catalogue: each helper shows only the screens it recognises.
+ */
+export const ENT_HELPER_SCRIPT = '/content-scripts/ent-admin.js';
+
 /** Injects the helper into the active tab of the current window. Throws with the browser's reason. */
 export async function activateOnActiveTab(): Promise<void> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) throw new Error('no active tab');
-  await browser.scripting.executeScript({ target: { tabId: tab.id }, files: [HOSTING_HELPER_SCRIPT] });
+  await browser.scripting.executeScript({ target: { tabId: tab.id }, files: [HOSTING_HELPER_SCRIPT, ENT_HELPER_SCRIPT] });
 }

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Route } from '../../scripts/sites-server';
 import { expect, test } from './fixtures';
@@ -138,5 +138,37 @@ test.describe('with the Pronote instance answering', () => {
     // Set to the right version: the warning goes.
     await page.locator('#k_4722').selectOption('PRONOTE 2024');
     await expect(mismatch).toHaveCount(0);
+  });
+});
+
+/**
+ * An ENT admin page on a site outside the catalogue. activeTab cannot be granted by automation, so
+ * the page is served under a host the extension already holds but where the ENT helper does not run
+ * by itself (a Pronote host): the button's injection path is the same.
+ */
+const entPageElsewhere: Route = (_req, res, url) => {
+  if (url.hostname !== '0752536z.index-education.net' || url.pathname !== '/ent-admin/service.html') return false;
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+  res.end(readFileSync('test/fixtures/sites/clg-exemple.monbureaunumerique.fr/admin/service-table.html'));
+  return true;
+};
+
+test.describe('on a site outside the catalogue', () => {
+  test.use({ routes: [entPageElsewhere] });
+  test('« Activer sur cet onglet » turns the ENT helper on for that tab', async ({ context, openSidePanel }) => {
+    const page = await context.newPage();
+    await page.goto('https://0752536z.index-education.net/ent-admin/service.html');
+    await page.waitForTimeout(500);
+    await expect(page.locator('[data-passerelle-finding]')).toHaveCount(0);
+    const panel = await openSidePanel();
+    await page.bringToFront();
+    await panel.getByRole('tab', { name: 'Vérifications' }).click();
+    await panel.getByRole('button', { name: 'Activer sur cet onglet' }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-passerelle-ent', 'on');
+    await expect(page.locator('#k_4721 + [data-passerelle-host="ent-admin"] [data-passerelle-finding="service-cas-url-not-empty"]')).toBeVisible();
+    // Turned on twice: one helper, findings shown once.
+    await panel.getByRole('button', { name: 'Activer sur cet onglet' }).click();
+    await page.waitForTimeout(500);
+    await expect(page.locator('[data-passerelle-finding="service-cas-url-not-empty"]')).toHaveCount(1);
   });
 });
