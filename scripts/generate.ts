@@ -8,13 +8,15 @@
  *
  * Invent mode writes the Pronote export (each layout asked), the ENT directory (aaf/ files and
  * annuaire.csv) and truth.csv. From-AAF mode reads the AAF files given (lib/directory) and writes a
- * Pronote export of the same people, with truth.csv. Progress goes to stderr.
+ * Pronote export of the same people, with truth.csv. `--partial` writes the partial export (only
+ * persons without a CAS identifier, scripts/generator/partial.ts). Progress goes to stderr.
  */
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readDirectory } from '../lib/directory';
 import { CATEGORIES, type Person } from '../lib/person';
 import { type Generated, generate, SAMPLE } from './generator/index';
+import { partialExport } from './generator/partial';
 import { sampleReadme } from './generator/sample-readme';
 import { aafFiles, type OutputFile } from './generator/write-aaf';
 import { writeFiles } from './generator/write-files';
@@ -104,6 +106,7 @@ function parseArgs(argv: string[]): Args {
         fail(`Unknown option "${flag}"`);
     }
   }
+  if (args.sample && args.partial) fail('--sample writes the full export: no --partial');
   if (args.sample) args.out ??= 'sample';
   args.seed ??= args.sample ? SAMPLE.seed : 1;
   if (!args.out) fail('--out is required');
@@ -127,6 +130,15 @@ function readAafFolder(dir: string): Person[] {
 }
 
 function main(): void {
+  try {
+    run();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+}
+
+function run(): void {
   const args = parseArgs(process.argv.slice(2));
   const out = resolve(args.out!);
   const started = performance.now();
@@ -152,7 +164,9 @@ function main(): void {
     });
     files.push(...aafFiles(generated.directory), directoryCsv(generated.directory));
   }
-  files.push(...pronoteFiles(generated.pronote, args.layouts, { kind: args.partial ? 'without-cas-only' : 'all-users' }), truthCsv(generated.truth));
+  // The partial export holds only persons without a CAS identifier; its truth.csv, those rows.
+  const exported = args.partial ? partialExport(generated, args.seed!) : generated;
+  files.push(...pronoteFiles(exported.pronote, args.layouts, { kind: args.partial ? 'without-cas-only' : 'all-users' }), truthCsv(exported.truth));
   if (args.sample) {
     rmSync(join(out, 'aaf'), { recursive: true, force: true });
     files.push(sampleReadme(generated, args.seed!));
@@ -162,7 +176,7 @@ function main(): void {
     if (big) process.stderr.write(`  writing ${name} (${i + 1}/${n})\n`);
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.error(`Pronote: ${generated.pronote.length} persons (${counts(generated.pronote)})`);
+  console.error(`Pronote: ${exported.pronote.length} persons (${counts(exported.pronote)})${args.partial ? ' (partial export)' : ''}`);
   console.error(`ENT: ${generated.directory.length} accounts (${counts(generated.directory)})`);
   console.error(`Rates drawn: ${Object.entries(generated.rates).map(([k, v]) => `${k} ${(v * 100).toFixed(1)} %`).join(', ')}`);
   for (const w of written) console.error(`  ${w.path} (${(statSync(w.path).size / 1024).toFixed(0)} KiB)`);

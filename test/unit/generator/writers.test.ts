@@ -6,6 +6,7 @@ import { readDirectory } from '../../../lib/directory';
 import type { Person } from '../../../lib/person';
 import { readPronoteExport } from '../../../lib/pronote';
 import { type Generated, generate } from '../../../scripts/generator/index';
+import { partialExport } from '../../../scripts/generator/partial';
 import { aafFiles, type OutputFile } from '../../../scripts/generator/write-aaf';
 import { contentOf } from '../../../scripts/generator/write-files';
 import { edtExport, englishExport, partnerExport } from '../../../scripts/generator/write-pronote';
@@ -145,6 +146,19 @@ describe('writers', () => {
       const names = new Map(read.persons.map((p) => [p.id, p.lastName]));
       expect(g.pronote.filter((p) => names.get(p.id) !== p.lastName && !/[^ -\u00ff]/.test(p.lastName)).map((p) => p.lastName)).toEqual([]);
     }
+  });
+
+  it('writes a partial export holding the persons without an ENT account and a few others, links kept inside it', () => {
+    const partial = partialExport(g, 21);
+    const withoutAccount = g.truth.filter((t) => !t.entId).map((t) => t.pronoteId);
+    const kept = new Set(partial.pronote.map((p) => p.id));
+    expect(withoutAccount.every((id) => kept.has(id))).toBe(true);
+    expect(partial.pronote.length).toBeLessThan(g.pronote.length / 4);
+    expect(partial.truth.map((t) => t.pronoteId)).toEqual(partial.pronote.map((p) => p.id));
+    const read = readPronoteExport([bytesOf(partnerExport(partial.pronote, { kind: 'without-cas-only' }))]);
+    expect(read.exportKind).toBe('without-cas-only');
+    expect(read.persons.length).toBe(partial.pronote.length);
+    for (const p of read.persons) for (const r of p.guardians) expect(kept.has(r.id)).toBe(true);
   });
 
   it('writes a truth.csv whose ids exist in the files written', () => {
