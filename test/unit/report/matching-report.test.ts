@@ -1,0 +1,153 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { match, type Proposal } from '../../../lib/matching';
+import { readDecisionsCsv } from '../../../lib/matching/decisions-file';
+import { CATEGORIES, InputError } from '../../../lib/person';
+import { MAPPING_CSV_HEADER, writeMappingCsv } from '../../../lib/report/mapping-csv';
+import { escapeHtml, writeReportHtml } from '../../../lib/report/report-html';
+import { buildSummary } from '../../../lib/report/summary';
+import { ent, filler, pronote } from '../matching/persons';
+
+const pro = [
+  pronote('student', { id: 'P1', last: 'LE GALL', first: 'Anne-Sophie', birth: '2011-04-03', classes: ['3A'] }),
+  pronote('student', { id: 'P2', last: 'Dupont, "dit" Jean', first: ' Marc', birth: '2011-05-05', classes: ['3A'] }),
+  pronote('guardian', { id: 'G1', last: '<script>alert(1)</script>', first: 'Élodie & Cie' }),
+  pronote('supervisor', { id: 'S1', last: 'Tuteur', first: 'Jean' }),
+];
+const dir = [...filler(200), ent('student', { id: 'E1', last: 'Legall', first: 'Anne Sophie', birth: '2011-04-03' })];
+const result = match({ pronote: pro, directory: dir });
+
+describe('mapping.csv', () => {
+  const text = writeMappingCsv(pro, result.proposals);
+  const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+
+  it('has the exact header and one row per Pronote person, in order', () => {
+    expect(text.split('\r\n')[0]).toBe('category,pronote_id,ent_id,status,score,last_name,first_name');
+    expect(rows.meta.fields).toEqual([...MAPPING_CSV_HEADER]);
+    expect(rows.data.map((r) => r.pronote_id)).toEqual(['P1', 'P2', 'G1', 'S1']);
+  });
+
+  it('writes the pair, its score, and empty ent_id with score 0 when unmatched', () => {
+    expect(rows.data[0]).toMatchObject({ category: 'student', ent_id: 'E1', status: 'auto' });
+    expect(Number(rows.data[0].score)).toBeGreaterThan(0.99);
+    expect(Number(rows.data[0].score)).toBeLessThanOrEqual(1);
+    expect(rows.data[3]).toMatchObject({ category: 'supervisor', ent_id: '', status: 'unmatched', score: '0' });
+  });
+
+  it('quotes names holding commas, quotes and edge spaces, and reads back the same', () => {
+    expect(text).toContain('"Dupont, ""dit"" Jean"," Marc"');
+    expect(rows.data[1].last_name).toBe('Dupont, "dit" Jean');
+    expect(rows.data[1].first_name).toBe(' Marc');
+  });
+
+  it('refuses proposals that do not line up with the persons', () => {
+    expect(() => writeMappingCsv(pro, result.proposals.slice(1))).toThrow();
+    expect(() => writeMappingCsv([...pro].reverse(), result.proposals)).toThrow();
+  });
+});
+
+describe('summary.json', () => {
+  const summary = buildSummary({
+    pronote: { persons: pro, notRead: [{ source: 'x.xml', location: 'Eleve[3]', reason: { fr: 'sans nom', en: 'no name' } }], files: ['x.xml'], exportKind: 'all-users' },
+    directory: { persons: dir, notRead: [], files: ['aaf'] },
+    proposals: result.proposals,
+    unusedDirectory: result.unusedDirectory,
+    seconds: 1.23456,
+  });
+  it('lists the six categories everywhere, with 0 for the empty ones', () => {
+    for (const c of CATEGORIES) {
+      expect(summary.pronote.read[c]).toBeTypeOf('number');
+      expect(summary.directory.read[c]).toBeTypeOf('number');
+      expect(Object.keys(summary.pairs[c]).sort()).toEqual(['auto', 'review', 'unmatched']);
+    }
+    expect(summary.pronote.read.teacher).toBe(0);
+    expect(summary.pronote.read).toMatchObject({ student: 2, guardian: 1, supervisor: 1 });
+    expect(summary.directory.read.student).toBe(201);
+  });
+  it('counts pairs, records not read, reasons and seconds', () => {
+    expect(summary.pairs.student.auto).toBe(1);
+    expect(summary.pairs.supervisor.unmatched).toBe(1);
+    expect(summary.pronote.notRead).toBe(1);
+    expect(summary.reasons.supervisor['no-ent-category']).toBe(1);
+    expect(summary.seconds).toBe(1.235);
+    expect(JSON.parse(JSON.stringify(summary))).toEqual(summary);
+  });
+});
+
+describe('report.html', () => {
+  const summary = buildSummary({
+    pronote: { persons: pro, notRead: [{ source: 'x<y>.xml', location: 'ligne 3', reason: { fr: 'Nom <vide>', en: 'Empty <name>' }, excerpt: '<Eleve Nom="">' }], files: ['x.xml'] },
+    directory: { persons: dir, notRead: [], files: ['aaf'] },
+    proposals: result.proposals,
+    unusedDirectory: result.unusedDirectory,
+    seconds: 0.5,
+  });
+  const html = writeReportHtml({
+    summary,
+    persons: pro,
+    proposals: result.proposals,
+    notRead: { pronote: [{ source: 'x<y>.xml', location: 'ligne 3', reason: { fr: 'Nom <vide>', en: 'Empty <name>' }, excerpt: '<Eleve Nom="">' }], directory: [] },
+    notes: { pronote: [], directory: [] },
+    generatedAt: '29/11/2026',
+  });
+
+  it('escapes every value from the files', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&#60;a href=&#34;x&#34;&#62;&#39;&#38;&#39;&#60;/a&#62;');
+    expect(html).not.toContain('<script>alert');
+    expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
+    expect(html).toContain('Élodie &#38; Cie');
+    expect(html).toContain('x&#60;y&#62;.xml');
+    expect(html).toContain('&#60;Eleve Nom=&#34;&#34;&#62;');
+  });
+
+  it('parses as a document with the counts, the reasons in French and English, and the persons left', () => {
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    expect(doc.documentElement.lang).toBe('fr');
+    expect(doc.querySelectorAll('script')).toHaveLength(0);
+    const text = doc.body.textContent ?? '';
+    expect(text).toContain('Ce qui reste, et pourquoi');
+    expect(text).toContain('What is left, and why');
+    expect(text).toContain('Maîtres de stage');
+    expect(text).toContain('« Pas de compte ENT » est une réponse normale');
+    expect(text).toContain('<script>alert(1)</script>'); // shown as text
+    const rows = [...doc.querySelectorAll('tbody tr')].map((r) => r.textContent ?? '');
+    expect(rows.some((r) => r.includes('Élèves') && r.includes('Students'))).toBe(true);
+  });
+});
+
+describe('decisions CSV read back', () => {
+  const csv = [
+    'category,pronote_id,ent_id,status,score,last_name,first_name,decision,decided_at',
+    'student,P1,E1,auto,0.99,A,B,auto,',
+    'student,P2,E2,review,0.8,A,B,confirmed,2026-09-01T10:00:00Z',
+    'guardian,G1,E9,review,0.5,A,B,rejected,2026-09-01T10:00:00Z',
+    'supervisor,S1,,unmatched,0,A,B,no-account,2026-09-01T10:00:00Z',
+    'student,P3,,unmatched,0,A,B,unresolved,',
+    'nobody,P4,E4,auto,1,A,B,manual,',
+  ].join('\r\n');
+
+  it('keeps the decisions and skips engine pairs, unresolved rows and unknown categories', () => {
+    const { decisions, skipped } = readDecisionsCsv(`\uFEFF${csv}`, 'decisions.csv');
+    expect(skipped).toBe(3);
+    expect(decisions).toEqual([
+      { category: 'student', pronoteId: 'P2', kind: 'confirmed', entId: 'E2', decidedAt: '2026-09-01T10:00:00Z' },
+      { category: 'guardian', pronoteId: 'G1', kind: 'rejected', entId: 'E9', decidedAt: '2026-09-01T10:00:00Z' },
+      { category: 'supervisor', pronoteId: 'S1', kind: 'no-account', decidedAt: '2026-09-01T10:00:00Z' },
+    ]);
+  });
+
+  it('refuses a file without the decision column, saying which', () => {
+    expect(() => readDecisionsCsv('category,pronote_id,ent_id\nstudent,P1,E1\n', 'mapping.csv')).toThrow(InputError);
+    try {
+      readDecisionsCsv('category,pronote_id,ent_id\n', 'mapping.csv');
+    } catch (e) {
+      expect((e as InputError).userMessage.fr).toContain('« decision »');
+    }
+  });
+
+  it('decisions read back override the engine', () => {
+    const { decisions } = readDecisionsCsv('category,pronote_id,ent_id,decision,decided_at\nstudent,P1,,no-account,2026-01-01\n', 'd.csv');
+    const r = match({ pronote: pro, directory: dir, decisions }).proposals[0] as Proposal;
+    expect(r).toMatchObject({ status: 'unmatched', decided: 'no-account' });
+  });
+});
