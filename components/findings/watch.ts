@@ -15,12 +15,17 @@ export function watchPage(doc: Document, run: () => void, options: WatchOptions 
   const delay = options.debounceMs ?? 150;
   const win = doc.defaultView!;
   let timer: number | undefined;
+  let wait = delay;
   const schedule = () => {
     if (timer !== undefined) win.clearTimeout(timer);
     timer = win.setTimeout(() => {
       timer = undefined;
+      const started = performance.now();
       run();
-    }, delay);
+      // A page that keeps changing must not keep the helper busy: wait at least five times as
+      // long as a run takes before the next one.
+      wait = Math.max(delay, 5 * (performance.now() - started));
+    }, wait);
   };
   const onEvent = (e: Event) => {
     if (e.target && isOwnNode(e.target as Node)) return;

@@ -13,6 +13,41 @@ const SELECTORS: Record<ControlKind, string> = {
   button: 'button, input[type=button], input[type=submit], [role=button], a[href]',
 };
 
+const TEXT_INPUT_TYPES = new Set(['', 'text', 'url', 'search', 'email']);
+const NOT_LABEL_TAGS = new Set(['SELECT', 'OPTION', 'OPTGROUP', 'DATALIST', 'SCRIPT', 'STYLE', 'TEMPLATE', 'TEXTAREA', 'NOSCRIPT']);
+
+/**
+ * The kind of control `el` is, without CSS matching (fast on big pages); `undefined` for an
+ * element that is not a control. Same definition as `controlSelector`.
+ */
+export function controlKind(el: Element): ControlKind | undefined {
+  const tag = el.tagName.toUpperCase();
+  if (tag === 'INPUT') {
+    const type = (el.getAttribute('type') ?? '').toLowerCase();
+    if (type === 'checkbox' || type === 'radio') return 'checkbox';
+    if (TEXT_INPUT_TYPES.has(type)) return 'text';
+    if (type === 'button' || type === 'submit') return 'button';
+    return undefined;
+  }
+  if (tag === 'TEXTAREA') return 'text';
+  if (tag === 'SELECT') return 'select';
+  if (tag === 'BUTTON') return 'button';
+  const role = el.getAttribute('role');
+  if (role === 'checkbox' || role === 'switch' || role === 'radio') return 'checkbox';
+  if (role === 'textbox') return 'text';
+  if (role === 'combobox' || role === 'listbox') return 'select';
+  if (role === 'button') return 'button';
+  const editable = el.getAttribute('contenteditable');
+  if (editable === '' || editable === 'true') return 'text';
+  if (tag === 'A' && el.hasAttribute('href')) return 'button';
+  return undefined;
+}
+
+/** True when the content of `el` is never a label (option lists, scripts, Passerelle's UI). */
+export function isNotLabel(el: Element): boolean {
+  return NOT_LABEL_TAGS.has(el.tagName.toUpperCase()) || el.hasAttribute('data-passerelle-host');
+}
+
 /** CSS selector of the controls of `kinds` (all kinds but buttons when omitted). */
 export function controlSelector(kinds?: ControlKind[]): string {
   return (kinds ?? (['checkbox', 'text', 'select'] as ControlKind[])).map((k) => SELECTORS[k]).join(', ');

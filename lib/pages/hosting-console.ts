@@ -10,7 +10,7 @@
  */
 import { isDisabled, readChecked, readOptions, readValue } from './controls';
 import { type HostingField, type HostingSettings, recognitionModeFromText } from './hosting-settings';
-import { findButton, findControl, findLabels, findTextValue } from './labels';
+import { findButton, findControl, findLabels, findTextValue, withLabelCache } from './labels';
 import { normaliseText } from './text';
 
 export type HostingScreen = 'cas-delegation' | 'ent-integration' | 'user-identification' | 'publication';
@@ -63,6 +63,10 @@ function put<K extends HostingField>(snap: ScreenSnapshot, field: K, value: Host
  * chosen, the CAS URL. `undefined` when the option is not on the page.
  */
 export function readCasDelegation(root: ParentNode): ScreenSnapshot | undefined {
+  return withLabelCache(root, () => readCasDelegationNow(root));
+}
+
+function readCasDelegationNow(root: ParentNode): ScreenSnapshot | undefined {
   const option = findControl(root, LABELS.delegation, { kinds: ['checkbox'] });
   if (!option) return undefined;
   const snap: ScreenSnapshot = { screen: 'cas-delegation', settings: {}, elements: {} };
@@ -95,6 +99,10 @@ function readCasUrl(root: ParentNode, snap: ScreenSnapshot): void {
  * `delegation` is true when an ENT other than "Aucun" is chosen. `undefined` when *Mon ENT* is absent.
  */
 export function readEntIntegration(root: ParentNode): ScreenSnapshot | undefined {
+  return withLabelCache(root, () => readEntIntegrationNow(root));
+}
+
+function readEntIntegrationNow(root: ParentNode): ScreenSnapshot | undefined {
   const monEnt = findControl(root, LABELS.monEnt, { kinds: ['select', 'text'] });
   const shown = monEnt ? undefined : findTextValue(root, LABELS.monEnt);
   if (!monEnt && !shown) return undefined;
@@ -113,6 +121,10 @@ export function readEntIntegration(root: ParentNode): ScreenSnapshot | undefined
  * `undefined` when neither the list nor the mode radios are on the page.
  */
 export function readUserIdentification(root: ParentNode): ScreenSnapshot | undefined {
+  return withLabelCache(root, () => readUserIdentificationNow(root));
+}
+
+function readUserIdentificationNow(root: ParentNode): ScreenSnapshot | undefined {
   const snap: ScreenSnapshot = { screen: 'user-identification', settings: {}, elements: {} };
   const list = findControl(root, LABELS.recognition, { kinds: ['select'] });
   if (list) {
@@ -145,6 +157,10 @@ export function readUserIdentification(root: ParentNode): ScreenSnapshot | undef
  * screen shows it. `undefined` when none of these is on the page.
  */
 export function readPublication(root: ParentNode): ScreenSnapshot | undefined {
+  return withLabelCache(root, () => readPublicationNow(root));
+}
+
+function readPublicationNow(root: ParentNode): ScreenSnapshot | undefined {
   const snap: ScreenSnapshot = { screen: 'publication', settings: {}, elements: {} };
   let seen = false;
   const racine = findControl(root, LABELS.racine, { kinds: ['text'] });
@@ -214,6 +230,10 @@ function readProjectOptions(root: ParentNode): string[] {
  * when nothing is recognised.
  */
 export function readHostingConsole(root: ParentNode): HostingSnapshot {
+  return withLabelCache(root, () => readHostingConsoleNow(root));
+}
+
+function readHostingConsoleNow(root: ParentNode): HostingSnapshot {
   const snaps = [readCasDelegation(root), readEntIntegration(root), readUserIdentification(root), readPublication(root)].filter(
     (s): s is ScreenSnapshot => !!s,
   );

@@ -7,6 +7,8 @@ export { normaliseText, labelScore } from './text';
 export {
   type ControlKind,
   controlSelector,
+  controlKind,
+  isNotLabel,
   isControl,
   isHidden,
   isDisabled,
@@ -14,7 +16,16 @@ export {
   readValue,
   readOptions,
 } from './controls';
-export { type FoundControl, type FindOptions, findLabels, findControl, controlForLabel, findButton, findTextValue } from './labels';
+export {
+  type FoundControl,
+  type FindOptions,
+  findLabels,
+  findControl,
+  controlForLabel,
+  findButton,
+  findTextValue,
+  withLabelCache,
+} from './labels';
 export { type HostingSettings, type HostingField, type RecognitionMode, recognitionModeFromText } from './hosting-settings';
 export {
   type HostingScreen,

@@ -5,7 +5,7 @@
  * DOMAIN.md ("The hosting console and the server admin"): the HTML of the admin screens is
  * unknown and their ids are generated, so only the visible text is relied upon.
  */
-import { type ControlKind, NOT_LABEL, controlSelector, isControl, isHidden } from './controls';
+import { type ControlKind, controlKind, controlSelector, isHidden, isNotLabel } from './controls';
 import { labelScore, normaliseText } from './text';
 
 /** A label found on the page and the control it names. */
@@ -24,6 +24,8 @@ export interface FindOptions {
 
 /** How many ancestor levels above a label are searched for its control. */
 const MAX_LEVELS = 6;
+/** Texts longer than this (spaces collapsed) are help paragraphs or whole sections, not labels. */
+const MAX_LABEL_CHARS = 200;
 
 function ownerDoc(root: ParentNode): Document {
   return (root as Node).nodeType === 9 ? (root as Document) : (root as Node).ownerDocument!;
@@ -37,10 +39,7 @@ function ownerDoc(root: ParentNode): Document {
 export function findLabels(root: ParentNode, phrases: string[], options: FindOptions = {}): Element[] {
   const wanted = phrases.map(normaliseText).filter(Boolean);
   const found: { el: Element; phrase: number; score: number; depth: number }[] = [];
-  const texts = visibleTexts(root);
-  for (const [el, raw] of texts) {
-    const text = normaliseText(raw);
-    if (!text) continue;
+  for (const [el, text] of labelTexts(root)) {
     let best: { phrase: number; score: number } | undefined;
     wanted.forEach((p, i) => {
       const score = labelScore(text, p);
@@ -58,88 +57,129 @@ export function findLabels(root: ParentNode, phrases: string[], options: FindOpt
   return deepest.map((f) => f.el);
 }
 
+/** Normalised label texts of a root, kept for the duration of one `withLabelCache` call. */
+let cache: { root: ParentNode; texts: Map<Element, string>; named?: { el: Element; names: string[] }[] } | undefined;
+
 /**
- * The text of every element under `root` that can be a label, without the text of option lists,
- * scripts and Passerelle's own UI (a label cell that also holds its `select` reads as the label
- * alone). One pass, children before parents.
+ * Runs `read` with the page's label texts computed once for `root` instead of once per lookup
+ * (a screen reader makes about twenty lookups). Only for reads that do not change the page.
  */
-function visibleTexts(root: ParentNode): Map<Element, string> {
+export function withLabelCache<T>(root: ParentNode, read: () => T): T {
+  if (cache && cache.root === root) return read();
+  const outer = cache;
+  cache = { root, texts: computeLabelTexts(root) };
+  try {
+    return read();
+  } finally {
+    cache = outer;
+  }
+}
+
+function labelTexts(root: ParentNode): Map<Element, string> {
+  return cache && cache.root === root ? cache.texts : computeLabelTexts(root);
+}
+
+/**
+ * The normalised text of every element under `root` short enough to be a label, without the
+ * text of option lists, scripts and Passerelle's own UI (a label cell that also holds its
+ * `select` reads as the label alone). One pass, children before parents; an element whose text
+ * is too long is left out, and so are its ancestors.
+ */
+function computeLabelTexts(root: ParentNode): Map<Element, string> {
   const out = new Map<Element, string>();
-  const visit = (node: Node): string => {
+  const visit = (node: Node): string | null => {
     let text = '';
+    let tooLong = false;
     for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) text += child.textContent ?? '';
-      else if (child.nodeType === 1) {
+      if (child.nodeType === 3) {
+        if (!tooLong) text += child.textContent ?? '';
+      } else if (child.nodeType === 1) {
         const el = child as Element;
-        if (el.matches(NOT_LABEL)) continue;
+        if (isNotLabel(el)) continue;
         const inner = visit(el);
+        if (inner === null) tooLong = true;
         // Block boundaries separate words that markup puts side by side (`<td>A</td><td>B</td>`).
-        text += ` ${inner} `;
+        else if (!tooLong) text += ` ${inner} `;
+      }
+      if (!tooLong && text.length > MAX_LABEL_CHARS * 4) {
+        text = text.replace(/[\s\u00a0]+/g, ' ');
+        if (text.length > MAX_LABEL_CHARS) tooLong = true;
       }
     }
-    if (node.nodeType === 1) out.set(node as Element, text);
+    if (tooLong) return null;
+    const normalised = normaliseText(text);
+    if (normalised.length > MAX_LABEL_CHARS) return null;
+    if (node.nodeType === 1 && normalised) out.set(node as Element, normalised);
     return text;
   };
   visit(root as Node);
   return out;
 }
 
-/** Non-empty text nodes and controls of `scope`, in document order (controls as single tokens). */
-function tokens(scope: Element, controlSel: string): (Text | Element)[] {
-  const out: (Text | Element)[] = [];
-  const walk = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) {
-        if ((child.textContent ?? '').trim()) out.push(child as Text);
-      } else if (child.nodeType === 1) {
-        const el = child as Element;
-        if (el.matches(controlSel)) out.push(el);
-        else if (!el.matches('script, style, template, [data-passerelle-host]')) walk(el);
-      }
-    }
-  };
-  walk(scope);
-  return out;
+/** The node after `node` in document order, staying inside `scope`; skips the subtree of `node` when asked. */
+function nextInScope(node: Node, scope: Node, skipChildren: boolean): Node | null {
+  if (!skipChildren && node.firstChild) return node.firstChild;
+  for (let n: Node | null = node; n && n !== scope; n = n.parentNode) {
+    if (n.nextSibling) return n.nextSibling;
+  }
+  return null;
+}
+
+/** The node before `node` in document order (deepest last descendant first), inside `scope`. */
+function previousInScope(node: Node, scope: Node): Node | null {
+  if (node === scope) return null;
+  let n = node.previousSibling;
+  if (!n) return node.parentNode === scope ? null : node.parentNode;
+  while (n.lastChild && !(n.nodeType === 1 && (controlKind(n as Element) || isNotLabel(n as Element)))) n = n.lastChild;
+  return n;
 }
 
 /**
- * Among `candidates` inside `scope`, the one the label names: no words between the label and the
- * control, the fewest other controls between them; on a tie, the control after its text, except for check boxes and radios,
- * whose text usually follows them.
+ * Walks from `label` in one direction inside `scope`, crossing controls and empty text, and
+ * stops at the first words (they belong to something else: another label, a value shown as
+ * text). Returns the wanted controls met, with the number of other controls crossed first.
  */
-function nearest(scope: Element, label: Element, candidates: Element[], preferBefore: boolean): Element | undefined {
-  const sel = controlSelector(['checkbox', 'text', 'select', 'button']);
-  const list = tokens(scope, sel);
-  const inLabel = list.map((t) => label.contains(t) || (t.nodeType === 1 && (t as Element).contains(label)));
-  const first = inLabel.indexOf(true);
-  const last = inLabel.lastIndexOf(true);
-  let best: { el: Element; cost: number } | undefined;
-  for (const c of candidates) {
-    if (label.contains(c)) return c;
-    const i = list.indexOf(c);
-    if (i < 0 || first < 0) continue;
-    const between = i > last ? list.slice(last + 1, i) : list.slice(i + 1, first);
-    const words = between.filter((t) => t.nodeType === 3).length;
-    // Text between a label and a control belongs to something else (a value shown as text,
-    // another label): that control is not this label's.
-    if (words > 0) continue;
-    const controls = between.filter((t) => t.nodeType === 1 && !isControl(t as Element, ['button'])).length;
-    const after = i > last;
-    const cost = words * 10 + controls * 3 + (after === !preferBefore ? 0 : 1);
-    if (!best || cost < best.cost) best = { el: c, cost };
+function walk(label: Element, scope: Element, forward: boolean, wanted: (el: Element) => boolean): { el: Element; crossed: number }[] {
+  const met: { el: Element; crossed: number }[] = [];
+  let crossed = 0;
+  let n: Node | null = forward ? nextInScope(label, scope, true) : previousInScope(label, scope);
+  for (let steps = 0; n && steps < 500; steps++) {
+    let skip = false;
+    if (n.nodeType === 3) {
+      if ((n.textContent ?? '').trim()) break;
+    } else if (n.nodeType === 1) {
+      const el = n as Element;
+      if (isNotLabel(el) && !controlKind(el)) skip = true;
+      else if (controlKind(el)) {
+        if (wanted(el)) met.push({ el, crossed });
+        else crossed++;
+        skip = true;
+      }
+    }
+    if (forward) n = nextInScope(n, scope, skip);
+    else {
+      // Going backwards, an ancestor of the label is met after its children: not a boundary.
+      n = previousInScope(n, scope);
+      while (n && n.nodeType === 1 && (n as Element).contains(label)) n = previousInScope(n, scope);
+    }
   }
-  return best?.el;
+  return met;
 }
 
 /**
  * The control that the label element `label` names, searched in this order: `label[for]`, a
- * control inside the label, then the smallest ancestor (up to 6 levels) that holds controls of the
- * wanted kinds, where the nearest one in reading order wins. `undefined` when none.
+ * control inside the label, then the smallest ancestor (up to 6 levels) in which a wanted
+ * control sits next to the label with no words in between (another label, a value shown as text
+ * would be between). Nearest wins: the fewest other controls crossed; on a tie, the control
+ * after its text, except for check boxes and radios, whose text usually follows them.
+ * `undefined` when none.
  */
 export function controlForLabel(label: Element, options: FindOptions = {}): Element | undefined {
-  const sel = controlSelector(options.kinds);
-  const usable = (el: Element | null | undefined): boolean =>
-    !!el && el.matches(sel) && (options.includeHidden || !isHidden(el));
+  const kinds = options.kinds ?? (['checkbox', 'text', 'select'] as ControlKind[]);
+  const usable = (el: Element): boolean => {
+    const kind = controlKind(el);
+    return !!kind && kinds.includes(kind) && (!!options.includeHidden || !isHidden(el));
+  };
   const labelEl = label.closest('label');
   const forId = labelEl?.getAttribute('for');
   if (forId) {
@@ -147,47 +187,56 @@ export function controlForLabel(label: Element, options: FindOptions = {}): Elem
     if (target && usable(target)) return target;
   }
   if (usable(label)) return label;
-  const inside = [...label.querySelectorAll(sel)].filter(usable);
-  if (inside.length) return inside[0];
-  const preferBefore = (options.kinds ?? []).length === 1 && options.kinds![0] === 'checkbox';
-  let scope: Element | null = labelEl ?? label;
+  const inside = [...label.querySelectorAll('*')].find(usable);
+  if (inside) return inside;
+  const preferBefore = kinds.length === 1 && kinds[0] === 'checkbox';
+  const start = labelEl ?? label;
+  let scope: Element | null = start.parentElement;
   for (let level = 0; scope && level < MAX_LEVELS; level++, scope = scope.parentElement) {
-    const candidates = [...scope.querySelectorAll(sel)].filter(usable);
-    // A control that has its own <label for> belongs to that label, not to this one.
-    const free = candidates.filter((c) => !c.id || !scope!.ownerDocument.querySelector(`label[for="${cssEscape(c.id)}"]`));
-    const pool = free.length ? free : candidates;
-    if (pool.length) {
-      const found = nearest(scope, label, pool, preferBefore);
-      if (found) return found;
-    }
+    const after = walk(start, scope, true, usable).map((m) => ({ ...m, cost: m.crossed * 2 + (preferBefore ? 1 : 0) }));
+    const before = walk(start, scope, false, usable).map((m) => ({ ...m, cost: m.crossed * 2 + (preferBefore ? 0 : 1) }));
+    const best = [...after, ...before].sort((a, b) => a.cost - b.cost)[0];
+    if (best) return best.el;
   }
   return undefined;
 }
 
-function cssEscape(id: string): string {
-  return id.replace(/["\\]/g, '\\$&');
+/** Controls that carry an accessible name of their own, with that name normalised. */
+function namedControls(root: ParentNode): { el: Element; names: string[] }[] {
+  if (cache && cache.root === root && cache.named) return cache.named;
+  const doc = ownerDoc(root);
+  const out: { el: Element; names: string[] }[] = [];
+  for (const el of root.querySelectorAll('[aria-label], [aria-labelledby], [title], [placeholder]')) {
+    if (!controlKind(el)) continue;
+    const labelledBy = el.getAttribute('aria-labelledby');
+    const names = [
+      el.getAttribute('aria-label'),
+      labelledBy
+        ? labelledBy
+            .split(/\s+/)
+            .map((id) => doc.getElementById(id)?.textContent ?? '')
+            .join(' ')
+        : null,
+      el.getAttribute('title'),
+      el.getAttribute('placeholder'),
+    ]
+      .filter((n): n is string => !!n)
+      .map(normaliseText);
+    out.push({ el, names });
+  }
+  if (cache && cache.root === root) cache.named = out;
+  return out;
 }
 
-/** Controls named by an ARIA attribute, `title` or `placeholder` that reads as one of `phrases`. */
+/** The control whose ARIA name, `title` or `placeholder` reads as one of `phrases`. */
 function findByAccessibleName(root: ParentNode, phrases: string[], options: FindOptions): FoundControl | undefined {
   const wanted = phrases.map(normaliseText).filter(Boolean);
-  const doc = ownerDoc(root);
+  const kinds = options.kinds ?? (['checkbox', 'text', 'select'] as ControlKind[]);
+  const named = namedControls(root).filter((c) => kinds.includes(controlKind(c.el)!));
   for (const p of wanted) {
-    for (const el of root.querySelectorAll(controlSelector(options.kinds))) {
-      if (!options.includeHidden && isHidden(el)) continue;
-      const labelledBy = el.getAttribute('aria-labelledby');
-      const names = [
-        el.getAttribute('aria-label'),
-        labelledBy
-          ? labelledBy
-              .split(/\s+/)
-              .map((id) => doc.getElementById(id)?.textContent ?? '')
-              .join(' ')
-          : null,
-        el.getAttribute('title'),
-        el.getAttribute('placeholder'),
-      ];
-      if (names.some((n) => n && labelScore(normaliseText(n), p) >= 2)) return { label: el, control: el };
+    for (const c of named) {
+      if (!options.includeHidden && isHidden(c.el)) continue;
+      if (c.names.some((n) => labelScore(n, p) >= 2)) return { label: c.el, control: c.el };
     }
   }
   return undefined;
@@ -227,23 +276,24 @@ export function findButton(root: ParentNode, phrases: string[], options: FindOpt
 }
 
 /**
- * The value shown as plain text next to a label (a read-only setting): the text that follows the
- * label in its row or parent, up to the next control. `undefined` when the label is absent or
- * nothing follows it.
+ * The value shown as plain text next to a label (a read-only setting): the first words after the
+ * label in its row or parent, when no control comes first. `undefined` when the label is absent
+ * or nothing follows it.
  */
 export function findTextValue(root: ParentNode, phrases: string[]): { label: Element; text: string; element: Element } | undefined {
   for (const label of findLabels(root, phrases)) {
     let scope: Element | null = label.parentElement;
     for (let level = 0; scope && level < 3; level++, scope = scope.parentElement) {
-      const list = tokens(scope, controlSelector(['checkbox', 'text', 'select', 'button']));
-      const last = list.map((t) => label.contains(t)).lastIndexOf(true);
-      if (last < 0) continue;
-      const next = list[last + 1];
-      if (next && next.nodeType === 3) {
-        const text = (next.textContent ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
-        if (text) return { label, text, element: next.parentElement ?? scope };
+      let n: Node | null = nextInScope(label, scope, true);
+      while (n) {
+        if (n.nodeType === 1 && (controlKind(n as Element) || isNotLabel(n as Element))) break;
+        if (n.nodeType === 3 && (n.textContent ?? '').trim()) {
+          const text = (n.textContent ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
+          return { label, text, element: n.parentElement ?? scope };
+        }
+        n = nextInScope(n, scope, false);
       }
-      if (next) break;
+      if (n) break;
     }
   }
   return undefined;
