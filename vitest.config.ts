@@ -12,5 +12,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // virtua imports `react`: processed by Vite so that preact's react → preact/compat alias applies.
+    server: { deps: { inline: ['virtua'] } },
   },
 });

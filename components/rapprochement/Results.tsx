@@ -49,8 +49,8 @@ function tally(steps: Record<Category, StepItem[]>, decisions: DecisionRow[]): T
 function Chart({ table }: { table: Table }) {
   const max = Math.max(1, ...CATEGORIES.map((c) => OUTCOMES.reduce((n, o) => n + table[c][o], 0)));
   const rowH = 22;
-  const labelW = 130;
-  const barW = 300;
+  const labelW = 175;
+  const barW = 280;
   return (
     <figure class="wb-chart">
       <svg

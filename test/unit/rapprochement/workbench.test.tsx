@@ -1,0 +1,144 @@
+/**
+ * The workbench component in happy-dom, with its worker run in-process (the same handler as the
+ * real worker, over the same store functions): start, load, pair, decide with the keyboard, and
+ * resume after the panel is closed and reopened.
+ */
+import Dexie from 'dexie';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createWorkerHandler } from '../../../components/rapprochement/worker-handler';
+import type { WorkerReply, WorkerRequest } from '../../../components/rapprochement/worker-protocol';
+import { Workbench } from '../../../components/rapprochement/Workbench';
+import type { Person } from '../../../lib/person';
+import { loadDecisions, openRapprochement, PasserelleDB } from '../../../lib/store';
+import { generate, type Generated } from '../../../scripts/generator';
+import { aafFiles } from '../../../scripts/generator/write-aaf';
+import { contentOf } from '../../../scripts/generator/write-files';
+import { partnerExport } from '../../../scripts/generator/write-pronote';
+
+/** A Worker-shaped object that runs the worker's handler in this thread. */
+function inProcessWorker(db: PasserelleDB): Worker {
+  const target = new EventTarget();
+  const handle = createWorkerHandler(db, (reply: WorkerReply) => {
+    setTimeout(() => target.dispatchEvent(new MessageEvent('message', { data: reply })), 0);
+  });
+  return Object.assign(target, {
+    postMessage: (req: WorkerRequest) => {
+      handle(req);
+    },
+    terminate: () => {},
+  }) as unknown as Worker;
+}
+
+let g: Generated;
+let pronoteXml: string;
+let aaf: { name: string; text: string }[];
+
+beforeAll(() => {
+  g = generate({ seed: 11, students: 40 });
+  // a name holding markup: shown as text, never as HTML
+  const teacher = g.pronote.find((p) => p.category === 'teacher') as Person;
+  teacher.lastName = '<img src=x onerror="alert(1)">Durand';
+  pronoteXml = contentOf(partnerExport(g.pronote));
+  aaf = aafFiles(g.directory).map((f) => ({ name: f.name, text: contentOf(f) }));
+});
+
+let db: PasserelleDB;
+let name: string;
+let root: HTMLElement;
+beforeEach(() => {
+  name = `wb-${Math.random()}`;
+  db = new PasserelleDB(name);
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(async () => {
+  render(null, root);
+  root.remove();
+  db.close();
+  await Dexie.delete(name);
+});
+
+async function until<T>(what: () => T | null | undefined | false, ms = 50_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = what();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out; page: ${root.textContent?.slice(-600)}`);
+    await act(() => new Promise((r) => setTimeout(r, 20)));
+  }
+}
+
+const byText = (selector: string, text: string | RegExp) =>
+  [...root.querySelectorAll<HTMLElement>(selector)].find((e) =>
+    typeof text === 'string' ? e.textContent?.trim() === text : text.test(e.textContent ?? ''),
+  );
+
+function setFiles(input: HTMLInputElement, files: File[]) {
+  Object.defineProperty(input, 'files', { value: files, configurable: true });
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+async function type(input: HTMLInputElement, value: string) {
+  await act(() => {
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+describe('Workbench', () => {
+  it('runs from the start screen to a decision made with the keyboard, and resumes when reopened', async () => {
+    const mount = () => act(() => render(<Workbench db={db} createWorker={() => inProcessWorker(db)} />, root));
+    await mount();
+    const uai = await until(() => root.querySelector<HTMLInputElement>('input[name="uai"]'));
+    await type(uai, 'bad');
+    await act(() => byText('button', 'Commencer le rapprochement')!.click());
+    await until(() => byText('[role="alert"]', /7 chiffres/));
+    await type(uai, g.school.uai.toLowerCase());
+    await act(() => byText('button', 'Commencer le rapprochement')!.click());
+    const pronoteInput = await until(() => root.querySelector<HTMLInputElement>('[data-testid="wb-pronote-file"]'));
+
+    setFiles(pronoteInput, [new File([pronoteXml], 'export.xml', { type: 'text/xml' })]);
+    await until(() => root.querySelector('[data-testid="wb-pronote-summary"]'));
+    setFiles(
+      root.querySelector<HTMLInputElement>('[data-testid="wb-directory-file"]')!,
+      aaf.map((f) => new File([f.text], f.name, { type: 'text/xml' })),
+    );
+    await until(() => root.querySelector('[data-testid="wb-directory-summary"]'));
+    await act(() => byText('button', 'Lancer le rapprochement')!.click());
+    await until(() => byText('h2', /Étape 1 : Enseignants/));
+
+    // Keyboard: next (j) until the teacher whose name holds markup; it is shown as text
+    const steps = root.querySelector<HTMLElement>('.wb-steps')!;
+    const key = (k: string) => act(() => steps.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })));
+    const detailName = () => root.querySelector('#wb-detail-name')?.textContent ?? '';
+    await until(() => detailName());
+    for (let i = 0; i < 20 && !detailName().includes('<img'); i++) await key('j');
+    expect(detailName()).toContain('<img src=x onerror="alert(1)">Durand');
+    expect(root.querySelector('img')).toBeNull();
+    await key('k');
+    await key('j');
+    expect(detailName()).toContain('<img');
+    // "Pas de compte ENT" (n), undo (u), then n again
+    await key('n');
+    await until(() => root.querySelector('.wb-detail .wb-badge-no-account'));
+    await key('u');
+    await until(() => !root.querySelector('.wb-detail .wb-badge-no-account'));
+    await key('n');
+    await until(() => root.querySelector('.wb-detail .wb-badge-no-account'));
+    const rid = (await openRapprochement(db))!.id!;
+    expect((await loadDecisions(db, rid)).map((d) => [d.category, d.kind])).toEqual([['teacher', 'no-account']]);
+    expect(steps.textContent).toContain('Raccourcis clavier');
+
+    // Validate step 1, then close and reopen: step 2 is on screen, step 1 validated
+    await act(() => byText('button', 'Valider l’étape « Enseignants »')!.click());
+    await until(() => byText('h2', /Étape 2 : Élèves/));
+    await act(() => render(null, root));
+    await mount();
+    await until(() => byText('h2', /Étape 2 : Élèves/));
+    expect(byText('.wb-stepbar button', /Enseignants/)?.textContent).toContain('validée');
+    // validated: the decision is also remembered for the school's next import
+    await until(() => /1 décisions, 1 décisions mémorisées/.test(root.querySelector('[data-testid="wb-stored"]')?.textContent ?? ''));
+  });
+});
