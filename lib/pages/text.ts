@@ -11,6 +11,8 @@ for (let c = 0xc0; c <= 0x17f; c++) {
   const ch = String.fromCharCode(c);
   FOLD[ch] = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
+/** Any character outside ASCII (letters with accents, special spaces, typographic quotes). */
+const NON_ASCII = /[^\u0020-\u007e\t\n\r]/;
 const EDGE = new Set([' ', ':', '*', '?', '.', '\u2026']);
 
 /**
@@ -21,9 +23,9 @@ const EDGE = new Set([' ', ':', '*', '?', '.', '\u2026']);
  */
 export function normaliseText(text: string): string {
   let t = (text ?? '').toLowerCase();
-  if (/[^\x00-\x7f]/.test(t)) {
+  if (NON_ASCII.test(t)) {
     t = t.replace(/[\u00c0-\u017f]/g, (c) => FOLD[c]);
-    if (/[^\x00-\x7f]/.test(t)) {
+    if (NON_ASCII.test(t)) {
       t = t
         .normalize('NFD')
         .replace(/[\u0300-\u036f]/g, '')
