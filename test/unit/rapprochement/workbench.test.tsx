@@ -111,7 +111,10 @@ describe('Workbench', () => {
 
     // Keyboard: next (j) until the teacher whose name holds markup; it is shown as text
     const steps = root.querySelector<HTMLElement>('.wb-steps')!;
-    const key = (k: string) => act(() => steps.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })));
+    const key = (k: string) =>
+      act(() => {
+        steps.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+      });
     const detailName = () => root.querySelector('#wb-detail-name')?.textContent ?? '';
     await until(() => detailName());
     for (let i = 0; i < 20 && !detailName().includes('<img'); i++) await key('j');
