@@ -5,6 +5,7 @@
 import type { Localized } from '../checks/finding';
 import { sniffXml, looksLikeXml, rootElementName } from '../input/file-kind';
 import { encryptedExportMessage, openInput } from '../input/open';
+import { append } from '../input/person-draft';
 import { completeRelations } from '../input/relations';
 import type { InputFile } from '../input/source';
 import { assertNoEntityDeclarations, assertWellFormed } from '../input/xml';
@@ -120,10 +121,10 @@ function newAccumulator(): Accumulator {
 
 function addCsv(acc: Accumulator, text: string, source: string, options: DirectoryReadOptions & { delimiter?: string }): void {
   const r = readCsvText(text, source, options, acc.usedIds);
-  for (const p of r.persons) acc.persons.push(p);
-  acc.notRead.push(...r.notRead);
-  acc.notes.push(...r.notes);
-  acc.childRefs.push(...r.childRefs);
+  append(acc.persons, r.persons);
+  append(acc.notRead, r.notRead);
+  append(acc.notes, r.notes);
+  append(acc.childRefs, r.childRefs);
   acc.syntheticIds += r.syntheticIds;
   if (r.columnMapping && !acc.columnMapping) acc.columnMapping = r.columnMapping;
 }
@@ -145,10 +146,9 @@ export function readDirectory(files: InputFile[], options: DirectoryReadOptions 
       assertNoEntityDeclarations(text, file.name);
       assertWellFormed(text, file.name);
       const r = readAafText(text, file.name);
-      // one by one: spreading 100,000 persons into push() would overflow the call stack
-      for (const p of r.persons) acc.persons.push(p);
-      acc.notRead.push(...r.notRead);
-      acc.notes.push(...r.notes);
+      append(acc.persons, r.persons);
+      append(acc.notRead, r.notRead);
+      append(acc.notes, r.notes);
     } else {
       addCsv(acc, text, file.name, options);
     }

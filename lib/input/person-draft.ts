@@ -29,3 +29,8 @@ export function parseSex(value: string | undefined): 'M' | 'F' | undefined {
   if (/^(f|2|féminin|feminin|femme|fille|female|woman|girl)$/.test(v)) return 'F';
   return undefined;
 }
+
+/** Appends one by one: `push(...list)` overflows the call stack past about 100,000 items. */
+export function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}

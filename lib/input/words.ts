@@ -11,7 +11,16 @@ export function fold(value: string): string {
     .trim();
 }
 
-/** {@link fold} without spaces: `Maîtres de stage` and `MaitresDeStage` both give `maitresdestage`. */
+const compactCache = new Map<string, string>();
+
+/**
+ * {@link fold} without spaces: `Maîtres de stage` and `MaitresDeStage` both give `maitresdestage`.
+ * Memoised for short strings: element and attribute names repeat on every record.
+ */
 export function compact(value: string): string {
-  return fold(value).replace(/ /g, '');
+  const cached = compactCache.get(value);
+  if (cached !== undefined) return cached;
+  const result = fold(value).replace(/ /g, '');
+  if (value.length <= 64 && compactCache.size < 10_000) compactCache.set(value, result);
+  return result;
 }

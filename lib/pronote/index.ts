@@ -6,6 +6,7 @@
 import type { Localized } from '../checks/finding';
 import { looksLikeTable, looksLikeXml, sniffXml } from '../input/file-kind';
 import { encryptedExportMessage, openInput } from '../input/open';
+import { append } from '../input/person-draft';
 import type { InputFile } from '../input/source';
 import { readXmlTree, type XmlNode } from '../input/xml';
 import type { Decision } from '../matching/types';
@@ -121,9 +122,9 @@ export function readPronoteExport(files: InputFile[], options: { profile?: Mappi
     const root = openExport(file);
     if (root.name === 'PARTENAIRE_INDEX') {
       const r = readSsoTree(root, file.name);
-      decisions.push(...r.decisions);
-      for (const p of r.persons) ssoPersons.push(p);
-      notRead.push(...r.notRead);
+      append(decisions, r.decisions);
+      append(ssoPersons, r.persons);
+      append(notRead, r.notRead);
       notes.push({
         source: file.name,
         message: {
@@ -160,8 +161,8 @@ export function readPronoteExport(files: InputFile[], options: { profile?: Mappi
       idKind: partner ? 'IDPN' : 'pronote-field',
       identKind: partner ? 'Ident' : 'pronote-field',
     });
-    for (const p of r.persons) persons.push(p);
-    notRead.push(...r.notRead);
+    append(persons, r.persons);
+    append(notRead, r.notRead);
     if (partner) {
       for (const [category, n] of Object.entries(r.identFallbacks) as [Category, number][]) {
         notes.push({

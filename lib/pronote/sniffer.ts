@@ -54,9 +54,14 @@ interface Occurrence {
   parent: XmlNode;
 }
 
-/** Keys of a record: attribute names, and child element names that hold a value (text or a label). */
+const keyCache = new WeakMap<XmlNode, Map<string, string>>();
+
+/** Keys of a record (folded → as written): attribute names and child element names. */
 function keysOf(node: XmlNode): Map<string, string> {
+  const cached = keyCache.get(node);
+  if (cached) return cached;
   const keys = new Map<string, string>();
+  keyCache.set(node, keys);
   for (const a of Object.keys(node.attrs)) keys.set(compact(a), a);
   for (const c of node.children) if (!keys.has(compact(c.name))) keys.set(compact(c.name), c.name);
   return keys;
