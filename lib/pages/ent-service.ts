@@ -7,7 +7,7 @@
  */
 import { readValue } from './controls';
 import { controlForLabel, findControl, findLabels, findTextValue } from './labels';
-import { normaliseText } from './text';
+import { labelScore, normaliseText } from './text';
 
 /** What the service screen shows. A missing field means "not seen"; an empty field reads as `''`. */
 export interface EntServiceSettings {
@@ -45,6 +45,21 @@ const LABELS = {
   blocVersion: ['version du bloc Pronote', 'version de Pronote', 'version Pronote', 'version du bloc', 'version'],
 };
 
+const ALL_LABELS = [...LABELS.casUrl, ...LABELS.pronoteUrl, ...LABELS.blocVersion];
+
+/**
+ * The value shown as text after a label, unless what follows is the next label (an empty value in a
+ * read-only summary: `<dt>url cas de Pronote.net</dt><dd></dd><dt>Version…`).
+ */
+function shownValue(root: ParentNode, phrases: string[]): { text: string; element: Element } | undefined {
+  const shown = findTextValue(root, phrases);
+  if (!shown) return undefined;
+  const isLabel =
+    shown.element.matches('dt, th, label, legend, h1, h2, h3, h4, h5, h6') ||
+    ALL_LABELS.some((l) => labelScore(normaliseText(shown.text), normaliseText(l)) === 3);
+  return isLabel ? undefined : shown;
+}
+
 function fieldOrText(
   root: ParentNode,
   phrases: string[],
@@ -58,7 +73,7 @@ function fieldOrText(
   // Fields named only by aria-label, title or placeholder (script-built screens).
   const named = findControl(root, phrases, { kinds });
   if (named && !exclude.includes(named.control)) return { value: readValue(named.control).trim(), element: named.control };
-  const shown = findTextValue(root, phrases);
+  const shown = shownValue(root, phrases);
   if (shown && !exclude.includes(shown.element)) return { value: shown.text, element: shown.element };
   return undefined;
 }
@@ -86,7 +101,7 @@ function bodyText(root: ParentNode): string {
 export function readEntService(root: ParentNode): EntServiceSnapshot | undefined {
   const snap: EntServiceSnapshot = { settings: {}, elements: {} };
   const cas = findControl(root, LABELS.casUrl, { kinds: ['text'] });
-  const casShown = cas ? undefined : findTextValue(root, LABELS.casUrl);
+  const casShown = cas ? undefined : shownValue(root, LABELS.casUrl);
   if (cas) {
     snap.settings.casUrl = readValue(cas.control).trim();
     snap.elements.casUrl = cas.control;

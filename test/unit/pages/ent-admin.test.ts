@@ -68,6 +68,12 @@ describe('readEntService', () => {
     expect(snap.settings.casUrl).toBeUndefined();
   });
 
+  it('a read-only summary, values as text, an empty term (service-resume.html)', async () => {
+    const snap = readEntService(await open('service-resume.html'))!;
+    expect(snap.settings).toEqual({ casUrl: '', pronoteUrl: 'https://0752536z.index-education.net/Pronote/', blocVersion: 'PRONOTE 2024' });
+    expect(snap.elements.pronoteUrl?.tagName).toBe('DD');
+  });
+
   it('is not fooled by a page without the service', async () => {
     expect(readEntService(await open('acces-population.html'))).toBeUndefined();
     expect(readEntService(await open('import-identifiants.html'))).toBeUndefined();
