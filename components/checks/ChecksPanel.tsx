@@ -85,7 +85,9 @@ function OpenTab({ lang, getTabFindings, activate, refreshMs }: Required<ChecksP
   return (
     <section aria-labelledby="checks-tab-title">
       <h2 id="checks-tab-title">{t('checksTabTitle', [], lang)}</h2>
-      {data ? (
+      {data && data.screen === 'none' && !data.findings.length ? (
+        <p class="muted">{t('checksTabNone', [], lang)}</p>
+      ) : data ? (
         <>
           <p class="muted">{t('checksTabScreen', [data.url], lang)}</p>
           <FindingsList findings={data.findings} lang={lang} empty={t('checksTabNoFinding', [], lang)} />

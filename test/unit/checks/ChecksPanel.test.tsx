@@ -39,6 +39,12 @@ describe('Vérifications tab', () => {
     expect(section.querySelector('code')!.textContent).toBe('https://cas.agora06.fr');
   });
 
+  it('says so when the helper runs on a page whose screen it does not recognise', async () => {
+    const root = await mount({ url: 'https://0310047h.index-education.net/admin/', screen: 'none', findings: [] });
+    expect(root.textContent).toContain("Aucun écran de la console d'hébergement");
+    expect(root.textContent).not.toContain('Aucun problème trouvé sur cet écran');
+  });
+
   it('says when the open tab has no console screen, and reports a failed activation', async () => {
     const root = await mount(null, async () => {
       throw new Error('Cannot access contents of the page');

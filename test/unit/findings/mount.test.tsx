@@ -86,6 +86,16 @@ describe('startHostingHelper on the reconstructed pages', () => {
     expect(page.document.querySelectorAll('[data-passerelle-host]')).toHaveLength(0);
   });
 
+  it('follows an ARIA check box toggled by the page (attribute change, no input event)', async () => {
+    page = loadConsolePage('identification-divs.html');
+    const stop = startHostingHelper(page.document, { lang: 'fr', debounceMs: 10 });
+    expect(shown(page.document)).not.toContain('cas-delegation-off');
+    page.document.querySelector('[role=checkbox]')!.setAttribute('aria-checked', 'false');
+    await new Promise((r) => setTimeout(r, 80));
+    expect(shown(page.document)).toContain('cas-delegation-off');
+    stop();
+  });
+
   it('finds nothing to say until a script-drawn screen appears, then shows it', async () => {
     page = loadConsolePage('drawn-by-script.html', { run: true });
     const stop = startHostingHelper(page.document, { lang: 'fr', debounceMs: 10 });
