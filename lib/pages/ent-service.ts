@@ -118,9 +118,13 @@ export function readEntService(root: ParentNode): EntServiceSnapshot | undefined
   }
   if (!aboutPronote(root)) return undefined;
   const exclude = snap.elements.casUrl ? [snap.elements.casUrl] : [];
-  const url = fieldOrText(root, LABELS.pronoteUrl, ['text'], exclude);
-  // A bare "adresse" may be a postal address: only a value that reads as a URL is taken.
-  if (url && (url.value === '' || /^(https?:\/\/|[a-z0-9-]+(\.[a-z0-9-]+)+(\/|:|$))/i.test(url.value))) {
+  const looksLikeUrl = (v: string) => /^(https?:\/\/|[a-z0-9-]+(\.[a-z0-9-]+)+(\/|:|$))/i.test(v);
+  // A label naming Pronote or the service may hold an empty field (a finding); a bare "URL" or
+  // "adresse" (a search box, a postal address) is taken only when it holds a URL.
+  const specificUrl = fieldOrText(root, LABELS.pronoteUrl.slice(0, -2), ['text'], exclude);
+  const genericUrl = specificUrl ? undefined : fieldOrText(root, LABELS.pronoteUrl.slice(-2), ['text'], exclude);
+  const url = specificUrl && (specificUrl.value === '' || looksLikeUrl(specificUrl.value)) ? specificUrl : genericUrl && looksLikeUrl(genericUrl.value) ? genericUrl : undefined;
+  if (url) {
     snap.settings.pronoteUrl = url.value;
     snap.elements.pronoteUrl = url.element;
   }

@@ -81,6 +81,14 @@ describe('readEntService', () => {
     doc.body.innerHTML = '<h1>Contact</h1><label>Adresse <input value="12 rue des Lilas"></label><label>URL <input value="https://example.org/"></label>';
     expect(readEntService(doc)).toBeUndefined();
   });
+
+  it('does not take an empty generic field of a user page for the service URL', async () => {
+    const doc = await open('service-table.html');
+    doc.title = 'Mon espace';
+    doc.body.innerHTML =
+      '<h2>Bloc Pronote</h2><p>Dernières notes</p><input placeholder="Adresse" value=""><label>URL <input value=""></label>';
+    expect(readEntService(doc)).toBeUndefined();
+  });
 });
 
 describe('readEntAccess', () => {
