@@ -28,6 +28,8 @@ describe('safe XML', () => {
     expect(m.fr).toContain("déclarations d'entités");
     expect(m.fr).toContain('ligne 2');
     expect(m.en).toContain('entity declarations');
+    const far = `<?xml version="1.0"?>\n<!--${'x'.repeat(100_000)}-->\n<!DOCTYPE r [<!ENTITY a "aaaa">]><r>&a;</r>`;
+    expect(messageOf(() => readXmlTree(far, 'loin.xml')).fr).toContain('ligne 3');
     const xxe = '<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><r>&x;</r>';
     expect(messageOf(() => readXmlTree(xxe, 'x.xml')).en).toContain('fetches nothing');
   });
