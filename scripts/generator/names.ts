@@ -63,15 +63,36 @@ export const MALE_GIVEN_NAMES: readonly string[] = [
   'Van Long', 'Mamadou', 'Abdoulaye', 'Nicolás', 'João', 'Florent', 'Yohann', 'Kévin', 'Matthieu', 'Bastien',
 ];
 
+// Syllables for the long tail of rare surnames (France has over a million family names: a list of a
+// few hundred alone would make far too many homonyms).
+const TAIL_START = ['Ber', 'Cha', 'Du', 'La', 'Le', 'Mar', 'Mor', 'Pe', 'Ro', 'Sa', 'Tho', 'Va', 'Bou', 'Gra', 'Fa', 'Ri', 'Mon', 'Bel', 'Ga', 'Vi', 'Que', 'Fer', 'Lom', 'Cas', 'Bré', 'Dé', 'Jau', 'Pra'];
+const TAIL_MIDDLE = ['', '', 'ra', 'li', 'ma', 've', 'no', 'ri', 'te', 'lo', 'zi', 'char', 'bon'];
+const TAIL_END = ['ud', 'ac', 'et', 'in', 'ot', 'ard', 'ier', 'eau', 'on', 'aux', 'ès', 'ène', 'ou', 'and', 'ille', 'enc', 'at', 'ay', 'oux', 'ez', 'elle', 'ec'];
+
 const SURNAME_CUMULATIVE = zipfCumulative(SURNAMES.length, 0.9);
+const FLAT_SURNAME_CUMULATIVE = zipfCumulative(SURNAMES.length, 0.6);
 const FEMALE_CUMULATIVE = zipfCumulative(FEMALE_GIVEN_NAMES.length, 0.8);
 const MALE_CUMULATIVE = zipfCumulative(MALE_GIVEN_NAMES.length, 0.8);
 
-/** A surname; 3 % are double-barrelled with a hyphen or a space ("Martin-Dubois", "Dos Santos Lopes"). */
-export function drawSurname(random: Random): string {
-  const first = SURNAMES[random.weighted(SURNAME_CUMULATIVE)];
+/**
+ * One surname from the ranked list (Zipf); with `longTail`, 35 % are rare ones made of syllables
+ * ("Bréliac", "Mortenec") and the list is drawn flatter: a large population draws from many more
+ * names, and a list of a few hundred alone would make far too many homonyms at 100,000 persons.
+ */
+function oneSurname(random: Random, longTail: boolean): string {
+  if (!longTail) return SURNAMES[random.weighted(SURNAME_CUMULATIVE)];
+  if (random.chance(0.65)) return SURNAMES[random.weighted(FLAT_SURNAME_CUMULATIVE)];
+  return random.pick(TAIL_START) + random.pick(TAIL_MIDDLE) + random.pick(TAIL_END);
+}
+
+/**
+ * A surname; 3 % are double-barrelled with a hyphen or a space ("Martin-Dubois", "Dos Santos Lopes").
+ * `longTail` for large populations (see {@link oneSurname}).
+ */
+export function drawSurname(random: Random, longTail = false): string {
+  const first = oneSurname(random, longTail);
   if (!random.chance(0.03)) return first;
-  const second = SURNAMES[random.weighted(SURNAME_CUMULATIVE)];
+  const second = oneSurname(random, longTail);
   return second === first ? first : `${first}${random.chance(0.8) ? '-' : ' '}${second}`;
 }
 

@@ -157,11 +157,15 @@ export class PopulationBuilder {
   pronoteCount = 0;
   entCount = 0;
   private homonymPool: Individual[] = [];
+  /** Rare surnames for large schools (cités scolaires, over 1,200 students): see names.ts. */
+  readonly longTail: boolean;
 
   constructor(
     readonly random: Random,
     readonly school: School,
-  ) {}
+  ) {
+    this.longTail = school.levels.length > 4;
+  }
 
   private add(person: Individual): number {
     this.people.push(person);
@@ -182,7 +186,7 @@ export class PopulationBuilder {
    */
   family(mode: 'main' | 'other-school' | 'new', school: School = this.school): void {
     const r = this.random;
-    const surname = drawSurname(r);
+    const surname = drawSurname(r, this.longTail);
     const postalCode = r.pick(school.postalCodes);
     const u = r.next();
     const childCount = u < 0.74 ? 1 : u < 0.95 ? 2 : u < 0.99 ? 3 : 4;
@@ -215,9 +219,9 @@ export class PopulationBuilder {
       const m = r.next();
       // 20 % of mothers married and written under their birth name in Pronote (→ ~10 % of guardians), 25 % married.
       if (m < 0.45) {
-        adult('F', surname, drawSurname(r), true, 2, 'current');
+        adult('F', surname, drawSurname(r, this.longTail), true, 2, 'current');
         adults[adults.length - 1].pronoteBirthName = m < 0.2 && adults[adults.length - 1].birthName !== undefined;
-      } else adult('F', r.chance(0.5) ? surname : drawSurname(r), undefined, true, 2, 'current');
+      } else adult('F', r.chance(0.5) ? surname : drawSurname(r, this.longTail), undefined, true, 2, 'current');
     };
     if (guardianCount === 1) {
       if (r.chance(0.8)) mother();
@@ -225,8 +229,8 @@ export class PopulationBuilder {
     } else {
       adult('M', surname, undefined, true, 1, 'current');
       mother();
-      if (guardianCount >= 3) adult(r.chance(0.5) ? 'M' : 'F', drawSurname(r), undefined, false, 6, 'current');
-      if (guardianCount >= 4) adult(r.chance(0.5) ? 'M' : 'F', drawSurname(r), undefined, false, 4, 'current');
+      if (guardianCount >= 3) adult(r.chance(0.5) ? 'M' : 'F', drawSurname(r, this.longTail), undefined, false, 6, 'current');
+      if (guardianCount >= 4) adult(r.chance(0.5) ? 'M' : 'F', drawSurname(r, this.longTail), undefined, false, 4, 'current');
     }
     // Guardians without rights in the ENT sense: a grandparent given Pronote access (DOMAIN.md failure 3).
     if (mode !== 'other-school' && r.chance(0.05)) adult(r.chance(0.5) ? 'M' : 'F', surname, undefined, false, 4, 'no-rights');
@@ -315,9 +319,9 @@ export class PopulationBuilder {
   adult(category: 'teacher' | 'staff', presence: Presence, school: School = this.school, tag: Tag = 'staff-member'): Individual {
     const r = this.random;
     const sex: 'M' | 'F' = r.chance(category === 'teacher' ? 0.6 : 0.65) ? 'F' : 'M';
-    const own = drawSurname(r);
+    const own = drawSurname(r, this.longTail);
     const married = sex === 'F' && r.chance(0.35);
-    const last = married ? drawSurname(r) : own;
+    const last = married ? drawSurname(r, this.longTail) : own;
     const first = drawGivenName(r, sex);
     const person: Individual = {
       category,
@@ -349,7 +353,7 @@ export class PopulationBuilder {
   outsider(category: 'supervisor' | 'inspector'): Individual {
     const r = this.random;
     const sex: 'M' | 'F' = r.chance(0.5) ? 'F' : 'M';
-    const last = drawSurname(r);
+    const last = drawSurname(r, this.longTail);
     const first = drawGivenName(r, sex);
     const hasAccount = r.chance(category === 'supervisor' ? 0.15 : 0.2);
     const person: Individual = {

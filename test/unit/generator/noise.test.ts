@@ -29,6 +29,10 @@ describe('seeded random', () => {
     }
     expect(counts.get(SURNAMES[0])!).toBeGreaterThan(10 * (counts.get(SURNAMES[200]) ?? 0));
     expect(counts.size).toBeGreaterThan(200);
+    // Large populations: a long tail of rare surnames keeps homonyms at a realistic level.
+    const tail = Array.from({ length: 20_000 }, () => drawSurname(r, true));
+    expect(new Set(tail).size).toBeGreaterThan(2 * counts.size);
+    expect(tail.filter((n) => n === SURNAMES[0]).length / tail.length).toBeLessThan(counts.get(SURNAMES[0])! / 20_000 / 2);
     const cumulative = zipfCumulative(4, 1);
     expect([...cumulative]).toEqual([1, 1.5, 1 + 1 / 2 + 1 / 3, 1 + 1 / 2 + 1 / 3 + 1 / 4]);
     const given = Array.from({ length: 5000 }, () => drawGivenName(r, 'F'));
