@@ -60,6 +60,8 @@ export const MARGIN_BITS = 6;
 export const REVIEW_BITS = -2;
 /** Candidates kept per person, best first. */
 export const MAX_CANDIDATES = 5;
+/** Candidates kept per person while pairing (those beyond are too weak to matter). */
+const KEEP_CANDIDATES = 16;
 
 /** Directory categories a Pronote category is compared with (DOMAIN.md: no ENT supervisors or inspectors). */
 export const DIRECTORY_POOLS: Record<Category, Category[]> = {
@@ -265,6 +267,8 @@ function pairCategory(
     index.candidates(p, visit, extra.length > 0);
     for (const d of extra) index.extra(d, visit);
     list.sort((a, b) => b.w - a.w);
+    // Enough to replace candidates taken by other pairs; the rest never matters and costs memory at 200k.
+    if (list.length > KEEP_CANDIDATES) list.length = KEEP_CANDIDATES;
     cands.set(p.index, list);
     tracker.tick();
   }

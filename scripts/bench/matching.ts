@@ -14,7 +14,7 @@
  * against 12,000 and at 200,000 against 250,000. `--quick` skips the 200k run.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readDirectory } from '../../lib/directory';
 import type { InputFile } from '../../lib/input/source';
@@ -25,7 +25,7 @@ import { type Generated, generate } from '../generator/index';
 import { aafFiles } from '../generator/write-aaf';
 import { writeFiles } from '../generator/write-files';
 import { partnerExport } from '../generator/write-pronote';
-import { formatMeasure, measure } from './measure';
+import { formatMeasure, type Measure, measure } from './measure';
 
 const quick = process.argv.includes('--quick');
 
@@ -133,6 +133,24 @@ function printQuality(engine: Map<Category | 'overall', Stats>, base: Map<Catego
   );
 }
 
+/**
+ * Like `measure`, also giving the process CPU seconds (user + system: includes the garbage
+ * collector's helper threads) and the RSS before the work (the inputs already in memory), since a
+ * shared machine's wall clock depends on its load.
+ */
+async function timed<T>(work: () => T): Promise<Measure<T> & { cpu: number; rssBeforeMiB: number }> {
+  (globalThis as { gc?: () => void }).gc?.();
+  const rssBeforeMiB = process.memoryUsage.rss() / 2 ** 20;
+  const c0 = process.cpuUsage();
+  const m = await measure(work);
+  const c = process.cpuUsage(c0);
+  return { ...m, cpu: (c.user + c.system) / 1e6, rssBeforeMiB };
+}
+
+function report(label: string, m: Awaited<ReturnType<typeof timed>>): void {
+  console.log(`${formatMeasure(label, m)}; CPU ${m.cpu.toFixed(3)} s; RSS before ${m.rssBeforeMiB.toFixed(0)} MiB`);
+}
+
 function filesToInputs(dir: string): InputFile[] {
   const out: InputFile[] = [];
   for (const name of readdirSync(dir).sort()) {
@@ -161,7 +179,11 @@ async function main(): Promise<void> {
   }
   printQuality(tally(engineRows), tally(baseRows));
 
-  console.log('\nSpeed (Node, this machine; wall clock, peak memory sampled every 5 ms)');
+  console.log(
+    `\nSpeed (Node ${process.version}, this machine; wall clock, peak memory sampled every 5 ms; load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')})`,
+  );
   const g10 = generate({ seed: 1, scale: { pronote: 10_000, directory: 12_000 } });
   const dir = mkdtempSync(join(tmpdir(), 'passerelle-bench-'));
   try {
@@ -170,16 +192,18 @@ async function main(): Promise<void> {
     const pronoteFiles = filesToInputs(join(dir, 'pronote'));
     const entFiles = filesToInputs(join(dir, 'ent'));
     const mib = (files: InputFile[]) => (files.reduce((n, f) => n + f.bytes.length, 0) / 2 ** 20).toFixed(1);
-    const readP = await measure(() => readPronoteExport(pronoteFiles));
-    console.log(formatMeasure(`reading 10k: Pronote export (${mib(pronoteFiles)} MiB, ${readP.value.persons.length} persons)`, readP));
-    const readD = await measure(() => readDirectory(entFiles));
-    console.log(formatMeasure(`reading 12k: AAF files (${entFiles.length} files, ${mib(entFiles)} MiB, ${readD.value.persons.length} accounts)`, readD));
-    const pair = await measure(() => match({ pronote: readP.value.persons, directory: readD.value.persons }));
-    console.log(formatMeasure(`pairing 10k against 12k (persons read from the files, first run)`, pair));
-    const again: number[] = [];
-    for (let i = 0; i < 3; i++) again.push((await measure(() => match({ pronote: readP.value.persons, directory: readD.value.persons }))).seconds);
-    again.sort((a, b) => a - b);
-    console.log(`pairing 10k against 12k, three more runs: median ${again[1].toFixed(3)} s (min ${again[0].toFixed(3)} s)`);
+    const readP = await timed(() => readPronoteExport(pronoteFiles));
+    report(`reading 10k: Pronote export (${mib(pronoteFiles)} MiB, ${readP.value.persons.length} persons)`, readP);
+    const readD = await timed(() => readDirectory(entFiles));
+    report(`reading 12k: AAF files (${entFiles.length} files, ${mib(entFiles)} MiB, ${readD.value.persons.length} accounts)`, readD);
+    const pair = await timed(() => match({ pronote: readP.value.persons, directory: readD.value.persons }));
+    report('pairing 10k against 12k (persons read from the files, first run)', pair);
+    const again: Array<{ seconds: number; cpu: number }> = [];
+    for (let i = 0; i < 3; i++) again.push(await timed(() => match({ pronote: readP.value.persons, directory: readD.value.persons })));
+    again.sort((a, b) => a.seconds - b.seconds);
+    console.log(
+      `pairing 10k against 12k, three more runs: median ${again[1].seconds.toFixed(3)} s (CPU ${again[1].cpu.toFixed(3)} s), min ${again[0].seconds.toFixed(3)} s`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -187,8 +211,9 @@ async function main(): Promise<void> {
   if (!quick) {
     const g = generate({ seed: 4, scale: { pronote: 200_000, directory: 250_000 } });
     console.log(`generated ${g.pronote.length} Pronote persons and ${g.directory.length} accounts (seed 4)`);
-    const big = await measure(() => match({ pronote: g.pronote, directory: g.directory }));
-    console.log(formatMeasure(`pairing ${Math.round(g.pronote.length / 1000)}k against ${Math.round(g.directory.length / 1000)}k`, big));
+    const big = await timed(() => match({ pronote: g.pronote, directory: g.directory }));
+    report(`pairing ${Math.round(g.pronote.length / 1000)}k against ${Math.round(g.directory.length / 1000)}k`, big);
+    console.log(`  the pairing's own memory: peak RSS − RSS before = ${(big.peakRssMiB - big.rssBeforeMiB).toFixed(0)} MiB`);
     const t = tally(rowsOf(g, big.value.proposals)).get('overall')!;
     console.log(`  at that scale: precision ${pct(t.right, t.auto)}, recall ${pct(t.right, t.withAccount)}, review ${pct(t.review, t.persons, 1)}`);
   }
