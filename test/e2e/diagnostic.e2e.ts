@@ -91,13 +91,16 @@ test('the instance check reads the local instance; the Pronote pages then hint t
   expect(infoRequests).toHaveLength(1);
 });
 
-test('the instance check says when Pronote.net is not published (HTTP 503) or the input is not usable', async ({ openSidePanel }) => {
+test('the instance check says when Pronote.net is not published (HTTP 503), when no Pronote answers, or when the input is not usable', async ({ openSidePanel }) => {
   const panel = await openSidePanel();
   await panel.getByRole('tab', { name: 'Diagnostic' }).click();
   const input = panel.getByLabel('Adresse de Pronote ou UAI (RNE) de l\'établissement');
   await input.fill('https://0752536Z.index-education.net/pronote/eleve.html');
   await panel.getByRole('button', { name: 'Vérifier' }).click();
   await expect(panel.locator('[data-instance-state="not-published"]')).toContainText('Pronote.net n\'est pas publié');
+  await input.fill('https://0310047h.index-education.net/ent/');
+  await panel.getByRole('button', { name: 'Vérifier' }).click();
+  await expect(panel.locator('[data-instance-state="not-pronote"]')).toContainText('pas d\'instance Pronote');
   await input.fill('collège');
   await panel.getByRole('button', { name: 'Vérifier' }).click();
   await expect(panel.getByText('Saisissez une adresse Pronote')).toBeVisible();
