@@ -73,15 +73,17 @@ const SURNAME_CUMULATIVE = zipfCumulative(SURNAMES.length, 0.9);
 const FLAT_SURNAME_CUMULATIVE = zipfCumulative(SURNAMES.length, 0.6);
 const FEMALE_CUMULATIVE = zipfCumulative(FEMALE_GIVEN_NAMES.length, 0.8);
 const MALE_CUMULATIVE = zipfCumulative(MALE_GIVEN_NAMES.length, 0.8);
+const FLAT_FEMALE_CUMULATIVE = zipfCumulative(FEMALE_GIVEN_NAMES.length, 0.4);
+const FLAT_MALE_CUMULATIVE = zipfCumulative(MALE_GIVEN_NAMES.length, 0.4);
 
 /**
- * One surname from the ranked list (Zipf); with `longTail`, 35 % are rare ones made of syllables
+ * One surname from the ranked list (Zipf); with `longTail`, half are rare ones made of syllables
  * ("Bréliac", "Mortenec") and the list is drawn flatter: a large population draws from many more
  * names, and a list of a few hundred alone would make far too many homonyms at 100,000 persons.
  */
 function oneSurname(random: Random, longTail: boolean): string {
   if (!longTail) return SURNAMES[random.weighted(SURNAME_CUMULATIVE)];
-  if (random.chance(0.65)) return SURNAMES[random.weighted(FLAT_SURNAME_CUMULATIVE)];
+  if (random.chance(0.5)) return SURNAMES[random.weighted(FLAT_SURNAME_CUMULATIVE)];
   return random.pick(TAIL_START) + random.pick(TAIL_MIDDLE) + random.pick(TAIL_END);
 }
 
@@ -97,12 +99,12 @@ export function drawSurname(random: Random, longTail = false): string {
 }
 
 /**
- * A given name for `sex`; besides the compound names of the lists, 6 % are made compound here,
+ * A given name for `sex` (`flat`: drawn flatter, for large populations, whose names vary more); besides the compound names of the lists, 6 % are made compound here,
  * with a hyphen (85 %) or a space (15 %), as they are written on birth certificates.
  */
-export function drawGivenName(random: Random, sex: 'M' | 'F'): string {
+export function drawGivenName(random: Random, sex: 'M' | 'F', flat = false): string {
   const list = sex === 'F' ? FEMALE_GIVEN_NAMES : MALE_GIVEN_NAMES;
-  const cumulative = sex === 'F' ? FEMALE_CUMULATIVE : MALE_CUMULATIVE;
+  const cumulative = flat ? (sex === 'F' ? FLAT_FEMALE_CUMULATIVE : FLAT_MALE_CUMULATIVE) : sex === 'F' ? FEMALE_CUMULATIVE : MALE_CUMULATIVE;
   const first = list[random.weighted(cumulative)];
   if (first.includes('-') || first.includes(' ') || !random.chance(0.06)) return first;
   const second = list[random.weighted(cumulative)];
@@ -111,11 +113,11 @@ export function drawGivenName(random: Random, sex: 'M' | 'F'): string {
 }
 
 /** A second or third given name (AAF `ENTPersonAutresPrenoms`), never equal to `avoid`. */
-export function drawOtherGivenNames(random: Random, sex: 'M' | 'F', avoid: string): string[] {
+export function drawOtherGivenNames(random: Random, sex: 'M' | 'F', avoid: string, flat = false): string[] {
   const count = random.chance(0.55) ? random.int(1, 2) : 0;
   const names: string[] = [];
   for (let i = 0; i < count; i++) {
-    const name = drawGivenName(random, sex);
+    const name = drawGivenName(random, sex, flat);
     if (name !== avoid && !names.includes(name)) names.push(name);
   }
   return names;

@@ -196,7 +196,7 @@ export class PopulationBuilder {
     const adults: Individual[] = [];
     const links: GuardianLink[] = [];
     const adult = (sex: 'M' | 'F', last: string, birth: string | undefined, legal: boolean, lien: number, tag: Tag): void => {
-      const first = drawGivenName(r, sex);
+      const first = drawGivenName(r, sex, this.longTail);
       adults.push({
         category: 'guardian',
         presence: 'both',
@@ -239,8 +239,8 @@ export class PopulationBuilder {
     for (let c = 0; c < childCount; c++) {
       const twinOf = c > 0 && r.chance(0.06) ? children[c - 1] : undefined;
       const sex: 'M' | 'F' = r.chance(0.5) ? 'M' : 'F';
-      let first = drawGivenName(r, sex);
-      while (twinOf && first === twinOf.firstName) first = drawGivenName(r, sex);
+      let first = drawGivenName(r, sex, this.longTail);
+      while (twinOf && first === twinOf.firstName) first = drawGivenName(r, sex, this.longTail);
       const child = this.student(mode, school, surname, first, sex, postalCode, twinOf);
       children.push(child);
     }
@@ -304,7 +304,7 @@ export class PopulationBuilder {
       tag,
       lastName: surname,
       firstName: first,
-      otherFirstNames: drawOtherGivenNames(r, sex, first),
+      otherFirstNames: drawOtherGivenNames(r, sex, first, this.longTail),
       birthDate,
       sex,
       civility: sex === 'M' ? 'M.' : r.chance(0.5) ? 'Mlle' : 'Mme',
@@ -322,7 +322,7 @@ export class PopulationBuilder {
     const own = drawSurname(r, this.longTail);
     const married = sex === 'F' && r.chance(0.35);
     const last = married ? drawSurname(r, this.longTail) : own;
-    const first = drawGivenName(r, sex);
+    const first = drawGivenName(r, sex, this.longTail);
     const person: Individual = {
       category,
       presence,
@@ -330,7 +330,7 @@ export class PopulationBuilder {
       lastName: last,
       birthName: married && own !== last ? own : undefined,
       firstName: first,
-      otherFirstNames: drawOtherGivenNames(r, sex, first),
+      otherFirstNames: drawOtherGivenNames(r, sex, first, this.longTail),
       birthDate: drawBirthDate(r, r.int(1962, 1999)),
       sex,
       civility: sex === 'M' ? 'M.' : 'Mme',
@@ -354,7 +354,7 @@ export class PopulationBuilder {
     const r = this.random;
     const sex: 'M' | 'F' = r.chance(0.5) ? 'F' : 'M';
     const last = drawSurname(r, this.longTail);
-    const first = drawGivenName(r, sex);
+    const first = drawGivenName(r, sex, this.longTail);
     const hasAccount = r.chance(category === 'supervisor' ? 0.15 : 0.2);
     const person: Individual = {
       category,
