@@ -237,10 +237,24 @@ export function Steps({ db, client, r, onChange }: Props) {
                   onReject={reject}
                 />
               )}
-              <VList ref={list} class="wb-list" style={{ height: '320px' }} aria-label={t('wbListLabel')}>
-                {visible.map(({ item, index }, i) => (
-                  <Row key={item.proposal.pronoteId} id={`wb-row-${i}`} item={item} decision={decisions.get(item.proposal.pronoteId)} selected={index === position} onSelect={() => setPosition(index)} />
-                ))}
+              <VList
+                ref={list}
+                class="wb-list"
+                style={{ height: '320px' }}
+                aria-label={t('wbListLabel')}
+                data={visible}
+                itemSize={36}
+              >
+                {({ item, index }: { item: StepItem; index: number }, i: number) => (
+                  <Row
+                    key={item.proposal.pronoteId}
+                    id={`wb-row-${i}`}
+                    item={item}
+                    decision={decisions.get(item.proposal.pronoteId)}
+                    selected={index === position}
+                    onSelect={() => setPosition(index)}
+                  />
+                )}
               </VList>
             </>
           )}

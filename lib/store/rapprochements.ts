@@ -14,6 +14,7 @@ import type {
   StepItem,
   StepState,
 } from './schema';
+import { chunkStep } from './schema';
 
 /** Thrown when a write would change a step already validated (validating freezes it, seed §4). */
 export class StepFrozenError extends Error {
@@ -114,11 +115,11 @@ export async function saveInput(
   persons: Person[],
   summary: InputSummary,
 ): Promise<Rapprochement> {
-  return db.transaction('rw', [db.rapprochements, db.inputs, db.steps], async () => {
+  return db.transaction('rw', [db.rapprochements, db.inputs, db.stepChunks], async () => {
     const row = await db.rapprochements.get(rid);
     if (!row) throw new Error(`no rapprochement ${rid}`);
     await db.inputs.put({ rid, side, persons });
-    await db.steps.where('rid').equals(rid).delete();
+    await db.stepChunks.where('rid').equals(rid).delete();
     const next: Rapprochement = {
       ...row,
       [side]: summary,
@@ -151,12 +152,13 @@ export async function saveProposals(
   items: Record<Category, StepItem[]>,
   extra: { rememberedUsed?: number } = {},
 ): Promise<Rapprochement> {
-  return db.transaction('rw', [db.rapprochements, db.steps], async () => {
+  return db.transaction('rw', [db.rapprochements, db.stepChunks], async () => {
     const row = await db.rapprochements.get(rid);
     if (!row) throw new Error(`no rapprochement ${rid}`);
     for (const category of CATEGORIES) {
-      if (row.steps[category] === 'validated' && (await db.steps.get([rid, category]))) continue;
-      await db.steps.put({ rid, category, items: items[category] ?? [] });
+      if (row.steps[category] === 'validated' && (await db.stepChunks.get([rid, category, 0]))) continue;
+      await db.stepChunks.where('[rid+category]').equals([rid, category]).delete();
+      await db.stepChunks.bulkPut(chunkStep(rid, category, items[category] ?? []));
     }
     const next: Rapprochement = {
       ...row,
@@ -170,9 +172,17 @@ export async function saveProposals(
   });
 }
 
-/** The items of one step (empty when not paired yet). */
+/**
+ * The items of one step (empty when not paired yet), read chunk by chunk: each read is its own
+ * short task, so the panel stays responsive while a large step opens.
+ */
 export async function loadStep(db: PasserelleDB, rid: number, category: Category): Promise<StepItem[]> {
-  return (await db.steps.get([rid, category]))?.items ?? [];
+  const items: StepItem[] = [];
+  for (let chunk = 0; ; chunk++) {
+    const row = await db.stepChunks.get([rid, category, chunk]);
+    if (!row) return items;
+    for (const item of row.items) items.push(item);
+  }
 }
 
 /** The decisions of a rapprochement, optionally of one category. */
@@ -367,9 +377,9 @@ export async function deleteAllData(db: PasserelleDB): Promise<void> {
 
 /** Deletes one rapprochement and everything it holds (remembered decisions are kept). */
 export async function deleteRapprochement(db: PasserelleDB, rid: number): Promise<void> {
-  await db.transaction('rw', [db.rapprochements, db.inputs, db.steps, db.decisions, db.meta], async () => {
+  await db.transaction('rw', [db.rapprochements, db.inputs, db.stepChunks, db.decisions, db.meta], async () => {
     await db.inputs.where('rid').equals(rid).delete();
-    await db.steps.where('rid').equals(rid).delete();
+    await db.stepChunks.where('rid').equals(rid).delete();
     await db.decisions.where('rid').equals(rid).delete();
     await db.rapprochements.delete(rid);
     const current = await db.meta.get('current');

@@ -97,11 +97,20 @@ export interface StepItem {
   candidates: PersonView[];
 }
 
+/**
+ * A part of a step's items: steps are stored in chunks of `STEP_CHUNK` items so that opening a step
+ * of 5,000 guardians reads (and deserialises) it in several short tasks, not one long one.
+ */
 export interface StepRow {
   rid: number;
   category: Category;
+  /** 0, 1, 2… in the step's order. */
+  chunk: number;
   items: StepItem[];
 }
+
+/** Items per stored chunk of a step. */
+export const STEP_CHUNK = 400;
 
 /** A decision of one rapprochement, with what the screens need to show the chosen account. */
 export interface DecisionRow extends Decision {
@@ -145,6 +154,8 @@ export const STORE_NAME = 'passerelle';
  * The versions of the schema. Never edit a published version: add one, with its upgrade.
  * v1: the first layout. v2: `updatedAt` indexed (to find the latest rapprochement of a school),
  * remembered decisions indexed by person key, and the `meta` table; old rows get `updatedAt`.
+ * v3: steps stored in chunks (`stepChunks`, see `StepRow`), the one-row-per-step `steps` table
+ * split into it and removed.
  */
 export const SCHEMA_V1 = {
   rapprochements: '++id, [uai+year], uai',
@@ -165,10 +176,24 @@ export const SCHEMA_V2 = {
   meta: 'key',
 } as const;
 
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  steps: null,
+  stepChunks: '[rid+category+chunk], rid, [rid+category]',
+} as const;
+
+/** Splits a step's items into stored chunks. */
+export function chunkStep(rid: number, category: Category, items: StepItem[]): StepRow[] {
+  const rows: StepRow[] = [];
+  for (let i = 0; i === 0 || i < items.length; i += STEP_CHUNK)
+    rows.push({ rid, category, chunk: rows.length, items: items.slice(i, i + STEP_CHUNK) });
+  return rows;
+}
+
 export class PasserelleDB extends Dexie {
   rapprochements!: Table<Rapprochement, number>;
   inputs!: Table<InputRow, [number, Side]>;
-  steps!: Table<StepRow, [number, Category]>;
+  stepChunks!: Table<StepRow, [number, Category, number]>;
   decisions!: Table<DecisionRow, [number, Category, string]>;
   remembered!: Table<RememberedRow, [string, Category, string]>;
   profiles!: Table<ProfileRow, number>;
@@ -195,6 +220,12 @@ export class PasserelleDB extends Dexie {
           .modify((m: Partial<RememberedRow>) => {
             m.personKey ??= '';
           });
+      });
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade(async (tx) => {
+        const old = (await tx.table('steps').toArray()) as { rid: number; category: Category; items: StepItem[] }[];
+        await tx.table('stepChunks').bulkPut(old.flatMap((row) => chunkStep(row.rid, row.category, row.items)));
       });
   }
 }

@@ -6,7 +6,7 @@
  */
 import type { Suggestion } from '../messages';
 import { CATEGORIES, type Category } from '../person';
-import { openRapprochement, latestForSchool, loadDecisions } from './rapprochements';
+import { latestForSchool, loadDecisions, loadStep, openRapprochement } from './rapprochements';
 import { displayName } from './items';
 import type { DecisionRow, PasserelleDB, Rapprochement, StepItem } from './schema';
 
@@ -77,7 +77,7 @@ export async function querySuggestions(db: PasserelleDB, query: SuggestionQuery)
   if (!r?.id) return query.names.map(() => null);
   const byName = new Map<string, { item: StepItem; category: Category }[]>();
   for (const category of CATEGORIES) {
-    const items = (await db.steps.get([r.id, category]))?.items ?? [];
+    const items = await loadStep(db, r.id, category);
     for (const item of items) {
       const names = [item.person.lastName, item.person.birthName].filter((n): n is string => !!n);
       for (const last of names) {

@@ -18,6 +18,8 @@ import {
   removeDecision,
   resultRows,
   SCHEMA_V1,
+  SCHEMA_V2,
+  STEP_CHUNK,
   saveInput,
   saveProfile,
   saveProposals,
@@ -205,9 +207,32 @@ describe('schema migrations', () => {
     const upgraded = new PasserelleDB(name + '-v1');
     const r = await openRapprochement(upgraded);
     expect(r).toMatchObject({ updatedAt: '2025-09-01T10:00:00.000Z', phase: 'steps', position: 0, currentStep: 0 });
-    expect(upgraded.verno).toBe(2);
+    expect(upgraded.verno).toBe(3);
     expect(await findRemembered(upgraded, '0310047H', 'teacher', 'T1')).toMatchObject({ personKey: '' });
     upgraded.close();
     await Dexie.delete(name + '-v1');
+  });
+});
+
+describe('schema v3', () => {
+  it('splits the steps of a version 2 database into chunks, in order', async () => {
+    const old = new Dexie(name + '-v2');
+    old.version(1).stores(SCHEMA_V1);
+    old.version(2).stores(SCHEMA_V2);
+    await old.open();
+    const items = buildStepItems(
+      Array.from({ length: STEP_CHUNK * 2 + 5 }, (_, i): Proposal => ({ category: 'guardian', pronoteId: `G${i}`, status: 'unmatched', score: 0, candidates: [] })),
+      Array.from({ length: STEP_CHUNK * 2 + 5 }, (_, i) => person('pronote', 'guardian', `G${i}`, `Nom${i}`, 'P')),
+      [],
+    ).guardian;
+    await old.table('steps').put({ rid: 1, category: 'guardian', items });
+    old.close();
+    const upgraded = new PasserelleDB(name + '-v2');
+    const loaded = await loadStep(upgraded, 1, 'guardian');
+    expect(loaded.map((i) => i.proposal.pronoteId)).toEqual(items.map((i) => i.proposal.pronoteId));
+    expect(await upgraded.stepChunks.count()).toBe(3);
+    expect(upgraded.tables.map((t) => t.name)).not.toContain('steps');
+    upgraded.close();
+    await Dexie.delete(name + '-v2');
   });
 });
