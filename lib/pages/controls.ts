@@ -61,13 +61,23 @@ export function isControl(el: Element, kinds?: ControlKind[]): boolean {
 /** Elements whose content is never a label: option lists, scripts, and Passerelle's own UI. */
 export const NOT_LABEL = 'select, option, optgroup, datalist, script, style, template, textarea, noscript, [data-passerelle-host]';
 
-/** True when `el` or an ancestor is hidden by the `hidden` attribute, `aria-hidden` or inline `display:none`. */
+/**
+ * True when `el` or an ancestor is hidden: `hidden` attribute, `aria-hidden`, inline
+ * `display:none`, or (where the DOM can tell, `checkVisibility`) a style sheet that hides it, as
+ * a closed dialog of the page. An element with `display: contents` has no box of its own but is
+ * not hidden.
+ */
 export function isHidden(el: Element): boolean {
   for (let e: Element | null = el; e; e = e.parentElement) {
     if (e.hasAttribute('hidden')) return true;
     if (e.getAttribute('aria-hidden') === 'true') return true;
     const style = (e as HTMLElement).style;
     if (style && (style.display === 'none' || style.visibility === 'hidden')) return true;
+  }
+  const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
+  if (typeof check === 'function' && el.isConnected && !check.call(el, { visibilityProperty: true })) {
+    const view = el.ownerDocument.defaultView;
+    return view?.getComputedStyle(el).display !== 'contents';
   }
   return false;
 }

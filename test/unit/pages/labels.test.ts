@@ -72,6 +72,14 @@ describe('findControl', () => {
     expect(findControl(doc, ['URL du serveur CAS'], { kinds: ['text'] })).toBeUndefined();
   });
 
+  it('skips a label and a control hidden by the page style sheet (a closed dialog)', () => {
+    const doc = page(`<style>.ferme { display: none }</style>
+      <div class="ferme"><span>Projet de rattachement</span> <select id="dialog"><option>AEFE</option></select></div>
+      <p><span>Projet de rattachement</span> <select id="shown"><option>ENT27</option></select></p>`);
+    expect(findControl(doc, ['Projet de rattachement'], { kinds: ['select'] })!.control.id).toBe('shown');
+    expect(findControl(doc, ['Projet de rattachement'], { kinds: ['select'], includeHidden: true })).toBeDefined();
+  });
+
   it('returns undefined when the label is absent', () => {
     const doc = page('<p>Rien</p><input>');
     expect(findControl(doc, ['URL du serveur CAS'])).toBeUndefined();
