@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import Papa from 'papaparse';
+import { validateXML } from 'xmllint-wasm';
 import { readDirectory } from '../../lib/directory';
 import { generate } from '../../scripts/generator';
 import { writeFiles } from '../../scripts/generator/write-files';
@@ -145,4 +146,24 @@ test('load, pair, decide, validate two steps, cancel the third, reload, export t
   for (const id of [noAccountId, confirmedId, manualId]) expect(byId(id)[0].decided_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
   expect(new Set(rows.map((r) => r.decision))).toEqual(new Set(['auto', 'no-account', 'confirmed', 'manual', 'unresolved']));
   expect(rows.filter((r) => r.decision === 'auto').every((r) => r.ent_id !== '' && r.status === 'auto')).toBe(true);
+
+  // The RapprochementSSO file, valid against Index Éducation's schema, with the manual pair
+  const [ssoDownload] = await Promise.all([
+    panel.waitForEvent('download'),
+    again.getByRole('button', { name: 'Télécharger le fichier RapprochementSSO' }).click(),
+  ]);
+  const xml = readFileSync((await ssoDownload.path())!, 'utf8');
+  const validation = await validateXML({
+    xml: [{ fileName: 'sso.xml', contents: xml }],
+    schema: [{ fileName: 'RapprochementSSO.xsd', contents: readFileSync('../shared/data/schemas/RapprochementSSO.xsd', 'utf8') }],
+  });
+  expect(validation.errors).toEqual([]);
+  expect(xml).toContain(`ID_Partenaire="${manualAccount}"`);
+  expect(xml).toContain('Numero="0310047H" Nom="Collège &lt;b&gt;Émile&lt;/b&gt; Zola"');
+
+  // "Supprimer toutes les données", after a confirmation
+  await again.getByRole('button', { name: 'Supprimer toutes les données' }).click();
+  await again.getByRole('button', { name: 'Oui, tout supprimer' }).click();
+  await expect(again.getByTestId('wb-stored')).toContainText('0 rapprochements (0 établissements), 0 personnes, 0 décisions, 0 décisions mémorisées');
+  await expect(again.getByLabel('UAI (RNE) de l’établissement')).toHaveValue('');
 });
