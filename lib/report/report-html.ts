@@ -80,6 +80,16 @@ const EXPORT_KIND: Record<Summary['pronote']['exportKind'], Localized> = {
 
 const fmt = (n: number) => n.toLocaleString('fr-FR');
 
+/** File names, the first few only when there are many (an AAF feed comes in dozens of files). */
+function fileList(files: string[]): string {
+  const shown = files.length > 6 ? files.slice(0, 4) : files;
+  const more = files.length - shown.length;
+  return (
+    shown.map(escapeHtml).join('<br>') +
+    (more > 0 ? `<br>… et ${fmt(more)} autres fichiers <span lang="en" class="en">/ and ${more} more files</span> (${fmt(files.length)})` : '')
+  );
+}
+
 function both(text: Localized, tag = 'p'): string {
   return `<${tag}>${escapeHtml(text.fr)}</${tag}><${tag} lang="en" class="en">${escapeHtml(text.en)}</${tag}>`;
 }
@@ -149,12 +159,12 @@ export function writeReportHtml(input: ReportInput): string {
     }),
   );
   out.push('<table><tbody>');
-  out.push(`<tr><th>Export Pronote <span lang="en" class="en">/ Pronote export</span></th><td>${s.pronote.files.map(escapeHtml).join('<br>')}</td></tr>`);
+  out.push(`<tr><th>Export Pronote <span lang="en" class="en">/ Pronote export</span></th><td>${fileList(s.pronote.files)}</td></tr>`);
   out.push(
     `<tr><th>Type d'export <span lang="en" class="en">/ Export kind</span></th><td>${escapeHtml(EXPORT_KIND[s.pronote.exportKind].fr)} <span lang="en" class="en">/ ${escapeHtml(EXPORT_KIND[s.pronote.exportKind].en)}</span></td></tr>`,
   );
   out.push(
-    `<tr><th>Annuaire ENT <span lang="en" class="en">/ ENT directory</span></th><td>${s.directory.files.map(escapeHtml).join('<br>')}</td></tr>`,
+    `<tr><th>Annuaire ENT <span lang="en" class="en">/ ENT directory</span></th><td>${fileList(s.directory.files)}</td></tr>`,
   );
   if (s.decided) {
     out.push(`<tr><th>Décisions reprises <span lang="en" class="en">/ Earlier decisions applied</span></th><td class="n">${fmt(s.decided)}</td></tr>`);
@@ -189,8 +199,8 @@ export function writeReportHtml(input: ReportInput): string {
   out.push('</tbody></table>');
   out.push(
     both({
-      fr: `Comptes ENT rapprochés avec personne : ${fmt(s.unusedDirectory)} (anciens élèves, autres établissements du même annuaire, personnes absentes de Pronote).`,
-      en: `ENT accounts paired with nobody: ${s.unusedDirectory} (former students, other schools of the same directory, persons not in Pronote).`,
+      fr: `Comptes ENT auxquels aucune personne Pronote n'est rapprochée automatiquement : ${fmt(s.unusedDirectory)} (anciens élèves, autres établissements du même annuaire, personnes absentes de Pronote, comptes à vérifier).`,
+      en: `ENT accounts that no Pronote person is automatically paired with: ${s.unusedDirectory} (former students, other schools of the same directory, persons not in Pronote, accounts to review).`,
     }),
   );
 
