@@ -10,8 +10,10 @@ import { CATEGORIES, type Side } from '../../lib/person';
 import {
   createRapprochement,
   type InputSummary,
+  listProfiles,
   type Mode,
   type PasserelleDB,
+  type ProfileRow,
   type Rapprochement,
   saveProfile,
   updateRapprochement,
@@ -141,6 +143,11 @@ function SideLoader({ db, client, r, side, onChange }: Props & { r: Rapprochemen
   const [dragging, setDragging] = useState(false);
   const [sniff, setSniff] = useState<{ mapping: unknown; confidence: number; files: InputFile[]; paste?: string } | undefined>();
   const input = useRef<HTMLInputElement>(null);
+  const [savedProfiles, setSavedProfiles] = useState<ProfileRow[]>([]);
+  useEffect(() => {
+    if (!sniff) return;
+    listProfiles(db).then((all) => setSavedProfiles(all.filter((p) => p.side === side)), () => {});
+  }, [db, sniff, side]);
   const summary: InputSummary | undefined = r[side];
   const id = `wb-${side}`;
 
@@ -225,6 +232,16 @@ function SideLoader({ db, client, r, side, onChange }: Props & { r: Rapprochemen
       {error && (
         <div role="alert" class="wb-error" data-testid={`${id}-error`}>
           {localized(error)}
+        </div>
+      )}
+      {sniff && savedProfiles.length > 0 && (
+        <div class="wb-buttons">
+          <span>{t('wbSavedProfiles')}</span>
+          {savedProfiles.map((p) => (
+            <button key={p.id} type="button" disabled={busy} onClick={() => load(sniff.files, sniff.paste, p.profile)}>
+              {p.name}
+            </button>
+          ))}
         </div>
       )}
       {sniff && (

@@ -126,7 +126,7 @@ test('load, pair, decide, validate two steps, cancel the third, reload, export t
   await expect(again.getByTestId('wb-state-student')).toContainText('validée');
   await expect(again.getByTestId('wb-state-guardian')).toContainText('annulée');
   await expect(again.getByTestId('wb-state-supervisor')).toContainText('à faire');
-  await expect(again.getByTestId('wb-stored')).toContainText('3 décisions');
+  await expect(again.getByTestId('wb-stored')).toContainText('décisions : 3 ;');
 
   // The CSV, downloaded
   const [download] = await Promise.all([
@@ -164,6 +164,6 @@ test('load, pair, decide, validate two steps, cancel the third, reload, export t
   // "Supprimer toutes les données", after a confirmation
   await again.getByRole('button', { name: 'Supprimer toutes les données' }).click();
   await again.getByRole('button', { name: 'Oui, tout supprimer' }).click();
-  await expect(again.getByTestId('wb-stored')).toContainText('0 rapprochements (0 établissements), 0 personnes, 0 décisions, 0 décisions mémorisées');
+  await expect(again.getByTestId('wb-stored')).toContainText('rapprochements : 0 ; établissements : 0 ; personnes : 0 ; décisions : 0 ; décisions mémorisées pour l’an prochain : 0.');
   await expect(again.getByLabel('UAI (RNE) de l’établissement')).toHaveValue('');
 });

@@ -142,6 +142,6 @@ describe('Workbench', () => {
     await until(() => byText('h2', /Étape 2 : Élèves/));
     expect(byText('.wb-stepbar button', /Enseignants/)?.textContent).toContain('validée');
     // validated: the decision is also remembered for the school's next import
-    await until(() => /1 décisions, 1 décisions mémorisées/.test(root.querySelector('[data-testid="wb-stored"]')?.textContent ?? ''));
+    await until(() => /décisions : 1 ; décisions mémorisées pour l’an prochain : 1\./.test(root.querySelector('[data-testid="wb-stored"]')?.textContent ?? ''));
   });
 });
