@@ -78,7 +78,7 @@ export interface AafFileResult {
   notes: ReadNote[];
 }
 
-const RECORD = /<(addRequest|modifyRequest|deleteRequest)\b[^>]*>([\s\S]*?)<\/\1\s*>/g;
+const RECORD_START = /<(addRequest|modifyRequest|deleteRequest)\b[^>]*>/g;
 
 function withoutPrefix(v: string): string {
   const i = v.indexOf('$');
@@ -107,14 +107,18 @@ export function readAafText(text: string, source: string): AafFileResult {
   let line = 1;
   let lastIndex = 0;
   let n = 0;
-  RECORD.lastIndex = 0;
-  for (let m = RECORD.exec(text); m; m = RECORD.exec(text)) {
+  RECORD_START.lastIndex = 0;
+  for (let m = RECORD_START.exec(text); m; m = RECORD_START.exec(text)) {
+    const kind = m[1];
+    const close = text.indexOf(`</${kind}>`, m.index);
+    if (close < 0) break; // the validator has already refused unclosed records
+    const whole = text.slice(m.index, close + kind.length + 3);
+    const body = text.slice(m.index + m[0].length, close);
+    RECORD_START.lastIndex = close;
     n++;
     line += countLines(text, lastIndex, m.index);
     lastIndex = m.index;
-    const kind = m[1];
     const location = `${kind}[${n}], l. ${line}`;
-    const body = m[2];
     const attributesAt = body.search(/<attributes\b|<modifications\b/);
     const op = attrsOf(attributesAt < 0 ? body : body.slice(0, attributesAt));
     const otherCategory = op.get('categorieStructure')?.[0] ?? op.get('categorieMatiere')?.[0] ?? op.get('categorieMef')?.[0];
@@ -124,7 +128,7 @@ export function readAafText(text: string, source: string): AafFileResult {
       continue;
     }
     const id = valueText(ID.exec(body)?.[1]);
-    const excerpt = m[0].slice(0, 300);
+    const excerpt = whole.slice(0, 300);
     if (kind !== 'addRequest') {
       notReadList.push(
         notRead(

@@ -25,11 +25,12 @@ export function lineColumn(text: string, index: number): { line: number; column:
 
 /** Counts line ends in `text` between `from` and `to` (for incremental line numbers). */
 export function countLines(text: string, from: number, to: number): number {
+  // indexOf on a slice (V8 does not copy it) runs natively and never searches past `to`.
+  const part = text.substring(from, to);
   let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
-  }
+  for (let i = part.indexOf('\n'); i >= 0; i = part.indexOf('\n', i + 1)) n++;
+  // A lone CR (old Mac files) also ends a line; a CR at the slice's end is checked against the text.
+  for (let i = part.indexOf('\r'); i >= 0; i = part.indexOf('\r', i + 1)) if (text.charCodeAt(from + i + 1) !== 10) n++;
   return n;
 }
 

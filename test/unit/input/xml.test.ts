@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { assertNoEntityDeclarations, assertWellFormed, decodeXmlEntities, lineColumn, readXmlTree } from '../../../lib/input/xml';
+import { assertNoEntityDeclarations, assertWellFormed, countLines, decodeXmlEntities, lineColumn, readXmlTree } from '../../../lib/input/xml';
 import { InputError } from '../../../lib/person';
 
 function messageOf(fn: () => unknown): { fr: string; en: string } {
@@ -64,5 +64,9 @@ describe('safe XML', () => {
       ['b', 4],
     ]);
     expect(lineColumn('ab\r\ncd\nef', 8)).toEqual({ line: 3, column: 2 });
+    const mixed = 'a\r\nb\rc\nd\r';
+    expect(countLines(mixed, 0, mixed.length)).toBe(4);
+    expect(countLines(mixed, 0, 2)).toBe(0); // the CR of a CRLF is not a line end by itself
+    expect(countLines(mixed, 3, 7)).toBe(2);
   });
 });
