@@ -99,6 +99,15 @@ export function readCsvText(
   const mapping = profileFits ? (options.profile as ColumnMapping) : proposal.mapping;
   // Shown on the mapping screen when a header is unknown or a needed column or the category is missing.
   const columnMapping = !profileFits && (!proposal.sure || !proposal.allRecognised) ? { proposed: proposal.mapping, sure: proposal.sure } : undefined;
+  if (options.profile && !profileFits) {
+    notes.push({
+      source,
+      message: {
+        fr: `La correspondance de colonnes enregistrée (${options.profile.columns.length} colonnes) ne va pas à ce fichier (${headers.length} colonnes) : Passerelle en propose une nouvelle.`,
+        en: `The saved column mapping (${options.profile.columns.length} columns) does not fit this file (${headers.length} columns): Passerelle proposes a new one.`,
+      },
+    });
+  }
   let syntheticIds = 0;
   const errorRows = new Map<number, string>();
   for (const e of errors) if (typeof e.row === 'number' && e.code !== 'UndetectableDelimiter') errorRows.set(e.row, e.message);

@@ -74,6 +74,9 @@ describe('CSV without category and pasted tables', () => {
     const second = readDirectory([file], { profile: JSON.parse(JSON.stringify(profile)) });
     expect(second.notRead).toEqual([]);
     expect(second.persons.map((p) => `${p.lastName} ${p.firstName} ${p.birthDate}`)).toEqual(['CŒUR Zoé 2011-04-03', 'D’ALMEIDA Noël 2010-10-12']);
+    const misfit = readDirectory([file], { profile: { ...profile, columns: ['name', 'firstName'] } });
+    expect(misfit.persons).toEqual([]);
+    expect(misfit.notes[0].message.fr).toContain('ne va pas à ce fichier');
   });
 
   it('reads a table pasted from a spreadsheet with ids, profiles, and lists bad rows', () => {
