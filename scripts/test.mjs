@@ -59,6 +59,7 @@ if (!onlyUnit) {
   if (firefoxBuilt) {
     run('web-ext lint', npx, ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2', '--self-hosted', '--warnings-as-errors=false']);
   }
+  if (chromeBuilt) run('store zip', npx, ['tsx', 'scripts/check-store-zip.ts']);
   if (existsSync('scripts/cli-check.ts')) run('command line', npx, ['tsx', 'scripts/cli-check.ts']);
   if (chromeBuilt) run('end-to-end tests', npx, ['playwright', 'test'], { count: playwrightCounts });
   else totals.failed += 1;

@@ -1,0 +1,75 @@
+/**
+ * Checks the Chrome store zip that `npm run zip` makes (issue 2, "Done when"): the manifest asks for
+ * exactly the permissions of the product, host permissions only for the Pronote hosts and the
+ * catalogue's ENT web domains, no <all_urls>, no remote code; and the zip holds no test-only host,
+ * page or code. Prints one line per check; exits 1 when one fails.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import JSZip from 'jszip';
+import { entWebDomains } from '../lib/catalogue';
+import { PRONOTE_HOST_PERMISSIONS } from '../lib/permissions';
+
+const PERMISSIONS = ['storage', 'unlimitedStorage', 'sidePanel', 'activeTab', 'scripting'];
+// Names that only the tests and the demo use: none may reach the store build. (`localhost` is not
+// one: Dexie's debug switch names it; the example UAI 0310047H of DOMAIN.md appears in help texts.)
+const TEST_ONLY = ['127.0.0.1', 'host-resolver-rules', 'test/fixtures', 'sites-server', 'passerelle-cert', 'clg-exemple', 'college-exemple', '0752536z'];
+
+let failed = 0;
+const check = (ok: boolean, what: string) => {
+  if (!ok) failed++;
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+};
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
+
+async function main() {
+  const zipped = spawnSync('npx', ['wxt', 'zip'], { stdio: 'inherit' });
+  if (zipped.status !== 0) throw new Error('wxt zip failed');
+  const outDir = process.env.WXT_OUT_DIR ?? '.output';
+  const name = readdirSync(outDir).find((f) => f.endsWith('-chrome.zip'));
+  if (!name) throw new Error(`no Chrome zip in ${outDir}`);
+  const zip = await JSZip.loadAsync(readFileSync(`${outDir}/${name}`));
+  const manifest = JSON.parse(await zip.file('manifest.json')!.async('string'));
+
+  check(sameSet(manifest.permissions, PERMISSIONS), `permissions are exactly ${PERMISSIONS.join(', ')}`);
+  const hosts: string[] = manifest.host_permissions;
+  check(
+    hosts[0] === PRONOTE_HOST_PERMISSIONS[0] && hosts[1] === PRONOTE_HOST_PERMISSIONS[1],
+    'host permissions start with the two Pronote hosts',
+  );
+  check(
+    sameSet(hosts, [...PRONOTE_HOST_PERMISSIONS, ...entWebDomains()]),
+    `host permissions are the Pronote hosts and the catalogue's ${entWebDomains().length} ENT web domains, nothing else`,
+  );
+  check(
+    hosts.every((h) => /^https:\/\/(\*\.)?[a-z0-9.-]+\.[a-z]{2,}\/\*$/.test(h)),
+    'every host permission is https on a named domain (no <all_urls>, no bare wildcard)',
+  );
+  check(!JSON.stringify(manifest).includes('<all_urls>'), 'no <all_urls> anywhere in the manifest');
+  const matches: string[] = (manifest.content_scripts ?? []).flatMap((c: { matches: string[] }) => c.matches);
+  check(
+    matches.every((m) => hosts.includes(m)),
+    'content scripts run only where a host permission names the site',
+  );
+  const csp: string = manifest.content_security_policy?.extension_pages ?? '';
+  check(/^script-src 'self'; object-src 'self'/.test(csp) && !/unsafe-eval|https?:/.test(csp), `strict CSP: ${csp}`);
+
+  const files = Object.keys(zip.files);
+  check(!files.some((f) => /(^|\/)(test|tests|e2e|fixtures?)(\/|$)|\.test\.|\.map$/.test(f)), 'no test file, fixture or source map in the zip');
+  const texts = await Promise.all(
+    files.filter((f) => /\.(js|html|json|css)$/.test(f)).map(async (f) => [f, await zip.file(f)!.async('string')] as const),
+  );
+  for (const marker of TEST_ONLY) {
+    const hit = texts.find(([, text]) => text.includes(marker));
+    check(!hit, `no test-only name "${marker}" in the zip${hit ? ` (found in ${hit[0]})` : ''}`);
+  }
+  check(!texts.some(([, t]) => /<script[^>]+src=["']https?:/i.test(t)), 'no remote script');
+  console.log(`store zip ${name}: ${failed ? `${failed} check(s) failed` : 'all checks passed'}`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
