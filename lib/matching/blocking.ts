@@ -1,31 +1,95 @@
 /**
  * Blocking (issue 4, "Method"): only accounts sharing at least one strict key with a Pronote person
  * are compared with it, so the cost grows with the data and not with its square. Keys:
- * - `n:` surname form (any usage/birth form, with or without leading particles) + the first two
- *   letters of a given name; `N:` surname form alone (queried only for persons without a given name)
- * - `p:` French phonetic code of the surname + of the given name
- * - `f:` given name + the surname's first three letters (typos later in the surname)
- * - `m:` surname form + given-name letters + birth year and month (common names with a birth date)
- * - `d:` birth date + surname initial, `D:` birth date + given-name initial (swapped day/month queried too)
- * - `e:` email
+ * - `n` surname form (any usage/birth form, with or without leading particles) + the first two
+ *   letters of a given name; `N` surname form alone (queried only for persons without a given name)
+ * - `p` French phonetic code of the surname + of the given name
+ * - `f` given name + the surname's first three letters (typos later in the surname)
+ * - `m` surname form + given-name letters + birth year and month (common names with a birth date)
+ * - `d` birth date + surname initial, `D` birth date + given-name initial (swapped day/month queried too)
+ * - `e` email
  * A name-only block larger than `NAME_BLOCK_CAP` is skipped: a name that common separates nobody
  * without a birth date, and the keys with a date (or, for guardians, the children) remain; for a
  * person with a birth date the cap is `DATED_NAME_BLOCK_CAP`. Keys with a date are skipped above
  * `DATE_BLOCK_CAP`.
+ *
+ * Keys are numbers, one table per kind: strings met in names are interned once per run
+ * (`KeyInterner`) and a key packs ids and letter codes, so no key string is built per person.
  */
 import type { Prepared, Reading } from './compare';
-import { swappedDate } from './normalise';
 
 export const NAME_BLOCK_CAP = 300;
 export const DATED_NAME_BLOCK_CAP = 60;
 export const DATE_BLOCK_CAP = 2000;
 
-/** The first two letters of the given name and of each other given name. */
-function initials(r: Reading): string[] {
-  const out: string[] = [];
-  if (r.first) out.push(r.first.compact.slice(0, 2));
-  for (const o of r.firstOthers) if (!out.includes(o.slice(0, 2))) out.push(o.slice(0, 2));
+/** Kinds of keys; the three with a birth date come last. */
+const N_NAME = 0;
+const N_ALONE = 1;
+const F_FIRST = 2;
+const P_PHON = 3;
+const E_MAIL = 4;
+const M_MONTH = 5;
+const D_LAST = 6;
+const D_FIRST = 7;
+const KINDS = 8;
+
+/** Ids of the strings met in names and emails, and of (name, letters) pairs; one per matching run. */
+export class KeyInterner {
+  private readonly ids = new Map<string, number>();
+  private readonly pairs = new Map<number, number>();
+
+  id(s: string): number {
+    let v = this.ids.get(s);
+    if (v === undefined) {
+      v = this.ids.size;
+      this.ids.set(s, v);
+    }
+    return v;
+  }
+
+  /** An id for a number below 2^53 (a name id with letter codes), to pack it again with a date. */
+  pair(n: number): number {
+    let v = this.pairs.get(n);
+    if (v === undefined) {
+      v = this.pairs.size;
+      this.pairs.set(n, v);
+    }
+    return v;
+  }
+}
+
+/** Code of the first `n` characters of a folded string (a-z, 0-9: 7 bits each, 0 when shorter). */
+function prefix(s: string, n: number): number {
+  let v = 0;
+  for (let i = 0; i < n; i++) v = v * 128 + (i < s.length ? s.charCodeAt(i) & 127 : 0);
+  return v;
+}
+
+/** The first two letters of the given name and of each other given name, as codes. */
+function initials(r: Reading): number[] {
+  const out: number[] = [];
+  if (r.first) out.push(prefix(r.first.compact, 2));
+  for (const o of r.firstOthers) {
+    const c = prefix(o, 2);
+    if (!out.includes(c)) out.push(c);
+  }
   return out;
+}
+
+/** A date `yyyy-mm-dd` as the number yyyymmdd, and its month as yyyymm. */
+const dateNumber = (y: number, m: number, d: number) => (y * 100 + m) * 100 + d;
+
+/** The keys of a person in the order found (it sets the order of visits): kinds and values, no duplicate. */
+interface Keys {
+  kinds: number[];
+  values: number[];
+}
+
+function add(keys: Keys, kind: number, k: number): void {
+  const { kinds, values } = keys;
+  for (let i = 0; i < values.length; i++) if (values[i] === k && kinds[i] === kind) return;
+  kinds.push(kind);
+  values.push(k);
 }
 
 /**
@@ -33,54 +97,65 @@ function initials(r: Reading): string[] {
  * the swapped day/month date, surname-only keys for persons without a given name, and given name
  * and surname exchanged (fields typed the wrong way round).
  */
-export function blockingKeys(p: Prepared, query: boolean): string[] {
-  const keys = new Set<string>();
+export function blockingKeys(p: Prepared, query: boolean, ids: KeyInterner): Keys {
+  const keys: Keys = { kinds: [], values: [] };
+  const nameInits: Array<[number, number[]]> = [];
   for (const r of p.readings) {
     const inits = initials(r);
     for (const f of r.last) {
       for (const k of f.keys) {
-        if (inits.length === 0) keys.add(`n:${k}|`);
-        for (const i of inits) keys.add(`n:${k}|${i}`);
-        if (!query || !r.first) keys.add(`N:${k}`);
+        const kid = ids.id(k) * 16384;
+        if (inits.length === 0) add(keys, N_NAME, kid);
+        for (const i of inits) add(keys, N_NAME, kid + i);
+        if (!query || !r.first) add(keys, N_ALONE, kid);
       }
-      if (r.first) keys.add(`f:${r.first.compact}|${f.core.slice(0, 3)}`);
+      if (r.first) add(keys, F_FIRST, ids.id(r.first.compact) * 2097152 + prefix(f.core, 3));
     }
-    if (query && r.first && r.last.length) keys.add(`n:${r.first.compact}|${r.last[0].core.slice(0, 2)}`);
-    for (const ph of r.lastPhon) if (ph && r.firstPhon) keys.add(`p:${ph}|${r.firstPhon}`);
+    if (query && r.first && r.last.length) add(keys, N_NAME, ids.id(r.first.compact) * 16384 + prefix(r.last[0].core, 2));
+    if (r.firstPhon) for (const ph of r.lastPhon) if (ph) add(keys, P_PHON, ids.id(ph) * 67108864 + ids.id(r.firstPhon));
+    if (p.date) nameInits.push([0, inits]);
   }
   if (p.date) {
-    const dates = [p.date.iso];
-    if (query) {
-      const s = swappedDate(p.date);
-      if (s) dates.push(s);
-    }
-    for (const d of dates) {
-      for (const f of p.last) keys.add(`d:${d}|${f.core[0]}`);
-      if (p.first) keys.add(`D:${d}|${p.first.compact[0]}`);
-      const month = d.slice(0, 7);
+    const { y, m, d } = p.date;
+    const dates = [dateNumber(y, m, d)];
+    // Day and month exchanged (03/04 ↔ 04/03), as `swappedDate` does.
+    if (query && !(d > 12 || d === m)) dates.push(dateNumber(y, d, m));
+    for (const dn of dates) {
+      for (const f of p.last) add(keys, D_LAST, dn * 128 + (f.core.charCodeAt(0) & 127));
+      if (p.first) add(keys, D_FIRST, dn * 128 + (p.first.compact.charCodeAt(0) & 127));
+      const month = Math.floor(dn / 100);
+      let ri = 0;
       for (const r of p.readings) {
-        const inits = initials(r);
-        for (const f of r.last) for (const i of inits) keys.add(`m:${f.core}|${i}|${month}`);
+        const inits = nameInits[ri++][1];
+        for (const f of r.last) {
+          const cid = ids.id(f.core) * 16384;
+          for (const i of inits) add(keys, M_MONTH, ids.pair(cid + i) * 1048576 + month);
+        }
       }
     }
   }
-  if (p.email) keys.add(`e:${p.email}`);
-  return [...keys];
+  if (p.email) add(keys, E_MAIL, ids.id(p.email));
+  return keys;
 }
 
 /** An index of a pool of directory accounts by blocking key. */
 export class BlockIndex {
-  private readonly blocks = new Map<string, Prepared[]>();
+  private readonly blocks: Array<Map<number, Prepared[]>> = [];
   private readonly stamp: Int32Array;
   private round = 0;
+  private readonly ids: KeyInterner;
 
   /** `size` is the number of all directory persons (their `index` is below it). */
-  constructor(pool: Prepared[], size: number) {
+  constructor(pool: Prepared[], size: number, ids = new KeyInterner()) {
+    this.ids = ids;
+    for (let k = 0; k < KINDS; k++) this.blocks.push(new Map());
     for (const d of pool) {
-      for (const k of blockingKeys(d, false)) {
-        const b = this.blocks.get(k);
+      const { kinds, values } = blockingKeys(d, false, ids);
+      for (let i = 0; i < values.length; i++) {
+        const m = this.blocks[kinds[i]];
+        const b = m.get(values[i]);
         if (b) b.push(d);
-        else this.blocks.set(k, [d]);
+        else m.set(values[i], [d]);
       }
     }
     this.stamp = new Int32Array(size);
@@ -90,18 +165,18 @@ export class BlockIndex {
   candidates(p: Prepared, visit: (d: Prepared) => void, strongOther = false): void {
     this.round++;
     const round = this.round;
+    const stamp = this.stamp;
     // With a birth date (or, for a guardian, accounts found through the paired children), the other
     // keys find the person: large name-only blocks add cost, not pairs.
     const nameCap = p.date || strongOther ? DATED_NAME_BLOCK_CAP : NAME_BLOCK_CAP;
-    for (const k of blockingKeys(p, true)) {
-      const b = this.blocks.get(k);
-      if (!b) continue;
-      const c = k.charCodeAt(0);
-      // 'd', 'D', 'm': keys that hold a birth date.
-      if (b.length > (c === 100 || c === 68 || c === 109 ? DATE_BLOCK_CAP : nameCap)) continue;
+    const { kinds, values } = blockingKeys(p, true, this.ids);
+    for (let i = 0; i < values.length; i++) {
+      const kind = kinds[i];
+      const b = this.blocks[kind].get(values[i]);
+      if (!b || b.length > (kind >= M_MONTH ? DATE_BLOCK_CAP : nameCap)) continue;
       for (const d of b) {
-        if (this.stamp[d.index] === round) continue;
-        this.stamp[d.index] = round;
+        if (stamp[d.index] === round) continue;
+        stamp[d.index] = round;
         visit(d);
       }
     }

@@ -17,7 +17,7 @@
  * 6. a reason for every person left (`Reason`); earlier decisions override all of this.
  */
 import type { Category, Person } from '../person';
-import { BlockIndex } from './blocking';
+import { BlockIndex, KeyInterner } from './blocking';
 import {
   compareDates,
   compareGiven,
@@ -88,8 +88,14 @@ interface Context {
   total: number;
   lastCount: Map<string, number>;
   firstCount: Map<string, number>;
-  /** Guardians: the paired children's directory ids → shared-children count for an account. */
-  children?: (p: Prepared, d: Prepared) => { shared: number; known: boolean };
+  /**
+   * Guardians: the number of the person's paired children whose account is linked to `d`, or -1
+   * when none of the person's children is paired (nothing known).
+   */
+  children?: (p: Prepared, d: Prepared) => number;
+  /** Exact-name weights per directory index, computed once (NaN until then): rarity is per pool. */
+  lastExactW: Float64Array;
+  firstExactW: Float64Array;
 }
 
 interface Outcome {
@@ -151,20 +157,29 @@ function weigh(p: Prepared, d: Prepared, ctx: Context, ev?: Evidence[]): number 
     }
   }
   // Both names different: not a candidate unless an email or a shared child says otherwise.
-  if (last === 'different' && first === 'different' && !ev && (!p.email || p.email !== d.email) && !ctx.children?.(p, d).shared) {
+  const shared = ctx.children ? ctx.children(p, d) : -1;
+  if (last === 'different' && first === 'different' && !ev && (!p.email || p.email !== d.email) && shared <= 0) {
     return Number.NEGATIVE_INFINITY;
   }
   let w = 0;
   let x: number;
   if (last === 'exact') {
-    let count = Number.POSITIVE_INFINITY;
-    for (const f of d.last) count = Math.min(count, ctx.lastCount.get(f.core) ?? 1);
-    x = rarityWeight(count, ctx.total, LAST_EXACT_RANGE[0], LAST_EXACT_RANGE[1]);
+    x = ctx.lastExactW[d.index];
+    if (Number.isNaN(x)) {
+      let count = Number.POSITIVE_INFINITY;
+      for (const f of d.last) count = Math.min(count, ctx.lastCount.get(f.core) ?? 1);
+      x = rarityWeight(count, ctx.total, LAST_EXACT_RANGE[0], LAST_EXACT_RANGE[1]);
+      ctx.lastExactW[d.index] = x;
+    }
   } else x = last === 'different' && ctx.children ? GUARDIAN_LAST_DIFFERENT : fixed('lastName', last);
   w += x;
   push(ev, 'lastName', last, x);
   if (first === 'exact') {
-    x = rarityWeight(ctx.firstCount.get(d.first?.compact ?? '') ?? 1, ctx.total, FIRST_EXACT_RANGE[0], FIRST_EXACT_RANGE[1]);
+    x = ctx.firstExactW[d.index];
+    if (Number.isNaN(x)) {
+      x = rarityWeight(ctx.firstCount.get(d.first?.compact ?? '') ?? 1, ctx.total, FIRST_EXACT_RANGE[0], FIRST_EXACT_RANGE[1]);
+      ctx.firstExactW[d.index] = x;
+    }
   } else x = fixed('firstName', first);
   w += x;
   push(ev, 'firstName', first, x);
@@ -188,13 +203,10 @@ function weigh(p: Prepared, d: Prepared, ctx: Context, ev?: Evidence[]): number 
   x = fixed('postalCode', postal);
   w += x;
   if (postal !== 'missing') push(ev, 'postalCode', postal, x);
-  if (ctx.children) {
-    const c = ctx.children(p, d);
-    if (c.known) {
-      x = c.shared > 0 ? childWeight(c.shared, ctx.prior) : fixed('children', 'different');
-      w += x;
-      push(ev, 'children', c.shared > 0 ? 'exact' : 'different', x);
-    }
+  if (shared >= 0) {
+    x = shared > 0 ? childWeight(shared, ctx.prior) : fixed('children', 'different');
+    w += x;
+    push(ev, 'children', shared > 0 ? 'exact' : 'different', x);
   }
   return w;
 }
@@ -203,14 +215,16 @@ function nameKey(p: Prepared): string {
   return `${p.last[0]?.compact ?? ''}|${p.first?.compact ?? ''}`;
 }
 
-function countNames(pool: Prepared[]): Pick<Context, 'lastCount' | 'firstCount' | 'total'> {
+function countNames(pool: Prepared[], size: number): Pick<Context, 'lastCount' | 'firstCount' | 'total' | 'lastExactW' | 'firstExactW'> {
   const lastCount = new Map<string, number>();
   const firstCount = new Map<string, number>();
   for (const d of pool) {
     for (const f of d.last) lastCount.set(f.core, (lastCount.get(f.core) ?? 0) + 1);
     if (d.first) firstCount.set(d.first.compact, (firstCount.get(d.first.compact) ?? 0) + 1);
   }
-  return { lastCount, firstCount, total: pool.length };
+  const lastExactW = new Float64Array(size).fill(Number.NaN);
+  const firstExactW = new Float64Array(size).fill(Number.NaN);
+  return { lastCount, firstCount, total: pool.length, lastExactW, firstExactW };
 }
 
 /** Whether the automatic pair's names agree enough (a strong score on dates alone is not a pair). */
@@ -219,13 +233,13 @@ function namesAllowAuto(p: Prepared, d: Prepared, ctx: Context): boolean {
   if (first === 'different' || first === 'missing') return false;
   if (last !== 'different' && last !== 'missing') return true;
   // Guardians: a usage name unknown on the other side is common; the shared child vouches.
-  return first === 'exact' && !!ctx.children && ctx.children(p, d).shared > 0;
+  return first === 'exact' && !!ctx.children && ctx.children(p, d) > 0;
 }
 
 /** The automatic threshold of a pair: lower for a guardian linked to a paired child with the same given name. */
 function autoBits(p: Prepared, d: Prepared, ctx: Context): number {
   if (ctx.children) {
-    if (ctx.children(p, d).shared > 0) return nameLevels(p, d).first === 'exact' ? AUTO_BITS_THROUGH_CHILD : AUTO_BITS;
+    if (ctx.children(p, d) > 0) return nameLevels(p, d).first === 'exact' ? AUTO_BITS_THROUGH_CHILD : AUTO_BITS;
     return AUTO_BITS_UNLINKED;
   }
   return ctx.autoBits ?? AUTO_BITS;
@@ -248,21 +262,26 @@ function pairCategory(
   rejected: Map<number, Set<string>>,
   ctx: Context,
   tracker: Tracker,
+  ids: KeyInterner,
   extraCandidates?: (p: Prepared) => Prepared[],
 ): Map<number, Outcome> {
   const out = new Map<number, Outcome>();
   if (!ps.length) return out;
-  const index = new BlockIndex(pool, directorySize);
+  const index = new BlockIndex(pool, directorySize, ids);
   const floor = ctx.prior + REVIEW_BITS - 8;
   const cands = new Map<number, Scored[]>();
-  for (const p of ps) {
-    const list: Scored[] = [];
-    const rej = rejected.get(p.index);
-    const visit = (d: Prepared) => {
-      if (taken[d.index] || rej?.has(d.person.id)) return;
-      const w = weigh(p, d, ctx);
-      if (w >= floor) list.push({ d, w });
-    };
+  // One visitor for all persons (no closure per person): the person and list in hand.
+  let p: Prepared = ps[0];
+  let list: Scored[] = [];
+  let rej: Set<string> | undefined;
+  const visit = (d: Prepared) => {
+    if (taken[d.index] || rej?.has(d.person.id)) return;
+    const w = weigh(p, d, ctx);
+    if (w >= floor) list.push({ d, w });
+  };
+  for (p of ps) {
+    list = [];
+    rej = rejected.get(p.index);
     const extra = extraCandidates?.(p) ?? [];
     index.candidates(p, visit, extra.length > 0);
     for (const d of extra) index.extra(d, visit);
@@ -483,10 +502,11 @@ export function match(input: MatchInput): MatchResult {
     else pronoteByCategory.set(p.person.category, [p]);
   }
   const contexts = new Map<Category, Context>();
+  const ids = new KeyInterner();
   for (const category of ORDER) {
     tracker.stage(category);
     const pool = DIRECTORY_POOLS[category].flatMap((c) => dirByCategory.get(c) ?? []);
-    const ctx: Context = { prior: priorBits(pool.length), ...countNames(pool) };
+    const ctx: Context = { prior: priorBits(pool.length), ...countNames(pool, D.length) };
     if (category === 'supervisor' || category === 'inspector') ctx.autoBits = AUTO_BITS_UNLINKED;
     contexts.set(category, ctx);
     let extra: ((p: Prepared) => Prepared[]) | undefined;
@@ -496,7 +516,7 @@ export function match(input: MatchInput): MatchResult {
       extra = g.extra;
     }
     const ps = pronoteByCategory.get(category) ?? [];
-    const res = pairCategory(ps, pool.filter((d) => !taken[d.index]), D.length, taken, rejected, ctx, tracker, extra);
+    const res = pairCategory(ps, pool.filter((d) => !taken[d.index]), D.length, taken, rejected, ctx, tracker, ids, extra);
     for (const [pi, o] of res) outcomes.set(pi, o);
   }
 
@@ -581,12 +601,12 @@ function guardianLinks(P: Prepared[], D: Prepared[], outcomes: Map<number, Outco
   }
   return {
     kidsOf,
-    children(p: Prepared, d: Prepared) {
+    children(p: Prepared, d: Prepared): number {
       const kids = pairedKids.get(p.index);
-      if (!kids) return { shared: 0, known: false };
+      if (!kids) return -1;
       let shared = 0;
       for (const k of kids) if (dirGuardiansOf.get(k)?.has(d.index)) shared++;
-      return { shared, known: true };
+      return shared;
     },
     extra(p: Prepared): Prepared[] {
       const out = new Set<Prepared>();
