@@ -148,6 +148,9 @@ export interface Reading {
   firstOthers: string[];
 }
 
+// Shared by every person who has none, so 450,000 prepared persons do not each hold empty arrays.
+const NONE: never[] = [];
+
 /** Normalises one person for matching (see `Prepared`). */
 export function prepare(person: Person, index: number): Prepared {
   let last = surnameForms(person.lastName, person.birthName);
@@ -168,7 +171,7 @@ export function prepare(person: Person, index: number): Prepared {
   }
   const lastPhon = last.map((f) => phonetic(f.core));
   const firstPhon = first ? phonetic(first.compact) : '';
-  const firstOthers = fromFullName ? [] : firsts.slice(1).map((f) => f.compact);
+  const firstOthers = fromFullName || firsts.length < 2 ? NONE : firsts.slice(1).map((f) => f.compact);
   const readings: Reading[] = fromFullName
     ? splits.map((s) => ({
         last: s.last,
@@ -189,11 +192,11 @@ export function prepare(person: Person, index: number): Prepared {
     readings,
     date: dateParts(person.birthDate),
     sex: person.sex,
-    classes: person.classes.map(classKey).filter(Boolean),
+    classes: person.classes.length ? person.classes.map(classKey).filter(Boolean) : NONE,
     email: emailKey(person.email),
     postal: postalKey(person.postalCode),
     fromFullName,
-    splits,
+    splits: splits.length ? splits : NONE,
   };
 }
 

@@ -464,7 +464,8 @@ export function match(input: MatchInput): MatchResult {
     const l = dirByCategory.get(d.person.category);
     if (l) l.push(d);
     else dirByCategory.set(d.person.category, [d]);
-    dirById.set(`${d.person.category}|${d.person.id}`, d);
+    // Only earlier decisions look accounts up by id.
+    if (decisions.length) dirById.set(`${d.person.category}|${d.person.id}`, d);
   }
   const taken = new Uint8Array(D.length);
   const outcomes = new Map<number, Outcome>();
@@ -511,7 +512,7 @@ export function match(input: MatchInput): MatchResult {
     contexts.set(category, ctx);
     let extra: ((p: Prepared) => Prepared[]) | undefined;
     if (category === 'guardian') {
-      const g = guardianLinks(P, D, outcomes, dirById);
+      const g = guardianLinks(P, D, outcomes);
       ctx.children = g.children;
       extra = g.extra;
     }
@@ -561,7 +562,7 @@ function noAccountReason(category: Category): Reason {
  * the ENT guardians of those students as candidates, and the count of shared children as evidence.
  * Links are read both ways (a student's `guardians`, a guardian's `children`) on both sides.
  */
-function guardianLinks(P: Prepared[], D: Prepared[], outcomes: Map<number, Outcome>, dirById: Map<string, Prepared>) {
+function guardianLinks(P: Prepared[], D: Prepared[], outcomes: Map<number, Outcome>) {
   const pronoteStudents = new Map<string, Prepared>();
   const pronoteGuardians = new Map<string, Prepared>();
   for (const p of P) {
@@ -586,9 +587,16 @@ function guardianLinks(P: Prepared[], D: Prepared[], outcomes: Map<number, Outco
     if (set) set.add(g.index);
     else dirGuardiansOf.set(s.index, new Set([g.index]));
   };
+  // Accounts by id per category, so no "category|id" string is built per link.
+  const dirStudents = new Map<string, Prepared>();
+  const dirGuardians = new Map<string, Prepared>();
   for (const d of D) {
-    if (d.person.category === 'student') for (const r of d.person.guardians) link(d, dirById.get(`guardian|${r.id}`));
-    else if (d.person.category === 'guardian') for (const r of d.person.children) link(dirById.get(`student|${r.id}`), d);
+    if (d.person.category === 'student') dirStudents.set(d.person.id, d);
+    else if (d.person.category === 'guardian') dirGuardians.set(d.person.id, d);
+  }
+  for (const d of D) {
+    if (d.person.category === 'student') for (const r of d.person.guardians) link(d, dirGuardians.get(r.id));
+    else if (d.person.category === 'guardian') for (const r of d.person.children) link(dirStudents.get(r.id), d);
   }
   const pairedKids = new Map<number, number[]>();
   for (const [gi, kids] of kidsOf) {

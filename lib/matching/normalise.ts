@@ -171,7 +171,9 @@ export function parseSurname(text: string | undefined): ParsedSurname {
  * field, then the names found inside them. Duplicates (same compact form) are dropped.
  */
 export function surnameForms(lastName: string | undefined, birthName?: string): NameForm[] {
-  return surnameFormsMemo(`${lastName ?? ''}\u0000${birthName ?? ''}`);
+  // Most persons have no separate birth name: their usage name alone is the memo key (no string built).
+  if (!birthName) return surnameFormsMemo(lastName ?? '');
+  return surnameFormsMemo(`${lastName ?? ''}\u0000${birthName}`);
 }
 
 const surnameFormsMemo = memo((key: string) => {
@@ -197,6 +199,8 @@ const surnameFormsMemo = memo((key: string) => {
  * (Marie-Claire vs Marie, a second given name used daily).
  */
 export function givenNameForms(firstName: string | undefined, otherFirstNames: readonly string[] = []): NameForm[] {
+  // The given name alone (no other given names, most persons) is its own memo key.
+  if (otherFirstNames.length === 0) return givenNameFormsMemo(firstName ?? '');
   return givenNameFormsMemo([firstName ?? '', ...otherFirstNames].join('\u0000'));
 }
 
@@ -310,11 +314,15 @@ export function swappedDate(p: DateParts): string | undefined {
  * prefix `structureId$` (AAF `ENTEleveClasses`) is dropped.
  */
 export function classKey(name: string): string {
+  return classKeyMemo(name);
+}
+
+const classKeyMemo = memo((name: string): string => {
   const bare = name.includes('$') ? name.slice(name.lastIndexOf('$') + 1) : name;
   return fold(bare)
     .replace(/ /g, '')
     .replace(/^(\d+)(?:ieme|eme|e|nde|de|ere|re|er)(?=[a-z0-9])/, '$1');
-}
+});
 
 /** An email folded for comparison (trimmed, lower case); "" when absent or without "@". */
 export function emailKey(email: string | undefined): string {
