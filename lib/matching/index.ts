@@ -17,7 +17,7 @@
  * 6. a reason for every person left (`Reason`); earlier decisions override all of this.
  */
 import type { Category, Person } from '../person';
-import { BlockIndex, KeyInterner } from './blocking';
+import { BlockIndex } from './blocking';
 import {
   compareDates,
   compareGiven,
@@ -262,12 +262,12 @@ function pairCategory(
   rejected: Map<number, Set<string>>,
   ctx: Context,
   tracker: Tracker,
-  ids: KeyInterner,
   extraCandidates?: (p: Prepared) => Prepared[],
 ): Map<number, Outcome> {
   const out = new Map<number, Outcome>();
   if (!ps.length) return out;
-  const index = new BlockIndex(pool, directorySize, ids);
+  // Its own interned names: freed with the index once the category is done.
+  const index = new BlockIndex(pool, directorySize);
   const floor = ctx.prior + REVIEW_BITS - 8;
   const cands = new Map<number, Scored[]>();
   // One visitor for all persons (no closure per person): the person and list in hand.
@@ -503,7 +503,6 @@ export function match(input: MatchInput): MatchResult {
     else pronoteByCategory.set(p.person.category, [p]);
   }
   const contexts = new Map<Category, Context>();
-  const ids = new KeyInterner();
   for (const category of ORDER) {
     tracker.stage(category);
     const pool = DIRECTORY_POOLS[category].flatMap((c) => dirByCategory.get(c) ?? []);
@@ -517,7 +516,7 @@ export function match(input: MatchInput): MatchResult {
       extra = g.extra;
     }
     const ps = pronoteByCategory.get(category) ?? [];
-    const res = pairCategory(ps, pool.filter((d) => !taken[d.index]), D.length, taken, rejected, ctx, tracker, ids, extra);
+    const res = pairCategory(ps, pool.filter((d) => !taken[d.index]), D.length, taken, rejected, ctx, tracker, extra);
     for (const [pi, o] of res) outcomes.set(pi, o);
   }
 
