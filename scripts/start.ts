@@ -31,14 +31,13 @@ async function main() {
   if (!existsSync(SAMPLE_DIR) && existsSync('scripts/generate.ts')) {
     spawnSync('npx', ['tsx', 'scripts/generate.ts', '--sample'], { stdio: 'inherit' });
   }
-  const sites = await startSitesServer(resolve('test/fixtures/sites'));
   const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) || process.platform !== 'linux';
-  console.log(`\nDemo admin pages served on 127.0.0.1:${sites.port} as:\n  ${E2E_HOSTS.map((h) => `https://${h}/`).join('\n  ')}`);
   if (!CHROMIUM || !hasDisplay) {
     console.log(`\nNo browser window can be opened here (${CHROMIUM ? 'no display' : 'no Chromium found'}).\n${manualSteps()}`);
-    await sites.close();
     return;
   }
+  const sites = await startSitesServer(resolve('test/fixtures/sites'));
+  console.log(`\nDemo admin pages served on 127.0.0.1:${sites.port} as:\n  ${E2E_HOSTS.map((h) => `https://${h}/`).join('\n  ')}`);
   const browser = spawn(
     CHROMIUM,
     [
