@@ -5,6 +5,7 @@
  */
 import type { DecisionKind, Status } from '../matching/types';
 import type { Category } from '../person';
+import { neutraliseFormula } from './mapping-csv';
 
 /** One Pronote person's outcome: the engine's proposal and the user's decision, if any. */
 export interface PairingRow {
@@ -76,8 +77,9 @@ function formatScore(score: number): string {
 
 /**
  * Writes the rows as CSV text: UTF-8 (the caller encodes), comma-separated, CRLF line ends, one
- * header line, one line per row in the given order. Values are written as they are (names are data,
- * quoted when needed); `decided_at` is the decision's ISO 8601 date-time, empty without a decision.
+ * header line, one line per row in the given order. Names are data: quoted when needed, and a name
+ * a spreadsheet would run as a formula gets a leading `'` (`neutraliseFormula`); ids are written as
+ * they are; `decided_at` is the decision's ISO 8601 date-time, empty without a decision.
  */
 export function writeDecisionsCsv(rows: Iterable<PairingRow>): string {
   const lines = [DECISIONS_CSV_HEADER.join(',')];
@@ -89,8 +91,8 @@ export function writeDecisionsCsv(rows: Iterable<PairingRow>): string {
         entIdOf(row),
         row.status,
         formatScore(row.score),
-        row.lastName,
-        row.firstName,
+        neutraliseFormula(row.lastName),
+        neutraliseFormula(row.firstName),
         decisionOf(row),
         row.decision?.decidedAt ?? '',
       ]

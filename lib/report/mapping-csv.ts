@@ -13,6 +13,16 @@ export function csvField(value: string): string {
   return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+/**
+ * Neutralises a text cell (a name) that a spreadsheet would run as a formula: a value starting with
+ * `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading single quote `'` (OWASP "CSV
+ * Injection"), since support staff open these files in Excel. Only for free text, never for ids or
+ * scores, which the readers (lib/matching/decisions-file.ts) take back as they are.
+ */
+export function neutraliseFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 /** A confidence written with at most 4 decimals, clamped to [0, 1]; 0 for none or not a number. */
 export function formatScore(score: number): string {
   if (!Number.isFinite(score) || score <= 0) return '0';
@@ -34,7 +44,8 @@ export function writeMappingCsv(persons: readonly Person[], proposals: readonly 
     if (r.pronoteId !== p.id || r.category !== p.category) throw new Error(`mapping.csv: proposal ${i} is not for person ${p.id}`);
     const entId = r.status === 'unmatched' ? '' : (r.entId ?? '');
     const score = r.status === 'unmatched' ? 0 : r.score;
-    lines.push([r.category, r.pronoteId, entId, r.status, formatScore(score), p.lastName, p.firstName].map(csvField).join(','));
+    const cells = [r.category, r.pronoteId, entId, r.status, formatScore(score), neutraliseFormula(p.lastName), neutraliseFormula(p.firstName)];
+    lines.push(cells.map(csvField).join(','));
   }
   return lines.join('\r\n') + '\r\n';
 }

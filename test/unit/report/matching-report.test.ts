@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { match, type Proposal } from '../../../lib/matching';
 import { readDecisionsCsv } from '../../../lib/matching/decisions-file';
 import { CATEGORIES, InputError } from '../../../lib/person';
-import { MAPPING_CSV_HEADER, writeMappingCsv } from '../../../lib/report/mapping-csv';
+import { type PairingRow, writeDecisionsCsv } from '../../../lib/report/decisions-csv';
+import { MAPPING_CSV_HEADER, neutraliseFormula, writeMappingCsv } from '../../../lib/report/mapping-csv';
 import { escapeHtml, writeReportHtml } from '../../../lib/report/report-html';
 import { buildSummary } from '../../../lib/report/summary';
 import { ent, filler, pronote } from '../matching/persons';
@@ -38,6 +39,25 @@ describe('mapping.csv', () => {
     expect(text).toContain('"Dupont, ""dit"" Jean"," Marc"');
     expect(rows.data[1].last_name).toBe('Dupont, "dit" Jean');
     expect(rows.data[1].first_name).toBe(' Marc');
+  });
+
+  it('neutralises names a spreadsheet would run as formulas (leading quote), not ids or scores', () => {
+    const evil = [
+      pronote('student', { id: 'X1', last: '=HYPERLINK("http://evil/","x")', first: '+SUM(1+1)' }),
+      pronote('teacher', { id: 'X2', last: '@cmd|calc', first: '-2+3' }),
+      pronote('staff', { id: 'X3', last: '\tTab', first: 'Anne-Sophie' }),
+    ];
+    const evilText = writeMappingCsv(evil, match({ pronote: evil, directory: dir }).proposals);
+    const back = Papa.parse<Record<string, string>>(evilText, { header: true, skipEmptyLines: true }).data;
+    expect(back.map((r) => [r.pronote_id, r.last_name, r.first_name])).toEqual([
+      ['X1', `'=HYPERLINK("http://evil/","x")`, "'+SUM(1+1)"],
+      ['X2', "'@cmd|calc", "'-2+3"],
+      ['X3', "'\tTab", 'Anne-Sophie'],
+    ]);
+    expect(evilText).not.toMatch(/,[=+@-]/);
+    expect(back.every((r) => /^\d/.test(r.score))).toBe(true);
+    expect(neutraliseFormula('Le Gall')).toBe('Le Gall');
+    expect(neutraliseFormula('\rX')).toBe("'\rX");
   });
 
   it('refuses proposals that do not line up with the persons', () => {
@@ -143,6 +163,23 @@ describe('decisions CSV read back', () => {
     } catch (e) {
       expect((e as InputError).userMessage.fr).toContain('« decision »');
     }
+  });
+
+  it('reads back a workbench export whose names were neutralised, ids untouched', () => {
+    const at = '2026-09-03T08:15:00.000Z';
+    const rows: PairingRow[] = [
+      { category: 'student', pronoteId: 'P1', status: 'review', score: 0.7, engineEntId: 'E1', lastName: '=HYPERLINK("http://evil/","x")', firstName: '+SUM(1+1)', decision: { kind: 'confirmed', entId: 'E1', decidedAt: at } },
+      { category: 'teacher', pronoteId: 'P2', status: 'review', score: 0.6, engineEntId: 'E2', lastName: '@cmd|calc', firstName: 'Z', decision: { kind: 'manual', entId: 'E7', decidedAt: at } },
+    ];
+    const out = writeDecisionsCsv(rows);
+    expect(out).toContain(`"'=HYPERLINK(""http://evil/"",""x"")",'+SUM(1+1),confirmed`);
+    expect(out).toContain("'@cmd|calc,Z,manual");
+    const { decisions, skipped } = readDecisionsCsv(out, 'decisions.csv');
+    expect(skipped).toBe(0);
+    expect(decisions).toEqual([
+      { category: 'student', pronoteId: 'P1', kind: 'confirmed', entId: 'E1', decidedAt: at },
+      { category: 'teacher', pronoteId: 'P2', kind: 'manual', entId: 'E7', decidedAt: at },
+    ]);
   });
 
   it('decisions read back override the engine', () => {
