@@ -135,7 +135,7 @@ export function Results({
       <div class="wb-report" id="wb-report">
         <h2>{t('wbResultsTitle')}</h2>
         <p class="wb-print-only">
-          {r.schoolName} · {r.uai} · {r.year} · {t(msgKey(`wbMode_${r.mode}`))} · {formatDateTime(new Date().toISOString())}
+          {[r.schoolName, r.uai].filter(Boolean).join(' · ')} · {r.year} · {t(msgKey(`wbMode_${r.mode}`))} · {formatDateTime(new Date().toISOString())}
         </p>
         <ul class="wb-step-states">
           {CATEGORIES.map((c) => (

@@ -19,7 +19,7 @@ import {
   updateRapprochement,
 } from '../../lib/store';
 import { formatNumber, t } from '../i18n';
-import { advisedMode, categoryLabel, localized, msgKey, schoolYearAt } from './format';
+import { advisedMode, categoryLabel, layoutLabel, localized, msgKey, schoolYearAt, tCount } from './format';
 import { MappingScreen } from './MappingScreen';
 import { Pairing } from './Pairing';
 import { CancelledError, type WorkerClient } from './worker-client';
@@ -112,7 +112,7 @@ export function StartScreen({ db, client, r, onChange }: Props) {
           <p class="wb-hint">{t(advised === 'complet' ? 'wbAdviceComplet' : 'wbAdvicePartiel')}</p>
           {mode !== advised && <p class="wb-warning">{t('wbModeDiffers', [t(msgKey(`wbMode_${advised}`))])}</p>}
         </fieldset>
-        {remembered > 0 && <p class="wb-hint">{t('wbRememberedFound', [formatNumber(remembered)])}</p>}
+        {remembered > 0 && <p class="wb-hint">{tCount('wbRememberedFound', remembered)}</p>}
         {formError && (
           <p role="alert" class="wb-error">
             {formError}
@@ -182,7 +182,7 @@ function SideLoader({ db, client, r, side, onChange }: Props & { r: Rapprochemen
       <p class="wb-hint">{t(side === 'pronote' ? 'wbPronoteHelp' : 'wbDirectoryHelp')}</p>
       <div
         role="region"
-        aria-label={t('wbDropHere')}
+        aria-label={t(side === 'pronote' ? 'wbDropHereOne' : 'wbDropHere')}
         class={`wb-drop${dragging ? ' wb-dragging' : ''}`}
         onDragOver={(e) => {
           e.preventDefault();
@@ -212,7 +212,7 @@ function SideLoader({ db, client, r, side, onChange }: Props & { r: Rapprochemen
             }}
           />
         </label>
-        <span class="wb-hint">{t('wbDropHere')}</span>
+        <span class="wb-hint">{t(side === 'pronote' ? 'wbDropHereOne' : 'wbDropHere')}</span>
       </div>
       <details>
         <summary>{t(side === 'pronote' ? 'wbPastePronote' : 'wbPasteTable')}</summary>
@@ -264,10 +264,12 @@ function SummaryView({ summary, side }: { summary: InputSummary; side: Side }) {
   return (
     <div class="wb-summary" data-testid={`wb-${side}-summary`}>
       <p>
-        {t('wbFilesRead', [formatNumber(summary.files.length)])} <span class="wb-files">{summary.files.join(', ')}</span>
+        {t('wbFilesRead', [formatNumber(summary.files.length)])} <span class="wb-files" title={summary.files.join(', ')}>
+          {summary.files.join(', ')}
+        </span>
       </p>
       {summary.exportKind && summary.exportKind !== 'unknown' && <p>{t(msgKey(`wbExportKind_${summary.exportKind}`))}</p>}
-      {summary.layout && <p class="wb-hint">{t('wbLayout', [summary.layout])}</p>}
+      {summary.layout && <p class="wb-hint">{t('wbLayout', [layoutLabel(summary.layout)])}</p>}
       <table class="wb-counts">
         <caption class="wb-sr">{t('wbCountsCaption')}</caption>
         <tbody>
@@ -283,7 +285,7 @@ function SummaryView({ summary, side }: { summary: InputSummary; side: Side }) {
           </tr>
         </tbody>
       </table>
-      {summary.synthetic ? <p class="wb-warning">{t('wbSynthetic', [formatNumber(summary.synthetic)])}</p> : null}
+      {summary.synthetic ? <p class="wb-warning">{tCount('wbSynthetic', summary.synthetic)}</p> : null}
       {summary.notes.length > 0 && (
         <ul class="wb-notes">
           {summary.notes.slice(0, 50).map((n, i) => (
@@ -306,7 +308,7 @@ function SummaryView({ summary, side }: { summary: InputSummary; side: Side }) {
             </li>
           ))}
         </ul>
-        {summary.notRead.length > 500 && <p class="wb-hint">{t('wbMoreNotRead', [formatNumber(summary.notRead.length - 500)])}</p>}
+        {summary.notRead.length > 500 && <p class="wb-hint">{tCount('wbMoreNotRead', summary.notRead.length - 500)}</p>}
       </details>
     </div>
   );

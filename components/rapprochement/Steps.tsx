@@ -26,7 +26,7 @@ import {
   validateStep,
 } from '../../lib/store';
 import { formatNumber, t } from '../i18n';
-import { categoryLabel, formatDate, formatDateTime, levelLabel, msgKey, personLine } from './format';
+import { categoryLabel, formatDate, formatDateTime, formatPercent, levelLabel, msgKey, personLine, tCount } from './format';
 import { LeftExplained } from './LeftExplained';
 import type { WorkerClient } from './worker-client';
 
@@ -415,7 +415,7 @@ function Detail({
               <li key={c.id}>
                 <div>
                   <strong>{personLine(c)}</strong> <span class="wb-hint">{c.id}</span>{' '}
-                  <span class="wb-score">{formatNumber(Math.round(score * 100))} %</span>
+                  <span class="wb-score">{formatPercent(Math.round(score * 100))}</span>
                   {isPair && <span class="wb-badge wb-badge-auto">{t('wbStatus_auto')}</span>}
                 </div>
                 <Evidence item={item} index={i} />
@@ -465,7 +465,7 @@ function Detail({
           </label>
           {query.trim() && (
             <p role="status" class="wb-hint">
-              {t('wbSearchCount', [formatNumber(hits.length)])}
+              {tCount('wbSearchCount', hits.length)}
             </p>
           )}
           <ul class="wb-hits">

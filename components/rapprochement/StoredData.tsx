@@ -54,7 +54,7 @@ export function StoredData({
           >
             {all.map((r) => (
               <option key={r.id} value={r.id}>
-                {r.uai} · {r.schoolName} · {r.year}
+                {[r.uai, r.schoolName, r.year].filter(Boolean).join(' · ')}
               </option>
             ))}
           </select>

@@ -48,7 +48,8 @@ export function Workbench({ createWorker, db: given }: WorkbenchProps) {
     <div class="wb">
       {r && (
         <p class="wb-school">
-          <strong>{r.schoolName || r.uai}</strong> · {r.uai} · {r.year} · {t(msgKey(`wbMode_${r.mode}`))}
+          <strong>{r.schoolName || r.uai}</strong>
+          {r.schoolName ? ` · ${r.uai}` : ''} · {r.year} · {t(msgKey(`wbMode_${r.mode}`))}
         </p>
       )}
       {(!r || r.phase === 'start') && <StartScreen db={db} client={client} r={r} onChange={changed} />}

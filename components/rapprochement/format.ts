@@ -3,7 +3,7 @@ import type { Localized } from '../../lib/checks/finding';
 import type { Level } from '../../lib/matching/types';
 import type { Category } from '../../lib/person';
 import type { PersonView } from '../../lib/store/schema';
-import { t, uiLang } from '../i18n';
+import { formatNumber, t, uiLang } from '../i18n';
 
 /** `yyyy-mm-dd` → `dd/mm/yyyy`; other values unchanged; empty when undefined. */
 export function formatDate(iso: string | undefined): string {
@@ -40,6 +40,27 @@ export function personLine(p: PersonView): string {
   ]
     .filter(Boolean)
     .join(' · ');
+}
+
+/**
+ * A count message with its singular form: key `${key}_one` when `n` takes the singular
+ * (French: 0 and 1; English: 1), else `key`; `$1` is `n` formatted.
+ */
+export function tCount(key: string, n: number, lang: 'fr' | 'en' = uiLang()): string {
+  const one = lang === 'en' ? n === 1 : n < 2;
+  return t(one ? `${key}_one` : key, [formatNumber(n, lang)], lang);
+}
+
+/** The Pronote layout a reader named, as a French (or English) label; unknown names shown as is. */
+export function layoutLabel(layout: string): string {
+  const key = msgKey(`wbLayout_${layout}`);
+  const label = t(key);
+  return label === key ? layout : label;
+}
+
+/** `n` percent with a narrow no-break space, so "100 %" never breaks at the panel's edge. */
+export function formatPercent(n: number): string {
+  return `${formatNumber(n)}\u202f%`;
 }
 
 export function levelLabel(level: Level): string {
