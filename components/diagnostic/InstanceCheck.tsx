@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import {
   type FetchLike,
   type InstanceCheck as CheckResult,
@@ -37,9 +37,13 @@ export function InstanceCheck({ deps }: { deps: InstanceCheckDeps }) {
   const [input, setInput] = useState('');
   const [view, setView] = useState<View>({ kind: 'idle' });
   const timeoutMs = deps.timeoutMs ?? 10_000;
+  // Each run has a number; a cancelled or superseded run's late answer is dropped. A permission
+  // prompt the user closes without answering may never settle, so "Annuler" must always work.
+  const runId = useRef(0);
 
   const run = (e: Event) => {
     e.preventDefault();
+    const id = ++runId.current;
     const target = instanceTarget(input);
     if (!target) {
       setView({ kind: 'invalid' });
@@ -47,21 +51,33 @@ export function InstanceCheck({ deps }: { deps: InstanceCheckDeps }) {
     }
     // Hosted instances are covered by the install-time host permission; a self-hosted server is
     // asked for now, for its origin only (PRODUCT.md "Least privilege").
-    const allowed = target.hosted ? Promise.resolve(true) : deps.requestOrigin(target.origin);
+    let allowed: Promise<boolean>;
+    try {
+      allowed = target.hosted ? Promise.resolve(true) : deps.requestOrigin(target.origin);
+    } catch {
+      allowed = Promise.resolve(false);
+    }
     setView({ kind: 'checking', target });
     allowed
       .catch(() => false)
       .then(async (granted) => {
+        if (id !== runId.current) return;
         if (!granted) {
           setView({ kind: 'denied', target });
           return;
         }
         const result = await checkInstance(target, deps.fetchFn, { timeoutMs });
+        if (id !== runId.current) return;
         if (result.state === 'ok' && result.info?.casActive) {
           deps.notifyCasSeen(result.root, result.info.casHost ?? '');
         }
         setView({ kind: 'done', target, result });
       });
+  };
+
+  const cancel = () => {
+    runId.current++;
+    setView({ kind: 'idle' });
   };
 
   return (
@@ -82,6 +98,11 @@ export function InstanceCheck({ deps }: { deps: InstanceCheckDeps }) {
         <button type="submit" disabled={view.kind === 'checking'}>
           {t('diagInstanceButton')}
         </button>
+        {view.kind === 'checking' && (
+          <button type="button" data-action="cancel-instance" onClick={cancel}>
+            {t('diagInstanceCancel')}
+          </button>
+        )}
       </form>
       <div aria-live="polite" class="diag-result" data-state={view.kind === 'done' ? view.result.state : view.kind}>
         {view.kind === 'invalid' && <p class="diag-error">{t('diagInstanceInvalid')}</p>}

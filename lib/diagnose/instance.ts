@@ -8,7 +8,7 @@
  *
  * Pure functions: the caller passes its own `fetch` (lib/ never opens a connection itself).
  */
-import { type EntProject, projectForCasUrl } from '../catalogue';
+import { type EntProject, projectForCasUrl, unwrapRedirect } from '../catalogue';
 import { isValidUai, readPronoteUrl } from '../pronote/url';
 
 /** The constant id of the public instance description (DOMAIN.md). */
@@ -52,10 +52,17 @@ export function instanceTarget(input: string): InstanceTarget | undefined {
   }
   // A bare word is not an address: "pronote" or "college" would become a host name.
   if (!/[./]/.test(text)) return undefined;
-  const info = readPronoteUrl(text);
+  const info = readPronoteUrl(unwrapRedirects(text));
   if (!info) return undefined;
-  const url = new URL(info.root);
-  let root = info.root;
+  let url = new URL(info.root);
+  // Hosted Pronote answers on https only (DOMAIN.md "Pronote URLs"): an http address typed by
+  // hand would fail or be asked for a permission the extension does not need.
+  if (info.hosted && url.protocol === 'http:') {
+    url.protocol = 'https:';
+    if (url.port === '80') url.port = '';
+    url = new URL(url.href);
+  }
+  let root = url.href;
   if (info.hosted && url.pathname === '/') root = `${url.origin}/pronote/`;
   return {
     root,
@@ -64,6 +71,27 @@ export function instanceTarget(input: string): InstanceTarget | undefined {
     hosted: info.hosted,
     uai: info.uai,
   };
+}
+
+/**
+ * The address inside redirect wrappers (`https://www.google.com/url?q=…`, Outlook safe links…),
+ * unwrapped with the catalogue's `unwrapRedirect` up to 3 levels; `text` unchanged when it is not
+ * a wrapper or not a URL. A scheme-less input is read as https.
+ */
+export function unwrapRedirects(text: string): string {
+  let current = text.trim();
+  for (let depth = 0; depth < 3; depth++) {
+    let url: URL;
+    try {
+      url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(current) ? current : `https://${current}`);
+    } catch {
+      return current;
+    }
+    const inner = unwrapRedirect(url);
+    if (!inner) return current;
+    current = inner.inner;
+  }
+  return current;
 }
 
 /** What the instance description says, read. */

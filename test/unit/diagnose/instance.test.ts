@@ -6,6 +6,7 @@ import {
   checkInstance,
   instanceTarget,
   interpretInstanceAnswer,
+  unwrapRedirects,
 } from '../../../lib/diagnose/instance';
 
 // The shape published by every Pronote.net (DOMAIN.md; Pawnote.js src/decoders/instance.ts).
@@ -48,6 +49,36 @@ describe('instanceTarget', () => {
     expect(instanceTarget('0310047h.index-education.net')?.root).toBe('https://0310047h.index-education.net/pronote/');
     const self = instanceTarget('http://clg-mariecurie.ac-lyon.fr:81/Pronote/?login=true');
     expect(self).toMatchObject({ root: 'http://clg-mariecurie.ac-lyon.fr:81/Pronote/', origin: 'http://clg-mariecurie.ac-lyon.fr:81', hosted: false });
+  });
+
+  it('unwraps a redirect wrapper (Google, Outlook safe links) before reading the address', () => {
+    const google = instanceTarget('https://www.google.com/url?q=https://0310047h.index-education.net/pronote/');
+    expect(google).toMatchObject({
+      root: 'https://0310047h.index-education.net/pronote/',
+      origin: 'https://0310047h.index-education.net',
+      hosted: true,
+      uai: '0310047H',
+    });
+    const outlook = instanceTarget(
+      'https://eur01.safelinks.protection.outlook.com/?url=http%3A%2F%2Fclg-mariecurie.ac-lyon.fr%3A81%2FPronote%2Feleve.html&data=05',
+    );
+    expect(outlook).toMatchObject({ root: 'http://clg-mariecurie.ac-lyon.fr:81/Pronote/', hosted: false });
+    expect(unwrapRedirects('www.google.fr/url?sa=t&url=https%3A%2F%2F0310047h.index-education.net%2Fpronote%2F')).toBe(
+      'https://0310047h.index-education.net/pronote/',
+    );
+    expect(unwrapRedirects('https://www.google.com/search?q=pronote')).toBe('https://www.google.com/search?q=pronote');
+  });
+
+  it('uses https for a hosted instance typed with http, keeps http for a self-hosted server', () => {
+    expect(instanceTarget('http://0310047h.index-education.net/pronote/')).toMatchObject({
+      root: 'https://0310047h.index-education.net/pronote/',
+      infoUrl: `https://0310047h.index-education.net/pronote/infoMobileApp.json?id=${INFO_MOBILE_APP_ID}`,
+      origin: 'https://0310047h.index-education.net',
+    });
+    expect(instanceTarget('https://www.google.com/url?q=http://0310047h.index-education.net/Pronote/eleve.html')?.root).toBe(
+      'https://0310047h.index-education.net/Pronote/',
+    );
+    expect(instanceTarget('http://pronote.clg-mariecurie.fr/pronote/')?.origin).toBe('http://pronote.clg-mariecurie.fr');
   });
 
   it('refuses what is neither a URL nor a UAI', () => {

@@ -125,6 +125,45 @@ describe('Diagnostic tab: instance check', () => {
     expect(host.textContent).toContain('Autorisation refusée');
   });
 
+  it('a permission prompt that never answers can be cancelled, and its late answer is ignored', async () => {
+    let grant: (v: boolean) => void = () => {};
+    const deps = mount({ requestOrigin: vi.fn(() => new Promise<boolean>((r) => { grant = r; })) });
+    type('#diag-instance-input', 'http://clg-mariecurie.ac-lyon.fr:81/Pronote/');
+    await submit('#diag-instance-input');
+    await settle();
+    expect($<HTMLButtonElement>('#diag-instance-input ~ button[type="submit"]').disabled).toBe(true);
+    await act(async () => $('[data-action="cancel-instance"]').click());
+    expect($<HTMLButtonElement>('#diag-instance-input ~ button[type="submit"]').disabled).toBe(false);
+    expect($('[data-action="cancel-instance"]')).toBeNull();
+    grant(true);
+    await settle();
+    expect(deps.fetchFn).not.toHaveBeenCalled();
+    expect($('[aria-labelledby="diag-instance-title"] .diag-result').getAttribute('data-state')).toBe('idle');
+    expect(host.textContent).not.toContain('Autorisation refusée');
+  });
+
+  it('a permission request that throws ends as refused', async () => {
+    const deps = mount({ requestOrigin: vi.fn(() => Promise.reject(new Error('must be called from a user gesture'))) });
+    type('#diag-instance-input', 'http://clg-mariecurie.ac-lyon.fr:81/Pronote/');
+    await submit('#diag-instance-input');
+    await settle();
+    expect(deps.fetchFn).not.toHaveBeenCalled();
+    expect(host.textContent).toContain('Autorisation refusée');
+    expect($<HTMLButtonElement>('#diag-instance-input ~ button[type="submit"]').disabled).toBe(false);
+  });
+
+  it('a Google redirect link is unwrapped: the hosted instance is asked, not www.google.com', async () => {
+    const deps = mount();
+    type('#diag-instance-input', 'https://www.google.com/url?q=http://0310047h.index-education.net/pronote/');
+    await submit('#diag-instance-input');
+    await settle();
+    expect(deps.requestOrigin).not.toHaveBeenCalled();
+    expect(deps.fetchFn).toHaveBeenCalledWith(
+      'https://0310047h.index-education.net/pronote/infoMobileApp.json?id=0D264427-EEFC-4810-A9E9-346942A862A4',
+      expect.anything(),
+    );
+  });
+
   it('each failure state has its own message', async () => {
     const states: [FetchLike, string, string][] = [
       [answering(503, ''), 'not-published', 'n\'est pas publié'],
