@@ -105,6 +105,8 @@ function onlyPartnerElements(root: XmlNode): boolean {
  *   only when no other export is given. Decisions' `pronoteId` (an `Ident`) is turned into the
  *   person's id when the export gives both.
  * - Any other layout: sniffed (sniffer.ts), or read with `options.profile` when given.
+ * - A person whose (category, id) was already read from an earlier file goes to `notRead`, naming
+ *   that file (the same export given twice would otherwise read everyone twice).
  * @throws InputError when a whole file cannot be used: too large, not XML (PDF, CSV...), not
  * well-formed (line and column), entity declarations, an AAF file, an encrypted partner export,
  * or XML in which no person is found.
@@ -118,6 +120,8 @@ export function readPronoteExport(files: InputFile[], options: { profile?: Mappi
   let layout: PronoteLayout | undefined;
   let sniff: PronoteReadResult['sniff'];
   let exportKind: ExportKind = 'unknown';
+  /** The first person read for each (category, id), to set aside the same person in a later file. */
+  const readBefore = new Map<string, Person>();
   for (const file of files) {
     const root = openExport(file);
     if (root.name === 'PARTENAIRE_INDEX') {
@@ -161,8 +165,27 @@ export function readPronoteExport(files: InputFile[], options: { profile?: Mappi
       idKind: partner ? 'IDPN' : 'pronote-field',
       identKind: partner ? 'Ident' : 'pronote-field',
     });
-    append(persons, r.persons);
     append(notRead, r.notRead);
+    // Inside one file a repeated id is set aside by readWithProfile; across files (the same export
+    // given twice, or two overlapping exports) it is set aside here, so no one is paired twice.
+    for (const p of r.persons) {
+      const key = `${p.category}\u0000${p.id}`;
+      const earlier = readBefore.get(key);
+      if (earlier) {
+        notRead.push({
+          source: file.name,
+          location: p.location,
+          reason: {
+            fr: `Identifiant ${p.id} déjà lu dans un fichier précédent, « ${earlier.source} » (${earlier.location}) : personne en double, gardée une seule fois.`,
+            en: `Identifier ${p.id} already read in an earlier file, "${earlier.source}" (${earlier.location}): duplicate person, kept once.`,
+          },
+          excerpt: `${p.lastName} ${p.firstName}`.trim(),
+        });
+        continue;
+      }
+      readBefore.set(key, p);
+      persons.push(p);
+    }
     if (partner) {
       for (const [category, n] of Object.entries(r.identFallbacks) as [Category, number][]) {
         notes.push({

@@ -64,6 +64,29 @@ describe('partner export layout', () => {
   });
 });
 
+describe('several Pronote export files', () => {
+  it('reads a person whose (category, id) came in an earlier file once, and says which file had it', () => {
+    const once = readPronoteExport([load('partner-export.xml')]);
+    const again = { ...load('partner-export.xml'), name: 'copie.xml' };
+    const r = readPronoteExport([load('partner-export.xml'), again]);
+    expect(r.persons.map((p) => [p.category, p.id])).toEqual(once.persons.map((p) => [p.category, p.id]));
+    expect(r.persons.every((p) => p.source === 'partner-export.xml')).toBe(true);
+    const dup = r.notRead.filter((n) => n.source === 'copie.xml' && /earlier file/.test(n.reason.en));
+    expect(dup).toHaveLength(once.persons.length);
+    // The copy's own unreadable records are still reported as such, not hidden.
+    expect(r.notRead.filter((n) => n.source === 'copie.xml')).toHaveLength(once.persons.length + once.notRead.length);
+    expect(dup[0].reason.fr).toContain('déjà lu dans un fichier précédent, « partner-export.xml »');
+    expect(dup[0].reason.en).toContain('already read in an earlier file, "partner-export.xml"');
+  });
+
+  it('sets the same file given twice aside too, and keeps a person with the same id in another category', () => {
+    const r = readPronoteExport([load('partner-export.xml'), load('partner-export.xml')]);
+    expect(new Set(r.persons.map((p) => `${p.category} ${p.id}`)).size).toBe(r.persons.length);
+    expect(r.persons).toHaveLength(10);
+    expect(r.notRead.filter((n) => /already read in an earlier file/.test(n.reason.en))).toHaveLength(10);
+  });
+});
+
 describe('RapprochementSSO V2.0', () => {
   it('is a valid fixture against Index Éducation’s schema', async () => {
     const result = await validateXML({
