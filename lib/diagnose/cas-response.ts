@@ -10,6 +10,7 @@
  * seed §5 FAQ (the idPronote error).
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { xmlFaultWords } from '../input/xml';
 import { foldText } from './fold';
 import type { Bilingual, FailureId } from './known-failures';
 
@@ -167,7 +168,16 @@ export function readCasResponse(pasted: string, expectedAttribute = 'idPronote')
   if (/<!ENTITY/i.test(xml)) return unreadable('entities');
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
-    return { ...unreadable('malformed', valid.err.msg), line: valid.err.line, column: valid.err.col };
+    const { code, msg, line, col } = valid.err;
+    const words = xmlFaultWords(code, msg);
+    return {
+      ...unreadable('malformed', {
+        fr: `ligne ${line}, colonne ${col}, ${words.fr}`,
+        en: `line ${line}, column ${col}, ${words.en} (${msg})`,
+      }),
+      line,
+      column: col,
+    };
   }
   const roots = toNodes(parser.parse(xml) as unknown[]);
   const casRoot = findDeep(roots, 'serviceResponse');
@@ -310,12 +320,12 @@ function success_(protocol: CasProtocol, user: string, collected: Map<string, st
   };
 }
 
-function unreadable(reason: CasUnreadable['reason'], detail = ''): CasUnreadable {
+function unreadable(reason: CasUnreadable['reason'], detail: Bilingual = { fr: '', en: '' }): CasUnreadable {
   const messages: Record<CasUnreadable['reason'], Bilingual> = {
     empty: { fr: 'Rien à lire : collez la réponse XML du CAS.', en: 'Nothing to read: paste the CAS XML response.' },
     malformed: {
-      fr: `XML mal formé (copie incomplète ?) : ${detail}`,
-      en: `Malformed XML (incomplete copy?): ${detail}`,
+      fr: `XML mal formé (copie incomplète ?) : ${detail.fr}`,
+      en: `Malformed XML (incomplete copy?): ${detail.en}`,
     },
     entities: {
       fr: 'Ce XML déclare des entités : il est refusé par sécurité. Une réponse CAS n’en contient jamais.',

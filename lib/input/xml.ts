@@ -80,6 +80,36 @@ function subset(doctypeOnward: string): string {
 }
 
 /**
+ * A plain-words name for a fast-xml-parser validation fault (`result.err.code` and `.msg`), for
+ * messages shown to school staff: `fr` in French, `en` in English. The parser's own English text
+ * is only ever quoted in `en` (by the caller), never inside French text.
+ */
+export function xmlFaultWords(code: string, msg: string): { fr: string; en: string } {
+  const unclosed = /^Invalid '\[([\s\S]*)\]' found/.exec(msg);
+  if (unclosed || /unclosed|is expected|missing closing|not closed/i.test(msg)) {
+    const names = unclosed?.[1].match(/"[^"]*"/g)?.map((n) => n.slice(1, -1)) ?? [];
+    const last = names[names.length - 1];
+    return last
+      ? { fr: `balise <${last}> non fermée`, en: `unclosed <${last}> tag` }
+      : { fr: 'balise non fermée', en: 'unclosed tag' };
+  }
+  const mismatch = /^Expected closing tag '([^']*)'.*instead of closing tag '([^']*)'/.exec(msg);
+  if (mismatch) {
+    return {
+      fr: `balise fermante </${mismatch[2]}> alors que </${mismatch[1]}> était attendue`,
+      en: `closing tag </${mismatch[2]}> where </${mismatch[1]}> was expected`,
+    };
+  }
+  const unopened = /^Closing tag '([^']*)' has not been opened/.exec(msg);
+  if (unopened) return { fr: `balise fermante </${unopened[1]}> sans balise ouvrante`, en: `closing tag </${unopened[1]}> never opened` };
+  if (/^Extra text at the end/.test(msg)) return { fr: 'texte en trop après la fin du document', en: 'extra text after the end' };
+  if (code === 'InvalidAttr') return { fr: 'attribut mal formé', en: 'malformed attribute' };
+  if (code === 'InvalidChar') return { fr: 'caractère inattendu', en: 'unexpected character' };
+  if (code === 'InvalidTag') return { fr: 'balise mal formée', en: 'malformed tag' };
+  return { fr: 'balise ou attribut mal formé', en: 'malformed tag or attribute' };
+}
+
+/**
  * Checks that the text is well-formed XML.
  * @throws InputError with the line and column of the fault; a file that stops before its elements
  * are closed is reported as cut off, at its last line.
@@ -107,7 +137,7 @@ export function assertWellFormed(text: string, source: string): void {
   }
   throw new InputError(
     {
-      fr: `Le fichier « ${source} » n'est pas un XML valide : erreur ligne ${line}, colonne ${col} (${msg}). Exportez-le à nouveau sans l'ouvrir ni le modifier.`,
+      fr: `Le fichier « ${source} » n'est pas un XML valide : erreur ligne ${line}, colonne ${col} (${xmlFaultWords(code, msg).fr}). Exportez-le à nouveau sans l'ouvrir ni le modifier.`,
       en: `The file "${source}" is not valid XML: error at line ${line}, column ${col} (${msg}). Export it again without opening or editing it.`,
     },
     source,

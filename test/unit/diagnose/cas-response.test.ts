@@ -193,6 +193,18 @@ describe('readCasResponse: what cannot be read', () => {
     expect(r.line).toBeGreaterThan(1);
   });
 
+  it('a paste cut before its closing tags: French names the line, column and unclosed tag, without the parser’s English', () => {
+    const cut = P3_SUCCESS.slice(0, P3_SUCCESS.indexOf('</cas:user>') + '</cas:user>'.length);
+    const r = readCasResponse(cut);
+    if (r.kind !== 'unreadable') throw new Error(`expected unreadable, got ${r.kind}`);
+    expect(r.reason).toBe('malformed');
+    expect(r.message.fr).toContain(`ligne ${r.line}, colonne ${r.column}`);
+    expect(r.message.fr).toMatch(/balise <cas:[A-Za-z]+> non fermée/);
+    expect(r.message.fr).not.toMatch(/Invalid|found|\[/);
+    expect(r.message.en).toContain(`line ${r.line}, column ${r.column}`);
+    expect(r.message.en).toContain("Invalid '[");
+  });
+
   it('entity declarations are refused, not expanded', () => {
     const r = readCasResponse(`<!DOCTYPE x [<!ENTITY a "aaaa">]><cas:serviceResponse xmlns:cas="http://www.yale.edu/tp/cas"><cas:authenticationSuccess><cas:user>&a;</cas:user></cas:authenticationSuccess></cas:serviceResponse>`);
     expect(r).toMatchObject({ kind: 'unreadable', reason: 'entities' });

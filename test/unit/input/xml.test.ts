@@ -44,10 +44,20 @@ describe('safe XML', () => {
     expect(messageOf(() => assertWellFormed(cutInElement, 'c.xml')).fr).toContain("l'élément <Eleve>");
   });
 
+  it('says in French what is wrong, keeping the parser’s words for the English message', () => {
+    const m = messageOf(() => assertWellFormed('<root>\n  <Eleve Id Nom="A"/>\n</root>', 'attr.xml'));
+    expect(m.fr).toContain('ligne 2, colonne');
+    expect(m.fr).toContain('attribut mal formé');
+    expect(m.fr).not.toContain('is not allowed');
+    expect(m.en).toContain("boolean attribute 'Id' is not allowed");
+  });
+
   it('reports a mismatched tag with its position', () => {
     const m = messageOf(() => assertWellFormed('<a>\n<b></c>\n</a>', 'x.xml'));
     expect(m.fr).toContain('ligne 2, colonne');
     expect(m.fr).toContain("n'est pas un XML valide");
+    expect(m.fr).toContain('balise fermante </c> alors que </b> était attendue');
+    expect(m.fr).not.toContain('instead of');
   });
 
   it('decodes predefined entities and character references, keeps markup in values as text', () => {
