@@ -138,12 +138,18 @@ try {
     { label: 'an AAF file given as the Pronote export', args: ['--pronote', join(AAF, 'FULL_ENTTSSERVICES_Complet_20130117_Eleve_0001.xml'), '--directory', AAF] },
     { label: 'a missing file', args: ['--pronote', join(work, 'nothing.xml'), '--directory', AAF] },
     { label: 'no --directory', args: ['--pronote', pronoteFile] },
+    { label: 'a folder given as the Pronote export', args: ['--pronote', work, '--directory', AAF], says: /est un dossier[\s\S]*is a folder/ },
+    { label: '--out naming an existing file', args: ['--pronote', pronoteFile, '--directory', AAF], out: pronoteFile, says: /pas un dossier[\s\S]*not a folder/ },
+    { label: '--out under /dev/full', args: ['--pronote', pronoteFile, '--directory', AAF], out: '/dev/full/out', says: /pas un dossier[\s\S]*not a folder/ },
   ];
+  const pronoteBefore = readFileSync(pronoteFile, 'utf8');
   for (const b of bad) {
-    const r = reconcile([...b.args, '--out', join(work, 'bad')]);
+    const r = reconcile([...b.args, '--out', b.out ?? join(work, 'bad')]);
     check(r.status === 2, `${b.label}: exit code 2`, String(r.status));
     check(r.stderr.trim().length > 0 && !/\n\s+at /.test(r.stderr), `${b.label}: a message on stderr without stack trace`, r.stderr.slice(0, 300));
+    if (b.says) check(b.says.test(r.stderr) && !/Erreur interne/.test(r.stderr), `${b.label}: a plain message in French and English`, r.stderr.slice(0, 300));
   }
+  check(readFileSync(pronoteFile, 'utf8') === pronoteBefore, '--out naming an existing file: that file is left as it was');
   const truncated = join(work, 'truncated.xml');
   writeFiles(work, [{ name: 'truncated.xml', chunks: () => [readFileSync(pronoteFile, 'utf8').slice(0, 5000)] }]);
   const t = reconcile(['--pronote', truncated, '--directory', AAF, '--out', join(work, 'bad')]);

@@ -10,7 +10,7 @@
  * stack trace); 1 on an internal fault. A progress line on stderr when the work takes over a second.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { readDirectory } from '../lib/directory';
 import type { InputFile } from '../lib/input/source';
 import { type Decision, match } from '../lib/matching';
@@ -98,7 +98,58 @@ const DIRECTORY_FILE = /\.(xml|csv|tsv|txt)$/i;
 
 function readInput(path: string): InputFile {
   if (!existsSync(path)) throw new UsageError(`Fichier introuvable : ${path}`, `File not found: ${path}`);
-  return { name: basename(path), bytes: new Uint8Array(readFileSync(path)) };
+  if (statSync(path).isDirectory()) {
+    throw new UsageError(`${path} est un dossier : donnez le fichier lui-même.`, `${path} is a folder: give the file itself.`);
+  }
+  try {
+    return { name: basename(path), bytes: new Uint8Array(readFileSync(path)) };
+  } catch (e) {
+    throw new UsageError(`Impossible de lire le fichier ${path} (${codeOf(e)}).`, `Cannot read the file ${path} (${codeOf(e)}).`);
+  }
+}
+
+/** The system error code (EACCES, ENOTDIR...) of a failed file operation, for the user's message. */
+function codeOf(e: unknown): string {
+  return (e as NodeJS.ErrnoException)?.code ?? (e instanceof Error ? e.message : String(e));
+}
+
+/**
+ * Refuses an `--out` that cannot be a folder before any work is done: an existing file, or a path
+ * under something that is not a folder (a file, /dev/full).
+ * @throws UsageError naming the path.
+ */
+function checkOutDir(out: string): void {
+  const notFolder = () =>
+    new UsageError(
+      `--out ${out} : ce n'est pas un dossier (un fichier porte déjà ce nom, ou le chemin passe par un fichier). Donnez un dossier, nouveau ou existant.`,
+      `--out ${out}: not a folder (a file already has this name, or the path goes through a file). Give a folder, new or existing.`,
+    );
+  for (let p = out; ; p = dirname(p)) {
+    if (existsSync(p)) {
+      if (!statSync(p).isDirectory()) throw notFolder();
+      return;
+    }
+    if (dirname(p) === p) return;
+  }
+}
+
+/** Writes one output file; a system refusal (no right, disk full) is told plainly. */
+function writeOut(path: string, text: string): void {
+  try {
+    writeFileSync(path, text, 'utf8');
+  } catch (e) {
+    throw new UsageError(`Impossible d'écrire ${path} (${codeOf(e)}).`, `Cannot write ${path} (${codeOf(e)}).`);
+  }
+}
+
+/** Creates the output folder; a system refusal (no right, read-only disk) is a usage error. */
+function makeOutDir(out: string): void {
+  checkOutDir(out);
+  try {
+    mkdirSync(out, { recursive: true });
+  } catch (e) {
+    throw new UsageError(`Impossible de créer le dossier --out ${out} (${codeOf(e)}).`, `Cannot create the --out folder ${out} (${codeOf(e)}).`);
+  }
 }
 
 /** A file, or every directory file of a folder (sub-folders included), in name order. */
@@ -207,6 +258,7 @@ const STAGE_FR: Record<string, string> = {
 
 function run(argv: string[]): number {
   const args = parseArgs(argv);
+  checkOutDir(resolve(args.out!));
   const progress = new Progress();
   const inputs = args.sample
     ? sampleInputs()
@@ -230,7 +282,7 @@ function run(argv: string[]): number {
   });
 
   const out = resolve(args.out!);
-  mkdirSync(out, { recursive: true });
+  makeOutDir(out);
   const summary = buildSummary({
     pronote: { ...pronote, files: inputs.pronote.map((f) => f.name) },
     directory: { ...directory, files: inputs.directory.map((f) => f.name) },
@@ -238,8 +290,8 @@ function run(argv: string[]): number {
     unusedDirectory: result.unusedDirectory,
     seconds: progress.seconds(),
   });
-  writeFileSync(join(out, 'mapping.csv'), writeMappingCsv(persons, result.proposals), 'utf8');
-  writeFileSync(
+  writeOut(join(out, 'mapping.csv'), writeMappingCsv(persons, result.proposals));
+  writeOut(
     join(out, 'report.html'),
     writeReportHtml({
       summary,
@@ -249,10 +301,9 @@ function run(argv: string[]): number {
       notes: { pronote: pronote.notes, directory: directory.notes },
       generatedAt: new Date().toLocaleString('fr-FR', { timeZone: 'UTC' }) + ' UTC',
     }),
-    'utf8',
   );
   summary.seconds = Math.round(progress.seconds() * 1000) / 1000;
-  writeFileSync(join(out, 'summary.json'), JSON.stringify(summary, null, 2) + '\n', 'utf8');
+  writeOut(join(out, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
   progress.end();
   const total = result.proposals.length;
   const auto = result.proposals.filter((p) => p.status === 'auto').length;
