@@ -263,11 +263,15 @@ function SummaryView({ summary, side }: { summary: InputSummary; side: Side }) {
   const total = CATEGORIES.reduce((n, c) => n + summary.counts[c], 0);
   return (
     <div class="wb-summary" data-testid={`wb-${side}-summary`}>
-      <p>
-        {t('wbFilesRead', [formatNumber(summary.files.length)])} <span class="wb-files" title={summary.files.join(', ')}>
-          {summary.files.join(', ')}
-        </span>
-      </p>
+      <p>{t('wbFilesRead', [formatNumber(summary.files.length)])}</p>
+      {/* One name a line, cut with an ellipsis at the card's edge; the full name in its title. */}
+      <ul class="wb-files">
+        {summary.files.map((name, i) => (
+          <li key={i} title={name}>
+            {name}
+          </li>
+        ))}
+      </ul>
       {summary.exportKind && summary.exportKind !== 'unknown' && <p>{t(msgKey(`wbExportKind_${summary.exportKind}`))}</p>}
       {summary.layout && <p class="wb-hint">{t('wbLayout', [layoutLabel(summary.layout)])}</p>}
       <table class="wb-counts">
