@@ -62,7 +62,7 @@ day/month swaps, missing birth dates, guardians under their birth name, former s
 ENT, new students not yet in it, grandparents with Pronote access and no ENT account, homonyms and
 twins, duplicates, internship supervisors and inspectors without an ENT account.
 
-Try / Essayer : \`npm run reconcile -- --sample\`.
+Essayer / Try : \`npm run reconcile -- --sample --out resultats\` (écrit mapping.csv, report.html et summary.json dans le dossier resultats / writes them to the folder resultats).
 `;
   return { name: 'README.md', chunks: () => [text] };
 }
