@@ -36,7 +36,7 @@ export function FailureExplanation({ failure, lang = uiLang(), level = 3 }: Prop
           <li key={step.fr}>{step[lang]}</li>
         ))}
       </ol>
-      <p class="diag-source">{t('diagSource', [failure.source], lang)}</p>
+      <p class="diag-source">{t('diagSource', [failure.shownSource[lang]], lang)}</p>
     </article>
   );
 }

@@ -114,7 +114,7 @@ export function RentreeChecklist({ store, now = () => new Date() }: { store: Key
               </p>
             )}
             {step.importMode && <p class="diag-tag">{t('diagRentreeImportMode', [step.importMode])}</p>}
-            <p class="diag-source">{t('diagSource', [step.source])}</p>
+            <p class="diag-source">{t('diagSource', [step.shownSource[lang]])}</p>
           </li>
         ))}
       </ol>

@@ -4,6 +4,7 @@
  * the fix, in French and English, with the source of each fact. The ids are stable: pages, tests and
  * support notes refer to them.
  */
+import { ATRIUM_HELP, FIELD_REPORTS, PRONOTE_GUIDE_2019, guide, sources, supportSheet } from './readable-source';
 
 /** A text in the two UI languages. */
 export interface Bilingual {
@@ -43,8 +44,10 @@ export interface KnownFailure {
   causes: Bilingual[];
   /** Steps of the fix, in order. */
   fix: Bilingual[];
-  /** Where the facts come from. */
+  /** Where the facts come from, for developers (seed sections, DOMAIN.md items, issues). */
   source: string;
+  /** The same sources as school staff can read and find them (readable-source.ts). */
+  shownSource: Bilingual;
 }
 
 export const KNOWN_FAILURES: readonly KnownFailure[] = [
@@ -95,6 +98,7 @@ export const KNOWN_FAILURES: readonly KnownFailure[] = [
       },
     ],
     source: 'Guide d’intégration (seed), §5 FAQ « Échec de l’authentification par le serveur CAS » ; DOMAIN.md, known failure 1',
+    shownSource: guide(5),
   },
   {
     id: 'identification-impossible',
@@ -132,6 +136,7 @@ export const KNOWN_FAILURES: readonly KnownFailure[] = [
       },
     ],
     source: 'Index Éducation, Guide pratique PRONOTE 2019 p. 131 et fiche support 1523 ; DOMAIN.md, « How Pronote recognises a user »',
+    shownSource: sources(PRONOTE_GUIDE_2019, supportSheet(1523)),
   },
   {
     id: 'cas-service-not-allowed',
@@ -176,6 +181,7 @@ export const KNOWN_FAILURES: readonly KnownFailure[] = [
       },
     ],
     source: 'pronotepy issue 318 ; Apereo CAS (service registry) ; DOMAIN.md, known failure 9 ; seed §3',
+    shownSource: sources(guide(3), FIELD_REPORTS),
   },
   {
     id: 'pronote-not-published',
@@ -210,6 +216,7 @@ export const KNOWN_FAILURES: readonly KnownFailure[] = [
       },
     ],
     source: 'Index Éducation fiche support 1523 ; seed §1 e) « Publiez votre base » ; aide Atrium Sud',
+    shownSource: sources(supportSheet(1523), guide(1), ATRIUM_HELP),
   },
   {
     id: 'duplicate-pronote-account',
@@ -245,6 +252,7 @@ export const KNOWN_FAILURES: readonly KnownFailure[] = [
       },
     ],
     source: 'Seed §5 FAQ (doublon de comptes) ; aide Atrium Sud (identifiants ENT) ; DOMAIN.md, known failure 2',
+    shownSource: sources(guide(5), ATRIUM_HELP),
   },
   {
     id: 'direct-url-changed',
@@ -277,6 +285,7 @@ export const KNOWN_FAILURES: readonly KnownFailure[] = [
       },
     ],
     source: 'Seed §1 d) (encadré /!\\) et §5 FAQ « http://clg-mariecurie.ac-lyon.fr:81/Pronote/?login=true » ; DOMAIN.md, Pronote URLs',
+    shownSource: sources(guide(1), guide(5)),
   },
   {
     id: 'export-menu-missing',
@@ -312,6 +321,7 @@ export const KNOWN_FAILURES: readonly KnownFailure[] = [
       },
     ],
     source: 'Seed §5 FAQ « Je ne vois pas la fonctionnalité d’export des identifiants » ; DOMAIN.md, known failure 7',
+    shownSource: guide(5),
   },
   {
     id: 'guardians-unrecognised',
@@ -358,6 +368,7 @@ export const KNOWN_FAILURES: readonly KnownFailure[] = [
       },
     ],
     source: 'Seed §5 FAQ « nombre important de tuteurs non reconnus » ; DOMAIN.md, known failures 3 and 4',
+    shownSource: guide(5),
   },
   {
     id: 'school-choice-page',
@@ -388,6 +399,7 @@ export const KNOWN_FAILURES: readonly KnownFailure[] = [
       },
     ],
     source: 'delphiki/hass-pronote issue 6 ; DOMAIN.md, known failure 10',
+    shownSource: FIELD_REPORTS,
   },
 ];
 

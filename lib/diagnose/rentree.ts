@@ -6,6 +6,7 @@
  * ticks per school (UAI).
  */
 import type { Bilingual } from './known-failures';
+import { guide, sources } from './readable-source';
 
 export interface RentreeAnswers {
   newSchoolYear: boolean;
@@ -20,7 +21,10 @@ export interface RentreeStep {
   exportOption?: 'unchecked' | 'checked';
   /** The ENT import mode. */
   importMode?: 'complet' | 'partiel';
+  /** Where the step comes from, for developers (seed sections). */
   source: string;
+  /** The same source as school staff can read it (readable-source.ts). */
+  shownSource: Bilingual;
 }
 
 const BLOC_VERSION: RentreeStep = {
@@ -30,6 +34,7 @@ const BLOC_VERSION: RentreeStep = {
     en: 'On the ENT side, update the Pronote bloc configuration with the value of your new Pronote version.',
   },
   source: 'Seed §5 FAQ « J’ai changé de version Pronote »',
+  shownSource: guide(5),
 };
 
 const EXPORT_ALL: RentreeStep = {
@@ -40,6 +45,7 @@ const EXPORT_ALL: RentreeStep = {
   },
   exportOption: 'unchecked',
   source: 'Seed §5 FAQ (rentrée) ; §2 a)',
+  shownSource: sources(guide(5), guide(2)),
 };
 
 const IMPORT_COMPLET: RentreeStep = {
@@ -50,6 +56,7 @@ const IMPORT_COMPLET: RentreeStep = {
   },
   importMode: 'complet',
   source: 'Seed §5 FAQ (rentrée) ; §2 a)',
+  shownSource: sources(guide(5), guide(2)),
 };
 
 const SIX_STEPS: RentreeStep = {
@@ -59,6 +66,7 @@ const SIX_STEPS: RentreeStep = {
     en: 'Validate the six pairing steps (teachers, students, guardians, internship supervisors, inspectors, staff), pairing the unrecognised accounts by hand.',
   },
   source: 'Seed §4',
+  shownSource: guide(4),
 };
 
 const EXPORT_NEW: RentreeStep = {
@@ -69,6 +77,7 @@ const EXPORT_NEW: RentreeStep = {
   },
   exportOption: 'checked',
   source: 'Seed §2 a)',
+  shownSource: guide(2),
 };
 
 const IMPORT_PARTIEL: RentreeStep = {
@@ -79,6 +88,7 @@ const IMPORT_PARTIEL: RentreeStep = {
   },
   importMode: 'partiel',
   source: 'Seed §2 a)',
+  shownSource: guide(2),
 };
 
 /**

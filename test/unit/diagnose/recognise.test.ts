@@ -32,7 +32,15 @@ describe('the knowledge base', () => {
         expect(text.fr, f.id).not.toBe(text.en);
       }
       expect(f.source).toMatch(/seed|DOMAIN|Index|issue/i);
+      // What school staff see names documents they can find, never the developers' references.
+      for (const shown of [f.shownSource.fr, f.shownSource.en]) {
+        expect(shown.trim(), f.id).not.toBe('');
+        expect(shown, f.id).not.toMatch(/seed|DOMAIN|issue|known failure/i);
+      }
+      expect(f.shownSource.fr, f.id).not.toBe(f.shownSource.en);
     }
+    expect(knownFailure('idpronote-missing').shownSource.fr).toBe('Guide d’intégration Pronote.net ⇄ ENT, § 5 (questions fréquentes)');
+    expect(knownFailure('pronote-not-published').shownSource.fr).toContain('Fiche d’assistance Index Éducation 1523');
   });
 
   it('gives the seed’s fix for the idPronote error: Pronote in the racine field', () => {

@@ -26,6 +26,20 @@ describe('rentreeSteps (seed §5 FAQ)', () => {
   });
 });
 
+describe('rentree step sources shown to staff', () => {
+  it('name the integration guide section in both languages, without developer references', () => {
+    const all = [true, false].flatMap((newSchoolYear) =>
+      [true, false].flatMap((newPronoteVersion) => rentreeSteps({ newSchoolYear, newPronoteVersion })),
+    );
+    expect(all.length).toBeGreaterThan(0);
+    for (const step of all) {
+      expect(step.shownSource.fr, step.id).toMatch(/^Guide d’intégration Pronote\.net ⇄ ENT, § \d/);
+      expect(step.shownSource.en, step.id).toMatch(/^Pronote\.net ⇄ ENT integration guide, § \d/);
+      expect(`${step.shownSource.fr} ${step.shownSource.en}`, step.id).not.toMatch(/seed|DOMAIN/i);
+    }
+  });
+});
+
 describe('checklist progress', () => {
   it('school years start on 1 August', () => {
     expect(schoolYear(new Date(2026, 7, 1))).toBe('2026-2027');
