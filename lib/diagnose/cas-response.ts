@@ -10,7 +10,7 @@
  * seed §5 FAQ (the idPronote error).
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { xmlFaultWords } from '../input/xml';
+import { lineColumn, xmlFaultWords } from '../input/xml';
 import { foldText } from './fold';
 import type { Bilingual, FailureId } from './known-failures';
 
@@ -168,7 +168,12 @@ export function readCasResponse(pasted: string, expectedAttribute = 'idPronote')
   if (/<!ENTITY/i.test(xml)) return unreadable('entities');
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
-    const { code, msg, line, col } = valid.err;
+    const { code, msg } = valid.err;
+    // For unclosed elements the parser points at line 1, column 1; where the paste stops is what helps.
+    const cutOff = /^Invalid '\[/.test(msg);
+    const end = cutOff ? lineColumn(xml, xml.trimEnd().length) : undefined;
+    const line = end?.line ?? valid.err.line;
+    const col = end?.column ?? valid.err.col;
     const words = xmlFaultWords(code, msg);
     return {
       ...unreadable('malformed', {

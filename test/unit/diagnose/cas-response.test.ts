@@ -198,6 +198,7 @@ describe('readCasResponse: what cannot be read', () => {
     const r = readCasResponse(cut);
     if (r.kind !== 'unreadable') throw new Error(`expected unreadable, got ${r.kind}`);
     expect(r.reason).toBe('malformed');
+    expect(r.line).toBe(cut.split('\n').length);
     expect(r.message.fr).toContain(`ligne ${r.line}, colonne ${r.column}`);
     expect(r.message.fr).toMatch(/balise <cas:[A-Za-z]+> non fermée/);
     expect(r.message.fr).not.toMatch(/Invalid|found|\[/);
