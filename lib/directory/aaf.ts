@@ -38,10 +38,10 @@ import type { Category, NotRead, Person, ReadNote, Relation } from '../person';
 
 /** AAF files that hold no persons (DOMAIN.md): skipped with a note, never counted as not read. */
 const NOT_PERSONS: Record<string, Localized> = {
-  EtabEducNat: { fr: 'établissements', en: 'schools' },
-  MatiereEducNat: { fr: 'matières', en: 'subjects' },
-  MatEducNat: { fr: 'matières', en: 'subjects' },
-  MefEducNat: { fr: 'formations (MEF)', en: 'courses (MEF)' },
+  EtabEducNat: { fr: "d'établissements", en: 'schools' },
+  MatiereEducNat: { fr: 'de matières', en: 'subjects' },
+  MatEducNat: { fr: 'de matières', en: 'subjects' },
+  MefEducNat: { fr: 'de formations (MEF)', en: 'courses (MEF)' },
 };
 
 const ATTR = /<attr\s+name\s*=\s*(["'])(.*?)\1\s*(?:\/>|>([\s\S]*?)<\/attr\s*>)/g;
@@ -207,7 +207,7 @@ export function readAafText(text: string, source: string): AafFileResult {
     notes.push({
       source,
       message: {
-        fr: `Fichier AAF de ${what.fr} (${cat}, ${count} enregistrements) : il ne contient pas de personnes, il est ignoré.`,
+        fr: `Fichier AAF ${what.fr} (${cat}, ${count} enregistrements) : il ne contient pas de personnes, il est ignoré.`,
         en: `AAF file of ${what.en} (${cat}, ${count} records): it holds no persons and is skipped.`,
       },
     });

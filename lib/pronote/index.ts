@@ -44,6 +44,23 @@ const CATEGORY_FR: Record<Category, string> = {
   inspector: 'inspecteurs pédagogiques',
   staff: 'personnels',
 };
+/** Singular forms, for counts of one (French takes the singular for 0 and 1). */
+const CATEGORY_FR_ONE: Record<Category, string> = {
+  teacher: 'professeur',
+  student: 'élève',
+  guardian: 'responsable',
+  supervisor: 'maître de stage',
+  inspector: 'inspecteur pédagogique',
+  staff: 'personnel',
+};
+const CATEGORY_EN_ONE: Record<Category, string> = {
+  teacher: 'teacher',
+  student: 'student',
+  guardian: 'guardian',
+  supervisor: 'internship supervisor',
+  inspector: 'inspector',
+  staff: 'staff member',
+};
 const CATEGORY_EN: Record<Category, string> = {
   teacher: 'teachers',
   student: 'students',
@@ -191,8 +208,8 @@ export function readPronoteExport(files: InputFile[], options: { profile?: Mappi
         notes.push({
           source: file.name,
           message: {
-            fr: `${n} ${CATEGORY_FR[category]} sans IDPN : Passerelle utilise leur Ident. Leur rapprochement ne peut pas alimenter idPronote (Pronote n'exporte pas d'IDPN pour eux).`,
-            en: `${n} ${CATEGORY_EN[category]} without IDPN: Passerelle uses their Ident. Their pairing cannot feed idPronote (Pronote exports no IDPN for them).`,
+            fr: `${n} ${(n < 2 ? CATEGORY_FR_ONE : CATEGORY_FR)[category]} sans IDPN : Passerelle utilise leur Ident. Leur rapprochement ne peut pas alimenter idPronote (Pronote n'exporte pas d'IDPN pour eux).`,
+            en: `${n} ${(n === 1 ? CATEGORY_EN_ONE : CATEGORY_EN)[category]} without IDPN: Passerelle uses their Ident. Their pairing cannot feed idPronote (Pronote exports no IDPN for them).`,
           },
         });
       }
