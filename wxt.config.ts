@@ -3,7 +3,7 @@ import { defineConfig } from 'wxt';
 import { HOST_PERMISSIONS } from './lib/permissions';
 
 // The manifest is the product's promise of least privilege (PRODUCT.md, "Quality bars"):
-// named hosts only, no <all_urls>, no remote code.
+// named hosts only, never every URL, no remote code.
 export default defineConfig({
   // Several builds can run side by side (tests, benchmarks) when each names its own folder.
   outDir: process.env.WXT_OUT_DIR ?? '.output',
