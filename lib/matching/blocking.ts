@@ -17,6 +17,7 @@
  * (`KeyInterner`) and a key packs ids and letter codes, so no key string is built per person.
  */
 import type { Prepared, Reading } from './compare';
+import type { NameForm } from './normalise';
 
 export const NAME_BLOCK_CAP = 300;
 export const DATED_NAME_BLOCK_CAP = 60;
@@ -33,10 +34,18 @@ const D_LAST = 6;
 const D_FIRST = 7;
 const KINDS = 8;
 
-/** Ids of the strings met in names and emails, and of (name, letters) pairs; one per matching run. */
+/** Runs so far: each `KeyInterner` is one, and stamps the ids it caches on the name forms it meets. */
+let generations = 0;
+
+/**
+ * Ids of the strings met in names and emails, and of (name, letters) pairs; one per matching run.
+ * A name form's ids are cached on the form (forms are shared by every person with that name), so
+ * each distinct name is hashed once per run, not once per person and key.
+ */
 export class KeyInterner {
   private readonly ids = new Map<string, number>();
   private readonly pairs = new Map<number, number>();
+  private readonly gen = ++generations;
 
   id(s: string): number {
     let v = this.ids.get(s);
@@ -45,6 +54,20 @@ export class KeyInterner {
       this.ids.set(s, v);
     }
     return v;
+  }
+
+  /**
+   * Ids of a form's strings in this run: [compact, core, phon, compactPhon, ...keys]; see
+   * `FORM_COMPACT` and the others for the positions.
+   */
+  form(f: NameForm): number[] {
+    const run = f.run;
+    if (run.gen === this.gen) return run.ids;
+    const ids = [this.id(f.compact), this.id(f.core), this.id(f.phon), this.id(f.compactPhon)];
+    for (const k of f.keys) ids.push(this.id(k));
+    run.gen = this.gen;
+    run.ids = ids;
+    return ids;
   }
 
   /** An id for a number below 2^53 (a name id with letter codes), to pack it again with a date. */
@@ -57,6 +80,13 @@ export class KeyInterner {
     return v;
   }
 }
+
+/** Positions in `KeyInterner.form`'s ids. */
+const FORM_COMPACT = 0;
+const FORM_CORE = 1;
+const FORM_PHON = 2;
+const FORM_COMPACT_PHON = 3;
+const FORM_KEYS = 4;
 
 /** Code of the first `n` characters of a folded string (a-z, 0-9: 7 bits each, 0 when shorter). */
 function prefix(s: string, n: number): number {
@@ -102,17 +132,20 @@ export function blockingKeys(p: Prepared, query: boolean, ids: KeyInterner): Key
   const nameInits: Array<[number, number[]]> = [];
   for (const r of p.readings) {
     const inits = initials(r);
+    const first = r.first ? ids.form(r.first) : undefined;
     for (const f of r.last) {
-      for (const k of f.keys) {
-        const kid = ids.id(k) * 16384;
+      const fid = ids.form(f);
+      for (let k = FORM_KEYS; k < fid.length; k++) {
+        const kid = fid[k] * 16384;
         if (inits.length === 0) add(keys, N_NAME, kid);
         for (const i of inits) add(keys, N_NAME, kid + i);
         if (!query || !r.first) add(keys, N_ALONE, kid);
       }
-      if (r.first) add(keys, F_FIRST, ids.id(r.first.compact) * 2097152 + prefix(f.core, 3));
+      if (first) add(keys, F_FIRST, first[FORM_COMPACT] * 2097152 + prefix(f.core, 3));
     }
-    if (query && r.first && r.last.length) add(keys, N_NAME, ids.id(r.first.compact) * 16384 + prefix(r.last[0].core, 2));
-    if (r.firstPhon) for (const ph of r.lastPhon) if (ph) add(keys, P_PHON, ids.id(ph) * 67108864 + ids.id(r.firstPhon));
+    if (query && first && r.last.length) add(keys, N_NAME, first[FORM_COMPACT] * 16384 + prefix(r.last[0].core, 2));
+    // Phonetic codes: of the surname's core, and of the given name's compact form (`prepare`).
+    if (first && r.first!.compactPhon) for (const f of r.last) if (f.phon) add(keys, P_PHON, ids.form(f)[FORM_PHON] * 67108864 + first[FORM_COMPACT_PHON]);
     if (p.date) nameInits.push([0, inits]);
   }
   if (p.date) {
@@ -128,7 +161,7 @@ export function blockingKeys(p: Prepared, query: boolean, ids: KeyInterner): Key
       for (const r of p.readings) {
         const inits = nameInits[ri++][1];
         for (const f of r.last) {
-          const cid = ids.id(f.core) * 16384;
+          const cid = ids.form(f)[FORM_CORE] * 16384;
           for (const i of inits) add(keys, M_MONTH, ids.pair(cid + i) * 1048576 + month);
         }
       }
@@ -140,25 +173,28 @@ export function blockingKeys(p: Prepared, query: boolean, ids: KeyInterner): Key
 
 /** An index of a pool of directory accounts by blocking key. */
 export class BlockIndex {
-  private readonly blocks: Array<Map<number, Prepared[]>> = [];
+  /** Per kind, key → directory indexes (small integers: scanning a block touches no person). */
+  private readonly blocks: Array<Map<number, number[]>> = [];
   private readonly stamp: Int32Array;
   private round = 0;
   private readonly ids: KeyInterner;
+  private readonly directory: readonly Prepared[];
 
-  /** `size` is the number of all directory persons (their `index` is below it). */
-  constructor(pool: Prepared[], size: number, ids = new KeyInterner()) {
+  /** `directory` is every directory person, by `index` (the pool is part of it). */
+  constructor(pool: Prepared[], directory: readonly Prepared[], ids = new KeyInterner()) {
     this.ids = ids;
+    this.directory = directory;
     for (let k = 0; k < KINDS; k++) this.blocks.push(new Map());
     for (const d of pool) {
       const { kinds, values } = blockingKeys(d, false, ids);
       for (let i = 0; i < values.length; i++) {
         const m = this.blocks[kinds[i]];
         const b = m.get(values[i]);
-        if (b) b.push(d);
-        else m.set(values[i], [d]);
+        if (b) b.push(d.index);
+        else m.set(values[i], [d.index]);
       }
     }
-    this.stamp = new Int32Array(size);
+    this.stamp = new Int32Array(directory.length);
   }
 
   /** Each account sharing a key with `p`, once (issue 4: each candidate pair compared once). */
@@ -166,6 +202,7 @@ export class BlockIndex {
     this.round++;
     const round = this.round;
     const stamp = this.stamp;
+    const directory = this.directory;
     // With a birth date (or, for a guardian, accounts found through the paired children), the other
     // keys find the person: large name-only blocks add cost, not pairs.
     const nameCap = p.date || strongOther ? DATED_NAME_BLOCK_CAP : NAME_BLOCK_CAP;
@@ -174,10 +211,11 @@ export class BlockIndex {
       const kind = kinds[i];
       const b = this.blocks[kind].get(values[i]);
       if (!b || b.length > (kind >= M_MONTH ? DATE_BLOCK_CAP : nameCap)) continue;
-      for (const d of b) {
-        if (stamp[d.index] === round) continue;
-        stamp[d.index] = round;
-        visit(d);
+      for (let j = 0; j < b.length; j++) {
+        const di = b[j];
+        if (stamp[di] === round) continue;
+        stamp[di] = round;
+        visit(directory[di]);
       }
     }
   }

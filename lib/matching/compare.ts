@@ -11,6 +11,7 @@ import {
   dateParts,
   emailKey,
   givenNameForms,
+  letterBit,
   type NameForm,
   phonetic,
   postalKey,
@@ -202,6 +203,37 @@ export function prepare(person: Person, index: number): Prepared {
 
 const CLOSE_JW = 0.92;
 
+/** A surname typo: Jaro-Winkler ≥ 0.92, or one edit on names of 5+ letters. */
+function typo(x: string, y: string): boolean {
+  if (jaroWinkler(x, y) >= CLOSE_JW) return true;
+  return Math.min(x.length, y.length) >= 5 && Math.abs(x.length - y.length) <= 1 && editDistance(x, y, 1) <= 1;
+}
+
+/**
+ * False when `typo` cannot hold, from letters alone (most compared surnames differ, and this is far
+ * cheaper): a letter of one name absent from the other needs its own edit, and cannot be a
+ * Jaro-Winkler match, so the match count is at most the letters shared. The bound is exact
+ * arithmetic of `jaroWinkler` with no transposition, so no pair that `typo` accepts is ruled out.
+ */
+function typoPossible(x: NameForm, y: NameForm): boolean {
+  const a = x.core;
+  const b = y.core;
+  let inA = 0;
+  for (let i = 0; i < a.length; i++) if (y.mask & (1 << letterBit(a.charCodeAt(i)))) inA++;
+  let inB = 0;
+  for (let i = 0; i < b.length; i++) if (x.mask & (1 << letterBit(b.charCodeAt(i)))) inB++;
+  const la = a.length;
+  const lb = b.length;
+  // One edit: at most one letter of each name missing from the other.
+  if (la - inA <= 1 && lb - inB <= 1 && Math.min(la, lb) >= 5 && Math.abs(la - lb) <= 1) return true;
+  const m = Math.min(inA, inB);
+  if (!m) return false;
+  const jaro = (m / la + m / lb + 1) / 3;
+  let prefix = 0;
+  while (prefix < 4 && prefix < la && prefix < lb && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  return jaro + prefix * 0.1 * (1 - jaro) >= CLOSE_JW - 1e-9;
+}
+
 function keysIntersect(a: NameForm[], b: NameForm[]): boolean {
   for (const x of a) for (const k of x.keys) for (const y of b) if (y.keys.includes(k)) return true;
   return false;
@@ -233,13 +265,7 @@ export function compareSurnames(a: NameForm[], aPhon: string[], b: NameForm[], b
   for (const x of a) {
     for (const y of b) {
       if (compoundPart(x, y)) return 'close';
-      if (jaroWinkler(x.core, y.core) >= CLOSE_JW) return 'close';
-      if (
-        Math.min(x.core.length, y.core.length) >= 5 &&
-        Math.abs(x.core.length - y.core.length) <= 1 &&
-        editDistance(x.core, y.core, 1) <= 1
-      )
-        return 'close';
+      if (typoPossible(x, y) && typo(x.core, y.core)) return 'close';
     }
   }
   for (const p of aPhon) if (p && bPhon.includes(p)) return 'phonetic';

@@ -17,7 +17,7 @@
  * 6. a reason for every person left (`Reason`); earlier decisions override all of this.
  */
 import type { Category, Person } from '../person';
-import { BlockIndex } from './blocking';
+import { BlockIndex, KeyInterner } from './blocking';
 import {
   compareDates,
   compareGiven,
@@ -215,6 +215,11 @@ function nameKey(p: Prepared): string {
   return `${p.last[0]?.compact ?? ''}|${p.first?.compact ?? ''}`;
 }
 
+/** `nameKey(a) === nameKey(b)`, without building the strings. */
+function sameName(a: Prepared, b: Prepared): boolean {
+  return (a.last[0]?.compact ?? '') === (b.last[0]?.compact ?? '') && (a.first?.compact ?? '') === (b.first?.compact ?? '');
+}
+
 function countNames(pool: Prepared[], size: number): Pick<Context, 'lastCount' | 'firstCount' | 'total' | 'lastExactW' | 'firstExactW'> {
   const lastCount = new Map<string, number>();
   const firstCount = new Map<string, number>();
@@ -257,19 +262,21 @@ interface Tracker {
 function pairCategory(
   ps: Prepared[],
   pool: Prepared[],
-  directorySize: number,
+  D: readonly Prepared[],
   taken: Uint8Array,
   rejected: Map<number, Set<string>>,
   ctx: Context,
   tracker: Tracker,
+  ids: KeyInterner,
   extraCandidates?: (p: Prepared) => Prepared[],
 ): Map<number, Outcome> {
   const out = new Map<number, Outcome>();
   if (!ps.length) return out;
-  // Its own interned names: freed with the index once the category is done.
-  const index = new BlockIndex(pool, directorySize);
+  // Freed with the category once it is done.
+  const index = new BlockIndex(pool, D, ids);
   const floor = ctx.prior + REVIEW_BITS - 8;
-  const cands = new Map<number, Scored[]>();
+  // Candidates of each person, by position in `ps`.
+  const cands: Scored[][] = new Array(ps.length);
   // One visitor for all persons (no closure per person): the person and list in hand.
   let p: Prepared = ps[0];
   let list: Scored[] = [];
@@ -279,97 +286,129 @@ function pairCategory(
     const w = weigh(p, d, ctx);
     if (w >= floor) list.push({ d, w });
   };
-  for (p of ps) {
+  for (let k = 0; k < ps.length; k++) {
+    p = ps[k];
     list = [];
     rej = rejected.get(p.index);
-    const extra = extraCandidates?.(p) ?? [];
+    const extra = extraCandidates?.(p) ?? NO_PREPARED;
     index.candidates(p, visit, extra.length > 0);
     for (const d of extra) index.extra(d, visit);
     list.sort((a, b) => b.w - a.w);
     // Enough to replace candidates taken by other pairs; the rest never matters and costs memory at 200k.
     if (list.length > KEEP_CANDIDATES) list.length = KEEP_CANDIDATES;
-    cands.set(p.index, list);
+    cands[k] = list;
     tracker.tick();
   }
 
   // Claims of each account: the best and second-best weight among the Pronote persons still open.
-  const bestW = new Float64Array(directorySize);
-  const secondW = new Float64Array(directorySize);
-  const bestP = new Int32Array(directorySize);
-  const seen = new Int32Array(directorySize);
-  const open = new Set(ps.map((p) => p.index));
-  const autoAt = new Map<number, Scored>();
+  const bestW = new Float64Array(D.length);
+  const secondW = new Float64Array(D.length);
+  const bestP = new Int32Array(D.length);
+  const seen = new Int32Array(D.length);
+  const open = new Uint8Array(ps.length).fill(1);
+  const autoAt: Array<Scored | undefined> = new Array(ps.length);
   for (let pass = 1; pass <= 4; pass++) {
-    for (const pi of open) {
-      for (const c of cands.get(pi)!) {
+    for (let k = 0; k < ps.length; k++) {
+      if (!open[k]) continue;
+      for (const c of cands[k]) {
         const di = c.d.index;
         if (taken[di]) continue;
         if (seen[di] !== pass) {
           seen[di] = pass;
           bestW[di] = c.w;
-          bestP[di] = pi;
+          bestP[di] = k;
           secondW[di] = Number.NEGATIVE_INFINITY;
         } else if (c.w > bestW[di]) {
           secondW[di] = bestW[di];
           bestW[di] = c.w;
-          bestP[di] = pi;
+          bestP[di] = k;
         } else if (c.w > secondW[di]) secondW[di] = c.w;
       }
     }
-    const made: Array<[number, Scored]> = [];
-    for (const p of ps) {
-      if (!open.has(p.index)) continue;
-      const all = cands.get(p.index)!;
-      const live = all.filter((c) => !taken[c.d.index]);
-      const top = live[0];
+    const made: number[] = [];
+    const tops: Scored[] = [];
+    for (let k = 0; k < ps.length; k++) {
+      if (!open[k]) continue;
+      const p = ps[k];
+      const all = cands[k];
+      // The first two candidates not taken.
+      let top: Scored | undefined;
+      let next: Scored | undefined;
+      for (const c of all) {
+        if (taken[c.d.index]) continue;
+        if (!top) top = c;
+        else {
+          next = c;
+          break;
+        }
+      }
       if (!top || top.w - ctx.prior < autoBits(p, top.d, ctx)) continue;
-      if (live[1] && top.w - live[1].w < MARGIN_BITS) continue;
-      const rival = bestP[top.d.index] === p.index ? secondW[top.d.index] : bestW[top.d.index];
+      if (next && top.w - next.w < MARGIN_BITS) continue;
+      const rival = bestP[top.d.index] === k ? secondW[top.d.index] : bestW[top.d.index];
       if (top.w - rival < MARGIN_BITS) continue;
       if (confusable(top, all)) continue;
       if (!namesAllowAuto(p, top.d, ctx)) continue;
-      made.push([p.index, top]);
+      made.push(k);
+      tops.push(top);
     }
     if (!made.length) break;
-    for (const [pi, top] of made) {
-      taken[top.d.index] = 1;
-      open.delete(pi);
-      autoAt.set(pi, top);
+    for (let i = 0; i < made.length; i++) {
+      taken[tops[i].d.index] = 1;
+      open[made[i]] = 0;
+      autoAt[made[i]] = tops[i];
     }
   }
 
   // Claims again for the reasons of those left.
-  const claims = new Map<number, Array<{ p: number; w: number }>>();
-  for (const pi of open) {
-    for (const c of cands.get(pi)!.slice(0, MAX_CANDIDATES)) {
+  const claims = new Map<number, Claim[]>();
+  for (let k = 0; k < ps.length; k++) {
+    if (!open[k]) continue;
+    const all = cands[k];
+    for (let i = 0; i < all.length && i < MAX_CANDIDATES; i++) {
+      const c = all[i];
       if (taken[c.d.index]) continue;
       const l = claims.get(c.d.index);
-      if (l) l.push({ p: pi, w: c.w });
-      else claims.set(c.d.index, [{ p: pi, w: c.w }]);
+      if (l) l.push({ p: ps[k], w: c.w });
+      else claims.set(c.d.index, [{ p: ps[k], w: c.w }]);
     }
   }
-  const byIndex = new Map(ps.map((p) => [p.index, p]));
-  for (const p of ps) {
-    const all = cands.get(p.index)!;
-    const pair = autoAt.get(p.index);
+  for (let k = 0; k < ps.length; k++) {
+    const p = ps[k];
+    const all = cands[k];
+    const pair = autoAt[k];
     if (pair) {
       out.set(p.index, { status: 'auto', pair, cands: [pair] });
       continue;
     }
-    const live = all.filter((c) => !taken[c.d.index]).slice(0, MAX_CANDIDATES);
+    const live: Scored[] = [];
+    for (const c of all) {
+      if (live.length === MAX_CANDIDATES) break;
+      if (!taken[c.d.index]) live.push(c);
+    }
     const top = live[0];
     if (!top || top.w - ctx.prior < REVIEW_BITS) {
       out.set(p.index, { status: 'unmatched', cands: [], reason: undefined });
       continue;
     }
-    out.set(p.index, { status: 'review', pair: top, cands: live, reason: reviewReason(p, top, live, all, claims, byIndex, ctx) });
+    out.set(p.index, { status: 'review', pair: top, cands: live, reason: reviewReason(p, top, live, all, claims, ctx) });
   }
   return out;
 }
 
+/** A Pronote person still open that has an account among its first candidates, with the weight. */
+interface Claim {
+  p: Prepared;
+  w: number;
+}
+
+const NO_PREPARED: Prepared[] = [];
+
 /** True when another candidate is a homonym or twin of the best one that the weights do not separate. */
 function confusable(top: Scored, all: Scored[]): boolean {
-  return all.some((c) => c !== top && top.w - c.w < MARGIN_BITS && (nameKey(c.d) === nameKey(top.d) || isTwin(c.d, top.d)));
+  for (const c of all) {
+    if (c !== top && top.w - c.w < MARGIN_BITS && (sameName(c.d, top.d) || isTwin(c.d, top.d))) return true;
+  }
+  return false;
 }
 
 function isTwin(a: Prepared, b: Prepared): boolean {
@@ -381,19 +420,18 @@ function reviewReason(
   top: Scored,
   live: Scored[],
   all: Scored[],
-  claims: Map<number, Array<{ p: number; w: number }>>,
-  byIndex: Map<number, Prepared>,
+  claims: Map<number, Claim[]>,
   ctx: Context,
 ): Reason {
-  const near = all.find((c) => c !== top && top.w - c.w < MARGIN_BITS && (nameKey(c.d) === nameKey(top.d) || isTwin(c.d, top.d)));
+  const near = all.find((c) => c !== top && top.w - c.w < MARGIN_BITS && (sameName(c.d, top.d) || isTwin(c.d, top.d)));
   if (near) {
     const sameDates = !!p.date && top.d.date?.iso === p.date.iso && near.d.date?.iso === p.date.iso;
-    return sameDates && nameKey(near.d) === nameKey(top.d) ? 'duplicate-ent' : 'homonyms';
+    return sameDates && sameName(near.d, top.d) ? 'duplicate-ent' : 'homonyms';
   }
-  const rivals = (claims.get(top.d.index) ?? []).filter((r) => r.p !== p.index && top.w - r.w < MARGIN_BITS);
+  const rivals = (claims.get(top.d.index) ?? []).filter((r) => r.p !== p && top.w - r.w < MARGIN_BITS);
   for (const r of rivals) {
-    const q = byIndex.get(r.p)!;
-    if (nameKey(q) === nameKey(p)) return p.date?.iso === q.date?.iso ? 'duplicate-pronote' : 'homonyms';
+    const q = r.p;
+    if (sameName(q, p)) return p.date?.iso === q.date?.iso ? 'duplicate-pronote' : 'homonyms';
   }
   if (rivals.length) return 'ambiguous';
   if (live[1] && top.w - live[1].w < MARGIN_BITS) return 'ambiguous';
@@ -503,6 +541,7 @@ export function match(input: MatchInput): MatchResult {
     else pronoteByCategory.set(p.person.category, [p]);
   }
   const contexts = new Map<Category, Context>();
+  const ids = new KeyInterner();
   for (const category of ORDER) {
     tracker.stage(category);
     const pool = DIRECTORY_POOLS[category].flatMap((c) => dirByCategory.get(c) ?? []);
@@ -516,7 +555,7 @@ export function match(input: MatchInput): MatchResult {
       extra = g.extra;
     }
     const ps = pronoteByCategory.get(category) ?? [];
-    const res = pairCategory(ps, pool.filter((d) => !taken[d.index]), D.length, taken, rejected, ctx, tracker, extra);
+    const res = pairCategory(ps, pool.filter((d) => !taken[d.index]), D, taken, rejected, ctx, tracker, ids, extra);
     for (const [pi, o] of res) outcomes.set(pi, o);
   }
 

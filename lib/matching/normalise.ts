@@ -100,6 +100,28 @@ export interface NameForm {
   keys: string[];
   /** Folded tokens, civilities removed. */
   tokens: string[];
+  /** French phonetic code of `core`, and of `compact` (the same string when there is no particle). */
+  phon: string;
+  compactPhon: string;
+  /**
+   * Letters present in `core`, one bit per letter (a–z; digits share the upper bits): lets the
+   * comparisons rule out a typo without running Jaro-Winkler (see `compare.ts`).
+   */
+  mask: number;
+  /** Run-scoped integer ids of this form's strings, filled by the blocking's `KeyInterner`. */
+  run: { gen: number; ids: number[] };
+}
+
+/** The letter bitmask of a folded compact string (a–z: bits 0–25; digits fold onto bits 26–30). */
+export function letterMask(s: string): number {
+  let m = 0;
+  for (let i = 0; i < s.length; i++) m |= 1 << letterBit(s.charCodeAt(i));
+  return m;
+}
+
+/** The bit of one character of a folded string in `letterMask`. */
+export function letterBit(code: number): number {
+  return code >= 97 ? (code - 97) & 31 : 26 + (code % 5);
 }
 
 function tokensOf(folded: string): string[] {
@@ -121,7 +143,9 @@ export function formOfTokens(tokens: string[]): NameForm | undefined {
     if (!keys.includes(rest)) keys.push(rest);
   }
   if (!keys.includes(core)) keys.push(core);
-  return { full: tokens.join(' '), compact, core, keys, tokens };
+  const phon = phonetic(core);
+  const compactPhon = core === compact ? phon : phonetic(compact);
+  return { full: tokens.join(' '), compact, core, keys, tokens, phon, compactPhon, mask: letterMask(core), run: { gen: -1, ids: [] } };
 }
 
 /** Normalised form of a single name as written (no "née"/"épouse" parsing). */
