@@ -173,7 +173,10 @@ function SideLoader({ db, client, r, side, onChange }: Props & { r: Rapprochemen
 
   const fromList = async (list: FileList | null) => {
     if (!list?.length) return;
-    await load(await toInputFiles(side === 'pronote' ? [list[0]] : [...list]));
+    const start = performance.now();
+    const files = await toInputFiles(side === 'pronote' ? [list[0]] : [...list]);
+    performance.measure('wb-files', { start, end: performance.now() });
+    await load(files);
   };
 
   return (

@@ -7,18 +7,23 @@ import { DirectorySearch } from '../../lib/store/directory-search';
 import { inputErrorMessage, loadSide, runPairing } from '../../lib/store/pipeline';
 import { loadInput } from '../../lib/store/rapprochements';
 import type { PasserelleDB } from '../../lib/store/schema';
+import { Laps } from '../../lib/store/stage-times';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
+
+const epochNow = () => performance.timeOrigin + performance.now();
 
 /** Returns a handler bound to one store; `post` sends replies (several per request: progress). */
 export function createWorkerHandler(db: PasserelleDB, post: (reply: WorkerReply) => void) {
   let search: { rid: number; index: DirectorySearch } | undefined;
 
   async function handle(req: WorkerRequest): Promise<void> {
+    const receivedAt = epochNow();
+    const laps = new Laps();
     switch (req.kind) {
       case 'load': {
-        const outcome = await loadSide(db, req.rid, req.side, req);
+        const outcome = await loadSide(db, req.rid, req.side, req, laps);
         if (req.side === 'directory') search = undefined;
-        post({ kind: 'loaded', seq: req.seq, outcome });
+        post({ kind: 'loaded', seq: req.seq, outcome, times: { stages: laps.times, receivedAt, repliedAt: epochNow() } });
         return;
       }
       case 'pair': {
@@ -29,8 +34,8 @@ export function createWorkerHandler(db: PasserelleDB, post: (reply: WorkerReply)
           if (now - last < 50 && done < 1) return;
           last = now;
           post({ kind: 'progress', seq: req.seq, done, stage });
-        });
-        post({ kind: 'paired', seq: req.seq, rapprochement, proposals });
+        }, laps);
+        post({ kind: 'paired', seq: req.seq, rapprochement, proposals, times: { stages: laps.times, receivedAt, repliedAt: epochNow() } });
         return;
       }
       case 'search': {

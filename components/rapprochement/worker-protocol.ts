@@ -7,6 +7,17 @@ import type { Localized } from '../../lib/checks/finding';
 import type { InputFile } from '../../lib/input/source';
 import type { Side } from '../../lib/person';
 import type { LoadOutcome, PersonView, Rapprochement } from '../../lib/store/schema';
+import type { StageTimes } from '../../lib/store/stage-times';
+
+/**
+ * Where a request's time went, for the benchmark: the worker's stages, and when (epoch ms,
+ * `performance.timeOrigin + now()`) the worker got the request and posted its reply.
+ */
+export interface ReplyTimes {
+  stages: StageTimes;
+  receivedAt: number;
+  repliedAt: number;
+}
 
 export type WorkerRequest =
   | { kind: 'load'; seq: number; rid: number; side: Side; files: InputFile[]; paste?: string; profile?: unknown }
@@ -14,9 +25,9 @@ export type WorkerRequest =
   | { kind: 'search'; seq: number; rid: number; query: string; limit?: number };
 
 export type WorkerReply =
-  | { kind: 'loaded'; seq: number; outcome: LoadOutcome }
+  | { kind: 'loaded'; seq: number; outcome: LoadOutcome; times?: ReplyTimes }
   | { kind: 'progress'; seq: number; done: number; stage: string }
-  | { kind: 'paired'; seq: number; rapprochement: Rapprochement; proposals: number }
+  | { kind: 'paired'; seq: number; rapprochement: Rapprochement; proposals: number; times?: ReplyTimes }
   | { kind: 'results'; seq: number; hits: PersonView[]; size: number }
   /** A reader's message (bad file): nothing was stored. */
   | { kind: 'input-error'; seq: number; message: Localized }

@@ -14,6 +14,7 @@ import { readPronoteExport } from '../pronote';
 import { buildStepItems, restrictToStructure } from './items';
 import { loadDecisions, loadInput, rememberedDecisions, saveInput, saveProposals } from './rapprochements';
 import type { InputSummary, LoadOutcome, PasserelleDB, Rapprochement, SniffOutcome } from './schema';
+import { Laps } from './stage-times';
 
 /** Persons per category (all six, 0 included). */
 export function countByCategory(persons: Person[]): Record<Category, number> {
@@ -41,6 +42,7 @@ export async function loadSide(
   rid: number,
   side: Side,
   input: { files: InputFile[]; paste?: string; profile?: unknown },
+  laps: Laps = new Laps(),
 ): Promise<LoadOutcome> {
   let result: ReadResult & { structures?: string[]; columnMapping?: unknown; layout?: string };
   let sniff: SniffOutcome | undefined;
@@ -58,6 +60,7 @@ export async function loadSide(
     if (read.columnMapping && !read.columnMapping.sure && !input.profile)
       sniff = { confidence: 0.5, sure: false, mapping: read.columnMapping.proposed };
   }
+  laps.lap('read');
   const summary: InputSummary = {
     files: input.paste !== undefined ? ['—'] : names,
     counts: countByCategory(result.persons),
@@ -68,7 +71,9 @@ export async function loadSide(
     layout: typeof result.layout === 'string' ? result.layout : undefined,
     synthetic: result.persons.filter((p) => p.idKind === 'synthetic').length || undefined,
   };
+  laps.lap('summary');
   const rapprochement = await saveInput(db, rid, side, result.persons, summary);
+  laps.lap('store');
   return { rapprochement, summary, sniff };
 }
 
@@ -98,6 +103,7 @@ export async function runPairing(
   db: PasserelleDB,
   rid: number,
   onProgress?: (done: number, stage: string) => void,
+  laps: Laps = new Laps(),
 ): Promise<{ rapprochement: Rapprochement; proposals: number }> {
   const row = await db.rapprochements.get(rid);
   if (!row) throw new Error(`no rapprochement ${rid}`);
@@ -105,8 +111,12 @@ export async function runPairing(
   const directory = restrictToStructure(await loadInput(db, rid, 'directory'), row.structure);
   const remembered = await rememberedDecisions(db, row.uai);
   const own = (await loadDecisions(db, rid)).map(({ rid: _rid, entLabel: _label, ...d }) => d);
+  laps.lap('read-store');
   const { proposals } = match({ pronote, directory, decisions: mergeDecisions(remembered, own), onProgress });
+  laps.lap('match');
   const items = buildStepItems(proposals, pronote, directory);
+  laps.lap('step-items');
   const rapprochement = await saveProposals(db, rid, items, { rememberedUsed: remembered.length });
+  laps.lap('store');
   return { rapprochement, proposals: proposals.length };
 }
