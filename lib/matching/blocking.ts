@@ -199,18 +199,41 @@ export class BlockIndex {
 
   /** Each account sharing a key with `p`, once (issue 4: each candidate pair compared once). */
   candidates(p: Prepared, visit: (d: Prepared) => void, strongOther = false): void {
+    this.start(p, strongOther);
+    this.visitKeys(false, visit);
+    this.visitKeys(true, visit);
+  }
+
+  private keys: Keys = { kinds: [], values: [] };
+  private nameCap = NAME_BLOCK_CAP;
+
+  /**
+   * Starts the visits of a Pronote person: until the next `start`, `visitKeys` and `extra` visit
+   * each account once. `strongOther`: the person has candidates from elsewhere (a guardian's paired
+   * children), so large name-only blocks are skipped as for a person with a birth date.
+   */
+  start(p: Prepared, strongOther = false): void {
     this.round++;
+    // With a birth date (or, for a guardian, accounts found through the paired children), the other
+    // keys find the person: large name-only blocks add cost, not pairs.
+    this.nameCap = p.date || strongOther ? DATED_NAME_BLOCK_CAP : NAME_BLOCK_CAP;
+    this.keys = blockingKeys(p, true, this.ids);
+  }
+
+  /**
+   * Visits the accounts sharing one of the started person's keys: the keys with a birth date and
+   * the email (`strong`), or the name-only keys.
+   */
+  visitKeys(strong: boolean, visit: (d: Prepared) => void): void {
     const round = this.round;
     const stamp = this.stamp;
     const directory = this.directory;
-    // With a birth date (or, for a guardian, accounts found through the paired children), the other
-    // keys find the person: large name-only blocks add cost, not pairs.
-    const nameCap = p.date || strongOther ? DATED_NAME_BLOCK_CAP : NAME_BLOCK_CAP;
-    const { kinds, values } = blockingKeys(p, true, this.ids);
+    const { kinds, values } = this.keys;
     for (let i = 0; i < values.length; i++) {
       const kind = kinds[i];
+      if (strong !== (kind >= M_MONTH || kind === E_MAIL)) continue;
       const b = this.blocks[kind].get(values[i]);
-      if (!b || b.length > (kind >= M_MONTH ? DATE_BLOCK_CAP : nameCap)) continue;
+      if (!b || b.length > (kind >= M_MONTH ? DATE_BLOCK_CAP : this.nameCap)) continue;
       for (let j = 0; j < b.length; j++) {
         const di = b[j];
         if (stamp[di] === round) continue;

@@ -291,8 +291,11 @@ function pairCategory(
     list = [];
     rej = rejected.get(p.index);
     const extra = extraCandidates?.(p) ?? NO_PREPARED;
-    index.candidates(p, visit, extra.length > 0);
+    index.start(p, extra.length > 0);
+    index.visitKeys(true, visit);
     for (const d of extra) index.extra(d, visit);
+    // The name-only keys, unless a sure candidate is already in hand (see `sure`).
+    if (!sure(p, list, ctx)) index.visitKeys(false, visit);
     list.sort((a, b) => b.w - a.w);
     // Enough to replace candidates taken by other pairs; the rest never matters and costs memory at 200k.
     if (list.length > KEEP_CANDIDATES) list.length = KEEP_CANDIDATES;
@@ -393,6 +396,22 @@ function pairCategory(
     out.set(p.index, { status: 'review', pair: top, cands: live, reason: reviewReason(p, top, live, all, claims, ctx) });
   }
   return out;
+}
+
+/**
+ * True when a candidate found by a strong key agrees on both names exactly and on the birth date
+ * (or, for a guardian, is linked to one of the person's paired children): the name-only keys can then
+ * only add accounts that disagree on the date or the children, far below it (issue 4: guardians
+ * "first through their children, then by name"), and are not searched. This is most of the cost
+ * at 200,000 persons, where name blocks are large.
+ */
+function sure(p: Prepared, list: Scored[], ctx: Context): boolean {
+  for (const c of list) {
+    const { last, first } = nameLevels(p, c.d);
+    if (last !== 'exact' || first !== 'exact') continue;
+    if (p.date ? compareDates(p.date, c.d.date) === 'exact' : !!ctx.children && ctx.children(p, c.d) > 0) return true;
+  }
+  return false;
 }
 
 /** A Pronote person still open that has an account among its first candidates, with the weight. */
