@@ -13,7 +13,6 @@ import {
   givenNameForms,
   letterBit,
   type NameForm,
-  phonetic,
   postalKey,
   splitFullName,
   surnameForms,
@@ -170,19 +169,10 @@ export function prepare(person: Person, index: number): Prepared {
     last = splits[0].last;
     first = splits[0].first;
   }
-  const lastPhon = last.map((f) => phonetic(f.core));
-  const firstPhon = first ? phonetic(first.compact) : '';
+  const lastPhon = phonsOf(last);
+  const firstPhon = first ? first.compactPhon : '';
   const firstOthers = fromFullName || firsts.length < 2 ? NONE : firsts.slice(1).map((f) => f.compact);
-  const readings: Reading[] = fromFullName
-    ? splits.map((s) => ({
-        last: s.last,
-        lastPhon: s.last.map((f) => phonetic(f.core)),
-        first: s.first,
-        firstPhon: s.first ? phonetic(s.first.compact) : '',
-        firstOthers: [],
-      }))
-    : [{ last, lastPhon, first, firstPhon, firstOthers }];
-  return {
+  const prepared: Prepared = {
     index,
     person,
     last,
@@ -190,15 +180,54 @@ export function prepare(person: Person, index: number): Prepared {
     first,
     firstPhon,
     firstOthers,
-    readings,
-    date: dateParts(person.birthDate),
+    readings: NONE,
+    date: person.birthDate ? dateParts(person.birthDate) : undefined,
     sex: person.sex,
-    classes: person.classes.length ? person.classes.map(classKey).filter(Boolean) : NONE,
+    classes: person.classes.length ? classKeys(person.classes) : NONE,
     email: emailKey(person.email),
     postal: postalKey(person.postalCode),
     fromFullName,
     splits: splits.length ? splits : NONE,
   };
+  // The person is its own main reading (most persons): no second object per person.
+  prepared.readings = fromFullName
+    ? splits.map((s) => ({
+        last: s.last,
+        lastPhon: phonsOf(s.last),
+        first: s.first,
+        firstPhon: s.first ? s.first.compactPhon : '',
+        firstOthers: NONE,
+      }))
+    : [prepared];
+  return prepared;
+}
+
+// Shared per distinct surname list (lists are shared by `surnameForms`' memo), so not one per person.
+const phonsCache = new WeakMap<NameForm[], string[]>();
+function phonsOf(forms: NameForm[]): string[] {
+  if (!forms.length) return NONE;
+  let v = phonsCache.get(forms);
+  if (!v) {
+    v = forms.map((f) => f.phon);
+    phonsCache.set(forms, v);
+  }
+  return v;
+}
+
+// Class lists of one class (most students) are shared per class name.
+const oneClass = new Map<string, string[]>();
+function classKeys(classes: readonly string[]): string[] {
+  if (classes.length === 1) {
+    let v = oneClass.get(classes[0]);
+    if (!v) {
+      const k = classKey(classes[0]);
+      v = k ? [k] : NONE;
+      if (oneClass.size > 100_000) oneClass.clear();
+      oneClass.set(classes[0], v);
+    }
+    return v;
+  }
+  return classes.map(classKey).filter(Boolean);
 }
 
 const CLOSE_JW = 0.92;

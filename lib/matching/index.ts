@@ -106,8 +106,41 @@ interface Outcome {
   decided?: Decision['kind'];
 }
 
+/**
+ * Evidence items are few distinct values (field, level, weight to 0.01 bit) shown on hundreds of
+ * thousands of candidates: each is made once and shared, and must never be changed by a reader.
+ */
+const evidenceItems = new Map<number, Evidence>();
+const FIELD_CODE: Record<Evidence['field'], number> = {
+  lastName: 0,
+  birthName: 1,
+  firstName: 2,
+  birthDate: 3,
+  class: 4,
+  sex: 5,
+  email: 6,
+  postalCode: 7,
+  children: 8,
+};
+const LEVEL_CODE: Record<Level, number> = { exact: 0, close: 1, phonetic: 2, swapped: 3, different: 4, missing: 5 };
 const push = (ev: Evidence[] | undefined, field: Evidence['field'], level: Level, weight: number) => {
-  if (ev) ev.push({ field, level, weight: Math.round(weight * 100) / 100 });
+  if (!ev) return;
+  const hundredths = Math.round(weight * 100);
+  const rounded = hundredths / 100;
+  if (!(Math.abs(hundredths) < 50_000)) {
+    ev.push({ field, level, weight: rounded });
+    return;
+  }
+  // A small integer key: field, level, weight in hundredths of a bit (within ±500 bits).
+  const key = (FIELD_CODE[field] * 8 + LEVEL_CODE[level]) * 100_000 + hundredths + 50_000;
+  let item = evidenceItems.get(key);
+  if (!item) {
+    // Bounded: rarity weights are the only open-ended part, and they are clamped and rounded.
+    if (evidenceItems.size > 50_000) evidenceItems.clear();
+    item = { field, level, weight: rounded };
+    evidenceItems.set(key, item);
+  }
+  ev.push(item);
 };
 
 function fixed(field: Evidence['field'], level: Level): number {

@@ -322,10 +322,15 @@ export interface DateParts {
 
 export function dateParts(iso: string | undefined): DateParts | undefined {
   if (!iso) return undefined;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return undefined;
-  return { iso, digits: m[1] + m[2] + m[3], y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
+  return datePartsMemo(iso) ?? undefined;
 }
+
+// Shared per date (a few thousand birth dates among hundreds of thousands of persons); never changed.
+const datePartsMemo = memo((iso: string): DateParts | null => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return null;
+  return { iso, digits: m[1] + m[2] + m[3], y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
+});
 
 /** The ISO date with day and month exchanged (03/04 ↔ 04/03), or undefined when not a valid date. */
 export function swappedDate(p: DateParts): string | undefined {
