@@ -8,45 +8,10 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { InputError } from '../person';
+import { scanWellFormed, scanXmlTree } from './xml-scan';
+import { countLines, decodeXmlEntities, lineColumn, type XmlNode } from './xml-text';
 
-/** 1-based line and column of a character index (LF, CRLF and CR all end a line). */
-export function lineColumn(text: string, index: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < index && i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: index - lineStart + 1 };
-}
-
-/** Counts line ends in `text` between `from` and `to` (for incremental line numbers). */
-export function countLines(text: string, from: number, to: number): number {
-  // indexOf on a slice (V8 does not copy it) runs natively and never searches past `to`.
-  const part = text.substring(from, to);
-  let n = 0;
-  for (let i = part.indexOf('\n'); i >= 0; i = part.indexOf('\n', i + 1)) n++;
-  // A lone CR (old Mac files) also ends a line; a CR at the slice's end is checked against the text.
-  for (let i = part.indexOf('\r'); i >= 0; i = part.indexOf('\r', i + 1)) if (text.charCodeAt(from + i + 1) !== 10) n++;
-  return n;
-}
-
-const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** Decodes `&amp;`-style predefined entities and `&#233;`/`&#xE9;` references; leaves anything else as written. */
-export function decodeXmlEntities(value: string): string {
-  if (value.indexOf('&') < 0) return value;
-  return value.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);/g, (whole, ref: string) => {
-    if (ref[0] === '#') {
-      const cp = ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
-      return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : whole;
-    }
-    return PREDEFINED[ref] ?? whole;
-  });
-}
+export { countLines, decodeXmlEntities, lineColumn, type XmlNode } from './xml-text';
 
 /**
  * Refuses entity declarations (an `<!ENTITY` in the internal subset of the DOCTYPE), before
@@ -115,6 +80,8 @@ export function xmlFaultWords(code: string, msg: string): { fr: string; en: stri
  * are closed is reported as cut off, at its last line.
  */
 export function assertWellFormed(text: string, source: string): void {
+  // Plain files are checked by the fast scanner; the validator decides (and words) everything else.
+  if (scanWellFormed(text)) return;
   const result = XMLValidator.validate(text, { allowBooleanAttributes: false });
   if (result === true) return;
   const { code, msg } = result.err;
@@ -144,27 +111,21 @@ export function assertWellFormed(text: string, source: string): void {
   );
 }
 
-/** One element of the generic tree that the Pronote readers and the sniffer walk. */
-export interface XmlNode {
-  /** Local name (namespace prefix removed). */
-  name: string;
-  attrs: Record<string, string>;
-  children: XmlNode[];
-  /** Text content directly inside the element, trimmed, entities decoded. */
-  text: string;
-  /** 1-based line of the start tag. */
-  line: number;
-}
-
 type Ordered = Record<string, unknown> & { ':@'?: Record<string, string> };
 
 /**
  * Parses well-formed XML (check it first with {@link assertWellFormed} and
  * {@link assertNoEntityDeclarations}) into a tree of {@link XmlNode}, keeping document order and
  * line numbers. Entity processing is off in the parser; values are decoded by {@link decodeXmlEntities}.
+ * Plain files are read by the fast scanner of xml-scan.ts (same tree), the rest by fast-xml-parser.
  * @returns the root element, or undefined when the text has none.
  */
 export function parseXmlTree(text: string): XmlNode | undefined {
+  return scanXmlTree(text) ?? parseXmlTreeWithParser(text);
+}
+
+/** {@link parseXmlTree} by fast-xml-parser alone: the reference the fast scanner must match (tests). */
+export function parseXmlTreeWithParser(text: string): XmlNode | undefined {
   const parser = new XMLParser({
     preserveOrder: true,
     ignoreAttributes: false,
@@ -225,8 +186,11 @@ export function parseXmlTree(text: string): XmlNode | undefined {
  */
 export function readXmlTree(text: string, source: string): XmlNode {
   assertNoEntityDeclarations(text, source);
+  // A tree from the fast scanner means the text is well-formed too (xml-scan.ts).
+  const fast = scanXmlTree(text);
+  if (fast) return fast;
   assertWellFormed(text, source);
-  const root = parseXmlTree(text);
+  const root = parseXmlTreeWithParser(text);
   if (!root) {
     throw new InputError(
       { fr: `Le fichier « ${source} » ne contient aucun élément XML.`, en: `The file "${source}" holds no XML element.` },

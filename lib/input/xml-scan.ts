@@ -1,0 +1,333 @@
+/**
+ * A fast path in front of fast-xml-parser, for the plain XML that exports and AAF feeds hold.
+ *
+ * fast-xml-parser 5.12 builds every text and attribute string one character at a time: its validator
+ * and its parser read about 5–15 MB/s, most of the time of reading a 12,000-account AAF directory or
+ * a 10,000-person Pronote export. This scanner reads the same files with `indexOf` and char codes, in
+ * one pass, and answers only when it is sure:
+ * - {@link scanWellFormed} returns true only for text that `XMLValidator.validate` accepts too;
+ * - {@link scanXmlTree} returns the same tree as fast-xml-parser followed by the conversion of
+ *   `parseXmlTree` (lib/input/xml.ts), with the same line numbers.
+ * Anything outside the subset it knows (a fault of any kind, CDATA or comments inside elements,
+ * processing instructions other than the XML declaration, non-ASCII names, names that
+ * fast-xml-parser treats specially, very deep nesting...) makes it give up (`false` / `undefined`),
+ * and the caller goes the slow way, so that error messages (with their line and column) and
+ * results are those of fast-xml-parser. Entity declarations are refused before either path runs.
+ */
+import { countLines, decodeXmlEntities, type XmlNode } from './xml-text';
+
+/**
+ * Names fast-xml-parser refuses or renames (`criticalProperties` and `DANGEROUS_PROPERTY_NAMES` of
+ * its util.js): left to it, so that it throws or renames as it does.
+ */
+const SPECIAL_NAMES = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+  'hasOwnProperty',
+  'toString',
+  'valueOf',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+]);
+
+/** fast-xml-parser's `maxNestedTags` is 200 in parseXmlTree; deeper files are left to it. */
+const MAX_DEPTH = 150;
+
+const LT = 60; // <
+const GT = 62; // >
+const SLASH = 47;
+const BANG = 33;
+const EQUALS = 61;
+const DQUOTE = 34;
+const SQUOTE = 39;
+const COLON = 58;
+const SEMICOLON = 59;
+const HASH = 35;
+
+function isBlank(c: number): boolean {
+  // The validator's and the parser's blanks: space, tab, LF, CR.
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+/** ASCII letters and `_`: a subset of the XML NameStartChar that fast-xml-parser's `isName` accepts. */
+function isNameStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
+
+/** ASCII letters, digits, `_`, `-`, `.` (the colon is counted apart). */
+function isNameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45 || c === 46;
+}
+
+function isWordChar(c: number): boolean {
+  return isNameStart(c) || (c >= 48 && c <= 57);
+}
+
+function isHexDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+}
+
+/**
+ * End (index of `;`) of an entity or character reference at `at` (an `&`) in element text, or -1
+ * when it is not one of the forms fast-xml-parser's validator accepts: `&#digits;`, `&#xhex;`,
+ * `&name;` with 1 to 20 word characters.
+ */
+function referenceEnd(text: string, at: number): number {
+  let p = at + 1;
+  const c = text.charCodeAt(p);
+  if (c === HASH) {
+    p++;
+    const hex = text.charCodeAt(p) === 120; // x
+    if (hex) p++;
+    for (;; p++) {
+      const d = text.charCodeAt(p);
+      if (d === SEMICOLON) return p;
+      if (!(hex ? isHexDigit(d) : d >= 48 && d <= 57)) return -1;
+    }
+  }
+  const start = p;
+  while (p - start < 20 && isWordChar(text.charCodeAt(p))) p++;
+  return p > start && text.charCodeAt(p) === SEMICOLON ? p : -1;
+}
+
+/** fast-xml-parser turns every CRLF and lone CR into LF before reading values. */
+function newlines(value: string): string {
+  return value.indexOf('\r') < 0 ? value : value.replace(/\r\n?/g, '\n');
+}
+
+/** An XML declaration with its usual pseudo-attributes (see `scan`). */
+const DECLARATION = /^<\?xml(?:\s+(?:version|encoding|standalone)\s*=\s*(?:"[^"]*"|'[^']*'))*\s*\?>/;
+
+/** True when `text` holds at `at` the same characters as at `nameAt` (length `length`). */
+function sameName(text: string, at: number, nameAt: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (text.charCodeAt(at + k) !== text.charCodeAt(nameAt + k)) return false;
+  return true;
+}
+
+/** Skips blanks and comments from `p`; returns where something else starts, or -1 for an unclosed comment. */
+function skipMisc(text: string, p: number): number {
+  const n = text.length;
+  while (p < n) {
+    const c = text.charCodeAt(p);
+    if (isBlank(c)) p++;
+    else if (c === LT && text.startsWith('<!--', p)) {
+      const end = text.indexOf('-->', p + 4);
+      if (end < 0) return -1;
+      p = end + 3;
+    } else break;
+  }
+  return p;
+}
+
+interface Open {
+  /** Index of the name in the text, and its length (closing tags are compared with it). */
+  nameAt: number;
+  nameLength: number;
+  node?: XmlNode;
+  texts?: string[];
+}
+
+/**
+ * The scan shared by both entry points.
+ * @param build true to build the tree.
+ * @returns the root (build), true (check only), or undefined when the scanner is not sure.
+ */
+function scan(text: string, build: boolean): XmlNode | true | undefined {
+  const n = text.length;
+  let p = 0;
+  // The XML declaration, only at the very start (the validator refuses it anywhere else).
+  if (text.startsWith('<?xml', 0)) {
+    const end = text.indexOf('?>', 5);
+    if (end < 0) return undefined;
+    if (build) {
+      // The parser reads the declaration quote-aware and checks its attribute names: only the
+      // usual ones, ending at the first `?>` as the validator sees it.
+      const m = DECLARATION.exec(text);
+      if (!m || m[0].length !== end + 2) return undefined;
+    }
+    p = end + 2;
+  }
+  // Prolog: blanks, comments and (check only: the tree path leaves it to the parser) a DOCTYPE
+  // without internal subset, such as AAF's `<!DOCTYPE ficAlimMENESR SYSTEM "ficAlimMENESR.dtd">`.
+  for (;;) {
+    p = skipMisc(text, p);
+    if (p < 0 || p >= n || text.charCodeAt(p) !== LT) return undefined;
+    if (!build && text.startsWith('<!DOCTYPE', p)) {
+      const gt = text.indexOf('>', p + 9);
+      const lt = text.indexOf('<', p + 9);
+      if (gt < 0 || (lt >= 0 && lt < gt)) return undefined;
+      p = gt + 1;
+      continue;
+    }
+    break;
+  }
+  const stack: Open[] = [];
+  // Names of the attributes of the tag being read (start, length), to find a repeated one.
+  const attrStarts: number[] = [];
+  const attrLengths: number[] = [];
+  let root: XmlNode | undefined;
+  let amp = -2; // index of the next `&` at or after the text being read (-1: none left)
+  let line = 1;
+  let lineAt = 0;
+  // Each turn reads one piece of markup starting at `p` (a `<`), then the text up to the next `<`.
+  for (;;) {
+    const c1 = text.charCodeAt(p + 1);
+    if (c1 === SLASH) {
+      // Closing tag: `</name>` with optional blanks before `>`, the name of the open element.
+      const top = stack.pop();
+      if (!top) return undefined;
+      if (!sameName(text, p + 2, top.nameAt, top.nameLength)) return undefined;
+      let q = p + 2 + top.nameLength;
+      let c = text.charCodeAt(q);
+      while (isBlank(c)) c = text.charCodeAt(++q);
+      if (c !== GT) return undefined;
+      p = q + 1;
+      if (build && top.node && top.texts) top.node.text = top.texts.length === 0 ? '' : top.texts.join(' ').trim();
+      if (stack.length === 0) break;
+    } else if (c1 === BANG) {
+      // Inside elements, only the check handles comments and CDATA (the parser merges text around them).
+      if (build || stack.length === 0) return undefined;
+      if (text.startsWith('<!--', p)) {
+        const end = text.indexOf('-->', p + 4);
+        if (end < 0) return undefined;
+        p = end + 3;
+      } else if (text.startsWith('<![CDATA[', p)) {
+        const end = text.indexOf(']]>', p + 9);
+        if (end < 0) return undefined;
+        p = end + 3;
+      } else return undefined;
+    } else if (isNameStart(c1)) {
+      // Start tag: name, then ` name="value"` pairs, then `>` or `/>`.
+      const nameAt = p + 1;
+      let q = nameAt + 1;
+      let colons = 0;
+      for (;;) {
+        const c = text.charCodeAt(q);
+        if (isNameChar(c)) q++;
+        else if (c === COLON) {
+          colons++;
+          q++;
+        } else break;
+      }
+      const nameLength = q - nameAt;
+      let node: XmlNode | undefined;
+      if (build) {
+        // fast-xml-parser (removeNSPrefix) keeps what follows the first colon of an element name.
+        if (colons > 1 || text.charCodeAt(q - 1) === COLON || stack.length >= MAX_DEPTH) return undefined;
+        const raw = text.substr(nameAt, nameLength);
+        const name = colons === 0 ? raw : raw.slice(raw.indexOf(':') + 1);
+        if (SPECIAL_NAMES.has(name)) return undefined;
+        line += countLines(text, lineAt, p);
+        lineAt = p;
+        node = { name, attrs: {}, children: [], text: '', line };
+      }
+      let selfClosing = false;
+      let attrCount = 0;
+      for (;;) {
+        let c = text.charCodeAt(q);
+        const blankAt = q;
+        while (isBlank(c)) c = text.charCodeAt(++q);
+        if (c === GT) {
+          q++;
+          break;
+        }
+        if (c === SLASH) {
+          if (text.charCodeAt(q + 1) !== GT) return undefined;
+          q += 2;
+          selfClosing = true;
+          break;
+        }
+        // An attribute: the validator wants a blank before each one.
+        if (q === blankAt || !isNameStart(c)) return undefined;
+        const attrAt = q;
+        let attrColons = 0;
+        for (q++; ; q++) {
+          const d = text.charCodeAt(q);
+          if (isNameChar(d)) continue;
+          if (d === COLON) attrColons++;
+          else break;
+        }
+        const attrEnd = q;
+        c = text.charCodeAt(q);
+        while (isBlank(c)) c = text.charCodeAt(++q);
+        if (c !== EQUALS) return undefined;
+        c = text.charCodeAt(++q);
+        while (isBlank(c)) c = text.charCodeAt(++q);
+        if (c !== DQUOTE && c !== SQUOTE) return undefined;
+        const close = text.indexOf(c === DQUOTE ? '"' : "'", q + 1);
+        if (close < 0) return undefined;
+        // A repeated attribute is a validator error: left to it, for its message.
+        const attrLength = attrEnd - attrAt;
+        for (let k = 0; k < attrCount; k++) {
+          if (attrLengths[k] === attrLength && sameName(text, attrAt, attrStarts[k], attrLength)) return undefined;
+        }
+        attrStarts[attrCount] = attrAt;
+        attrLengths[attrCount] = attrLength;
+        attrCount++;
+        if (node) {
+          const rawName = text.substring(attrAt, attrEnd);
+          // fast-xml-parser drops `xmlns` and `xmlns:*`, and keeps what follows the colon of `p:name`.
+          if (attrColons > 1 || text.charCodeAt(attrEnd - 1) === COLON) return undefined;
+          const xmlns = rawName === 'xmlns' || rawName.startsWith('xmlns:');
+          if (!xmlns) {
+            const key = attrColons === 0 ? rawName : rawName.slice(rawName.indexOf(':') + 1);
+            if (SPECIAL_NAMES.has(key) || SPECIAL_NAMES.has(rawName)) return undefined;
+            node.attrs[key] = decodeXmlEntities(newlines(text.substring(q + 1, close)).trim());
+          }
+        }
+        q = close + 1;
+      }
+      p = q;
+      if (node) {
+        const parent = stack[stack.length - 1];
+        if (parent?.node) parent.node.children.push(node);
+        else root = node;
+      }
+      if (selfClosing) {
+        if (stack.length === 0) break;
+      } else stack.push({ nameAt, nameLength, node, texts: node ? [] : undefined });
+    } else return undefined;
+
+    // Text up to the next markup: every `&` must start a reference the validator accepts.
+    const lt = text.indexOf('<', p);
+    if (lt < 0) return undefined;
+    if (amp !== -1 && amp < p) amp = text.indexOf('&', p);
+    while (amp !== -1 && amp < lt) {
+      const end = referenceEnd(text, amp);
+      if (end < 0 || end > lt) return undefined;
+      amp = text.indexOf('&', end + 1);
+    }
+    if (build && lt > p) {
+      const open = stack[stack.length - 1];
+      const value = text.substring(p, lt).trim();
+      if (value !== '' && open?.texts) open.texts.push(decodeXmlEntities(newlines(value)));
+    }
+    p = lt;
+  }
+  // Epilog: blanks and comments only.
+  const end = skipMisc(text, p);
+  if (end !== n) return undefined;
+  if (build) return root;
+  return true;
+}
+
+/**
+ * True when the text is well-formed XML of the plain kind (see the file comment); false when the
+ * scanner is not sure, and fast-xml-parser's validator must decide (and word the fault).
+ */
+export function scanWellFormed(text: string): boolean {
+  return scan(text, false) === true;
+}
+
+/**
+ * The tree `parseXmlTree` gives (names without namespace prefix, attributes and text with entities
+ * decoded, 1-based lines of start tags), or undefined when the scanner is not sure and
+ * fast-xml-parser must read the text.
+ */
+export function scanXmlTree(text: string): XmlNode | undefined {
+  const root = scan(text, true);
+  return root === true ? undefined : root;
+}
