@@ -659,23 +659,24 @@ function guardianLinks(P: Prepared[], D: Prepared[], outcomes: Map<number, Outco
     if (p.person.category === 'student') pronoteStudents.set(p.person.id, p);
     else if (p.person.category === 'guardian') pronoteGuardians.set(p.person.id, p);
   }
-  const kidsOf = new Map<number, Set<Prepared>>();
+  // Small lists, not sets: a person has a few children or guardians, and 100,000 sets weigh a lot.
+  const kidsOf = new Map<number, Prepared[]>();
   const addKid = (g: Prepared | undefined, s: Prepared | undefined) => {
     if (!g || !s) return;
-    const set = kidsOf.get(g.index);
-    if (set) set.add(s);
-    else kidsOf.set(g.index, new Set([s]));
+    const list = kidsOf.get(g.index);
+    if (!list) kidsOf.set(g.index, [s]);
+    else if (!list.includes(s)) list.push(s);
   };
   for (const p of P) {
     if (p.person.category === 'guardian') for (const r of p.person.children) addKid(p, pronoteStudents.get(r.id));
     else if (p.person.category === 'student') for (const r of p.person.guardians) addKid(pronoteGuardians.get(r.id), p);
   }
-  const dirGuardiansOf = new Map<number, Set<number>>();
+  const dirGuardiansOf = new Map<number, number[]>();
   const link = (s: Prepared | undefined, g: Prepared | undefined) => {
     if (!s || !g) return;
-    const set = dirGuardiansOf.get(s.index);
-    if (set) set.add(g.index);
-    else dirGuardiansOf.set(s.index, new Set([g.index]));
+    const list = dirGuardiansOf.get(s.index);
+    if (!list) dirGuardiansOf.set(s.index, [g.index]);
+    else if (!list.includes(g.index)) list.push(g.index);
   };
   // Accounts by id per category, so no "category|id" string is built per link.
   const dirStudents = new Map<string, Prepared>();
@@ -697,22 +698,35 @@ function guardianLinks(P: Prepared[], D: Prepared[], outcomes: Map<number, Outco
     }
     if (list.length) pairedKids.set(gi, list);
   }
+  // Called for every account compared with one person in turn: that person's lookup is kept.
+  let lastP: Prepared | undefined;
+  let lastKids: number[] | undefined;
   return {
     kidsOf,
     children(p: Prepared, d: Prepared): number {
-      const kids = pairedKids.get(p.index);
+      if (p !== lastP) {
+        lastP = p;
+        lastKids = pairedKids.get(p.index);
+      }
+      const kids = lastKids;
       if (!kids) return -1;
       let shared = 0;
-      for (const k of kids) if (dirGuardiansOf.get(k)?.has(d.index)) shared++;
+      for (const k of kids) if (dirGuardiansOf.get(k)?.includes(d.index)) shared++;
       return shared;
     },
     extra(p: Prepared): Prepared[] {
-      const out = new Set<Prepared>();
-      for (const k of pairedKids.get(p.index) ?? []) for (const g of dirGuardiansOf.get(k) ?? []) out.add(D[g]);
-      return [...out];
+      const kids = pairedKids.get(p.index);
+      if (!kids) return NO_PREPARED;
+      const out: Prepared[] = [];
+      for (const k of kids) {
+        for (const g of dirGuardiansOf.get(k) ?? NO_INDEXES) if (!out.includes(D[g])) out.push(D[g]);
+      }
+      return out;
     },
   };
 }
+
+const NO_INDEXES: number[] = [];
 
 /** The likely reason why a Pronote person found no candidate (issue 4, "For each person left"). */
 function unmatchedReason(p: Prepared, P: Prepared[], outcomes: Map<number, Outcome>): Reason {
