@@ -594,6 +594,8 @@ export function match(input: MatchInput): MatchResult {
   }
   const contexts = new Map<Category, Context>();
   const ids = new KeyInterner();
+  // Each Pronote guardian's Pronote children, for the guardians' pairs and their reasons.
+  let kidsOf = new Map<number, Prepared[]>();
   for (const category of ORDER) {
     tracker.stage(category);
     const pool = DIRECTORY_POOLS[category].flatMap((c) => dirByCategory.get(c) ?? []);
@@ -603,6 +605,7 @@ export function match(input: MatchInput): MatchResult {
     let extra: ((p: Prepared) => Prepared[]) | undefined;
     if (category === 'guardian') {
       const g = guardianLinks(P, D, outcomes);
+      kidsOf = g.kidsOf;
       ctx.children = g.children;
       extra = g.extra;
     }
@@ -627,7 +630,7 @@ export function match(input: MatchInput): MatchResult {
       candidates,
     };
     if (o.decided) proposal.decided = o.decided;
-    const reason = o.reason ?? (o.status === 'unmatched' ? unmatchedReason(p, P, outcomes) : undefined);
+    const reason = o.reason ?? (o.status === 'unmatched' ? unmatchedReason(p, P, outcomes, kidsOf) : undefined);
     if (reason) proposal.reason = reason;
     return proposal;
   });
@@ -729,14 +732,14 @@ function guardianLinks(P: Prepared[], D: Prepared[], outcomes: Map<number, Outco
 const NO_INDEXES: number[] = [];
 
 /** The likely reason why a Pronote person found no candidate (issue 4, "For each person left"). */
-function unmatchedReason(p: Prepared, P: Prepared[], outcomes: Map<number, Outcome>): Reason {
+function unmatchedReason(p: Prepared, P: Prepared[], outcomes: Map<number, Outcome>, kidsOf: Map<number, Prepared[]>): Reason {
   const category = p.person.category;
   if (category === 'supervisor' || category === 'inspector') return 'no-ent-category';
   if (duplicates(P).get(p.index)?.some((q) => outcomes.get(q)?.status === 'auto')) return 'duplicate-pronote';
   if (category === 'student' && p.classes.length === 0) return 'former-student';
   if (category === 'guardian') {
-    const kids = guardianKids(P).get(p.index) ?? [];
-    if (!kids.some((k) => outcomes.get(k)?.status === 'auto')) return 'guardian-of-unpaired';
+    const kids = kidsOf.get(p.index) ?? NO_PREPARED;
+    if (!kids.some((k) => outcomes.get(k.index)?.status === 'auto')) return 'guardian-of-unpaired';
   }
   return 'not-in-directory';
 }
@@ -757,32 +760,6 @@ function duplicates(P: Prepared[]): Map<number, number[]> {
   m = new Map();
   for (const g of groups.values()) if (g.length > 1) for (const i of g) m.set(i, g.filter((j) => j !== i));
   dupCache.set(P, m);
-  return m;
-}
-
-const kidsCache = new WeakMap<Prepared[], Map<number, number[]>>();
-function guardianKids(P: Prepared[]): Map<number, number[]> {
-  let m = kidsCache.get(P);
-  if (m) return m;
-  m = new Map();
-  const students = new Map<string, number>();
-  const guardians = new Map<string, number>();
-  for (const p of P) {
-    if (p.person.category === 'student') students.set(p.person.id, p.index);
-    if (p.person.category === 'guardian') guardians.set(p.person.id, p.index);
-  }
-  const add = (g: number | undefined, s: number | undefined) => {
-    if (g === undefined || s === undefined) return;
-    const l = m!.get(g);
-    if (l) {
-      if (!l.includes(s)) l.push(s);
-    } else m!.set(g, [s]);
-  };
-  for (const p of P) {
-    if (p.person.category === 'guardian') for (const r of p.person.children) add(p.index, students.get(r.id));
-    if (p.person.category === 'student') for (const r of p.person.guardians) add(guardians.get(r.id), p.index);
-  }
-  kidsCache.set(P, m);
   return m;
 }
 
