@@ -63,6 +63,34 @@ function memo<T>(fn: (key: string) => T, limit = 200_000): (key: string) => T {
 }
 
 /**
+ * `memo` for a function of two strings, without building a key string per call (a second level of
+ * maps); bounded the same way.
+ */
+function memo2<T>(fn: (a: string, b: string) => T, limit = 200_000): (a: string, b: string) => T {
+  let cache = new Map<string, Map<string, T>>();
+  let size = 0;
+  return (a: string, b: string) => {
+    let inner = cache.get(a);
+    let v = inner?.get(b);
+    if (v === undefined) {
+      v = fn(a, b);
+      if (size >= limit) {
+        cache = new Map();
+        size = 0;
+        inner = undefined;
+      }
+      if (!inner) {
+        inner = new Map();
+        cache.set(a, inner);
+      }
+      inner.set(b, v);
+      size++;
+    }
+    return v;
+  };
+}
+
+/**
  * Particles of French (and frequent foreign) surnames. A name is compared with and without its
  * leading particles (LE GALL ≈ Legall ≈ Gall, DE LA FONTAINE ≈ Lafontaine). "saint" is not one:
  * SAINT-MARTIN is not MARTIN.
@@ -195,19 +223,19 @@ export function parseSurname(text: string | undefined): ParsedSurname {
  * field, then the names found inside them. Duplicates (same compact form) are dropped.
  */
 export function surnameForms(lastName: string | undefined, birthName?: string): NameForm[] {
-  // Most persons have no separate birth name: their usage name alone is the memo key (no string built).
-  if (!birthName) return surnameFormsMemo(lastName ?? '');
-  return surnameFormsMemo(`${lastName ?? ''}\u0000${birthName}`);
+  return surnameFormsMemo(lastName ?? '', birthName ?? '');
 }
 
-const surnameFormsMemo = memo((key: string) => {
-  const [lastName, birthName] = key.split('\u0000');
+// Each field is parsed once per distinct spelling; the pairs (usage, birth name) are only combined.
+const parsedSurname = memo(parseSurname);
+
+const surnameFormsMemo = memo2((lastName: string, birthName: string) => {
   const out: NameForm[] = [];
   const add = (f: NameForm | undefined) => {
     if (f && !out.some((o) => o.compact === f.compact)) out.push(f);
   };
-  const a = parseSurname(lastName);
-  const b = parseSurname(birthName);
+  const a = parsedSurname(lastName);
+  const b = birthName ? parsedSurname(birthName) : NO_SURNAME;
   add(a.usage);
   add(b.usage);
   add(a.birth);
@@ -217,27 +245,30 @@ const surnameFormsMemo = memo((key: string) => {
   return out;
 });
 
+const NO_SURNAME: ParsedSurname = { others: [] };
+
 /**
  * Every given-name form of a person: the first name as written (compound kept: "anne sophie"), its
  * first part alone ("anne"), then each other given name. Used for the "close" level
  * (Marie-Claire vs Marie, a second given name used daily).
  */
 export function givenNameForms(firstName: string | undefined, otherFirstNames: readonly string[] = []): NameForm[] {
-  // The given name alone (no other given names, most persons) is its own memo key.
-  if (otherFirstNames.length === 0) return givenNameFormsMemo(firstName ?? '');
-  return givenNameFormsMemo([firstName ?? '', ...otherFirstNames].join('\u0000'));
+  const others = otherFirstNames.length === 0 ? '' : otherFirstNames.length === 1 ? otherFirstNames[0] : otherFirstNames.join('\u0000');
+  return givenNameFormsMemo(firstName ?? '', others);
 }
 
-const givenNameFormsMemo = memo((key: string) => {
-  const [firstName, ...otherFirstNames] = key.split('\u0000');
+// One form per distinct spelling, shared by every person (and list) that has it.
+const nameFormMemo = memo((text: string) => nameForm(text) ?? null);
+
+const givenNameFormsMemo = memo2((firstName: string, others: string) => {
   const out: NameForm[] = [];
-  const add = (f: NameForm | undefined) => {
+  const add = (f: NameForm | null | undefined) => {
     if (f && !out.some((o) => o.compact === f.compact)) out.push(f);
   };
-  const main = nameForm(firstName);
+  const main = nameFormMemo(firstName);
   add(main);
-  if (main && main.tokens.length > 1) for (const t of main.tokens) add(formOfTokens([t]));
-  for (const o of otherFirstNames) add(nameForm(o));
+  if (main && main.tokens.length > 1) for (const t of main.tokens) add(nameFormMemo(t));
+  if (others) for (const o of others.split('\u0000')) add(nameFormMemo(o));
   return out;
 });
 
