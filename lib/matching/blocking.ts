@@ -17,6 +17,7 @@
  * (`KeyInterner`) and a key packs ids and letter codes, so no key string is built per person.
  */
 import type { Prepared, Reading } from './compare';
+import { KeyTable } from './key-table';
 import type { NameForm } from './normalise';
 
 export const NAME_BLOCK_CAP = 300;
@@ -44,7 +45,7 @@ let generations = 0;
  */
 export class KeyInterner {
   private readonly ids = new Map<string, number>();
-  private readonly pairs = new Map<number, number>();
+  private readonly pairs = new KeyTable(1024);
   private readonly gen = ++generations;
 
   id(s: string): number {
@@ -72,12 +73,7 @@ export class KeyInterner {
 
   /** An id for a number below 2^53 (a name id with letter codes), to pack it again with a date. */
   pair(n: number): number {
-    let v = this.pairs.get(n);
-    if (v === undefined) {
-      v = this.pairs.size;
-      this.pairs.set(n, v);
-    }
-    return v;
+    return this.pairs.add(n);
   }
 }
 
@@ -171,10 +167,17 @@ export function blockingKeys(p: Prepared, query: boolean, ids: KeyInterner): Key
   return keys;
 }
 
-/** An index of a pool of directory accounts by blocking key. */
+/**
+ * An index of a pool of directory accounts by blocking key: per kind, a table from key to block,
+ * and the blocks' directory indexes laid end to end in one typed array (block `b` is
+ * `items[offsets[b]]` to `items[offsets[b + 1] - 1]`, in the order the pool gave them).
+ */
 export class BlockIndex {
-  /** Per kind, key → directory indexes (small integers: scanning a block touches no person). */
-  private readonly blocks: Array<Map<number, number[]>> = [];
+  private readonly tables: KeyTable[] = [];
+  /** Per kind, the first block id of that kind (blocks of all kinds share `offsets`). */
+  private readonly firstBlock: number[] = [];
+  private readonly offsets: Int32Array;
+  private readonly items: Int32Array;
   private readonly stamp: Int32Array;
   private round = 0;
   private readonly ids: KeyInterner;
@@ -184,16 +187,40 @@ export class BlockIndex {
   constructor(pool: Prepared[], directory: readonly Prepared[], ids = new KeyInterner()) {
     this.ids = ids;
     this.directory = directory;
-    for (let k = 0; k < KINDS; k++) this.blocks.push(new Map());
+    for (let k = 0; k < KINDS; k++) this.tables.push(new KeyTable(pool.length));
+    // Each (block, account) in the pool's order; then counted and laid out by block.
+    const blockOf: number[] = [];
+    const itemOf: number[] = [];
+    const local: number[][] = [];
+    for (let k = 0; k < KINDS; k++) local.push([]);
     for (const d of pool) {
       const { kinds, values } = blockingKeys(d, false, ids);
       for (let i = 0; i < values.length; i++) {
-        const m = this.blocks[kinds[i]];
-        const b = m.get(values[i]);
-        if (b) b.push(d.index);
-        else m.set(values[i], [d.index]);
+        const kind = kinds[i];
+        blockOf.push(kind);
+        local[kind].push(this.tables[kind].add(values[i]));
+        itemOf.push(d.index);
       }
     }
+    let blocks = 0;
+    for (let k = 0; k < KINDS; k++) {
+      this.firstBlock.push(blocks);
+      blocks += this.tables[k].size;
+    }
+    const count = new Int32Array(blocks + 1);
+    const cursor = new Int32Array(KINDS);
+    const block = new Int32Array(itemOf.length);
+    for (let e = 0; e < itemOf.length; e++) {
+      const kind = blockOf[e];
+      const b = this.firstBlock[kind] + local[kind][cursor[kind]++];
+      block[e] = b;
+      count[b + 1]++;
+    }
+    for (let b = 0; b < blocks; b++) count[b + 1] += count[b];
+    this.offsets = count;
+    const fill = count.slice(0, blocks);
+    this.items = new Int32Array(itemOf.length);
+    for (let e = 0; e < itemOf.length; e++) this.items[fill[block[e]]++] = itemOf[e];
     this.stamp = new Int32Array(directory.length);
   }
 
@@ -232,10 +259,14 @@ export class BlockIndex {
     for (let i = 0; i < values.length; i++) {
       const kind = kinds[i];
       if (strong !== (kind >= M_MONTH || kind === E_MAIL)) continue;
-      const b = this.blocks[kind].get(values[i]);
-      if (!b || b.length > (kind >= M_MONTH ? DATE_BLOCK_CAP : this.nameCap)) continue;
-      for (let j = 0; j < b.length; j++) {
-        const di = b[j];
+      const id = this.tables[kind].find(values[i]);
+      if (id < 0) continue;
+      const b = this.firstBlock[kind] + id;
+      const from = this.offsets[b];
+      const to = this.offsets[b + 1];
+      if (to - from > (kind >= M_MONTH ? DATE_BLOCK_CAP : this.nameCap)) continue;
+      for (let j = from; j < to; j++) {
+        const di = this.items[j];
         if (stamp[di] === round) continue;
         stamp[di] = round;
         visit(directory[di]);
