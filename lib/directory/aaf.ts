@@ -54,8 +54,89 @@ function valueText(inner: string | undefined): string {
   return (cdata ? cdata[1] : decodeXmlEntities(inner)).trim();
 }
 
+/** Text of a `value` element that holds no markup (no CDATA): entities decoded, trimmed. */
+function plainValueText(inner: string): string {
+  return inner.indexOf('<') < 0 ? decodeXmlEntities(inner).trim() : valueText(inner);
+}
+
+/**
+ * Attr names met in the previous records of a file, by rank in the record (as written, and as
+ * decoded): records of one file list the same attrs in the same order, so each name is one string
+ * shared by every record (no copy, and its hash and key lookups are done once).
+ */
+interface NameCache {
+  written: string[];
+  decoded: string[];
+}
+
+function newNameCache(): NameCache {
+  return { written: [], decoded: [] };
+}
+
+/**
+ * {@link attrsOf} for the shape AAF files have: `<attr name="N">` then `<value>…</value>` or
+ * `<value/>` and `</attr>`, or `<attr name="N"/>`. Undefined as soon as the slice departs from it
+ * (blanks inside tags, single quotes…): the regular expressions then read it, with their meaning.
+ */
+function attrsOfPlain(xml: string, names: NameCache): Map<string, string[]> | undefined {
+  const out = new Map<string, string[]>();
+  let p = 0;
+  let rank = 0;
+  for (;;) {
+    const at = xml.indexOf('<attr', p);
+    if (at < 0) return out;
+    const next = xml.charCodeAt(at + 5);
+    if (next !== 32) {
+      // `<attributes>`: not an attr; a blank other than one space before `name`: left to the regexes.
+      if (/\s/.test(xml[at + 5] ?? '')) return undefined;
+      p = at + 5;
+      continue;
+    }
+    if (!xml.startsWith('name="', at + 6)) return undefined;
+    const nameAt = at + 12;
+    const nameEnd = xml.indexOf('"', nameAt);
+    if (nameEnd < 0) return undefined;
+    let name = names.written[rank];
+    if (name === undefined || name.length !== nameEnd - nameAt || !xml.startsWith(name, nameAt)) {
+      name = xml.slice(nameAt, nameEnd);
+      if (/[\n\r\u2028\u2029]/.test(name)) return undefined;
+      names.written[rank] = name;
+      names.decoded[rank] = decodeXmlEntities(name);
+    }
+    const values: string[] = [];
+    const c = xml.charCodeAt(nameEnd + 1);
+    if (c === 47 && xml.charCodeAt(nameEnd + 2) === 62) {
+      p = nameEnd + 3; // `/>`
+    } else if (c === 62) {
+      const innerAt = nameEnd + 2;
+      const end = xml.indexOf('</attr', innerAt);
+      if (end < 0 || xml.charCodeAt(end + 6) !== 62) return undefined;
+      let v = xml.indexOf('<value', innerAt);
+      while (v >= 0 && v < end) {
+        const d = xml.charCodeAt(v + 6);
+        if (d === 62) {
+          const close = xml.indexOf('</value', v + 7);
+          if (close < 0 || close > end || xml.charCodeAt(close + 7) !== 62) return undefined;
+          if (close > v + 7) {
+            const t = plainValueText(xml.slice(v + 7, close));
+            if (t !== '') values.push(t);
+          }
+          v = xml.indexOf('<value', close + 8);
+        } else if (d === 47 && xml.charCodeAt(v + 7) === 62) {
+          v = xml.indexOf('<value', v + 8);
+        } else return undefined;
+      }
+      p = end + 7;
+    } else return undefined;
+    out.set(names.decoded[rank], values);
+    rank++;
+  }
+}
+
 /** `attr[@name]` → non-empty values, from a slice of a record. */
-function attrsOf(xml: string): Map<string, string[]> {
+function attrsOf(xml: string, names: NameCache = newNameCache()): Map<string, string[]> {
+  const plain = attrsOfPlain(xml, names);
+  if (plain) return plain;
   const out = new Map<string, string[]>();
   ATTR.lastIndex = 0;
   for (let a = ATTR.exec(xml); a; a = ATTR.exec(xml)) {
@@ -104,6 +185,9 @@ export function readAafText(text: string, source: string): AafFileResult {
   const persons: Person[] = [];
   const notReadList: NotRead[] = [];
   const skipped = new Map<string, number>();
+  const shapes: RawShapes = { byNames: new Map() };
+  const opNames = newNameCache();
+  const attrNames = newNameCache();
   let line = 1;
   let lastIndex = 0;
   let n = 0;
@@ -120,7 +204,7 @@ export function readAafText(text: string, source: string): AafFileResult {
     lastIndex = m.index;
     const location = `${kind}[${n}], l. ${line}`;
     const attributesAt = body.search(/<attributes\b|<modifications\b/);
-    const op = attrsOf(attributesAt < 0 ? body : body.slice(0, attributesAt));
+    const op = attrsOf(attributesAt < 0 ? body : body.slice(0, attributesAt), opNames);
     const otherCategory = op.get('categorieStructure')?.[0] ?? op.get('categorieMatiere')?.[0] ?? op.get('categorieMef')?.[0];
     const personCategory = op.get('categoriePersonne')?.[0];
     if (!personCategory && otherCategory) {
@@ -145,7 +229,7 @@ export function readAafText(text: string, source: string): AafFileResult {
       notReadList.push(notRead(source, location, 'Enregistrement sans identifiant (identifier/id vide).', 'Record without an identifier (identifier/id is empty).', excerpt));
       continue;
     }
-    const attrs = attrsOf(attributesAt < 0 ? '' : body.slice(attributesAt));
+    const attrs = attrsOf(attributesAt < 0 ? '' : body.slice(attributesAt), attrNames);
     const first = (name: string) => clean(attrs.get(name)?.[0]);
     let category: Category;
     if (personCategory === 'Eleve') category = 'student';
@@ -197,8 +281,7 @@ export function readAafText(text: string, source: string): AafFileResult {
     ];
     p.structures = [...new Set(structures)];
     if (category === 'student') p.guardians = guardianLinks(attrs);
-    p.raw = { id };
-    for (const [name, values] of attrs) p.raw[name] = values.join(' | ');
+    p.raw = rawRecord(id, attrs, shapes);
     persons.push(p);
   }
   const notes: ReadNote[] = [];
@@ -219,6 +302,53 @@ export function readAafText(text: string, source: string): AafFileResult {
     });
   }
   return { persons, notRead: notReadList, notes };
+}
+
+/** Templates of `raw` objects per list of attr names (records of one file mostly share one). */
+interface RawShapes {
+  byNames: Map<string, Record<string, string>>;
+  lastNames?: string[];
+  last?: Record<string, string>;
+}
+
+/**
+ * `{ id, [attr name]: values joined by " | " }`, in that key order. Built as an object with 30-odd
+ * keys, one key at a time, each record's `raw` takes V8's slow dictionary path: reading 12,000
+ * accounts spent about half its time there. A copy of a template object of the same keys (one per
+ * list of names, made by `JSON.parse`, which lays out fast objects) is filled in instead.
+ */
+function rawRecord(id: string, attrs: Map<string, string[]>, shapes: RawShapes): Record<string, string> {
+  let template: Record<string, string> | undefined;
+  const last = shapes.lastNames;
+  if (last && last.length === attrs.size) {
+    let i = 0;
+    for (const name of attrs.keys()) {
+      if (name !== last[i]) break;
+      i++;
+    }
+    if (i === last.length) template = shapes.last;
+  }
+  if (!template) {
+    const names = [...attrs.keys()];
+    // `__proto__` set as a key sets the prototype (ignored for a string): no template can copy that.
+    if (names.includes('__proto__')) {
+      const raw: Record<string, string> = { id };
+      for (const [name, values] of attrs) raw[name] = values.join(' | ');
+      return raw;
+    }
+    const signature = names.join('\u0000');
+    template = shapes.byNames.get(signature);
+    if (!template) {
+      template = JSON.parse(`{"id":""${names.map((n) => `,${JSON.stringify(n)}:""`).join('')}}`) as Record<string, string>;
+      shapes.byNames.set(signature, template);
+    }
+    shapes.lastNames = names;
+    shapes.last = template;
+  }
+  const raw = { ...template };
+  raw.id = id;
+  for (const [name, values] of attrs) raw[name] = values.length === 1 ? values[0] : values.join(' | ');
+  return raw;
 }
 
 /** Student → guardians from `ENTElevePersRelEleve`, else the older parent attributes (DOMAIN.md). */

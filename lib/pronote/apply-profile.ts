@@ -34,9 +34,20 @@ export function fieldValue(node: XmlNode, name: string | undefined): string | un
   if (!name) return undefined;
   if (name in node.attrs) return clean(node.attrs[name]);
   const lower = name.toLowerCase();
-  for (const k in node.attrs) if (k.toLowerCase() === lower) return clean(node.attrs[k]);
-  for (const c of node.children) if (c.name === name || c.name.toLowerCase() === lower) return clean(c.text) ?? labelOf(c);
+  for (const k in node.attrs) if (sameInAnyCase(k, name, lower)) return clean(node.attrs[k]);
+  for (const c of node.children) if (c.name === name || sameInAnyCase(c.name, name, lower)) return clean(c.text) ?? labelOf(c);
   return undefined;
+}
+
+/**
+ * `candidate.toLowerCase() === lower` (`lower` is `name` lower-cased), without lower-casing names of
+ * another length: lower-casing keeps the length of every character but U+0130 (İ → i̇), so only
+ * names holding it are compared whatever their length. Reading an export looks up about ten
+ * fields per person this way, most of them absent.
+ */
+function sameInAnyCase(candidate: string, name: string, lower: string): boolean {
+  if (candidate.length !== name.length && candidate.indexOf('\u0130') < 0 && name.indexOf('\u0130') < 0) return false;
+  return candidate.toLowerCase() === lower;
 }
 
 const LABEL_ATTRS = ['Nom', 'nom', 'Libelle', 'libelle', 'Name', 'name', 'Code', 'code', 'Valeur', 'value'];
@@ -53,8 +64,9 @@ function listValues(node: XmlNode, name: string | undefined, attrs: string[]): s
   const out: string[] = [];
   const attr = node.attrs[name];
   if (attr !== undefined) for (const v of attr.split(/[,;|]/)) if (clean(v)) out.push(clean(v) as string);
+  const lower = name.toLowerCase();
   for (const c of node.children) {
-    if (c.name !== name && c.name.toLowerCase() !== name.toLowerCase()) continue;
+    if (c.name !== name && !sameInAnyCase(c.name, name, lower)) continue;
     let v = clean(c.text);
     for (const a of attrs) if (!v && c.attrs[a]) v = clean(c.attrs[a]);
     if (v) out.push(v);

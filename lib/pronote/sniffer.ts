@@ -85,16 +85,30 @@ function findRecords(root: XmlNode): Occurrence[] {
   return out;
 }
 
-/** The original key (attribute or element name) for a field among records, most used synonym first by preference. */
-function chooseKey(records: XmlNode[], field: keyof typeof SYNONYMS, minShare = 0.3): { key: string; folded: string } | undefined {
+const countsCache = new WeakMap<XmlNode[], Map<string, { key: string; n: number }>>();
+
+/**
+ * How many records hold each folded key, with the first spelling met. Counted once per list of
+ * records: a sniff asks for a dozen fields over the same records.
+ */
+function keyCounts(records: XmlNode[]): Map<string, { key: string; n: number }> {
+  const cached = countsCache.get(records);
+  if (cached) return cached;
   const counts = new Map<string, { key: string; n: number }>();
   for (const r of records) {
     for (const [folded, key] of keysOf(r)) {
-      const e = counts.get(folded) ?? { key, n: 0 };
-      e.n++;
-      counts.set(folded, e);
+      const e = counts.get(folded);
+      if (e) e.n++;
+      else counts.set(folded, { key, n: 1 });
     }
   }
+  countsCache.set(records, counts);
+  return counts;
+}
+
+/** The original key (attribute or element name) for a field among records, most used synonym first by preference. */
+function chooseKey(records: XmlNode[], field: keyof typeof SYNONYMS, minShare = 0.3): { key: string; folded: string } | undefined {
+  const counts = keyCounts(records);
   for (const s of SYNONYMS[field]) {
     const e = counts.get(s);
     if (e && e.n > 0 && e.n >= minShare * records.length) return { key: e.key, folded: s };

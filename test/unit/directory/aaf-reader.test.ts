@@ -112,3 +112,28 @@ describe('AAF directory (../shared/data/aaf-entcore, every file)', () => {
     }
   });
 });
+
+describe('AAF records written another way read the same', () => {
+  // The reader reads the usual layout (`<attr name="N"><value>…</value></attr>`) without regular
+  // expressions and any other spelling with them: both must give the same persons, raw records included.
+  it('single quotes and blanks inside tags, on every file of ../shared/data/aaf-entcore', () => {
+    // Blanks around some values too (read the same: values are trimmed), in both spellings.
+    const padded = (name: string) => readFileSync(DIR + name, 'utf8').replace(/<value>([^<]*9[^<]*)<\/value>/g, '<value>\n $1\t</value>');
+    const usual = readDirectory(names.map((name) => ({ name, bytes: new TextEncoder().encode(padded(name)) })));
+    const other = readDirectory(
+      names.map((name) => {
+        const text = padded(name)
+          .replace(/<attr name="([^"]*)">/g, "<attr  name='$1' >")
+          .replace(/<value>/g, '<value >')
+          .replace(/<\/attr>/g, '</attr >');
+        return { name, bytes: new TextEncoder().encode(text) };
+      }),
+    );
+    expect(usual.persons.length).toBe(642 + 9975 + 701);
+    expect(usual.persons.map((p) => [p.id, p.lastName, p.firstName, p.birthDate])).toEqual(readDirectory(names.map(load)).persons.map((p) => [p.id, p.lastName, p.firstName, p.birthDate]));
+    expect(other.persons).toEqual(usual.persons);
+    expect(other.persons.map((p) => Object.keys(p.raw))).toEqual(usual.persons.map((p) => Object.keys(p.raw)));
+    expect(other.notRead).toEqual(usual.notRead);
+    expect(other.notes).toEqual(usual.notes);
+  });
+});
