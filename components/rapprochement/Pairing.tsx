@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import type { PasserelleDB, Rapprochement } from '../../lib/store';
 import { formatNumber, t } from '../i18n';
 import { msgKey } from './format';
+import type { ShownStep } from './Steps';
 import { CancelledError, type WorkerClient } from './worker-client';
 
 export function Pairing({
@@ -16,7 +17,7 @@ export function Pairing({
   db: PasserelleDB;
   client: WorkerClient;
   r: Rapprochement;
-  onChange: (r: Rapprochement) => void;
+  onChange: (r: Rapprochement, shown?: ShownStep) => void;
 }) {
   const [progress, setProgress] = useState<{ done: number; stage: string } | undefined>();
   const [message, setMessage] = useState('');
@@ -28,7 +29,9 @@ export function Pairing({
     setProgress({ done: 0, stage: 'prepare' });
     try {
       const reply = await client.request({ kind: 'pair', rid: r.id }, (done, stage) => setProgress({ done, stage }));
-      if (reply.kind === 'paired') onChange(reply.rapprochement);
+      // The step on screen comes with the reply: it shows while the worker stores the others.
+      if (reply.kind === 'paired')
+        onChange(reply.rapprochement, reply.current && r.id !== undefined ? { rid: r.id, ...reply.current } : undefined);
       else if (reply.kind === 'fault' || reply.kind === 'input-error')
         setMessage(t('wbPairingFailed', [reply.kind === 'fault' ? reply.message : reply.message.fr]));
     } catch (e) {

@@ -22,19 +22,21 @@ import { formatNumber, t } from '../i18n';
 import { advisedMode, categoryLabel, layoutLabel, localized, msgKey, schoolYearAt, tCount } from './format';
 import { MappingScreen } from './MappingScreen';
 import { Pairing } from './Pairing';
+import type { ShownStep } from './Steps';
 import { CancelledError, type WorkerClient } from './worker-client';
 
 interface Props {
   db: PasserelleDB;
   client: WorkerClient;
   r: Rapprochement | undefined;
-  onChange: (r: Rapprochement) => void;
+  /** `shown`: the step to show first, as the pairing gave it. */
+  onChange: (r: Rapprochement, shown?: ShownStep) => void;
 }
 
 const UAI = /^\d{7}[A-Z]$/;
 
-async function toInputFiles(list: FileList | File[]): Promise<InputFile[]> {
-  return Promise.all([...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+async function toInputFiles(list: File[]): Promise<InputFile[]> {
+  return Promise.all(list.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
 }
 
 export function StartScreen({ db, client, r, onChange }: Props) {
@@ -141,7 +143,7 @@ function SideLoader({ db, client, r, side, onChange }: Props & { r: Rapprochemen
   const [error, setError] = useState<Localized | undefined>();
   const [paste, setPaste] = useState('');
   const [dragging, setDragging] = useState(false);
-  const [sniff, setSniff] = useState<{ mapping: unknown; confidence: number; files: InputFile[]; paste?: string } | undefined>();
+  const [sniff, setSniff] = useState<{ mapping: unknown; confidence: number; files: File[]; paste?: string } | undefined>();
   const input = useRef<HTMLInputElement>(null);
   const [savedProfiles, setSavedProfiles] = useState<ProfileRow[]>([]);
   useEffect(() => {
@@ -151,16 +153,23 @@ function SideLoader({ db, client, r, side, onChange }: Props & { r: Rapprochemen
   const summary: InputSummary | undefined = r[side];
   const id = `wb-${side}`;
 
-  const load = async (files: InputFile[], pasted?: string, profile?: unknown) => {
+  // Warm the worker while the user picks files: its start (script, store) is then off the first load.
+  useEffect(() => client.warm(), [client]);
+
+  const load = async (source: File[], pasted?: string, profile?: unknown) => {
     if (!r.id) return;
     setBusy(true);
     setError(undefined);
     try {
-      // The bytes are copied, not transferred: they are kept for a re-read with a confirmed mapping.
-      const reply = await client.request({ kind: 'load', rid: r.id, side, files, paste: pasted, profile });
+      const start = performance.now();
+      const files = await toInputFiles(source);
+      performance.measure('wb-files', { start, end: performance.now() });
+      // The bytes are transferred, not copied (megabytes); a re-read with a confirmed mapping reads the files again.
+      const transfer = files.map((f) => f.bytes.buffer as ArrayBuffer);
+      const reply = await client.request({ kind: 'load', rid: r.id, side, files, paste: pasted, profile }, undefined, transfer);
       if (reply.kind === 'loaded') {
         const s = reply.outcome.sniff;
-        setSniff(s && !s.sure && !profile ? { mapping: s.mapping, confidence: s.confidence, files, paste: pasted } : undefined);
+        setSniff(s && !s.sure && !profile ? { mapping: s.mapping, confidence: s.confidence, files: source, paste: pasted } : undefined);
         onChange(reply.outcome.rapprochement);
       } else if (reply.kind === 'input-error') setError(reply.message);
       else if (reply.kind === 'fault') setError({ fr: `Erreur interne : ${reply.message}`, en: `Internal error: ${reply.message}` });
@@ -173,10 +182,7 @@ function SideLoader({ db, client, r, side, onChange }: Props & { r: Rapprochemen
 
   const fromList = async (list: FileList | null) => {
     if (!list?.length) return;
-    const start = performance.now();
-    const files = await toInputFiles(side === 'pronote' ? [list[0]] : [...list]);
-    performance.measure('wb-files', { start, end: performance.now() });
-    await load(files);
+    await load(side === 'pronote' ? [list[0]] : [...list]);
   };
 
   return (

@@ -35,6 +35,26 @@ interface Props {
   client: WorkerClient;
   r: Rapprochement;
   onChange: (r: Rapprochement) => void;
+  /** A step given by the pairing (shown without waiting for the store, which may still be writing). */
+  shown?: ShownStep;
+}
+
+/** One step as the pairing gave it: its stored chunks (JSON of `StepItem[]`, see `StepRow`) and decisions. */
+export interface ShownStep {
+  rid: number;
+  category: Category;
+  chunks: string[];
+  decisions: DecisionRow[];
+}
+
+/** The items of a shown step, a chunk per task (as `loadStep` reads them), so that no task is long. */
+async function parseShown(shown: ShownStep): Promise<StepItem[]> {
+  const items: StepItem[] = [];
+  for (const [i, json] of shown.chunks.entries()) {
+    if (i > 0) await new Promise((r) => setTimeout(r, 0));
+    for (const item of JSON.parse(json) as StepItem[]) items.push(item);
+  }
+  return items;
 }
 
 type Filter = 'all' | 'auto' | 'review' | 'unmatched';
@@ -73,9 +93,12 @@ export function StepBar({ r, onGo }: { r: Rapprochement; onGo: (index: number) =
   );
 }
 
-export function Steps({ db, client, r, onChange }: Props) {
+export function Steps({ db, client, r, onChange, shown }: Props) {
+  const rid = r.id!;
   const category: Category = CATEGORIES[r.currentStep] ?? 'teacher';
   const frozen = r.steps[category] === 'validated';
+  // The step given by the pairing is shown without reading the store (which may still be writing).
+  const given = shown?.rid === rid && shown.category === category ? shown : undefined;
   const [items, setItems] = useState<StepItem[] | null>(null);
   const [decisions, setDecisions] = useState<Map<string, DecisionRow>>(new Map());
   const [filter, setFilter] = useState<Filter>('all');
@@ -84,12 +107,12 @@ export function Steps({ db, client, r, onChange }: Props) {
   const [error, setError] = useState('');
   const list = useRef<VListHandle>(null);
   const searchInput = useRef<HTMLInputElement>(null);
-  const rid = r.id!;
 
   useEffect(() => {
     let live = true;
     setItems(null);
-    Promise.all([loadStep(db, rid, category), loadDecisions(db, rid, category)]).then(([loaded, ds]) => {
+    const loading = given ? Promise.all([parseShown(given), given.decisions]) : Promise.all([loadStep(db, rid, category), loadDecisions(db, rid, category)]);
+    loading.then(([loaded, ds]) => {
       if (!live) return;
       setItems(sortItems(loaded));
       setDecisions(new Map(ds.map((d) => [d.pronoteId, d])));
@@ -98,7 +121,7 @@ export function Steps({ db, client, r, onChange }: Props) {
     return () => {
       live = false;
     };
-  }, [db, rid, category, r.position]);
+  }, [db, rid, category, r.position, given]);
 
   const visible = useMemo(() => {
     if (!items) return [];
@@ -460,6 +483,8 @@ function Detail({
               type="search"
               value={query}
               placeholder={t('wbSearchPlaceholder')}
+              // The worker builds the directory's index while the first letters are typed.
+              onFocus={() => client.request({ kind: 'search', rid, query: '', limit: 0 }).catch(() => {})}
               onInput={(e) => search(e.currentTarget.value)}
             />
           </label>

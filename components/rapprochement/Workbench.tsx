@@ -10,7 +10,7 @@ import { t } from '../i18n';
 import { msgKey } from './format';
 import { Results } from './Results';
 import { StartScreen } from './StartScreen';
-import { Steps } from './Steps';
+import { type ShownStep, Steps } from './Steps';
 import { StoredData } from './StoredData';
 import { WorkerClient } from './worker-client';
 
@@ -28,15 +28,29 @@ export function Workbench({ createWorker, db: given }: WorkbenchProps) {
   // undefined: nothing stored; null: still reading the store.
   const [r, setR] = useState<Rapprochement | undefined | null>(null);
   const [version, setVersion] = useState(0);
+  const [shown, setShown] = useState<ShownStep | undefined>();
+  const [unsaved, setUnsaved] = useState('');
 
   useEffect(() => {
     openRapprochement(db).then(setR, () => setR(undefined));
   }, [db]);
 
-  const changed = useCallback((next: Rapprochement | undefined) => {
+  const changed = useCallback((next: Rapprochement | undefined, step?: ShownStep) => {
     setR(next);
+    setShown(step);
     setVersion((v) => v + 1);
   }, []);
+
+  // A load or pairing shown before its write ended, whose write then failed: show what is stored.
+  useEffect(() => {
+    client.onUnsaved = (message) => {
+      setUnsaved(message);
+      openRapprochement(db).then((stored) => changed(stored), () => changed(undefined));
+    };
+    return () => {
+      client.onUnsaved = undefined;
+    };
+  }, [client, db, changed]);
 
   const startNew = useCallback(async () => {
     await setOpenRapprochement(db, undefined);
@@ -52,8 +66,13 @@ export function Workbench({ createWorker, db: given }: WorkbenchProps) {
           {r.schoolName ? ` · ${r.uai}` : ''} · {r.year} · {t(msgKey(`wbMode_${r.mode}`))}
         </p>
       )}
+      {unsaved && (
+        <p role="alert" class="wb-error">
+          {t('wbUnsaved', [unsaved])}
+        </p>
+      )}
       {(!r || r.phase === 'start') && <StartScreen db={db} client={client} r={r} onChange={changed} />}
-      {r && r.phase === 'steps' && <Steps db={db} client={client} r={r} onChange={changed} />}
+      {r && r.phase === 'steps' && <Steps db={db} client={client} r={r} onChange={changed} shown={shown} />}
       {r && r.phase === 'results' && <Results db={db} r={r} onChange={changed} onNew={startNew} />}
       <StoredData db={db} version={version} current={r} onOpen={changed} onDeleted={() => changed(undefined)} />
     </div>

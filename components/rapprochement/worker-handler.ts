@@ -2,55 +2,103 @@
  * What the matching worker does with each request (see worker-protocol.ts), apart from the worker
  * wiring so that tests run it in-process: reading and pairing through `lib/store/pipeline`, and the
  * directory search, whose index is kept between keystrokes.
+ *
+ * A load or a pairing is answered as soon as its result is final and its store transaction open;
+ * the write then ends in the background and is confirmed by `saved` (or `unsaved` if it failed).
+ * The persons read are kept in memory (`InputMemo`), so that pairing does not read them back.
  */
 import { DirectorySearch } from '../../lib/store/directory-search';
-import { inputErrorMessage, loadSide, runPairing } from '../../lib/store/pipeline';
-import { loadInput } from '../../lib/store/rapprochements';
+import { InputMemo, inputErrorMessage, loadSide, runPairing } from '../../lib/store/pipeline';
 import type { PasserelleDB } from '../../lib/store/schema';
 import { Laps } from '../../lib/store/stage-times';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
 
 const epochNow = () => performance.timeOrigin + performance.now();
 
-/** Returns a handler bound to one store; `post` sends replies (several per request: progress). */
+/** Returns a handler bound to one store; `post` sends replies (several per request: progress, saved). */
 export function createWorkerHandler(db: PasserelleDB, post: (reply: WorkerReply) => void) {
-  let search: { rid: number; index: DirectorySearch } | undefined;
+  let search: { rid: number; loadId?: string; index: Promise<DirectorySearch> } | undefined;
+  const memo = new InputMemo();
+  /** Set by `cancel`: a pairing that ends after it is not stored. */
+  let cancelled = false;
 
-  async function handle(req: WorkerRequest): Promise<void> {
+  /** The search index of a rapprochement's directory, built once per loaded directory. */
+  async function searchIndex(rid: number): Promise<DirectorySearch> {
+    const row = await db.rapprochements.get(rid);
+    const loadId = row?.directory?.loadId;
+    if (search?.rid !== rid || search.loadId !== loadId) {
+      const index = (row ? memo.get(db, row, 'directory') : Promise.resolve([])).then((p) => new DirectorySearch(p));
+      search = { rid, loadId, index };
+      // A failed build is not kept: the next keystroke tries again.
+      index.catch(() => {
+        if (search?.index === index) search = undefined;
+      });
+    }
+    return search.index;
+  }
+
+  async function handle(req: WorkerRequest, sent: { reply: boolean }): Promise<void> {
     const receivedAt = epochNow();
     const laps = new Laps();
+    const times = () => ({ stages: [...laps.times], receivedAt, repliedAt: epochNow() });
     switch (req.kind) {
       case 'load': {
-        const outcome = await loadSide(db, req.rid, req.side, req, laps);
-        if (req.side === 'directory') search = undefined;
-        post({ kind: 'loaded', seq: req.seq, outcome, times: { stages: laps.times, receivedAt, repliedAt: epochNow() } });
+        await loadSide(db, req.rid, req.side, req, {
+          laps,
+          memo,
+          onReady: (outcome) => {
+            if (req.side === 'directory') search = undefined;
+            sent.reply = true;
+            post({ kind: 'loaded', seq: req.seq, outcome, times: times() });
+          },
+        });
+        post({ kind: 'saved', seq: req.seq, times: times() });
         return;
       }
       case 'pair': {
         let last = 0;
-        const { rapprochement, proposals } = await runPairing(db, req.rid, (done, stage) => {
+        const onProgress = (done: number, stage: string) => {
           const now = performance.now();
           // Progress at most every 50 ms: enough for the bar, few messages for the panel.
           if (now - last < 50 && done < 1) return;
           last = now;
           post({ kind: 'progress', seq: req.seq, done, stage });
-        }, laps);
-        post({ kind: 'paired', seq: req.seq, rapprochement, proposals, times: { stages: laps.times, receivedAt, repliedAt: epochNow() } });
+        };
+        await runPairing(db, req.rid, onProgress, {
+          laps,
+          memo,
+          onReady: ({ rapprochement, proposals, current }) => {
+            // Thrown inside the store's transaction: it is aborted, nothing of the pairing is stored.
+            if (cancelled) throw new Error('pairing cancelled');
+            sent.reply = true;
+            post({ kind: 'paired', seq: req.seq, rapprochement, proposals, current, times: times() });
+          },
+        });
+        post({ kind: 'saved', seq: req.seq, times: times() });
         return;
       }
+      case 'cancel':
+        cancelled = true;
+        return;
       case 'search': {
-        if (search?.rid !== req.rid)
-          search = { rid: req.rid, index: new DirectorySearch(await loadInput(db, req.rid, 'directory')) };
-        post({ kind: 'results', seq: req.seq, hits: search.index.search(req.query, req.limit), size: search.index.size });
+        // An empty query builds the index only (the panel asks when the search field gets the focus).
+        const index = await searchIndex(req.rid);
+        sent.reply = true;
+        post({ kind: 'results', seq: req.seq, hits: index.search(req.query, req.limit), size: index.size });
         return;
       }
     }
   }
 
-  return (req: WorkerRequest): Promise<void> =>
-    handle(req).catch((error: unknown) => {
+  return (req: WorkerRequest): Promise<void> => {
+    const sent = { reply: false };
+    return handle(req, sent).catch((error: unknown) => {
+      const text = error instanceof Error ? error.message : String(error);
+      // Answered already: the write that followed failed, and nothing of it was stored.
+      if (sent.reply) return post({ kind: 'unsaved', seq: req.seq, message: text });
       const message = inputErrorMessage(error);
       if (message) post({ kind: 'input-error', seq: req.seq, message });
-      else post({ kind: 'fault', seq: req.seq, message: error instanceof Error ? error.message : String(error) });
+      else post({ kind: 'fault', seq: req.seq, message: text });
     });
+  };
 }

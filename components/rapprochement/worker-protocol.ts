@@ -6,6 +6,7 @@
 import type { Localized } from '../../lib/checks/finding';
 import type { InputFile } from '../../lib/input/source';
 import type { Side } from '../../lib/person';
+import type { Paired } from '../../lib/store/pipeline';
 import type { LoadOutcome, PersonView, Rapprochement } from '../../lib/store/schema';
 import type { StageTimes } from '../../lib/store/stage-times';
 
@@ -22,14 +23,28 @@ export interface ReplyTimes {
 export type WorkerRequest =
   | { kind: 'load'; seq: number; rid: number; side: Side; files: InputFile[]; paste?: string; profile?: unknown }
   | { kind: 'pair'; seq: number; rid: number }
-  | { kind: 'search'; seq: number; rid: number; query: string; limit?: number };
+  | { kind: 'search'; seq: number; rid: number; query: string; limit?: number }
+  /** Store no pairing from now on (the worker is being let go; see worker-client.ts). */
+  | { kind: 'cancel'; seq: number };
 
 export type WorkerReply =
   | { kind: 'loaded'; seq: number; outcome: LoadOutcome; times?: ReplyTimes }
   | { kind: 'progress'; seq: number; done: number; stage: string }
-  | { kind: 'paired'; seq: number; rapprochement: Rapprochement; proposals: number; times?: ReplyTimes }
+  | {
+      kind: 'paired';
+      seq: number;
+      rapprochement: Rapprochement;
+      proposals: number;
+      /** The step on screen (its stored chunks, JSON of `StepItem[]`, and its decisions), when the pairing replaced it. */
+      current?: Paired['current'];
+      times?: ReplyTimes;
+    }
   | { kind: 'results'; seq: number; hits: PersonView[]; size: number }
   /** A reader's message (bad file): nothing was stored. */
   | { kind: 'input-error'; seq: number; message: Localized }
   /** An internal fault. */
-  | { kind: 'fault'; seq: number; message: string };
+  | { kind: 'fault'; seq: number; message: string }
+  /** After `loaded` or `paired`: their write is stored (the times now include it). */
+  | { kind: 'saved'; seq: number; times: ReplyTimes }
+  /** After `loaded` or `paired`: their write failed, nothing of it is stored. */
+  | { kind: 'unsaved'; seq: number; message: string };

@@ -8,7 +8,10 @@ import type { WorkerReply, WorkerRequest } from '../../components/rapprochement/
 import { PasserelleDB } from '../../lib/store/schema';
 
 const scope = self as unknown as Worker;
-const handle = createWorkerHandler(new PasserelleDB(), (reply: WorkerReply) => scope.postMessage(reply));
+const db = new PasserelleDB();
+// Opened now, while the user picks files (a failure shows at the first request that uses it).
+db.open().catch(() => {});
+const handle = createWorkerHandler(db, (reply: WorkerReply) => scope.postMessage(reply));
 scope.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   handle(event.data);
 });

@@ -30,13 +30,16 @@ const key = (category: string, id: string) => `${category}\u0000${id}`;
  * Groups proposals by category, in the order of the Pronote persons, with the persons they name.
  * A candidate's directory person is looked up by id across categories (supervisors and inspectors
  * are compared with teacher and staff accounts: DOMAIN.md, "The AAF feed").
+ * `only`: build that category's items only (the others are empty), e.g. the step shown first.
  */
 export function buildStepItems(
   proposals: Proposal[],
   pronote: Person[],
   directory: Person[],
+  only?: Category,
 ): Record<Category, StepItem[]> {
-  const pronoteBy = new Map(pronote.map((p) => [key(p.category, p.id), p]));
+  const pronoteBy = new Map<string, Person>();
+  for (const p of pronote) if (!only || p.category === only) pronoteBy.set(key(p.category, p.id), p);
   const directoryById = new Map<string, Person>();
   for (const p of directory) if (!directoryById.has(p.id)) directoryById.set(p.id, p);
   const views = new Map<string, PersonView>();
@@ -51,6 +54,7 @@ export function buildStepItems(
   };
   const out = Object.fromEntries(CATEGORIES.map((c) => [c, [] as StepItem[]])) as Record<Category, StepItem[]>;
   for (const proposal of proposals) {
+    if (only && proposal.category !== only) continue;
     const person = pronoteBy.get(key(proposal.category, proposal.pronoteId));
     if (!person) continue;
     const candidates: PersonView[] = [];

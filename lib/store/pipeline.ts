@@ -13,7 +13,7 @@ import { CATEGORIES, type Category, InputError, type Person, type ReadResult, ty
 import { readPronoteExport } from '../pronote';
 import { buildStepItems, restrictToStructure } from './items';
 import { loadDecisions, loadInput, rememberedDecisions, saveInput, saveProposals } from './rapprochements';
-import type { InputSummary, LoadOutcome, PasserelleDB, Rapprochement, SniffOutcome } from './schema';
+import type { DecisionRow, InputSummary, LoadOutcome, PasserelleDB, Rapprochement, SniffOutcome, StepItem } from './schema';
 import { Laps } from './stage-times';
 
 /** Persons per category (all six, 0 included). */
@@ -42,8 +42,9 @@ export async function loadSide(
   rid: number,
   side: Side,
   input: { files: InputFile[]; paste?: string; profile?: unknown },
-  laps: Laps = new Laps(),
+  options: StoreOptions<LoadOutcome> = {},
 ): Promise<LoadOutcome> {
+  const { laps = new Laps(), memo, onReady } = options;
   let result: ReadResult & { structures?: string[]; columnMapping?: unknown; layout?: string };
   let sniff: SniffOutcome | undefined;
   const names = input.files.map((f) => f.name);
@@ -70,11 +71,54 @@ export async function loadSide(
     structures: side === 'directory' ? (result.structures ?? structuresOf(result)) : undefined,
     layout: typeof result.layout === 'string' ? result.layout : undefined,
     synthetic: result.persons.filter((p) => p.idKind === 'synthetic').length || undefined,
+    loadId: crypto.randomUUID(),
   };
   laps.lap('summary');
-  const rapprochement = await saveInput(db, rid, side, result.persons, summary);
+  const rapprochement = await saveInput(db, rid, side, result.persons, summary, (next) => {
+    laps.lap('open-store');
+    onReady?.({ rapprochement: next, summary, sniff });
+  });
   laps.lap('store');
+  memo?.keep(rid, side, summary, result.persons);
   return { rapprochement, summary, sniff };
+}
+
+/** How the worker runs `loadSide` and `runPairing`. */
+export interface StoreOptions<Ready> {
+  /** Stage times (`read`, `store`...). */
+  laps?: Laps;
+  /** The persons kept in memory between requests. */
+  memo?: InputMemo;
+  /**
+   * Called with the result as soon as it is final and its transaction is open, before the bulk of
+   * the write (see `saveInput`): the panel can show it while the write ends. The promise still
+   * resolves only once everything is stored.
+   */
+  onReady?: (ready: Ready) => void;
+}
+
+/**
+ * The persons of each side as last read or loaded by this worker, so that pairing and the search
+ * do not parse again what was just stored (about 0.2 s for 20,000 persons). An entry is used only
+ * while the stored summary still has its `loadId` (another panel may have loaded other files).
+ */
+export class InputMemo {
+  private readonly kept = new Map<Side, { rid: number; loadId: string; persons: Person[] }>();
+
+  keep(rid: number, side: Side, summary: InputSummary, persons: Person[]): void {
+    if (summary.loadId) this.kept.set(side, { rid, loadId: summary.loadId, persons });
+    else this.kept.delete(side);
+  }
+
+  /** The persons of `side` of the stored rapprochement `row`, from memory when still current, else from the store. */
+  async get(db: PasserelleDB, row: Rapprochement, side: Side): Promise<Person[]> {
+    const loadId = row[side]?.loadId;
+    const kept = this.kept.get(side);
+    if (kept && row.id !== undefined && kept.rid === row.id && loadId && kept.loadId === loadId) return kept.persons;
+    const persons = row.id === undefined ? [] : await loadInput(db, row.id, side);
+    if (row.id !== undefined && row[side]) this.keep(row.id, side, row[side], persons);
+    return persons;
+  }
 }
 
 function structuresOf(result: { persons: Person[]; structures?: unknown }): string[] {
@@ -94,29 +138,52 @@ export function mergeDecisions(remembered: Decision[], own: Decision[]): Decisio
   return [...out.values()];
 }
 
+/** What a pairing gives: the rapprochement as stored, the number of proposals, the step on screen. */
+export interface Paired {
+  rapprochement: Rapprochement;
+  proposals: number;
+  /**
+   * The current step's stored chunks (JSON of `StepItem[]`) and its decisions, when the pairing
+   * replaced that step: what the panel needs to show it without reading the store.
+   */
+  current?: { category: Category; chunks: string[]; decisions: DecisionRow[] };
+}
+
 /**
  * Pairs the stored persons (the directory restricted to the chosen structure) and stores the
- * proposals per step. `onProgress(done in [0, 1], stage)` is the engine's. Returns the rapprochement
- * as stored and the number of proposals.
+ * proposals per step. `onProgress(done in [0, 1], stage)` is the engine's. Resolves once stored.
  */
 export async function runPairing(
   db: PasserelleDB,
   rid: number,
   onProgress?: (done: number, stage: string) => void,
-  laps: Laps = new Laps(),
-): Promise<{ rapprochement: Rapprochement; proposals: number }> {
+  options: StoreOptions<Paired> = {},
+): Promise<Paired> {
+  const { laps = new Laps(), memo = new InputMemo(), onReady } = options;
   const row = await db.rapprochements.get(rid);
   if (!row) throw new Error(`no rapprochement ${rid}`);
-  const pronote = await loadInput(db, rid, 'pronote');
-  const directory = restrictToStructure(await loadInput(db, rid, 'directory'), row.structure);
+  const pronote = await memo.get(db, row, 'pronote');
+  const directory = restrictToStructure(await memo.get(db, row, 'directory'), row.structure);
   const remembered = await rememberedDecisions(db, row.uai);
-  const own = (await loadDecisions(db, rid)).map(({ rid: _rid, entLabel: _label, ...d }) => d);
+  const ownRows = await loadDecisions(db, rid);
+  const own = ownRows.map(({ rid: _rid, entLabel: _label, ...d }) => d);
   laps.lap('read-store');
   const { proposals } = match({ pronote, directory, decisions: mergeDecisions(remembered, own), onProgress });
   laps.lap('match');
-  const items = buildStepItems(proposals, pronote, directory);
-  laps.lap('step-items');
-  const rapprochement = await saveProposals(db, rid, items, { rememberedUsed: remembered.length });
+  // The step on screen is built before the reply; the others once it is sent, while it shows.
+  const currentCategory = CATEGORIES[row.currentStep] ?? CATEGORIES[0];
+  let all: Record<Category, StepItem[]> | undefined;
+  const itemsOf = (c: Category) => {
+    if (c === currentCategory) return buildStepItems(proposals, pronote, directory, c)[c];
+    all ??= buildStepItems(proposals, pronote, directory);
+    return all[c];
+  };
+  let current: Paired['current'];
+  const rapprochement = await saveProposals(db, rid, itemsOf, { rememberedUsed: remembered.length }, (ready) => {
+    laps.lap('shown-step+open-store');
+    current = ready.current && { ...ready.current, decisions: ownRows.filter((d) => d.category === ready.current?.category) };
+    onReady?.({ rapprochement: ready.rapprochement, proposals: proposals.length, current });
+  });
   laps.lap('store');
-  return { rapprochement, proposals: proposals.length };
+  return { rapprochement, proposals: proposals.length, current };
 }

@@ -2,6 +2,7 @@
  * Reading and writing rapprochements. Every write that touches more than one row runs in one
  * Dexie transaction, so that closing the panel mid-way never leaves work half-written.
  */
+import Dexie from 'dexie';
 import type { Decision, DecisionKind } from '../matching/types';
 import { CATEGORIES, type Category, type Person, type Side } from '../person';
 import type {
@@ -12,9 +13,10 @@ import type {
   Rapprochement,
   RememberedRow,
   StepItem,
+  StepRow,
   StepState,
 } from './schema';
-import { chunkStep } from './schema';
+import { chunkItems, chunkStep } from './schema';
 
 /** Thrown when a write would change a step already validated (validating freezes it, seed §4). */
 export class StepFrozenError extends Error {
@@ -107,6 +109,11 @@ export async function updateRapprochement(
  * Stores the persons read from one side with their summary. The earlier pairing (if any) is
  * dropped, since it was made from other files: the steps go back to pending; the user's decisions
  * are kept (they are given to the engine again). All or nothing.
+ *
+ * `onReady(next)` is called inside the transaction, before the persons are serialised and written:
+ * the caller may show `next` at once. Every later transaction of the store on this rapprochement
+ * (the panel's, the worker's) waits for this one, so it sees the write; if the write fails or the
+ * panel closes first, nothing of it is stored (the promise rejects in the first case).
  */
 export async function saveInput(
   db: PasserelleDB,
@@ -114,12 +121,11 @@ export async function saveInput(
   side: Side,
   persons: Person[],
   summary: InputSummary,
+  onReady?: (next: Rapprochement) => void,
 ): Promise<Rapprochement> {
   return db.transaction('rw', [db.rapprochements, db.inputs, db.stepChunks], async () => {
     const row = await db.rapprochements.get(rid);
     if (!row) throw new Error(`no rapprochement ${rid}`);
-    await db.inputs.put({ rid, side, persons });
-    await db.stepChunks.where('rid').equals(rid).delete();
     const next: Rapprochement = {
       ...row,
       [side]: summary,
@@ -131,35 +137,75 @@ export async function saveInput(
       updatedAt: now(),
     };
     if (side === 'directory') next.structure = undefined;
-    await db.rapprochements.put(next);
+    await db.stepChunks.where('rid').equals(rid).delete();
+    onReady?.(next);
+    const json = JSON.stringify(side === 'directory' ? withoutRaw(persons) : persons);
+    await commitAfter([db.inputs.put({ rid, side, json }), db.rapprochements.put(next)]);
     return next;
   });
 }
 
-/** The persons stored for one side, or an empty list. */
-export async function loadInput(db: PasserelleDB, rid: number, side: Side): Promise<Person[]> {
-  return (await db.inputs.get([rid, side]))?.persons ?? [];
+/**
+ * Waits for the last writes of the current transaction, issued together, and commits it as soon as
+ * they are done (IndexedDB `commit()`), so that the commit does not wait for this thread to be
+ * free again: in the worker, the next file is often being read (seconds of script). Only writes
+ * already issued may be given (a later request would find the transaction committing).
+ */
+async function commitAfter(writes: Promise<unknown>[]): Promise<void> {
+  const idb = Dexie.currentTransaction?.idbtrans as (IDBTransaction & { commit?: () => void }) | undefined;
+  try {
+    idb?.commit?.();
+  } catch {
+    // Already committing (or no commit(): it then commits by itself once idle).
+  }
+  await Promise.all(writes);
 }
 
 /**
- * Stores the engine's proposals (with the persons they name), one row per category, and moves the
+ * Directory persons as stored: without the source fields (`raw`: half the row for AAF files),
+ * which nothing reads once they are read (the Pronote side keeps them: `Ident` goes in the
+ * RapprochementSSO file).
+ */
+function withoutRaw(persons: Person[]): Person[] {
+  return persons.map((p) => ({ ...p, raw: {} }));
+}
+
+/** The persons stored for one side, or an empty list. */
+export async function loadInput(db: PasserelleDB, rid: number, side: Side): Promise<Person[]> {
+  const row = await db.inputs.get([rid, side]);
+  return row ? (JSON.parse(row.json) as Person[]) : [];
+}
+
+/** What `saveProposals` gives its `onReady` callback. */
+export interface ProposalsReady {
+  rapprochement: Rapprochement;
+  /** The step on screen (`rapprochement.currentStep`), as stored chunks' JSON, when this write replaces it. */
+  current?: { category: Category; chunks: string[] };
+}
+
+/**
+ * Stores the engine's proposals (with the persons they name), in chunks per category, and moves the
  * rapprochement to the steps. Steps already validated keep their state and their stored rows
- * (a validated step is frozen). All or nothing.
+ * (a validated step is frozen). All or nothing, in one transaction.
+ *
+ * `onReady` is called inside the transaction before the other steps are serialised and written
+ * (as in `saveInput`): the caller may show the current step at once.
  */
 export async function saveProposals(
   db: PasserelleDB,
   rid: number,
-  items: Record<Category, StepItem[]>,
+  items: Record<Category, StepItem[]> | ((category: Category) => StepItem[]),
   extra: { rememberedUsed?: number } = {},
+  onReady?: (ready: ProposalsReady) => void,
 ): Promise<Rapprochement> {
+  // A function is asked for each step to store, the current one first (before `onReady`).
+  const itemsOf = typeof items === 'function' ? items : (c: Category) => items[c] ?? [];
   return db.transaction('rw', [db.rapprochements, db.stepChunks], async () => {
     const row = await db.rapprochements.get(rid);
     if (!row) throw new Error(`no rapprochement ${rid}`);
-    for (const category of CATEGORIES) {
-      if (row.steps[category] === 'validated' && (await db.stepChunks.get([rid, category, 0]))) continue;
-      await db.stepChunks.where('[rid+category]').equals([rid, category]).delete();
-      await db.stepChunks.bulkPut(chunkStep(rid, category, items[category] ?? []));
-    }
+    const replaced: Category[] = [];
+    for (const category of CATEGORIES)
+      if (row.steps[category] !== 'validated' || !(await db.stepChunks.get([rid, category, 0]))) replaced.push(category);
     const next: Rapprochement = {
       ...row,
       phase: 'steps',
@@ -167,7 +213,15 @@ export async function saveProposals(
       rememberedUsed: extra.rememberedUsed ?? row.rememberedUsed,
       updatedAt: now(),
     };
-    await db.rapprochements.put(next);
+    // Whole steps are replaced: each step's range is deleted, then one write adds all the new rows.
+    await Promise.all(replaced.map((c) => db.stepChunks.where('[rid+category]').equals([rid, c]).delete()));
+    const currentCategory = CATEGORIES[next.currentStep];
+    const rows = new Map<Category, StepRow[]>();
+    if (replaced.includes(currentCategory)) rows.set(currentCategory, chunkStep(rid, currentCategory, itemsOf(currentCategory)));
+    const current = rows.get(currentCategory);
+    onReady?.({ rapprochement: next, current: current && { category: currentCategory, chunks: current.map((r) => r.json) } });
+    for (const c of replaced) if (!rows.has(c)) rows.set(c, chunkStep(rid, c, itemsOf(c)));
+    await commitAfter([db.stepChunks.bulkPut(replaced.flatMap((c) => rows.get(c) ?? [])), db.rapprochements.put(next)]);
     return next;
   });
 }
@@ -181,14 +235,18 @@ export async function loadStep(db: PasserelleDB, rid: number, category: Category
   for (let chunk = 0; ; chunk++) {
     const row = await db.stepChunks.get([rid, category, chunk]);
     if (!row) return items;
-    for (const item of row.items) items.push(item);
+    for (const item of chunkItems(row)) items.push(item);
   }
 }
 
 /** The decisions of a rapprochement, optionally of one category. */
 export async function loadDecisions(db: PasserelleDB, rid: number, category?: Category): Promise<DecisionRow[]> {
-  const all = await db.decisions.where('rid').equals(rid).toArray();
-  return category ? all.filter((d) => d.category === category) : all;
+  if (!category) return db.decisions.where('rid').equals(rid).toArray();
+  // The primary key starts with [rid, category]: only that step's rows are read.
+  return db.decisions
+    .where('[rid+category+pronoteId]')
+    .between([rid, category, Dexie.minKey], [rid, category, Dexie.maxKey])
+    .toArray();
 }
 
 /**

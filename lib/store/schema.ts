@@ -39,6 +39,11 @@ export interface InputSummary {
   layout?: string;
   /** When the rows carry no account id (ONDE extractions): said in the results. */
   synthetic?: number;
+  /**
+   * A random id given to each load, so that the worker can tell that the persons it still holds
+   * in memory are the ones stored (undefined for rows stored before it existed).
+   */
+  loadId?: string;
 }
 
 export interface Rapprochement {
@@ -68,10 +73,15 @@ export interface Rapprochement {
   rememberedUsed?: number;
 }
 
+/**
+ * The persons read from one side, as JSON text (`Person[]`): since v4, because IndexedDB's
+ * structured clone of 10,000 small objects costs several times `JSON.stringify` (about 4 times in
+ * Chromium), and the write and the read both sit on the workbench's critical path.
+ */
 export interface InputRow {
   rid: number;
   side: Side;
-  persons: Person[];
+  json: string;
 }
 
 /** What the screens show of a person (a subset of `Person`, always rendered as text). */
@@ -99,14 +109,15 @@ export interface StepItem {
 
 /**
  * A part of a step's items: steps are stored in chunks of `STEP_CHUNK` items so that opening a step
- * of 5,000 guardians reads (and deserialises) it in several short tasks, not one long one.
+ * of 5,000 guardians reads (and parses) it in several short tasks, not one long one.
  */
 export interface StepRow {
   rid: number;
   category: Category;
   /** 0, 1, 2… in the step's order. */
   chunk: number;
-  items: StepItem[];
+  /** The chunk's `StepItem[]` as JSON text (v4; see `InputRow` for why). */
+  json: string;
 }
 
 /** Items per stored chunk of a step. */
@@ -156,6 +167,8 @@ export const STORE_NAME = 'passerelle';
  * remembered decisions indexed by person key, and the `meta` table; old rows get `updatedAt`.
  * v3: steps stored in chunks (`stepChunks`, see `StepRow`), the one-row-per-step `steps` table
  * split into it and removed.
+ * v4: the bulk rows (`inputs`' persons, `stepChunks`' items) stored as JSON text, converted in place;
+ * the indexes do not change.
  */
 export const SCHEMA_V1 = {
   rapprochements: '++id, [uai+year], uai',
@@ -182,12 +195,20 @@ export const SCHEMA_V3 = {
   stepChunks: '[rid+category+chunk], rid, [rid+category]',
 } as const;
 
-/** Splits a step's items into stored chunks. */
+/** v4 changes the rows' shape only (see `InputRow`, `StepRow`). */
+export const SCHEMA_V4 = SCHEMA_V3;
+
+/** Splits a step's items into stored chunks (at least one, empty for an empty step). */
 export function chunkStep(rid: number, category: Category, items: StepItem[]): StepRow[] {
   const rows: StepRow[] = [];
   for (let i = 0; i === 0 || i < items.length; i += STEP_CHUNK)
-    rows.push({ rid, category, chunk: rows.length, items: items.slice(i, i + STEP_CHUNK) });
+    rows.push({ rid, category, chunk: rows.length, json: JSON.stringify(items.slice(i, i + STEP_CHUNK)) });
   return rows;
+}
+
+/** The items of a stored chunk. */
+export function chunkItems(row: StepRow): StepItem[] {
+  return JSON.parse(row.json) as StepItem[];
 }
 
 export class PasserelleDB extends Dexie {
@@ -224,8 +245,35 @@ export class PasserelleDB extends Dexie {
     this.version(3)
       .stores(SCHEMA_V3)
       .upgrade(async (tx) => {
+        // v3's row shape (`items`), written as v3 did; v4 then turns it into JSON text.
         const old = (await tx.table('steps').toArray()) as { rid: number; category: Category; items: StepItem[] }[];
-        await tx.table('stepChunks').bulkPut(old.flatMap((row) => chunkStep(row.rid, row.category, row.items)));
+        const rows = old.flatMap((row) => {
+          const chunks: { rid: number; category: Category; chunk: number; items: StepItem[] }[] = [];
+          for (let i = 0; i === 0 || i < row.items.length; i += STEP_CHUNK)
+            chunks.push({ rid: row.rid, category: row.category, chunk: chunks.length, items: row.items.slice(i, i + STEP_CHUNK) });
+          return chunks;
+        });
+        await tx.table('stepChunks').bulkPut(rows);
+      });
+    this.version(4)
+      .stores(SCHEMA_V4)
+      .upgrade(async (tx) => {
+        await tx
+          .table('inputs')
+          .toCollection()
+          .modify((row: Partial<InputRow> & { persons?: Person[] }) => {
+            if (row.json !== undefined) return;
+            row.json = JSON.stringify(row.persons ?? []);
+            delete row.persons;
+          });
+        await tx
+          .table('stepChunks')
+          .toCollection()
+          .modify((row: Partial<StepRow> & { items?: StepItem[] }) => {
+            if (row.json !== undefined) return;
+            row.json = JSON.stringify(row.items ?? []);
+            delete row.items;
+          });
       });
   }
 }

@@ -207,7 +207,7 @@ describe('schema migrations', () => {
     const upgraded = new PasserelleDB(name + '-v1');
     const r = await openRapprochement(upgraded);
     expect(r).toMatchObject({ updatedAt: '2025-09-01T10:00:00.000Z', phase: 'steps', position: 0, currentStep: 0 });
-    expect(upgraded.verno).toBe(3);
+    expect(upgraded.verno).toBe(4);
     expect(await findRemembered(upgraded, '0310047H', 'teacher', 'T1')).toMatchObject({ personKey: '' });
     upgraded.close();
     await Dexie.delete(name + '-v1');
