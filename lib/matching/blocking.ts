@@ -91,79 +91,96 @@ function prefix(s: string, n: number): number {
   return v;
 }
 
-/** The first two letters of the given name and of each other given name, as codes. */
-function initials(r: Reading): number[] {
-  const out: number[] = [];
-  if (r.first) out.push(prefix(r.first.compact, 2));
+/**
+ * The first two letters of the given name and of each other given name, as codes, written into
+ * `out`; returns how many.
+ */
+function initials(r: Reading, out: Float64Array): number {
+  let n = 0;
+  if (r.first) out[n++] = prefix(r.first.compact, 2);
   for (const o of r.firstOthers) {
     const c = prefix(o, 2);
-    if (!out.includes(c)) out.push(c);
+    let seen = false;
+    for (let i = 0; i < n; i++) if (out[i] === c) seen = true;
+    if (!seen && n < out.length) out[n++] = c;
   }
-  return out;
+  return n;
 }
 
 /** A date `yyyy-mm-dd` as the number yyyymmdd, and its month as yyyymm. */
 const dateNumber = (y: number, m: number, d: number) => (y * 100 + m) * 100 + d;
 
-/** The keys of a person in the order found (it sets the order of visits): kinds and values, no duplicate. */
-interface Keys {
-  kinds: number[];
-  values: number[];
+/**
+ * The keys of a person in the order found (it sets the order of visits): kinds and values, no
+ * duplicate. Reused from person to person (typed arrays), so keying 450,000 persons allocates nothing.
+ */
+export class Keys {
+  kinds = new Uint8Array(64);
+  values = new Float64Array(64);
+  length = 0;
+
+  add(kind: number, k: number): void {
+    const { kinds, values } = this;
+    for (let i = 0; i < this.length; i++) if (values[i] === k && kinds[i] === kind) return;
+    if (this.length === values.length) {
+      this.kinds = new Uint8Array(this.length * 2);
+      this.kinds.set(kinds);
+      this.values = new Float64Array(this.length * 2);
+      this.values.set(values);
+    }
+    this.kinds[this.length] = kind;
+    this.values[this.length++] = k;
+  }
 }
 
-function add(keys: Keys, kind: number, k: number): void {
-  const { kinds, values } = keys;
-  for (let i = 0; i < values.length; i++) if (values[i] === k && kinds[i] === kind) return;
-  kinds.push(kind);
-  values.push(k);
-}
+// Initials of one reading (a person has a handful of given names at most).
+const inits = new Float64Array(16);
 
 /**
- * The blocking keys of a person. `query` adds the keys that are only looked up, never indexed:
- * the swapped day/month date, surname-only keys for persons without a given name, and given name
- * and surname exchanged (fields typed the wrong way round).
+ * The blocking keys of a person, written into `keys` (emptied first). `query` adds the keys that
+ * are only looked up, never indexed: the swapped day/month date, surname-only keys for persons
+ * without a given name, and given name and surname exchanged (fields typed the wrong way round).
  */
-export function blockingKeys(p: Prepared, query: boolean, ids: KeyInterner): Keys {
-  const keys: Keys = { kinds: [], values: [] };
-  const nameInits: Array<[number, number[]]> = [];
+export function blockingKeys(p: Prepared, query: boolean, ids: KeyInterner, keys: Keys): Keys {
+  keys.length = 0;
   for (const r of p.readings) {
-    const inits = initials(r);
+    const n = initials(r, inits);
     const first = r.first ? ids.form(r.first) : undefined;
     for (const f of r.last) {
       const fid = ids.form(f);
       for (let k = FORM_KEYS; k < fid.length; k++) {
         const kid = fid[k] * 16384;
-        if (inits.length === 0) add(keys, N_NAME, kid);
-        for (const i of inits) add(keys, N_NAME, kid + i);
-        if (!query || !r.first) add(keys, N_ALONE, kid);
+        if (n === 0) keys.add(N_NAME, kid);
+        for (let i = 0; i < n; i++) keys.add(N_NAME, kid + inits[i]);
+        if (!query || !r.first) keys.add(N_ALONE, kid);
       }
-      if (first) add(keys, F_FIRST, first[FORM_COMPACT] * 2097152 + prefix(f.core, 3));
+      if (first) keys.add(F_FIRST, first[FORM_COMPACT] * 2097152 + prefix(f.core, 3));
     }
-    if (query && first && r.last.length) add(keys, N_NAME, first[FORM_COMPACT] * 16384 + prefix(r.last[0].core, 2));
+    if (query && first && r.last.length) keys.add(N_NAME, first[FORM_COMPACT] * 16384 + prefix(r.last[0].core, 2));
     // Phonetic codes: of the surname's core, and of the given name's compact form (`prepare`).
-    if (first && r.first!.compactPhon) for (const f of r.last) if (f.phon) add(keys, P_PHON, ids.form(f)[FORM_PHON] * 67108864 + first[FORM_COMPACT_PHON]);
-    if (p.date) nameInits.push([0, inits]);
+    if (first && r.first!.compactPhon) {
+      for (const f of r.last) if (f.phon) keys.add(P_PHON, ids.form(f)[FORM_PHON] * 67108864 + first[FORM_COMPACT_PHON]);
+    }
   }
   if (p.date) {
     const { y, m, d } = p.date;
-    const dates = [dateNumber(y, m, d)];
     // Day and month exchanged (03/04 ↔ 04/03), as `swappedDate` does.
-    if (query && !(d > 12 || d === m)) dates.push(dateNumber(y, d, m));
-    for (const dn of dates) {
-      for (const f of p.last) add(keys, D_LAST, dn * 128 + (f.core.charCodeAt(0) & 127));
-      if (p.first) add(keys, D_FIRST, dn * 128 + (p.first.compact.charCodeAt(0) & 127));
+    const swapped = query && !(d > 12 || d === m);
+    for (let pass = 0; pass < (swapped ? 2 : 1); pass++) {
+      const dn = pass === 0 ? dateNumber(y, m, d) : dateNumber(y, d, m);
+      for (const f of p.last) keys.add(D_LAST, dn * 128 + (f.core.charCodeAt(0) & 127));
+      if (p.first) keys.add(D_FIRST, dn * 128 + (p.first.compact.charCodeAt(0) & 127));
       const month = Math.floor(dn / 100);
-      let ri = 0;
       for (const r of p.readings) {
-        const inits = nameInits[ri++][1];
+        const n = initials(r, inits);
         for (const f of r.last) {
           const cid = ids.form(f)[FORM_CORE] * 16384;
-          for (const i of inits) add(keys, M_MONTH, ids.pair(cid + i) * 1048576 + month);
+          for (let i = 0; i < n; i++) keys.add(M_MONTH, ids.pair(cid + inits[i]) * 1048576 + month);
         }
       }
     }
   }
-  if (p.email) add(keys, E_MAIL, ids.id(p.email));
+  if (p.email) keys.add(E_MAIL, ids.id(p.email));
   return keys;
 }
 
@@ -193,9 +210,10 @@ export class BlockIndex {
     const itemOf: number[] = [];
     const local: number[][] = [];
     for (let k = 0; k < KINDS; k++) local.push([]);
+    const keys = new Keys();
     for (const d of pool) {
-      const { kinds, values } = blockingKeys(d, false, ids);
-      for (let i = 0; i < values.length; i++) {
+      const { kinds, values, length } = blockingKeys(d, false, ids, keys);
+      for (let i = 0; i < length; i++) {
         const kind = kinds[i];
         blockOf.push(kind);
         local[kind].push(this.tables[kind].add(values[i]));
@@ -231,7 +249,7 @@ export class BlockIndex {
     this.visitKeys(true, visit);
   }
 
-  private keys: Keys = { kinds: [], values: [] };
+  private readonly keys = new Keys();
   private nameCap = NAME_BLOCK_CAP;
 
   /**
@@ -244,7 +262,7 @@ export class BlockIndex {
     // With a birth date (or, for a guardian, accounts found through the paired children), the other
     // keys find the person: large name-only blocks add cost, not pairs.
     this.nameCap = p.date || strongOther ? DATED_NAME_BLOCK_CAP : NAME_BLOCK_CAP;
-    this.keys = blockingKeys(p, true, this.ids);
+    blockingKeys(p, true, this.ids, this.keys);
   }
 
   /**
@@ -255,8 +273,8 @@ export class BlockIndex {
     const round = this.round;
     const stamp = this.stamp;
     const directory = this.directory;
-    const { kinds, values } = this.keys;
-    for (let i = 0; i < values.length; i++) {
+    const { kinds, values, length } = this.keys;
+    for (let i = 0; i < length; i++) {
       const kind = kinds[i];
       if (strong !== (kind >= M_MONTH || kind === E_MAIL)) continue;
       const id = this.tables[kind].find(values[i]);
