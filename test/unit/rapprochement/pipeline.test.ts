@@ -7,11 +7,13 @@ import {
   loadDecisions,
   loadStep,
   PasserelleDB,
+  type Rapprochement,
   resultRows,
   setDecision,
   validateStep,
 } from '../../../lib/store';
-import { countByCategory, loadSide, runPairing } from '../../../lib/store/pipeline';
+import { countByCategory, InputMemo, loadSide, runPairing } from '../../../lib/store/pipeline';
+import { loadInput } from '../../../lib/store/rapprochements';
 import { writeDecisionsCsv } from '../../../lib/report/decisions-csv';
 import { generate, type Generated } from '../../../scripts/generator';
 import { aafFiles } from '../../../scripts/generator/write-aaf';
@@ -102,5 +104,74 @@ describe('workbench pipeline (readers → store → engine → steps)', () => {
     const csv = writeDecisionsCsv(resultRows(steps, await loadDecisions(db, rid)));
     expect(csv).toContain(`student,${auto.proposal.pronoteId},,auto,`);
     expect(csv.split('\r\n').find((l) => l.startsWith(`student,${auto.proposal.pronoteId},`))).toMatch(/,no-account,\d{4}-/);
+  });
+
+  it('answers a pairing before its write ends, and whatever opens the store after the answer sees all of it', async () => {
+    const rid = await loaded();
+    const other = new PasserelleDB(name); // the panel's own connection
+    let seen: Promise<[Rapprochement | undefined, number[]]> | undefined;
+    let shown: { category: string; chunks: string[] } | undefined;
+    let writtenAtAnswer: Promise<number> | undefined;
+    const paired = await runPairing(db, rid, undefined, {
+      onReady: (ready) => {
+        shown = ready.current;
+        // In the write's own transaction: no step is stored yet when the answer goes.
+        writtenAtAnswer = db.stepChunks.where('rid').equals(rid).count();
+        // Read while the worker is still writing: it waits for the write, then sees every step.
+        seen = Dexie.ignoreTransaction(() =>
+          Promise.all([other.rapprochements.get(rid), Promise.all(CATEGORIES.map(async (c) => (await loadStep(other, rid, c)).length))]),
+        );
+      },
+    });
+    expect(await writtenAtAnswer).toBe(0);
+    const [row, lengths] = await seen!;
+    expect(row?.phase).toBe('steps');
+    expect(row?.pairedAt).toBe(paired.rapprochement.pairedAt);
+    expect(lengths).toEqual(CATEGORIES.map((c) => paired.rapprochement.pronote?.counts[c]));
+    // The step on screen came with the answer, as stored.
+    expect(shown?.category).toBe('teacher');
+    expect(shown?.chunks.flatMap((json) => JSON.parse(json))).toEqual(await loadStep(db, rid, 'teacher'));
+    other.close();
+  });
+
+  it('a pairing stopped after its answer (cancelled, panel closed, write failed) stores nothing of it', async () => {
+    const rid = await loaded();
+    const before = await db.rapprochements.get(rid);
+    const error = await runPairing(db, rid, undefined, {
+      onReady: () => {
+        throw new Error('cancelled');
+      },
+    }).catch((e) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(await db.rapprochements.get(rid)).toEqual(before);
+    expect(before?.phase).toBe('start');
+    expect(await db.stepChunks.where('rid').equals(rid).count()).toBe(0);
+    // and the inputs are still there: the pairing can be run again
+    expect((await runPairing(db, rid)).rapprochement.phase).toBe('steps');
+  });
+
+  it('keeps the persons read in memory for the pairing while they are the stored ones', async () => {
+    const r = await createRapprochement(db, { uai: g.school.uai, schoolName: 'Test', year: '2025-2026', mode: 'complet' });
+    const memo = new InputMemo();
+    await loadSide(db, r.id!, 'pronote', { files: pronoteFiles }, { memo });
+    await loadSide(db, r.id!, 'directory', { files: directoryFiles }, { memo });
+    const row = (await db.rapprochements.get(r.id!))!;
+    const kept = await memo.get(db, row, 'directory');
+    expect(await memo.get(db, row, 'directory')).toBe(kept);
+    // Stored without the source fields (nothing reads them), the Pronote side with them (Ident).
+    const stored = await loadInput(db, r.id!, 'directory');
+    expect(stored.map((p) => p.id)).toEqual(kept.map((p) => p.id));
+    expect(stored.every((p) => Object.keys(p.raw).length === 0)).toBe(true);
+    expect((await loadInput(db, r.id!, 'pronote')).every((p) => p.raw.Ident)).toBe(true);
+    // Another panel stored other files: the memory is not used any more.
+    await loadSide(db, r.id!, 'directory', { files: directoryFiles.slice(0, 1) });
+    const changed = (await db.rapprochements.get(r.id!))!;
+    const reread = await memo.get(db, changed, 'directory');
+    expect(reread).not.toBe(kept);
+    expect(reread.length).toBeLessThan(kept.length);
+    // Pairing from memory gives what pairing from the store gives.
+    const fromMemory = await runPairing(db, r.id!, undefined, { memo });
+    const fromStore = await runPairing(db, r.id!);
+    expect(fromMemory.proposals).toBe(fromStore.proposals);
   });
 });

@@ -19,6 +19,7 @@ import {
   resultRows,
   SCHEMA_V1,
   SCHEMA_V2,
+  SCHEMA_V3,
   STEP_CHUNK,
   saveInput,
   saveProfile,
@@ -234,5 +235,27 @@ describe('schema v3', () => {
     expect(upgraded.tables.map((t) => t.name)).not.toContain('steps');
     upgraded.close();
     await Dexie.delete(name + '-v2');
+  });
+});
+
+describe('schema v4', () => {
+  it('turns the persons and step items of a version 3 database into JSON text, unchanged', async () => {
+    const old = new Dexie(name + '-v3');
+    old.version(1).stores(SCHEMA_V1);
+    old.version(2).stores(SCHEMA_V2);
+    old.version(3).stores(SCHEMA_V3);
+    await old.open();
+    const items = buildStepItems(proposals, pronote, directory);
+    await old.table('inputs').put({ rid: 1, side: 'pronote', persons: pronote });
+    await old.table('stepChunks').put({ rid: 1, category: 'teacher', chunk: 0, items: items.teacher });
+    old.close();
+    const upgraded = new PasserelleDB(name + '-v3');
+    expect(await loadInput(upgraded, 1, 'pronote')).toEqual(pronote);
+    expect(await loadStep(upgraded, 1, 'teacher')).toEqual(JSON.parse(JSON.stringify(items.teacher)));
+    const row = await upgraded.stepChunks.get([1, 'teacher', 0]);
+    expect(typeof row?.json).toBe('string');
+    expect(row).not.toHaveProperty('items');
+    upgraded.close();
+    await Dexie.delete(name + '-v3');
   });
 });
