@@ -71,6 +71,21 @@ export class KeyInterner {
     return ids;
   }
 
+  /** The run id of a form's core (surname without particles). */
+  core(f: NameForm): number {
+    return this.form(f)[FORM_CORE];
+  }
+
+  /** The run id of a form's compact spelling. */
+  compact(f: NameForm): number {
+    return this.form(f)[FORM_COMPACT];
+  }
+
+  /** How many ids were given (ids are 0 to `size - 1`). */
+  get size(): number {
+    return this.ids.size;
+  }
+
   /** An id for a number below 2^53 (a name id with letter codes), to pack it again with a date. */
   pair(n: number): number {
     return this.pairs.add(n);

@@ -86,8 +86,10 @@ interface Context {
   /** Automatic threshold of the category when not `AUTO_BITS`. */
   autoBits?: number;
   total: number;
-  lastCount: Map<string, number>;
-  firstCount: Map<string, number>;
+  /** Accounts of the pool per surname core and per given name, by the run's string ids. */
+  lastCount: Int32Array;
+  firstCount: Int32Array;
+  ids: KeyInterner;
   /**
    * Guardians: the number of the person's paired children whose account is linked to `d`, or -1
    * when none of the person's children is paired (nothing known).
@@ -200,7 +202,7 @@ function weigh(p: Prepared, d: Prepared, ctx: Context, ev?: Evidence[]): number 
     x = ctx.lastExactW[d.index];
     if (Number.isNaN(x)) {
       let count = Number.POSITIVE_INFINITY;
-      for (const f of d.last) count = Math.min(count, ctx.lastCount.get(f.core) ?? 1);
+      for (const f of d.last) count = Math.min(count, ctx.lastCount[ctx.ids.core(f)] || 1);
       x = rarityWeight(count, ctx.total, LAST_EXACT_RANGE[0], LAST_EXACT_RANGE[1]);
       ctx.lastExactW[d.index] = x;
     }
@@ -210,7 +212,7 @@ function weigh(p: Prepared, d: Prepared, ctx: Context, ev?: Evidence[]): number 
   if (first === 'exact') {
     x = ctx.firstExactW[d.index];
     if (Number.isNaN(x)) {
-      x = rarityWeight(ctx.firstCount.get(d.first?.compact ?? '') ?? 1, ctx.total, FIRST_EXACT_RANGE[0], FIRST_EXACT_RANGE[1]);
+      x = rarityWeight((d.first && ctx.firstCount[ctx.ids.compact(d.first)]) || 1, ctx.total, FIRST_EXACT_RANGE[0], FIRST_EXACT_RANGE[1]);
       ctx.firstExactW[d.index] = x;
     }
   } else x = fixed('firstName', first);
@@ -253,16 +255,25 @@ function sameName(a: Prepared, b: Prepared): boolean {
   return (a.last[0]?.compact ?? '') === (b.last[0]?.compact ?? '') && (a.first?.compact ?? '') === (b.first?.compact ?? '');
 }
 
-function countNames(pool: Prepared[], size: number): Pick<Context, 'lastCount' | 'firstCount' | 'total' | 'lastExactW' | 'firstExactW'> {
-  const lastCount = new Map<string, number>();
-  const firstCount = new Map<string, number>();
+function countNames(
+  pool: Prepared[],
+  size: number,
+  ids: KeyInterner,
+): Pick<Context, 'lastCount' | 'firstCount' | 'total' | 'lastExactW' | 'firstExactW' | 'ids'> {
+  // Ids first, so the counts can be arrays indexed by id.
   for (const d of pool) {
-    for (const f of d.last) lastCount.set(f.core, (lastCount.get(f.core) ?? 0) + 1);
-    if (d.first) firstCount.set(d.first.compact, (firstCount.get(d.first.compact) ?? 0) + 1);
+    for (const f of d.last) ids.core(f);
+    if (d.first) ids.compact(d.first);
+  }
+  const lastCount = new Int32Array(ids.size);
+  const firstCount = new Int32Array(ids.size);
+  for (const d of pool) {
+    for (const f of d.last) lastCount[ids.core(f)]++;
+    if (d.first) firstCount[ids.compact(d.first)]++;
   }
   const lastExactW = new Float64Array(size).fill(Number.NaN);
   const firstExactW = new Float64Array(size).fill(Number.NaN);
-  return { lastCount, firstCount, total: pool.length, lastExactW, firstExactW };
+  return { lastCount, firstCount, total: pool.length, lastExactW, firstExactW, ids };
 }
 
 /** Whether the automatic pair's names agree enough (a strong score on dates alone is not a pair). */
@@ -599,7 +610,7 @@ export function match(input: MatchInput): MatchResult {
   for (const category of ORDER) {
     tracker.stage(category);
     const pool = DIRECTORY_POOLS[category].flatMap((c) => dirByCategory.get(c) ?? []);
-    const ctx: Context = { prior: priorBits(pool.length), ...countNames(pool, D.length) };
+    const ctx: Context = { prior: priorBits(pool.length), ...countNames(pool, D.length, ids) };
     if (category === 'supervisor' || category === 'inspector') ctx.autoBits = AUTO_BITS_UNLINKED;
     contexts.set(category, ctx);
     let extra: ((p: Prepared) => Prepared[]) | undefined;
