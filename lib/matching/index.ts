@@ -746,7 +746,7 @@ const NO_INDEXES: number[] = [];
 function unmatchedReason(p: Prepared, P: Prepared[], outcomes: Map<number, Outcome>, kidsOf: Map<number, Prepared[]>): Reason {
   const category = p.person.category;
   if (category === 'supervisor' || category === 'inspector') return 'no-ent-category';
-  if (duplicates(P).get(p.index)?.some((q) => outcomes.get(q)?.status === 'auto')) return 'duplicate-pronote';
+  if (duplicates(P, outcomes).get(p.index)?.some((q) => outcomes.get(q)?.status === 'auto')) return 'duplicate-pronote';
   if (category === 'student' && p.classes.length === 0) return 'former-student';
   if (category === 'guardian') {
     const kids = kidsOf.get(p.index) ?? NO_PREPARED;
@@ -757,11 +757,16 @@ function unmatchedReason(p: Prepared, P: Prepared[], outcomes: Map<number, Outco
 
 // Lazily built per-run lookups for the reasons (weakly keyed by the prepared array of a run).
 const dupCache = new WeakMap<Prepared[], Map<number, number[]>>();
-function duplicates(P: Prepared[]): Map<number, number[]> {
+function duplicates(P: Prepared[], outcomes: Map<number, Outcome>): Map<number, number[]> {
   let m = dupCache.get(P);
   if (m) return m;
+  // Only the namesakes of persons left unmatched are ever asked for: other surnames are skipped
+  // without building their keys (a few percent of 200,000 persons are left).
+  const wanted = new Set<string>();
+  for (const p of P) if (outcomes.get(p.index)?.status === 'unmatched') wanted.add(p.last[0]?.compact ?? '');
   const groups = new Map<string, number[]>();
   for (const p of P) {
+    if (!wanted.has(p.last[0]?.compact ?? '')) continue;
     // Without a birth date (guardians, staff), a namesake is a duplicate only if the address or email agrees too.
     const k = `${p.person.category}|${nameKey(p)}|${p.date ? p.date.iso : `${p.postal}|${p.email}`}`;
     const g = groups.get(k);
