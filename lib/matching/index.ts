@@ -606,7 +606,7 @@ export function match(input: MatchInput): MatchResult {
   const contexts = new Map<Category, Context>();
   const ids = new KeyInterner();
   // Each Pronote guardian's Pronote children, for the guardians' pairs and their reasons.
-  let kidsOf = new Map<number, Prepared[]>();
+  let kidsOf: Array<Prepared[] | undefined> = [];
   for (const category of ORDER) {
     tracker.stage(category);
     const pool = DIRECTORY_POOLS[category].flatMap((c) => dirByCategory.get(c) ?? []);
@@ -674,22 +674,22 @@ function guardianLinks(P: Prepared[], D: Prepared[], outcomes: Map<number, Outco
     else if (p.person.category === 'guardian') pronoteGuardians.set(p.person.id, p);
   }
   // Small lists, not sets: a person has a few children or guardians, and 100,000 sets weigh a lot.
-  const kidsOf = new Map<number, Prepared[]>();
+  const kidsOf: Array<Prepared[] | undefined> = new Array(P.length);
   const addKid = (g: Prepared | undefined, s: Prepared | undefined) => {
     if (!g || !s) return;
-    const list = kidsOf.get(g.index);
-    if (!list) kidsOf.set(g.index, [s]);
+    const list = kidsOf[g.index];
+    if (!list) kidsOf[g.index] = [s];
     else if (!list.includes(s)) list.push(s);
   };
   for (const p of P) {
     if (p.person.category === 'guardian') for (const r of p.person.children) addKid(p, pronoteStudents.get(r.id));
     else if (p.person.category === 'student') for (const r of p.person.guardians) addKid(pronoteGuardians.get(r.id), p);
   }
-  const dirGuardiansOf = new Map<number, number[]>();
+  const dirGuardiansOf: Array<number[] | undefined> = new Array(D.length);
   const link = (s: Prepared | undefined, g: Prepared | undefined) => {
     if (!s || !g) return;
-    const list = dirGuardiansOf.get(s.index);
-    if (!list) dirGuardiansOf.set(s.index, [g.index]);
+    const list = dirGuardiansOf[s.index];
+    if (!list) dirGuardiansOf[s.index] = [g.index];
     else if (!list.includes(g.index)) list.push(g.index);
   };
   // Accounts by id per category, so no "category|id" string is built per link.
@@ -703,15 +703,16 @@ function guardianLinks(P: Prepared[], D: Prepared[], outcomes: Map<number, Outco
     if (d.person.category === 'student') for (const r of d.person.guardians) link(d, dirGuardians.get(r.id));
     else if (d.person.category === 'guardian') for (const r of d.person.children) link(dirStudents.get(r.id), d);
   }
-  const pairedKids = new Map<number, number[]>();
-  for (const [gi, kids] of kidsOf) {
+  const pairedKids: Array<number[] | undefined> = new Array(P.length);
+  kidsOf.forEach((kids, gi) => {
+    if (!kids) return;
     const list: number[] = [];
     for (const k of kids) {
       const o = outcomes.get(k.index);
       if (o?.status === 'auto' && o.pair) list.push(o.pair.d.index);
     }
-    if (list.length) pairedKids.set(gi, list);
-  }
+    if (list.length) pairedKids[gi] = list;
+  });
   // Called for every account compared with one person in turn: that person's lookup is kept.
   let lastP: Prepared | undefined;
   let lastKids: number[] | undefined;
@@ -720,20 +721,20 @@ function guardianLinks(P: Prepared[], D: Prepared[], outcomes: Map<number, Outco
     children(p: Prepared, d: Prepared): number {
       if (p !== lastP) {
         lastP = p;
-        lastKids = pairedKids.get(p.index);
+        lastKids = pairedKids[p.index];
       }
       const kids = lastKids;
       if (!kids) return -1;
       let shared = 0;
-      for (const k of kids) if (dirGuardiansOf.get(k)?.includes(d.index)) shared++;
+      for (const k of kids) if (dirGuardiansOf[k]?.includes(d.index)) shared++;
       return shared;
     },
     extra(p: Prepared): Prepared[] {
-      const kids = pairedKids.get(p.index);
+      const kids = pairedKids[p.index];
       if (!kids) return NO_PREPARED;
       const out: Prepared[] = [];
       for (const k of kids) {
-        for (const g of dirGuardiansOf.get(k) ?? NO_INDEXES) if (!out.includes(D[g])) out.push(D[g]);
+        for (const g of dirGuardiansOf[k] ?? NO_INDEXES) if (!out.includes(D[g])) out.push(D[g]);
       }
       return out;
     },
@@ -743,13 +744,13 @@ function guardianLinks(P: Prepared[], D: Prepared[], outcomes: Map<number, Outco
 const NO_INDEXES: number[] = [];
 
 /** The likely reason why a Pronote person found no candidate (issue 4, "For each person left"). */
-function unmatchedReason(p: Prepared, P: Prepared[], outcomes: Map<number, Outcome>, kidsOf: Map<number, Prepared[]>): Reason {
+function unmatchedReason(p: Prepared, P: Prepared[], outcomes: Map<number, Outcome>, kidsOf: Array<Prepared[] | undefined>): Reason {
   const category = p.person.category;
   if (category === 'supervisor' || category === 'inspector') return 'no-ent-category';
   if (duplicates(P, outcomes).get(p.index)?.some((q) => outcomes.get(q)?.status === 'auto')) return 'duplicate-pronote';
   if (category === 'student' && p.classes.length === 0) return 'former-student';
   if (category === 'guardian') {
-    const kids = kidsOf.get(p.index) ?? NO_PREPARED;
+    const kids = kidsOf[p.index] ?? NO_PREPARED;
     if (!kids.some((k) => outcomes.get(k.index)?.status === 'auto')) return 'guardian-of-unpaired';
   }
   return 'not-in-directory';
