@@ -9,7 +9,7 @@ import { append } from '../input/person-draft';
 import { completeRelations } from '../input/relations';
 import type { InputFile } from '../input/source';
 import { assertNoEntityDeclarations, assertWellFormed } from '../input/xml';
-import { InputError, type NotRead, type Person, type ReadNote, type ReadResult } from '../person';
+import { type Category, InputError, type NotRead, type Person, type ReadNote, type ReadResult } from '../person';
 import { readAafText } from './aaf';
 import type { ColumnMapping } from './columns';
 import { type ChildRef, linkChildRefs, readCsvText } from './csv';
@@ -66,11 +66,17 @@ interface Accumulator {
 
 function finish(acc: Accumulator): DirectoryReadResult {
   // The same account in two files (an AAF feed split by category, sent twice): kept once, listed.
-  const seen = new Map<string, Person>();
+  // Per category, the first person read for each id.
+  const seen = new Map<Category, Map<string, Person>>();
   const persons: Person[] = [];
-  for (const p of acc.persons) {
-    const key = `${p.category}\u0000${p.id}`;
-    const first = seen.get(key);
+  for (let i = 0; i < acc.persons.length; i++) {
+    const p = acc.persons[i];
+    let seenHere = seen.get(p.category);
+    if (!seenHere) {
+      seenHere = new Map();
+      seen.set(p.category, seenHere);
+    }
+    const first = seenHere.get(p.id);
     if (first && p.idKind !== 'synthetic') {
       acc.notRead.push({
         source: p.source,
@@ -83,7 +89,7 @@ function finish(acc: Accumulator): DirectoryReadResult {
       });
       continue;
     }
-    seen.set(key, p);
+    seenHere.set(p.id, p);
     persons.push(p);
   }
   if (acc.childRefs.length > 0) {

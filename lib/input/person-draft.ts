@@ -31,10 +31,17 @@ export function newPerson(base: {
   };
 }
 
+/**
+ * A blank other than a space, or two blanks in a row (the characters of `\s`): only then does
+ * folding change more than the ends of a value.
+ */
+const FOLDABLE = /[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]|\s\s/;
+
 /** Trims and folds inner runs of blanks; undefined for empty values. */
 export function clean(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const v = value.replace(/\s+/g, ' ').trim();
+  // Most values hold single spaces at most: trimming alone gives the same text, without a copy.
+  const v = FOLDABLE.test(value) ? value.replace(/\s+/g, ' ').trim() : value.trim();
   return v === '' ? undefined : v;
 }
 

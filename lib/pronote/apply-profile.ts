@@ -27,7 +27,7 @@ import { completeRelations } from '../input/relations';
 import { compact } from '../input/words';
 import type { XmlNode } from '../input/xml';
 import { CATEGORIES, type Category, type IdKind, type NotRead, type Person } from '../person';
-import type { MappingProfile, ProfileField } from './mapping-profile';
+import type { MappingProfile } from './mapping-profile';
 
 /** Attribute (exact name, then any case) or direct child element text. */
 export function fieldValue(node: XmlNode, name: string | undefined): string | undefined {
@@ -95,10 +95,11 @@ function collect(root: XmlNode, profile: MappingProfile): { node: XmlNode; rank:
   const out: { node: XmlNode; rank: number }[] = [];
   const ranks = new Map<string, number>();
   const walk = (node: XmlNode) => {
-    for (const c of node.children) {
+    const children = node.children;
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i];
       // `<Staff><Staff .../></Staff>`: an element holding records of its own name is a container.
-      const container = c.children.some((g) => g.name === c.name);
-      if (names.has(c.name) && !container) {
+      if (names.has(c.name) && !holdsOwnName(c)) {
         const rank = (ranks.get(c.name) ?? 0) + 1;
         ranks.set(c.name, rank);
         out.push({ node: c, rank });
@@ -108,6 +109,12 @@ function collect(root: XmlNode, profile: MappingProfile): { node: XmlNode; rank:
   if (names.has(root.name)) out.push({ node: root, rank: 1 });
   else walk(root);
   return out;
+}
+
+function holdsOwnName(node: XmlNode): boolean {
+  const children = node.children;
+  for (let i = 0; i < children.length; i++) if (children[i].name === node.name) return true;
+  return false;
 }
 
 function categoryOf(node: XmlNode, profile: MappingProfile): Category | undefined {
@@ -122,6 +129,34 @@ function categoryOf(node: XmlNode, profile: MappingProfile): Category | undefine
   return fallback;
 }
 
+/** The map of `outer` for `key`, made empty the first time. */
+function innerMap<K, V>(outer: Map<K, Map<string, V>>, key: K): Map<string, V> {
+  let inner = outer.get(key);
+  if (!inner) {
+    inner = new Map();
+    outer.set(key, inner);
+  }
+  return inner;
+}
+
+/** A record not read, with its element's attributes (or text) as excerpt. */
+function notReadEntry(source: string, location: string, node: XmlNode, fr: string, en: string): NotRead {
+  const excerpt = Object.entries(node.attrs)
+    .map(([k, v]) => `${k}="${v}"`)
+    .join(' ')
+    .slice(0, 300);
+  return { source, location, reason: { fr, en }, excerpt: excerpt || node.text.slice(0, 300) };
+}
+
+/** The first non-empty key attribute of an element (`Ident`, `IDPN`, `Id`...). */
+function firstKey(node: XmlNode): string | undefined {
+  for (let k = 0; k < KEY_ATTRS.length; k++) {
+    const v = node.attrs[KEY_ATTRS[k]];
+    if (v) return v;
+  }
+  return undefined;
+}
+
 /**
  * Applies a profile to a parsed export.
  * @returns persons (links between students and guardians resolved through `ident` or `id`),
@@ -133,87 +168,104 @@ export function readWithProfile(root: XmlNode, profile: MappingProfile, options:
   const persons: Person[] = [];
   const notRead: NotRead[] = [];
   const identFallbacks: Partial<Record<Category, number>> = {};
-  const seen = new Map<string, Person>();
-  const keyToId = new Map<string, string>();
+  // Per category: the first person read for each id, and the file's keys (ident, id) → id.
+  const seen = new Map<Category, Map<string, Person>>();
+  const keyToId = new Map<Category, Map<string, string>>();
   const guardianRefs = new Map<Person, string[]>();
-  for (const { node, rank } of collect(root, profile)) {
+  const records = collect(root, profile);
+  // Indexed loops, no closures per record: reading runs once per file, mostly before V8 optimises it.
+  for (let r = 0; r < records.length; r++) {
+    const { node, rank } = records[r];
     const location = `${node.name}[${rank}], l. ${node.line}`;
-    const nr = (fr: string, en: string) => {
-      const excerpt = Object.entries(node.attrs)
-        .map(([k, v]) => `${k}="${v}"`)
-        .join(' ')
-        .slice(0, 300);
-      notRead.push({ source, location, reason: { fr, en }, excerpt: excerpt || node.text.slice(0, 300) });
-    };
     const category = categoryOf(node, profile);
     if (!category) {
       const value = f.category ? fieldValue(node, f.category) : undefined;
-      nr(
-        `Catégorie non reconnue${value ? ` (« ${value} »)` : ''} : choisissez-la dans la correspondance.`,
-        `Category not recognised${value ? ` ("${value}")` : ''}: choose it in the mapping.`,
+      notRead.push(
+        notReadEntry(
+          source,
+          location,
+          node,
+          `Catégorie non reconnue${value ? ` (« ${value} »)` : ''} : choisissez-la dans la correspondance.`,
+          `Category not recognised${value ? ` ("${value}")` : ''}: choose it in the mapping.`,
+        ),
       );
       continue;
     }
-    const get = (field: ProfileField) => fieldValue(node, f[field]);
-    const ident = get('ident');
-    let id = get('id');
+    const ident = fieldValue(node, f.ident);
+    let id = fieldValue(node, f.id);
     let idKind = options.idKind;
     if (!id && ident) {
       id = ident;
       idKind = options.identKind;
       identFallbacks[category] = (identFallbacks[category] ?? 0) + 1;
     }
-    const lastName = get('lastName') ?? get('birthName');
-    const firstName = get('firstName');
+    const lastName = fieldValue(node, f.lastName) ?? fieldValue(node, f.birthName);
+    const firstName = fieldValue(node, f.firstName);
     if (!id) {
-      nr(
-        `Pas d'identifiant Pronote (${[f.id, f.ident].filter(Boolean).join(', ') || 'aucun champ choisi'}) : l'ENT ne pourrait pas le recevoir.`,
-        `No Pronote identifier (${[f.id, f.ident].filter(Boolean).join(', ') || 'no field chosen'}): the ENT could not receive it.`,
+      notRead.push(
+        notReadEntry(
+          source,
+          location,
+          node,
+          `Pas d'identifiant Pronote (${[f.id, f.ident].filter(Boolean).join(', ') || 'aucun champ choisi'}) : l'ENT ne pourrait pas le recevoir.`,
+          `No Pronote identifier (${[f.id, f.ident].filter(Boolean).join(', ') || 'no field chosen'}): the ENT could not receive it.`,
+        ),
       );
       continue;
     }
     if (!lastName && !firstName) {
-      nr(`Personne ${id} sans nom ni prénom.`, `Person ${id} has no last name or first name.`);
+      notRead.push(notReadEntry(source, location, node, `Personne ${id} sans nom ni prénom.`, `Person ${id} has no last name or first name.`));
       continue;
     }
-    const dupKey = `${category}\u0000${id}`;
-    const first = seen.get(dupKey);
+    const seenHere = innerMap(seen, category);
+    const first = seenHere.get(id);
     if (first) {
-      nr(
-        `Identifiant ${id} déjà lu (${first.location}) : enregistrement en double.`,
-        `Identifier ${id} already read (${first.location}): duplicate record.`,
+      notRead.push(
+        notReadEntry(
+          source,
+          location,
+          node,
+          `Identifiant ${id} déjà lu (${first.location}) : enregistrement en double.`,
+          `Identifier ${id} already read (${first.location}): duplicate record.`,
+        ),
       );
       continue;
     }
     const p = newPerson({ side: 'pronote', source, location, category, id, idKind, lastName: lastName ?? '', firstName: firstName ?? '' });
-    seen.set(dupKey, p);
-    if (ident) keyToId.set(`${category}\u0000${ident}`, id);
-    keyToId.set(`${category}\u0000${id}`, id);
-    const birthName = get('birthName');
+    seenHere.set(id, p);
+    const keys = innerMap(keyToId, category);
+    if (ident) keys.set(ident, id);
+    keys.set(id, id);
+    const birthName = fieldValue(node, f.birthName);
     if (birthName && birthName !== p.lastName) p.birthName = birthName;
-    p.otherFirstNames = listValues(node, f.otherFirstNames, []).flatMap((v) => v.split(/\s*,\s*/)).filter(Boolean);
-    const birthDate = parseDate(get('birthDate'));
+    const others = listValues(node, f.otherFirstNames, []);
+    p.otherFirstNames = others.length === 0 ? [] : others.flatMap((v) => v.split(/\s*,\s*/)).filter(Boolean);
+    const birthDate = parseDate(fieldValue(node, f.birthDate));
     if (birthDate) p.birthDate = birthDate;
-    const sex = parseSex(get('sex'));
+    const sex = parseSex(fieldValue(node, f.sex));
     if (sex) p.sex = sex;
-    const civility = get('civility');
+    const civility = fieldValue(node, f.civility);
     if (civility) p.civility = civility;
     p.classes = [...new Set(listValues(node, f.classes, LABEL_ATTRS))];
-    const email = get('email');
+    const email = fieldValue(node, f.email);
     if (email) p.email = email;
-    const postalCode = get('postalCode');
+    const postalCode = fieldValue(node, f.postalCode);
     if (postalCode) p.postalCode = postalCode;
     if (category === 'student' && f.guardians) guardianRefs.set(p, listValues(node, f.guardians, KEY_ATTRS));
-    for (const [k, v] of Object.entries(node.attrs)) p.raw[k] = v;
-    for (const c of node.children) {
-      const value = c.text || labelOf(c) || KEY_ATTRS.map((a) => c.attrs[a]).find(Boolean);
+    const names = Object.keys(node.attrs);
+    for (let k = 0; k < names.length; k++) p.raw[names[k]] = node.attrs[names[k]];
+    const children = node.children;
+    for (let k = 0; k < children.length; k++) {
+      const c = children[k];
+      const value = c.text || labelOf(c) || firstKey(c);
       if (value) p.raw[c.name] = p.raw[c.name] ? `${p.raw[c.name]} | ${value}` : value;
     }
     persons.push(p);
   }
   // Links name the guardian by its key in the file (partner layout: `Ident`), which may differ from its id (`IDPN`).
+  const guardianKeys = keyToId.get('guardian');
   for (const [student, refs] of guardianRefs) {
-    for (const ref of refs) student.guardians.push({ id: keyToId.get(`guardian\u0000${ref}`) ?? ref });
+    for (const ref of refs) student.guardians.push({ id: guardianKeys?.get(ref) ?? ref });
   }
   completeRelations(persons);
   return { persons, notRead, identFallbacks };

@@ -16,7 +16,7 @@ import { exportKindOf } from './export-kind';
 import type { MappingProfile } from './mapping-profile';
 import { isPartnerLayout, PARTNER_ELEMENTS, PARTNER_PROFILE } from './partner-export';
 import { readSsoTree } from './rapprochement-sso';
-import { sniffLayout } from './sniffer';
+import { recordElementNames, sniffLayout } from './sniffer';
 
 export type { CategoryRule, MappingProfile, ProfileField } from './mapping-profile';
 export { isMappingProfile, PROFILE_FIELDS } from './mapping-profile';
@@ -104,12 +104,27 @@ function openExport(file: InputFile): XmlNode {
   return readXmlTree(text, file.name);
 }
 
+/** The map of `outer` for `key`, made empty the first time. */
+function innerMap<K, V>(outer: Map<K, Map<string, V>>, key: K): Map<string, V> {
+  let inner = outer.get(key);
+  if (!inner) {
+    inner = new Map();
+    outer.set(key, inner);
+  }
+  return inner;
+}
+
 /**
  * True when every person-like record of the file is one of the six partner elements: otherwise
  * (a `Parent` list beside `Eleve`, say) the sniffer reads it, so that no list is left unread.
  */
 function onlyPartnerElements(root: XmlNode): boolean {
   const elements = new Set<string>(Object.values(PARTNER_ELEMENTS));
+  // Records all named as partner elements: each of those names its own category, so the sniff
+  // would map each to itself; only other records need the whole sniff.
+  let others = false;
+  for (const name of recordElementNames(root)) if (!elements.has(name)) others = true;
+  if (!others) return true;
   const sniffed = sniffLayout(root);
   return !sniffed || Object.values(sniffed.mapping.categories).every((rule) => !rule || elements.has(rule.element));
 }
@@ -137,8 +152,8 @@ export function readPronoteExport(files: InputFile[], options: { profile?: Mappi
   let layout: PronoteLayout | undefined;
   let sniff: PronoteReadResult['sniff'];
   let exportKind: ExportKind = 'unknown';
-  /** The first person read for each (category, id), to set aside the same person in a later file. */
-  const readBefore = new Map<string, Person>();
+  /** The first person read for each id, per category, to set aside the same person in a later file. */
+  const readBefore = new Map<Category, Map<string, Person>>();
   for (const file of files) {
     const root = openExport(file);
     if (root.name === 'PARTENAIRE_INDEX') {
@@ -185,9 +200,10 @@ export function readPronoteExport(files: InputFile[], options: { profile?: Mappi
     append(notRead, r.notRead);
     // Inside one file a repeated id is set aside by readWithProfile; across files (the same export
     // given twice, or two overlapping exports) it is set aside here, so no one is paired twice.
-    for (const p of r.persons) {
-      const key = `${p.category}\u0000${p.id}`;
-      const earlier = readBefore.get(key);
+    for (let i = 0; i < r.persons.length; i++) {
+      const p = r.persons[i];
+      const before = innerMap(readBefore, p.category);
+      const earlier = before.get(p.id);
       if (earlier) {
         notRead.push({
           source: file.name,
@@ -200,7 +216,7 @@ export function readPronoteExport(files: InputFile[], options: { profile?: Mappi
         });
         continue;
       }
-      readBefore.set(key, p);
+      before.set(p.id, p);
       persons.push(p);
     }
     if (partner) {

@@ -62,8 +62,13 @@ function keysOf(node: XmlNode): Map<string, string> {
   if (cached) return cached;
   const keys = new Map<string, string>();
   keyCache.set(node, keys);
-  for (const a of Object.keys(node.attrs)) keys.set(compact(a), a);
-  for (const c of node.children) if (!keys.has(compact(c.name))) keys.set(compact(c.name), c.name);
+  const attrs = Object.keys(node.attrs);
+  for (let i = 0; i < attrs.length; i++) keys.set(compact(attrs[i]), attrs[i]);
+  const children = node.children;
+  for (let i = 0; i < children.length; i++) {
+    const folded = compact(children[i].name);
+    if (!keys.has(folded)) keys.set(folded, children[i].name);
+  }
   return keys;
 }
 
@@ -75,7 +80,9 @@ function has(keys: Map<string, string>, field: keyof typeof SYNONYMS): boolean {
 function findRecords(root: XmlNode): Occurrence[] {
   const out: Occurrence[] = [];
   const walk = (node: XmlNode) => {
-    for (const c of node.children) {
+    const children = node.children;
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i];
       const keys = keysOf(c);
       if (has(keys, 'lastName') && has(keys, 'firstName')) out.push({ node: c, parent: node });
       else walk(c);
@@ -83,6 +90,14 @@ function findRecords(root: XmlNode): Occurrence[] {
   };
   walk(root);
   return out;
+}
+
+/** Element names of the person records {@link sniffLayout} would find, without the rest of the sniff. */
+export function recordElementNames(root: XmlNode): Set<string> {
+  const names = new Set<string>();
+  const records = findRecords(root);
+  for (let i = 0; i < records.length; i++) names.add(records[i].node.name);
+  return names;
 }
 
 const countsCache = new WeakMap<XmlNode[], Map<string, { key: string; n: number }>>();
