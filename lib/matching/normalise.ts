@@ -69,7 +69,10 @@ function memo<T>(fn: (key: string) => T, limit = 200_000): (key: string) => T {
 function memo2<T>(fn: (a: string, b: string) => T, limit = 200_000): (a: string, b: string) => T {
   let cache = new Map<string, Map<string, T>>();
   let size = 0;
+  // Most persons have no second value (no birth name, no other given name): one lookup for them.
+  const single = memo((a: string) => fn(a, ''), limit);
   return (a: string, b: string) => {
+    if (!b) return single(a);
     let inner = cache.get(a);
     let v = inner?.get(b);
     if (v === undefined) {
