@@ -180,6 +180,43 @@ describe('guardians through their paired children', () => {
   });
 });
 
+describe('name-only keys are searched when the date or the children found no sure candidate', () => {
+  it('a student whose birth year is mistyped is still found by name, past a classmate born that day', () => {
+    const r = match({
+      pronote: [pronote('student', { id: 'P', last: 'Lambert', first: 'Noé', birth: '2011-03-04' })],
+      directory: [
+        ...filler(300),
+        // Born the day typed in Pronote, same surname initial: found by the date keys, names differ.
+        ent('student', { id: 'OTHER', last: 'Leclerc', first: 'Jade', birth: '2011-03-04' }),
+        ent('student', { id: 'E', last: 'Lambert', first: 'Noé', birth: '2010-03-04' }),
+      ],
+    }).proposals[0];
+    expect(r.candidates.map((c) => c.entId)).toContain('E');
+    expect(r.entId).toBe('E');
+  });
+
+  it('a guardian whose account is not linked to the paired child is still found by name', () => {
+    const r = byId(
+      match({
+        pronote: [
+          pronote('student', { id: 'PS', last: 'Garnier', first: 'Lina', birth: '2012-05-06', guardians: ['PG'] }),
+          pronote('guardian', { id: 'PG', last: 'Vasseur', first: 'Héloïse', children: ['PS'] }),
+        ],
+        directory: [
+          ...filler(300),
+          ent('student', { id: 'S', last: 'Garnier', first: 'Lina', birth: '2012-05-06', guardians: ['G1'] }),
+          // The child's only linked guardian is the father; the mother's account lost its link.
+          ent('guardian', { id: 'G1', last: 'Garnier', first: 'Yves', children: ['S'] }),
+          ent('guardian', { id: 'G2', last: 'Vasseur', first: 'Héloïse' }),
+        ],
+      }).proposals,
+    );
+    expect(r.get('PS')).toMatchObject({ status: 'auto', entId: 'S' });
+    expect(r.get('PG')!.candidates.map((c) => c.entId)).toContain('G2');
+    expect(r.get('PG')!.entId).toBe('G2');
+  });
+});
+
 describe('supervisors and inspectors', () => {
   it('are compared with teacher and staff accounts; none found is said to be normal', () => {
     const res = byId(
