@@ -4,7 +4,9 @@
  *
  * Method (issue 4, "Method"; PRODUCT.md §3):
  * 1. every person normalised once (`compare.prepare`);
- * 2. blocking on strict keys (`blocking.ts`), each candidate pair compared once;
+ * 2. blocking on strict keys (`blocking.ts`), each candidate pair compared once; the name-only keys
+ *    are searched only when the keys with a date (or a guardian's paired children) found no sure
+ *    candidate (`sure`);
  * 3. fields compared in levels and weighed in the Fellegi-Sunter manner (`compare.ts`, `weights.ts`),
  *    name rarity from the directory's own frequencies;
  * 4. an automatic pair only above `AUTO_BITS` and with `MARGIN_BITS` over both the person's next
