@@ -123,6 +123,13 @@ export function Steps({ db, client, r, onChange, shown }: Props) {
     };
   }, [db, rid, category, r.position, given]);
 
+  // Once the step given by the pairing is drawn, the worker may write the other steps.
+  useEffect(() => {
+    if (!given || !items) return;
+    const frame = requestAnimationFrame(() => client.shown());
+    return () => cancelAnimationFrame(frame);
+  }, [given, items, client]);
+
   const visible = useMemo(() => {
     if (!items) return [];
     return items.map((item, index) => ({ item, index })).filter(({ item }) => filter === 'all' || item.proposal.status === filter);

@@ -8,7 +8,7 @@
  */
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
 
-type Req = Exclude<WorkerRequest, { kind: 'cancel' }> extends infer R ? (R extends { seq: number } ? Omit<R, 'seq'> : never) : never;
+type Req = Exclude<WorkerRequest, { kind: 'cancel' | 'shown' }> extends infer R ? (R extends { seq: number } ? Omit<R, 'seq'> : never) : never;
 type Final = Exclude<WorkerReply, { kind: 'progress' | 'saved' | 'unsaved' }>;
 
 /** Rejects a request that was cancelled by the user. */
@@ -91,6 +91,11 @@ export class WorkerClient {
   /** Starts the worker ahead of the first request (its script and its store open meanwhile). */
   warm(): void {
     this.ensure();
+  }
+
+  /** Tells the worker that the step a pairing gave has been drawn (it then writes the others). */
+  shown(): void {
+    this.worker?.postMessage({ kind: 'shown', seq: 0 } satisfies WorkerRequest);
   }
 
   /** Sends a request; resolves with the final reply (progress goes to `onProgress`). */

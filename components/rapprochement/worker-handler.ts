@@ -8,7 +8,7 @@
  * The persons read are kept in memory (`InputMemo`), so that pairing does not read them back.
  */
 import { DirectorySearch } from '../../lib/store/directory-search';
-import { InputMemo, inputErrorMessage, loadSide, runPairing } from '../../lib/store/pipeline';
+import { InputMemo, inputErrorMessage, loadSide, type MatchedAhead, matchAhead, runPairing } from '../../lib/store/pipeline';
 import type { PasserelleDB } from '../../lib/store/schema';
 import { Laps } from '../../lib/store/stage-times';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
@@ -21,6 +21,12 @@ export function createWorkerHandler(db: PasserelleDB, post: (reply: WorkerReply)
   const memo = new InputMemo();
   /** Set by `cancel`: a pairing that ends after it is not stored. */
   let cancelled = false;
+  /** The engine run once both sides are loaded, before "Lancer le rapprochement" (see `matchAhead`). */
+  let ahead: { rid: number; result: Promise<MatchedAhead | undefined> } | undefined;
+  /** Loads and pairings started: the engine runs ahead only if none started since its load. */
+  let started = 0;
+  /** Called when the panel has drawn the step a pairing gave it (`shown`). */
+  let onShown: (() => void) | undefined;
 
   /** The search index of a rapprochement's directory, built once per loaded directory. */
   async function searchIndex(rid: number): Promise<DirectorySearch> {
@@ -43,6 +49,8 @@ export function createWorkerHandler(db: PasserelleDB, post: (reply: WorkerReply)
     const times = () => ({ stages: [...laps.times], receivedAt, repliedAt: epochNow() });
     switch (req.kind) {
       case 'load': {
+        ahead = undefined;
+        const mine = ++started;
         await loadSide(db, req.rid, req.side, req, {
           laps,
           memo,
@@ -50,12 +58,25 @@ export function createWorkerHandler(db: PasserelleDB, post: (reply: WorkerReply)
             if (req.side === 'directory') search = undefined;
             sent.reply = true;
             post({ kind: 'loaded', seq: req.seq, outcome, times: times() });
+            const r = outcome.rapprochement;
+            if (!r.pronote || !r.directory || outcome.sniff) return;
+            // Both sides are in: the engine runs as soon as this write is issued, while the user
+            // reads the counts; the pairing uses its proposals if files, structure and decisions
+            // are still the same. Skipped when a load or the pairing itself started first.
+            const result: Promise<MatchedAhead | undefined> = new Promise((next) => setTimeout(next, 0)).then(() =>
+              started === mine ? matchAhead(db, r, memo) : undefined,
+            );
+            result.catch(() => {}); // a failure here only means that the pairing runs the engine itself
+            ahead = { rid: req.rid, result };
           },
         });
         post({ kind: 'saved', seq: req.seq, times: times() });
         return;
       }
       case 'pair': {
+        started++;
+        const early = ahead?.rid === req.rid ? ahead.result : undefined;
+        ahead = undefined;
         let last = 0;
         const onProgress = (done: number, stage: string) => {
           const now = performance.now();
@@ -64,9 +85,14 @@ export function createWorkerHandler(db: PasserelleDB, post: (reply: WorkerReply)
           last = now;
           post({ kind: 'progress', seq: req.seq, done, stage });
         };
+        const shown = new Promise<void>((resolve) => {
+          onShown = resolve;
+        });
         await runPairing(db, req.rid, onProgress, {
           laps,
           memo,
+          ahead: early,
+          pause: shown,
           onReady: ({ rapprochement, proposals, current }) => {
             // Thrown inside the store's transaction: it is aborted, nothing of the pairing is stored.
             if (cancelled) throw new Error('pairing cancelled');
@@ -79,6 +105,9 @@ export function createWorkerHandler(db: PasserelleDB, post: (reply: WorkerReply)
       }
       case 'cancel':
         cancelled = true;
+        return;
+      case 'shown':
+        onShown?.();
         return;
       case 'search': {
         // An empty query builds the index only (the panel asks when the search field gets the focus).

@@ -25,7 +25,9 @@ export type WorkerRequest =
   | { kind: 'pair'; seq: number; rid: number }
   | { kind: 'search'; seq: number; rid: number; query: string; limit?: number }
   /** Store no pairing from now on (the worker is being let go; see worker-client.ts). */
-  | { kind: 'cancel'; seq: number };
+  | { kind: 'cancel'; seq: number }
+  /** The panel has drawn the step a pairing gave it: the worker writes the other steps now. */
+  | { kind: 'shown'; seq: number };
 
 export type WorkerReply =
   | { kind: 'loaded'; seq: number; outcome: LoadOutcome; times?: ReplyTimes }

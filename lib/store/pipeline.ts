@@ -8,7 +8,7 @@ import type { Localized } from '../checks/finding';
 import { readDirectory, readPastedTable } from '../directory';
 import type { InputFile } from '../input/source';
 import { match } from '../matching';
-import type { Decision } from '../matching/types';
+import type { Decision, Proposal } from '../matching/types';
 import { CATEGORIES, type Category, InputError, type Person, type ReadResult, type Side } from '../person';
 import { readPronoteExport } from '../pronote';
 import { buildStepItems, restrictToStructure } from './items';
@@ -76,10 +76,11 @@ export async function loadSide(
   laps.lap('summary');
   const rapprochement = await saveInput(db, rid, side, result.persons, summary, (next) => {
     laps.lap('open-store');
+    // Kept now (the engine may run ahead on it); used only once the store holds this load's id.
+    memo?.keep(rid, side, summary, result.persons);
     onReady?.({ rapprochement: next, summary, sniff });
   });
   laps.lap('store');
-  memo?.keep(rid, side, summary, result.persons);
   return { rapprochement, summary, sniff };
 }
 
@@ -149,27 +150,83 @@ export interface Paired {
   current?: { category: Category; chunks: string[]; decisions: DecisionRow[] };
 }
 
+/** The engine's input for one rapprochement, and a key of what the proposals depend on. */
+interface EngineInput {
+  pronote: Person[];
+  directory: Person[];
+  decisions: Decision[];
+  remembered: number;
+  ownRows: DecisionRow[];
+  /**
+   * The stored files (their load ids), the structure kept and the decisions given: the same key,
+   * the same proposals. Undefined for rows stored before load ids existed.
+   */
+  key?: string;
+}
+
+async function engineInput(db: PasserelleDB, row: Rapprochement, memo: InputMemo): Promise<EngineInput> {
+  const pronote = await memo.get(db, row, 'pronote');
+  const directory = restrictToStructure(await memo.get(db, row, 'directory'), row.structure);
+  const remembered = await rememberedDecisions(db, row.uai);
+  const ownRows = row.id === undefined ? [] : await loadDecisions(db, row.id);
+  const decisions = mergeDecisions(
+    remembered,
+    ownRows.map(({ rid: _rid, entLabel: _label, ...d }) => d),
+  );
+  const ids = [row.pronote?.loadId, row.directory?.loadId];
+  const key = ids.every(Boolean) ? JSON.stringify([ids, row.structure ?? '', decisions]) : undefined;
+  return { pronote, directory, decisions, remembered: remembered.length, ownRows, key };
+}
+
+/** Proposals computed ahead of the user's request, with the key of what they were computed from. */
+export interface MatchedAhead {
+  key: string;
+  proposals: Proposal[];
+}
+
+/**
+ * Runs the engine on a rapprochement whose two sides are loaded (`row` as just stored, or being
+ * stored), before the user asks for the pairing (the panel shows the counts meanwhile); nothing is
+ * stored. `runPairing` uses the result when its key still holds (same files, structure and
+ * decisions). Undefined when a side is missing.
+ */
+export async function matchAhead(db: PasserelleDB, row: Rapprochement, memo: InputMemo): Promise<MatchedAhead | undefined> {
+  if (!row.pronote || !row.directory) return undefined;
+  const input = await engineInput(db, row, memo);
+  if (!input.key) return undefined;
+  return { key: input.key, proposals: match({ pronote: input.pronote, directory: input.directory, decisions: input.decisions }).proposals };
+}
+
 /**
  * Pairs the stored persons (the directory restricted to the chosen structure) and stores the
- * proposals per step. `onProgress(done in [0, 1], stage)` is the engine's. Resolves once stored.
+ * proposals per step. `onProgress(done in [0, 1], stage)` is the engine's. `ahead`: proposals from
+ * `matchAhead`, used when still valid. Resolves once stored.
  */
 export async function runPairing(
   db: PasserelleDB,
   rid: number,
   onProgress?: (done: number, stage: string) => void,
-  options: StoreOptions<Paired> = {},
+  options: StoreOptions<Paired> & {
+    ahead?: Promise<MatchedAhead | undefined>;
+    /** After `onReady`, the other steps are written once this settles (at most 0.4 s later): the panel draws first. */
+    pause?: Promise<unknown>;
+  } = {},
 ): Promise<Paired> {
   const { laps = new Laps(), memo = new InputMemo(), onReady } = options;
   const row = await db.rapprochements.get(rid);
   if (!row) throw new Error(`no rapprochement ${rid}`);
-  const pronote = await memo.get(db, row, 'pronote');
-  const directory = restrictToStructure(await memo.get(db, row, 'directory'), row.structure);
-  const remembered = await rememberedDecisions(db, row.uai);
-  const ownRows = await loadDecisions(db, rid);
-  const own = ownRows.map(({ rid: _rid, entLabel: _label, ...d }) => d);
+  const { pronote, directory, decisions, remembered, ownRows, key } = await engineInput(db, row, memo);
   laps.lap('read-store');
-  const { proposals } = match({ pronote, directory, decisions: mergeDecisions(remembered, own), onProgress });
-  laps.lap('match');
+  const ahead = await options.ahead?.catch(() => undefined);
+  let proposals: Proposal[];
+  if (ahead && key && ahead.key === key) {
+    proposals = ahead.proposals;
+    onProgress?.(1, 'done');
+    laps.lap('match-ahead');
+  } else {
+    proposals = match({ pronote, directory, decisions, onProgress }).proposals;
+    laps.lap('match');
+  }
   // The step on screen is built before the reply; the others once it is sent, while it shows.
   const currentCategory = CATEGORIES[row.currentStep] ?? CATEGORIES[0];
   let all: Record<Category, StepItem[]> | undefined;
@@ -179,11 +236,11 @@ export async function runPairing(
     return all[c];
   };
   let current: Paired['current'];
-  const rapprochement = await saveProposals(db, rid, itemsOf, { rememberedUsed: remembered.length }, (ready) => {
+  const rapprochement = await saveProposals(db, rid, itemsOf, { rememberedUsed: remembered }, (ready) => {
     laps.lap('shown-step+open-store');
     current = ready.current && { ...ready.current, decisions: ownRows.filter((d) => d.category === ready.current?.category) };
     onReady?.({ rapprochement: ready.rapprochement, proposals: proposals.length, current });
-  });
+  }, options.pause);
   laps.lap('store');
   return { rapprochement, proposals: proposals.length, current };
 }

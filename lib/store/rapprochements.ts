@@ -145,6 +145,29 @@ export async function saveInput(
   });
 }
 
+/** The longest `saveProposals` waits for its `pause` (ms). */
+const PAUSE_MAX_MS = 400;
+
+/**
+ * Waits, inside the current transaction, until `pause` settles or `PAUSE_MAX_MS` have passed. The
+ * transaction is kept open by small reads (IndexedDB commits a transaction left without requests).
+ * Used so that the panel draws the step it was just given before the worker serialises the others:
+ * both at once make the panel's tasks long on a machine with few cores.
+ */
+async function pauseWithin(db: PasserelleDB, rid: number, pause: Promise<unknown>): Promise<void> {
+  let settled = false;
+  pause.then(
+    () => {
+      settled = true;
+    },
+    () => {
+      settled = true;
+    },
+  );
+  const until = performance.now() + PAUSE_MAX_MS;
+  while (!settled && performance.now() < until) await db.rapprochements.get(rid);
+}
+
 /**
  * Waits for the last writes of the current transaction, issued together, and commits it as soon as
  * they are done (IndexedDB `commit()`), so that the commit does not wait for this thread to be
@@ -197,6 +220,7 @@ export async function saveProposals(
   items: Record<Category, StepItem[]> | ((category: Category) => StepItem[]),
   extra: { rememberedUsed?: number } = {},
   onReady?: (ready: ProposalsReady) => void,
+  pause?: Promise<unknown>,
 ): Promise<Rapprochement> {
   // A function is asked for each step to store, the current one first (before `onReady`).
   const itemsOf = typeof items === 'function' ? items : (c: Category) => items[c] ?? [];
@@ -220,6 +244,7 @@ export async function saveProposals(
     if (replaced.includes(currentCategory)) rows.set(currentCategory, chunkStep(rid, currentCategory, itemsOf(currentCategory)));
     const current = rows.get(currentCategory);
     onReady?.({ rapprochement: next, current: current && { category: currentCategory, chunks: current.map((r) => r.json) } });
+    if (pause) await pauseWithin(db, rid, pause);
     for (const c of replaced) if (!rows.has(c)) rows.set(c, chunkStep(rid, c, itemsOf(c)));
     await commitAfter([db.stepChunks.bulkPut(replaced.flatMap((c) => rows.get(c) ?? [])), db.rapprochements.put(next)]);
     return next;

@@ -12,7 +12,7 @@ import {
   setDecision,
   validateStep,
 } from '../../../lib/store';
-import { countByCategory, InputMemo, loadSide, runPairing } from '../../../lib/store/pipeline';
+import { countByCategory, InputMemo, loadSide, matchAhead, runPairing } from '../../../lib/store/pipeline';
 import { loadInput } from '../../../lib/store/rapprochements';
 import { writeDecisionsCsv } from '../../../lib/report/decisions-csv';
 import { generate, type Generated } from '../../../scripts/generator';
@@ -173,5 +173,38 @@ describe('workbench pipeline (readers → store → engine → steps)', () => {
     const fromMemory = await runPairing(db, r.id!, undefined, { memo });
     const fromStore = await runPairing(db, r.id!);
     expect(fromMemory.proposals).toBe(fromStore.proposals);
+  });
+
+  it('uses the proposals computed ahead only while files, structure and decisions are the same', async () => {
+    const rid = await loaded();
+    const memo = new InputMemo();
+    const row = (await db.rapprochements.get(rid))!;
+    const ahead = await matchAhead(db, row, memo);
+    expect(ahead?.proposals.length).toBe(g.pronote.length);
+    // A marker in the proposals computed ahead tells whether the pairing used them.
+    const marked = { ...ahead!, proposals: ahead!.proposals.map((p) => (p.category === 'teacher' ? { ...p, score: 0.123 } : p)) };
+    await runPairing(db, rid, undefined, { memo, ahead: Promise.resolve(marked) });
+    expect((await loadStep(db, rid, 'teacher')).every((i) => i.proposal.score === 0.123)).toBe(true);
+    // A decision taken since: the engine runs again.
+    const teacher = (await loadStep(db, rid, 'teacher'))[0];
+    await setDecision(db, rid, { category: 'teacher', pronoteId: teacher.proposal.pronoteId, kind: 'no-account' });
+    await runPairing(db, rid, undefined, { memo, ahead: Promise.resolve(marked) });
+    expect((await loadStep(db, rid, 'teacher')).some((i) => i.proposal.score === 0.123)).toBe(false);
+  });
+
+  it('waits for the panel to draw the given step, then writes the others, in the same transaction', async () => {
+    const rid = await loaded();
+    let drawn: () => void = () => {};
+    const pause = new Promise<void>((resolve) => {
+      drawn = resolve;
+    });
+    let answered = false;
+    const pairing = runPairing(db, rid, undefined, { pause, onReady: () => (answered = true) });
+    while (!answered) await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 50));
+    drawn();
+    const { rapprochement } = await pairing;
+    expect(rapprochement.phase).toBe('steps');
+    for (const c of CATEGORIES) expect((await loadStep(db, rid, c)).length).toBe(rapprochement.pronote?.counts[c]);
   });
 });
