@@ -54,11 +54,6 @@ function valueText(inner: string | undefined): string {
   return (cdata ? cdata[1] : decodeXmlEntities(inner)).trim();
 }
 
-/** Text of a `value` element that holds no markup (no CDATA): entities decoded, trimmed. */
-function plainValueText(inner: string): string {
-  return inner.indexOf('<') < 0 ? decodeXmlEntities(inner).trim() : valueText(inner);
-}
-
 /**
  * Attr names met in the previous records of a file, by rank in the record (as written, and as
  * decoded): records of one file list the same attrs in the same order, so each name is one string
@@ -73,70 +68,82 @@ function newNameCache(): NameCache {
   return { written: [], decoded: [] };
 }
 
+function isBlank(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
 /**
- * {@link attrsOf} for the shape AAF files have: `<attr name="N">` then `<value>…</value>` or
- * `<value/>` and `</attr>`, or `<attr name="N"/>`. Undefined as soon as the slice departs from it
- * (blanks inside tags, single quotes…): the regular expressions then read it, with their meaning.
+ * {@link attrsOf} of `text.slice(from, to)` for the shape AAF files have: `<attr name="N">` then
+ * `<value>text</value>` or `<value/>` (blanks between them allowed) and `</attr>`, or
+ * `<attr name="N"/>`. Read in place with `startsWith` and char codes (a dozen attrs per record,
+ * 12,000 records). Undefined as soon as the slice departs from that shape (blanks inside tags,
+ * single quotes, CDATA, markup in values…): the regular expressions then read the slice.
  */
-function attrsOfPlain(xml: string, names: NameCache): Map<string, string[]> | undefined {
+function attrsOfPlain(text: string, from: number, to: number, names: NameCache): Map<string, string[]> | undefined {
   const out = new Map<string, string[]>();
-  let p = 0;
+  let p = from;
   let rank = 0;
   for (;;) {
-    const at = xml.indexOf('<attr', p);
-    if (at < 0) return out;
-    const next = xml.charCodeAt(at + 5);
-    if (next !== 32) {
-      // `<attributes>`: not an attr; a blank other than one space before `name`: left to the regexes.
-      if (/\s/.test(xml[at + 5] ?? '')) return undefined;
-      p = at + 5;
-      continue;
+    while (p < to && isBlank(text.charCodeAt(p))) p++;
+    if (p + 5 >= to) return out;
+    let at = p;
+    if (!text.startsWith('<attr ', p)) {
+      at = text.indexOf('<attr', p);
+      if (at < 0 || at + 5 >= to) return out;
+      if (text.charCodeAt(at + 5) !== 32) {
+        // `<attributes>`: not an attr; a blank other than one space before `name`: left to the regexes.
+        if (/\s/.test(text[at + 5])) return undefined;
+        p = at + 5;
+        continue;
+      }
     }
-    if (!xml.startsWith('name="', at + 6)) return undefined;
+    if (!text.startsWith('name="', at + 6)) return undefined;
     const nameAt = at + 12;
-    const nameEnd = xml.indexOf('"', nameAt);
-    if (nameEnd < 0) return undefined;
+    const nameEnd = text.indexOf('"', nameAt);
+    if (nameEnd < 0 || nameEnd + 1 >= to) return undefined;
     let name = names.written[rank];
-    if (name === undefined || name.length !== nameEnd - nameAt || !xml.startsWith(name, nameAt)) {
-      name = xml.slice(nameAt, nameEnd);
+    if (name === undefined || name.length !== nameEnd - nameAt || !text.startsWith(name, nameAt)) {
+      name = text.slice(nameAt, nameEnd);
       if (/[\n\r\u2028\u2029]/.test(name)) return undefined;
       names.written[rank] = name;
       names.decoded[rank] = decodeXmlEntities(name);
     }
     const values: string[] = [];
-    const c = xml.charCodeAt(nameEnd + 1);
-    if (c === 47 && xml.charCodeAt(nameEnd + 2) === 62) {
+    const c = text.charCodeAt(nameEnd + 1);
+    if (c === 47 && text.charCodeAt(nameEnd + 2) === 62) {
       p = nameEnd + 3; // `/>`
     } else if (c === 62) {
-      const innerAt = nameEnd + 2;
-      const end = xml.indexOf('</attr', innerAt);
-      if (end < 0 || xml.charCodeAt(end + 6) !== 62) return undefined;
-      let v = xml.indexOf('<value', innerAt);
-      while (v >= 0 && v < end) {
-        const d = xml.charCodeAt(v + 6);
-        if (d === 62) {
-          const close = xml.indexOf('</value', v + 7);
-          if (close < 0 || close > end || xml.charCodeAt(close + 7) !== 62) return undefined;
-          if (close > v + 7) {
-            const t = plainValueText(xml.slice(v + 7, close));
+      p = nameEnd + 2;
+      for (;;) {
+        while (p < to && isBlank(text.charCodeAt(p))) p++;
+        if (text.startsWith('<value>', p)) {
+          const at = p + 7;
+          const lt = text.indexOf('<', at);
+          if (lt < 0 || !text.startsWith('</value>', lt)) return undefined;
+          if (lt > at) {
+            const t = decodeXmlEntities(text.slice(at, lt)).trim();
             if (t !== '') values.push(t);
           }
-          v = xml.indexOf('<value', close + 8);
-        } else if (d === 47 && xml.charCodeAt(v + 7) === 62) {
-          v = xml.indexOf('<value', v + 8);
+          p = lt + 8;
+        } else if (text.startsWith('<value/>', p)) {
+          p += 8;
+        } else if (text.startsWith('</attr>', p)) {
+          p += 7;
+          break;
         } else return undefined;
       }
-      p = end + 7;
     } else return undefined;
+    if (p > to) return undefined;
     out.set(names.decoded[rank], values);
     rank++;
   }
 }
 
-/** `attr[@name]` → non-empty values, from a slice of a record. */
-function attrsOf(xml: string, names: NameCache = newNameCache()): Map<string, string[]> {
-  const plain = attrsOfPlain(xml, names);
+/** `attr[@name]` → non-empty values, from `text.slice(from, to)` (part of a record). */
+function attrsOf(text: string, from: number, to: number, names: NameCache): Map<string, string[]> {
+  const plain = attrsOfPlain(text, from, to, names);
   if (plain) return plain;
+  const xml = text.slice(from, to);
   const out = new Map<string, string[]>();
   ATTR.lastIndex = 0;
   for (let a = ATTR.exec(xml); a; a = ATTR.exec(xml)) {
@@ -160,6 +167,7 @@ export interface AafFileResult {
 }
 
 const RECORD_START = /<(addRequest|modifyRequest|deleteRequest)\b[^>]*>/g;
+const CLOSING: Record<string, string> = { addRequest: '</addRequest>', modifyRequest: '</modifyRequest>', deleteRequest: '</deleteRequest>' };
 
 function withoutPrefix(v: string): string {
   const i = v.indexOf('$');
@@ -194,7 +202,7 @@ export function readAafText(text: string, source: string): AafFileResult {
   RECORD_START.lastIndex = 0;
   for (let m = RECORD_START.exec(text); m; m = RECORD_START.exec(text)) {
     const kind = m[1];
-    const close = text.indexOf(`</${kind}>`, m.index);
+    const close = text.indexOf(CLOSING[kind], m.index);
     if (close < 0) break; // the validator has already refused unclosed records
     const whole = text.slice(m.index, close + kind.length + 3);
     const body = text.slice(m.index + m[0].length, close);
@@ -204,7 +212,8 @@ export function readAafText(text: string, source: string): AafFileResult {
     lastIndex = m.index;
     const location = `${kind}[${n}], l. ${line}`;
     const attributesAt = body.search(/<attributes\b|<modifications\b/);
-    const op = attrsOf(attributesAt < 0 ? body : body.slice(0, attributesAt), opNames);
+    const bodyAt = m.index + m[0].length;
+    const op = attrsOf(text, bodyAt, attributesAt < 0 ? close : bodyAt + attributesAt, opNames);
     const otherCategory = op.get('categorieStructure')?.[0] ?? op.get('categorieMatiere')?.[0] ?? op.get('categorieMef')?.[0];
     const personCategory = op.get('categoriePersonne')?.[0];
     if (!personCategory && otherCategory) {
@@ -229,7 +238,7 @@ export function readAafText(text: string, source: string): AafFileResult {
       notReadList.push(notRead(source, location, 'Enregistrement sans identifiant (identifier/id vide).', 'Record without an identifier (identifier/id is empty).', excerpt));
       continue;
     }
-    const attrs = attrsOf(attributesAt < 0 ? '' : body.slice(attributesAt), attrNames);
+    const attrs = attributesAt < 0 ? new Map<string, string[]>() : attrsOf(text, bodyAt + attributesAt, close, attrNames);
     const first = (name: string) => clean(attrs.get(name)?.[0]);
     let category: Category;
     if (personCategory === 'Eleve') category = 'student';

@@ -122,6 +122,31 @@ function skipMisc(text: string, p: number): number {
   return p;
 }
 
+/**
+ * Element and attribute names met so far, so that each name is one string for the whole file:
+ * thousands of records repeat the same dozen names, and a string already used as a property key
+ * or a map key is found again without hashing. A small table indexed by length and end characters,
+ * each slot checked character by character (a name that misses is simply read again).
+ */
+class NameTable {
+  private readonly slots: (string | undefined)[] = new Array(512);
+
+  get(text: string, at: number, length: number): string {
+    const slot = (length * 31 + text.charCodeAt(at) * 7 + text.charCodeAt(at + length - 1)) & 511;
+    const known = this.slots[slot];
+    if (known !== undefined && known.length === length && holdsName(text, at, known, length)) return known;
+    const name = text.substr(at, length);
+    this.slots[slot] = name;
+    return name;
+  }
+}
+
+/** True when `text` holds `name` at `at` (`length` is the name's length). */
+function holdsName(text: string, at: number, name: string, length: number): boolean {
+  for (let k = 0; k < length; k++) if (text.charCodeAt(at + k) !== name.charCodeAt(k)) return false;
+  return true;
+}
+
 interface Open {
   /** Index of the name in the text, and its length (closing tags are compared with it). */
   nameAt: number;
@@ -165,6 +190,7 @@ function scan(text: string, build: boolean): XmlNode | true | undefined {
     break;
   }
   const stack: Open[] = [];
+  const names = new NameTable();
   // Names of the attributes of the tag being read (start, length), to find a repeated one.
   const attrStarts: number[] = [];
   const attrLengths: number[] = [];
@@ -217,7 +243,7 @@ function scan(text: string, build: boolean): XmlNode | true | undefined {
       if (build) {
         // fast-xml-parser (removeNSPrefix) keeps what follows the first colon of an element name.
         if (colons > 1 || text.charCodeAt(q - 1) === COLON || stack.length >= MAX_DEPTH) return undefined;
-        const raw = text.substr(nameAt, nameLength);
+        const raw = names.get(text, nameAt, nameLength);
         const name = colons === 0 ? raw : raw.slice(raw.indexOf(':') + 1);
         if (SPECIAL_NAMES.has(name)) return undefined;
         line += countLines(text, lineAt, p);
@@ -268,7 +294,7 @@ function scan(text: string, build: boolean): XmlNode | true | undefined {
         attrLengths[attrCount] = attrLength;
         attrCount++;
         if (node) {
-          const rawName = text.substring(attrAt, attrEnd);
+          const rawName = names.get(text, attrAt, attrLength);
           // fast-xml-parser drops `xmlns` and `xmlns:*`, and keeps what follows the colon of `p:name`.
           if (attrColons > 1 || text.charCodeAt(attrEnd - 1) === COLON) return undefined;
           const xmlns = rawName === 'xmlns' || rawName.startsWith('xmlns:');
