@@ -5,6 +5,13 @@
  * longest main-thread task seen by a PerformanceObserver('longtask') in the panel.
  * Targets: under 3 s in all, no task over 100 ms.
  *
+ * Each stage is timed in the panel's clock, from the user's action (change, click) to the first
+ * frame showing its result, and broken down (ms) from the User Timing marks of the panel and its
+ * worker: files→bytes (panel), to worker (message and worker start), the worker's stages (`read`
+ * and `match` are the readers' and the engine's own compute; `match-ahead`: the engine ran once
+ * both sides were loaded; `read-store` then includes waiting for it), reply to panel, and the rest
+ * (the panel drawing). Writes that end after the reply are listed apart.
+ *
  * Builds the store extension into `.output-bench-workbench` first (skip with `--no-build`).
  */
 import { spawnSync } from 'node:child_process';
