@@ -6,7 +6,13 @@
 import type { Person, Relation } from '../person';
 
 function addRelation(list: Relation[], rel: Relation): void {
-  const existing = list.find((r) => r.id === rel.id);
+  let existing: Relation | undefined;
+  for (let i = 0; i < list.length; i++) {
+    if (list[i].id === rel.id) {
+      existing = list[i];
+      break;
+    }
+  }
   // An explicit copy, not `{ ...rel }`: V8 copies a spread through a slow generic path. Every
   // relation here is `{ id, legal }` (the callers below build them so).
   if (!existing) list.push({ id: rel.id, legal: rel.legal });
@@ -21,25 +27,30 @@ function addRelation(list: Relation[], rel: Relation): void {
 export function completeRelations(persons: Person[]): number {
   const students = new Map<string, Person>();
   const guardians = new Map<string, Person>();
-  for (const p of persons) {
+  for (let i = 0; i < persons.length; i++) {
+    const p = persons[i];
     if (p.category === 'student') students.set(p.id, p);
     else if (p.category === 'guardian') guardians.set(p.id, p);
   }
   let both = 0;
   for (const s of students.values()) {
-    for (const rel of s.guardians) {
+    const links = s.guardians;
+    for (let i = 0; i < links.length; i++) {
+      const rel = links[i];
       const g = guardians.get(rel.id);
       if (g) addRelation(g.children, { id: s.id, legal: rel.legal });
     }
   }
   for (const g of guardians.values()) {
-    for (const rel of g.children) {
+    const links = g.children;
+    for (let i = 0; i < links.length; i++) {
+      const rel = links[i];
       const s = students.get(rel.id);
       if (!s) continue;
       addRelation(s.guardians, { id: g.id, legal: rel.legal });
       both++;
       // A guardian's schools are its children's schools (AAF guardians carry no structure).
-      for (const st of s.structures) if (!g.structures.includes(st)) g.structures.push(st);
+      for (let k = 0; k < s.structures.length; k++) if (!g.structures.includes(s.structures[k])) g.structures.push(s.structures[k]);
     }
   }
   return both;

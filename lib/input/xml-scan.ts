@@ -147,14 +147,6 @@ function holdsName(text: string, at: number, name: string, length: number): bool
   return true;
 }
 
-interface Open {
-  /** Index of the name in the text, and its length (closing tags are compared with it). */
-  nameAt: number;
-  nameLength: number;
-  node?: XmlNode;
-  texts?: string[];
-}
-
 /**
  * The scan shared by both entry points.
  * @param build true to build the tree.
@@ -189,7 +181,13 @@ function scan(text: string, build: boolean): XmlNode | true | undefined {
     }
     break;
   }
-  const stack: Open[] = [];
+  // Open elements, innermost last: where their names are (closing tags are compared with them),
+  // and, when building, their nodes and texts.
+  const openAt: number[] = [];
+  const openLength: number[] = [];
+  const openNodes: XmlNode[] = [];
+  const openTexts: string[][] = [];
+  let depth = 0;
   const names = new NameTable();
   // Names of the attributes of the tag being read (start, length), to find a repeated one.
   const attrStarts: number[] = [];
@@ -203,19 +201,23 @@ function scan(text: string, build: boolean): XmlNode | true | undefined {
     const c1 = text.charCodeAt(p + 1);
     if (c1 === SLASH) {
       // Closing tag: `</name>` with optional blanks before `>`, the name of the open element.
-      const top = stack.pop();
-      if (!top) return undefined;
-      if (!sameName(text, p + 2, top.nameAt, top.nameLength)) return undefined;
-      let q = p + 2 + top.nameLength;
+      if (depth === 0) return undefined;
+      depth--;
+      const nameLength = openLength[depth];
+      if (!sameName(text, p + 2, openAt[depth], nameLength)) return undefined;
+      let q = p + 2 + nameLength;
       let c = text.charCodeAt(q);
       while (isBlank(c)) c = text.charCodeAt(++q);
       if (c !== GT) return undefined;
       p = q + 1;
-      if (build && top.node && top.texts) top.node.text = top.texts.length === 0 ? '' : top.texts.join(' ').trim();
-      if (stack.length === 0) break;
+      if (build) {
+        const texts = openTexts[depth];
+        openNodes[depth].text = texts.length === 0 ? '' : texts.join(' ').trim();
+      }
+      if (depth === 0) break;
     } else if (c1 === BANG) {
       // Inside elements, only the check handles comments and CDATA (the parser merges text around them).
-      if (build || stack.length === 0) return undefined;
+      if (build || depth === 0) return undefined;
       if (text.startsWith('<!--', p)) {
         const end = text.indexOf('-->', p + 4);
         if (end < 0) return undefined;
@@ -242,7 +244,7 @@ function scan(text: string, build: boolean): XmlNode | true | undefined {
       let node: XmlNode | undefined;
       if (build) {
         // fast-xml-parser (removeNSPrefix) keeps what follows the first colon of an element name.
-        if (colons > 1 || text.charCodeAt(q - 1) === COLON || stack.length >= MAX_DEPTH) return undefined;
+        if (colons > 1 || text.charCodeAt(q - 1) === COLON || depth >= MAX_DEPTH) return undefined;
         const raw = names.get(text, nameAt, nameLength);
         const name = colons === 0 ? raw : raw.slice(raw.indexOf(':') + 1);
         if (SPECIAL_NAMES.has(name)) return undefined;
@@ -308,17 +310,24 @@ function scan(text: string, build: boolean): XmlNode | true | undefined {
       }
       p = q;
       if (node) {
-        const parent = stack[stack.length - 1];
-        if (parent?.node) parent.node.children.push(node);
+        if (depth > 0) openNodes[depth - 1].children.push(node);
         else root = node;
       }
       if (selfClosing) {
-        if (stack.length === 0) break;
-      } else stack.push({ nameAt, nameLength, node, texts: node ? [] : undefined });
+        if (depth === 0) break;
+      } else {
+        openAt[depth] = nameAt;
+        openLength[depth] = nameLength;
+        if (node) {
+          openNodes[depth] = node;
+          openTexts[depth] = [];
+        }
+        depth++;
+      }
     } else return undefined;
 
     // Text up to the next markup: every `&` must start a reference the validator accepts.
-    const lt = text.indexOf('<', p);
+    const lt = text.charCodeAt(p) === LT ? p : text.indexOf('<', p);
     if (lt < 0) return undefined;
     if (amp !== -1 && amp < p) amp = text.indexOf('&', p);
     while (amp !== -1 && amp < lt) {
@@ -327,9 +336,8 @@ function scan(text: string, build: boolean): XmlNode | true | undefined {
       amp = text.indexOf('&', end + 1);
     }
     if (build && lt > p) {
-      const open = stack[stack.length - 1];
       const value = text.substring(p, lt).trim();
-      if (value !== '' && open?.texts) open.texts.push(decodeXmlEntities(newlines(value)));
+      if (value !== '') openTexts[depth - 1].push(decodeXmlEntities(newlines(value)));
     }
     p = lt;
   }
