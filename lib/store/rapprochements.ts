@@ -244,7 +244,8 @@ export async function saveProposals(
     if (replaced.includes(currentCategory)) rows.set(currentCategory, chunkStep(rid, currentCategory, itemsOf(currentCategory)));
     const current = rows.get(currentCategory);
     onReady?.({ rapprochement: next, current: current && { category: currentCategory, chunks: current.map((r) => r.json) } });
-    if (pause) await pauseWithin(db, rid, pause);
+    // Only a step given to the panel is waited for (otherwise the panel reads it from the store).
+    if (pause && current) await pauseWithin(db, rid, pause);
     for (const c of replaced) if (!rows.has(c)) rows.set(c, chunkStep(rid, c, itemsOf(c)));
     await commitAfter([db.stepChunks.bulkPut(replaced.flatMap((c) => rows.get(c) ?? [])), db.rapprochements.put(next)]);
     return next;
