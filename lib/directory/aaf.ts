@@ -72,12 +72,35 @@ function isBlank(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
 
+// Markup of the usual AAF layout, as char codes: compared in place, without a call per tag.
+const ATTR_OPEN = codes('<attr name="');
+const VALUE_OPEN = codes('<value>');
+const VALUE_CLOSE = codes('</value>');
+const VALUE_EMPTY = codes('<value/>');
+const ATTR_CLOSE = codes('</attr>');
+
+function codes(markup: string): number[] {
+  return Array.from(markup, (c) => c.charCodeAt(0));
+}
+
+/** True when `text` holds the characters `markup` (char codes) at `p`. */
+function holds(text: string, p: number, markup: number[]): boolean {
+  for (let k = 0; k < markup.length; k++) if (text.charCodeAt(p + k) !== markup[k]) return false;
+  return true;
+}
+
+/** True when `text` holds `name` at `p`. */
+function holdsName(text: string, p: number, name: string): boolean {
+  for (let k = 0; k < name.length; k++) if (text.charCodeAt(p + k) !== name.charCodeAt(k)) return false;
+  return true;
+}
+
 /**
  * {@link attrsOf} of `text.slice(from, to)` for the shape AAF files have: `<attr name="N">` then
  * `<value>text</value>` or `<value/>` (blanks between them allowed) and `</attr>`, or
- * `<attr name="N"/>`. Read in place with `startsWith` and char codes (a dozen attrs per record,
- * 12,000 records). Undefined as soon as the slice departs from that shape (blanks inside tags,
- * single quotes, CDATA, markup in values…): the regular expressions then read the slice.
+ * `<attr name="N"/>`. Read in place with char codes (30-odd attrs per record, 12,000 records).
+ * Undefined as soon as the slice departs from that shape (blanks inside tags, single quotes, CDATA,
+ * markup in values…): the regular expressions then read the slice.
  */
 function attrsOfPlain(text: string, from: number, to: number, names: NameCache): Map<string, string[]> | undefined {
   const out = new Map<string, string[]>();
@@ -87,7 +110,7 @@ function attrsOfPlain(text: string, from: number, to: number, names: NameCache):
     while (p < to && isBlank(text.charCodeAt(p))) p++;
     if (p + 5 >= to) return out;
     let at = p;
-    if (!text.startsWith('<attr ', p)) {
+    if (!holds(text, p, ATTR_OPEN)) {
       at = text.indexOf('<attr', p);
       if (at < 0 || at + 5 >= to) return out;
       if (text.charCodeAt(at + 5) !== 32) {
@@ -96,13 +119,17 @@ function attrsOfPlain(text: string, from: number, to: number, names: NameCache):
         p = at + 5;
         continue;
       }
+      if (!text.startsWith('name="', at + 6)) return undefined;
     }
-    if (!text.startsWith('name="', at + 6)) return undefined;
     const nameAt = at + 12;
-    const nameEnd = text.indexOf('"', nameAt);
-    if (nameEnd < 0 || nameEnd + 1 >= to) return undefined;
+    // The name of the same rank in the previous record, when it is this one (it holds no quote).
     let name = names.written[rank];
-    if (name === undefined || name.length !== nameEnd - nameAt || !text.startsWith(name, nameAt)) {
+    let nameEnd: number;
+    if (name !== undefined && holdsName(text, nameAt, name) && text.charCodeAt(nameAt + name.length) === 34) {
+      nameEnd = nameAt + name.length;
+    } else {
+      nameEnd = text.indexOf('"', nameAt);
+      if (nameEnd < 0 || nameEnd + 1 >= to) return undefined;
       name = text.slice(nameAt, nameEnd);
       if (/[\n\r\u2028\u2029]/.test(name)) return undefined;
       names.written[rank] = name;
@@ -115,19 +142,36 @@ function attrsOfPlain(text: string, from: number, to: number, names: NameCache):
     } else if (c === 62) {
       p = nameEnd + 2;
       for (;;) {
-        while (p < to && isBlank(text.charCodeAt(p))) p++;
-        if (text.startsWith('<value>', p)) {
-          const at = p + 7;
-          const lt = text.indexOf('<', at);
-          if (lt < 0 || !text.startsWith('</value>', lt)) return undefined;
-          if (lt > at) {
-            const t = decodeXmlEntities(text.slice(at, lt)).trim();
+        let d = text.charCodeAt(p);
+        while (isBlank(d)) d = text.charCodeAt(++p);
+        if (d !== 60) return undefined;
+        if (holds(text, p, VALUE_OPEN)) {
+          // The value's text runs to the next `<`, which must close it (no CDATA, no markup).
+          const start = p + 7;
+          const end = text.length;
+          let q = start;
+          let amp = false;
+          for (;;) {
+            if (q >= end) return undefined;
+            const e = text.charCodeAt(q);
+            if (e === 60) break;
+            if (e === 38) amp = true;
+            q++;
+          }
+          if (!holds(text, q, VALUE_CLOSE)) return undefined;
+          if (q > start) {
+            let t = text.slice(start, q);
+            if (amp) t = decodeXmlEntities(t);
+            // trim() only when an end may be a blank (U+0020 and below, U+00A0 and above).
+            const a = t.charCodeAt(0);
+            const b = t.charCodeAt(t.length - 1);
+            if (a <= 32 || b <= 32 || a >= 0xa0 || b >= 0xa0) t = t.trim();
             if (t !== '') values.push(t);
           }
-          p = lt + 8;
-        } else if (text.startsWith('<value/>', p)) {
+          p = q + 8;
+        } else if (holds(text, p, VALUE_EMPTY)) {
           p += 8;
-        } else if (text.startsWith('</attr>', p)) {
+        } else if (holds(text, p, ATTR_CLOSE)) {
           p += 7;
           break;
         } else return undefined;
