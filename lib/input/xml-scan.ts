@@ -336,8 +336,13 @@ function scan(text: string, build: boolean): XmlNode | true | undefined {
       amp = text.indexOf('&', end + 1);
     }
     if (build && lt > p) {
-      const value = text.substring(p, lt).trim();
-      if (value !== '') openTexts[depth - 1].push(decodeXmlEntities(newlines(value)));
+      // Mostly indentation between elements: looked at in place, copied only when it holds text.
+      let q = p;
+      while (q < lt && isBlank(text.charCodeAt(q))) q++;
+      if (q < lt) {
+        const value = text.substring(p, lt).trim();
+        if (value !== '') openTexts[depth - 1].push(decodeXmlEntities(newlines(value)));
+      }
     }
     p = lt;
   }
