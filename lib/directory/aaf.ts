@@ -389,7 +389,7 @@ function rawRecord(id: string, attrs: Map<string, string[]>, shapes: RawShapes):
       for (const [name, values] of attrs) raw[name] = values.join(' | ');
       return raw;
     }
-    const signature = names.join('\u0000');
+    const signature = JSON.stringify(names);
     template = shapes.byNames.get(signature);
     if (!template) {
       template = JSON.parse(`{"id":""${names.map((n) => `,${JSON.stringify(n)}:""`).join('')}}`) as Record<string, string>;

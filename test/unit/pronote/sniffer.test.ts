@@ -131,4 +131,17 @@ describe('sniffer edge cases', () => {
     expect(r.persons.find((p) => p.id === 'P1')?.guardians).toEqual([{ id: 'P2' }]);
     expect(r.persons.find((p) => p.id === 'P2')?.children).toEqual([{ id: 'P1' }]);
   });
+
+  it('maps each of the six partner elements to its own category (the partner reader relies on it to skip the sniff)', () => {
+    const elements = ['Professeur', 'Personnel', 'Eleve', 'Responsable', 'MaitreDeStage', 'InspecteurPedagogique'];
+    const tree = parseXmlTree(`<X>${elements.map((e, i) => `<${e}s><${e} Ident="${i}" Nom="N${i}" Prenom="P${i}"/></${e}s>`).join('')}</X>`)!;
+    expect(sniffLayout(tree)!.mapping.categories).toEqual({
+      teacher: { element: 'Professeur' },
+      staff: { element: 'Personnel' },
+      student: { element: 'Eleve' },
+      guardian: { element: 'Responsable' },
+      supervisor: { element: 'MaitreDeStage' },
+      inspector: { element: 'InspecteurPedagogique' },
+    });
+  });
 });
