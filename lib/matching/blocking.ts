@@ -64,11 +64,26 @@ export class KeyInterner {
   form(f: NameForm): number[] {
     const run = f.run;
     if (run.gen === this.gen) return run.ids;
-    const ids = [this.id(f.compact), this.id(f.core), this.id(f.phon), this.id(f.compactPhon)];
+    // The phonetic ids are filled when first asked for (`phon`, `compactPhon`).
+    const ids = [this.id(f.compact), this.id(f.core), -1, -1];
     for (const k of f.keys) ids.push(this.id(k));
     run.gen = this.gen;
     run.ids = ids;
     return ids;
+  }
+
+  /** The run id of the phonetic code of a form's core. */
+  phon(f: NameForm): number {
+    const ids = this.form(f);
+    if (ids[FORM_PHON] < 0) ids[FORM_PHON] = this.id(f.phon);
+    return ids[FORM_PHON];
+  }
+
+  /** The run id of the phonetic code of a form's compact spelling. */
+  compactPhon(f: NameForm): number {
+    const ids = this.form(f);
+    if (ids[FORM_COMPACT_PHON] < 0) ids[FORM_COMPACT_PHON] = this.id(f.compactPhon);
+    return ids[FORM_COMPACT_PHON];
   }
 
   /** The run id of a form's core (surname without particles). */
@@ -173,8 +188,9 @@ export function blockingKeys(p: Prepared, query: boolean, ids: KeyInterner, keys
     }
     if (query && first && r.last.length) keys.add(N_NAME, first[FORM_COMPACT] * 16384 + prefix(r.last[0].core, 2));
     // Phonetic codes: of the surname's core, and of the given name's compact form (`prepare`).
-    if (first && r.first!.compactPhon) {
-      for (const f of r.last) if (f.phon) keys.add(P_PHON, ids.form(f)[FORM_PHON] * 67108864 + first[FORM_COMPACT_PHON]);
+    if (r.first?.compactPhon) {
+      const firstPhon = ids.compactPhon(r.first);
+      for (const f of r.last) if (f.phon) keys.add(P_PHON, ids.phon(f) * 67108864 + firstPhon);
     }
   }
   if (p.date) {

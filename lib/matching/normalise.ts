@@ -131,9 +131,12 @@ export interface NameForm {
   keys: string[];
   /** Folded tokens, civilities removed. */
   tokens: string[];
-  /** French phonetic code of `core`, and of `compact` (the same string when there is no particle). */
-  phon: string;
-  compactPhon: string;
+  /**
+   * French phonetic code of `core`, and of `compact` (the same string when there is no particle);
+   * computed on first use (given-name parts and other given names never need them).
+   */
+  readonly phon: string;
+  readonly compactPhon: string;
   /**
    * Letters present in `core`, one bit per letter (a–z; digits share the upper bits): lets the
    * comparisons rule out a typo without running Jaro-Winkler (see `compare.ts`).
@@ -141,6 +144,34 @@ export interface NameForm {
   mask: number;
   /** Run-scoped integer ids of this form's strings, filled by the blocking's `KeyInterner`. */
   run: { gen: number; ids: number[] };
+}
+
+/** A `NameForm` whose phonetic codes are worked out when first asked for. */
+class Form implements NameForm {
+  readonly mask: number;
+  readonly run = { gen: -1, ids: [] as number[] };
+  private phonCode: string | undefined = undefined;
+  private compactPhonCode: string | undefined = undefined;
+
+  constructor(
+    readonly full: string,
+    readonly compact: string,
+    readonly core: string,
+    readonly keys: string[],
+    readonly tokens: string[],
+  ) {
+    this.mask = letterMask(core);
+  }
+
+  get phon(): string {
+    if (this.phonCode === undefined) this.phonCode = phonetic(this.core);
+    return this.phonCode;
+  }
+
+  get compactPhon(): string {
+    if (this.compactPhonCode === undefined) this.compactPhonCode = this.core === this.compact ? this.phon : phonetic(this.compact);
+    return this.compactPhonCode;
+  }
 }
 
 /** The letter bitmask of a folded compact string (a–z: bits 0–25; digits fold onto bits 26–30). */
@@ -174,9 +205,7 @@ export function formOfTokens(tokens: string[]): NameForm | undefined {
     if (!keys.includes(rest)) keys.push(rest);
   }
   if (!keys.includes(core)) keys.push(core);
-  const phon = phonetic(core);
-  const compactPhon = core === compact ? phon : phonetic(compact);
-  return { full: tokens.join(' '), compact, core, keys, tokens, phon, compactPhon, mask: letterMask(core), run: { gen: -1, ids: [] } };
+  return new Form(tokens.join(' '), compact, core, keys, tokens);
 }
 
 /** Normalised form of a single name as written (no "née"/"épouse" parsing). */
