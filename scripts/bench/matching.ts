@@ -164,8 +164,10 @@ function filesToInputs(dir: string): InputFile[] {
 }
 
 async function main(): Promise<void> {
-  if (!speedOnly) quality();
+  // Speed first: the 10k pairing's first run is then a cold one (no compiled code, no normalised
+  // names kept from earlier runs), as in the side panel's fresh worker.
   await speed();
+  if (!speedOnly) quality();
 }
 
 function quality(): void {
@@ -206,12 +208,12 @@ async function speed(): Promise<void> {
     const readD = await timed(() => readDirectory(entFiles));
     report(`reading 12k: AAF files (${entFiles.length} files, ${mib(entFiles)} MiB, ${readD.value.persons.length} accounts)`, readD);
     const pair = await timed(() => match({ pronote: readP.value.persons, directory: readD.value.persons }));
-    report('pairing 10k against 12k (persons read from the files, first run; target < 1 s)', pair);
+    report('pairing 10k against 12k (persons read from the files, first run, cold; target < 1 s)', pair);
     const again: Array<{ seconds: number; cpu: number }> = [];
     for (let i = 0; i < 3; i++) again.push(await timed(() => match({ pronote: readP.value.persons, directory: readD.value.persons })));
     again.sort((a, b) => a.seconds - b.seconds);
     console.log(
-      `pairing 10k against 12k, three more runs: median ${again[1].seconds.toFixed(3)} s (CPU ${again[1].cpu.toFixed(3)} s), min ${again[0].seconds.toFixed(3)} s`,
+      `pairing 10k against 12k, three more runs (warm: code compiled, names already normalised): median ${again[1].seconds.toFixed(3)} s (CPU ${again[1].cpu.toFixed(3)} s), min ${again[0].seconds.toFixed(3)} s`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
