@@ -29,7 +29,8 @@ function check(ok: boolean, what: string, detail = ''): void {
 }
 
 function tsx(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync('npx', ['tsx', ...args], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' }, maxBuffer: 64 << 20 });
+  // A command that hangs fails its checks (status null) instead of hanging the tests.
+  const r = spawnSync('npx', ['tsx', ...args], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' }, maxBuffer: 64 << 20, timeout: 180_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -141,6 +142,8 @@ try {
     { label: 'a folder given as the Pronote export', args: ['--pronote', work, '--directory', AAF], says: /est un dossier[\s\S]*is a folder/ },
     { label: '--out naming an existing file', args: ['--pronote', pronoteFile, '--directory', AAF], out: pronoteFile, says: /pas un dossier[\s\S]*not a folder/ },
     { label: '--out under /dev/full', args: ['--pronote', pronoteFile, '--directory', AAF], out: '/dev/full/out', says: /pas un dossier[\s\S]*not a folder/ },
+    // Node's recursive mkdir loops forever there (ENOENT for a folder /proc never makes).
+    { label: '--out under /proc', args: ['--pronote', pronoteFile, '--directory', AAF], out: '/proc/passerelle-out', says: /Impossible de créer[\s\S]*Cannot create/ },
   ];
   const pronoteBefore = readFileSync(pronoteFile, 'utf8');
   for (const b of bad) {

@@ -9,7 +9,7 @@
  * read are listed, not fatal); 2 when the input cannot be used (the reader's message on stderr, no
  * stack trace); 1 on an internal fault. A progress line on stderr when the work takes over a second.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { readDirectory } from '../lib/directory';
 import type { InputFile } from '../lib/input/source';
@@ -20,6 +20,7 @@ import { isMappingProfile, type MappingProfile, readPronoteExport, readRapproche
 import { writeMappingCsv } from '../lib/report/mapping-csv';
 import { writeReportHtml } from '../lib/report/report-html';
 import { buildSummary } from '../lib/report/summary';
+import { makeFolder } from './make-folder';
 
 const USAGE = `Utilisation / Usage:
   npm run reconcile -- --pronote FICHIER --directory FICHIER_OU_DOSSIER [...] [--mapping PROFIL.json] [--decisions FICHIER] --out DOSSIER
@@ -146,7 +147,7 @@ function writeOut(path: string, text: string): void {
 function makeOutDir(out: string): void {
   checkOutDir(out);
   try {
-    mkdirSync(out, { recursive: true });
+    makeFolder(out);
   } catch (e) {
     throw new UsageError(`Impossible de créer le dossier --out ${out} (${codeOf(e)}).`, `Cannot create the --out folder ${out} (${codeOf(e)}).`);
   }

@@ -1,7 +1,8 @@
 /** Writes `OutputFile`s to disk in 1 MB blocks (files of hundreds of MB never sit whole in memory). */
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import iconv from 'iconv-lite';
+import { makeFolder } from '../make-folder';
 import type { OutputFile } from './write-aaf';
 
 /**
@@ -13,7 +14,7 @@ export function writeFiles(dir: string, files: OutputFile[], onFile?: (name: str
   for (const file of files) {
     onFile?.(file.name, written.length, files.length);
     const path = join(dir, file.name);
-    mkdirSync(dirname(path), { recursive: true });
+    makeFolder(dirname(path));
     const fd = openSync(path, 'w');
     let bytes = 0;
     let buffer = '';
