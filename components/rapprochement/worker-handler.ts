@@ -51,26 +51,23 @@ export function createWorkerHandler(db: PasserelleDB, post: (reply: WorkerReply)
       case 'load': {
         ahead = undefined;
         const mine = ++started;
-        await loadSide(db, req.rid, req.side, req, {
-          laps,
-          memo,
-          onReady: (outcome) => {
-            if (req.side === 'directory') search = undefined;
-            sent.reply = true;
-            post({ kind: 'loaded', seq: req.seq, outcome, times: times() });
-            const r = outcome.rapprochement;
-            if (!r.pronote || !r.directory || outcome.sniff) return;
-            // Both sides are in: the engine runs as soon as this write is issued, while the user
-            // reads the counts; the pairing uses its proposals if files, structure and decisions
-            // are still the same. Skipped when a load or the pairing itself started first.
-            const result: Promise<MatchedAhead | undefined> = new Promise((next) => setTimeout(next, 0)).then(() =>
-              started === mine ? matchAhead(db, r, memo) : undefined,
-            );
-            result.catch(() => {}); // a failure here only means that the pairing runs the engine itself
-            ahead = { rid: req.rid, result };
-          },
-        });
+        // Answered once the load is stored, not when its write starts: a panel closed right after
+        // showing the counts must find them again, never the previous file silently back.
+        const outcome = await loadSide(db, req.rid, req.side, req, { laps, memo });
+        if (req.side === 'directory') search = undefined;
+        sent.reply = true;
+        post({ kind: 'loaded', seq: req.seq, outcome, times: times() });
         post({ kind: 'saved', seq: req.seq, times: times() });
+        const r = outcome.rapprochement;
+        if (!r.pronote || !r.directory || outcome.sniff) return;
+        // Both sides are in: the engine runs now, while the user reads the counts; the pairing uses
+        // its proposals if files, structure and decisions are still the same. Skipped when a load or
+        // the pairing itself started first.
+        const result: Promise<MatchedAhead | undefined> = new Promise((next) => setTimeout(next, 0)).then(() =>
+          started === mine ? matchAhead(db, r, memo) : undefined,
+        );
+        result.catch(() => {}); // a failure here only means that the pairing runs the engine itself
+        ahead = { rid: req.rid, result };
         return;
       }
       case 'pair': {

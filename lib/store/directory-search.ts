@@ -42,7 +42,8 @@ export class DirectorySearch {
       processTerm: (term) => foldTerm(term) || null,
       searchOptions: {
         prefix: true,
-        fuzzy: (term) => (term.length <= 3 ? 0 : term.length <= 6 ? 1 : 2),
+        // Two edits from 5 letters: two neighbouring letters swapped (THOMSA for THOMAS) count as two.
+        fuzzy: (term) => (term.length <= 3 ? 0 : term.length === 4 ? 1 : 2),
         boost: { lastName: 3, birthName: 2, firstName: 2 },
         combineWith: 'AND',
       },

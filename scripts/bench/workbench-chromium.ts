@@ -157,7 +157,7 @@ async function main() {
     const tasks = await panel.evaluate(() => (window as unknown as { __longtasks: [number, number][] }).__longtasks);
     const marks = await panel.evaluate(() => performance.now());
     const rows = await tab.locator('.wb-filters button').first().textContent();
-    // Writes that end after their reply (the panel shows the result meanwhile): when they ended.
+    // Time of each write: a load is answered once stored; a pairing's other steps are written after its reply.
     await panel.waitForFunction(() => performance.getEntriesByName('wb-saved').length >= 3, undefined, { timeout: 60_000 });
     const saved = await panel.evaluate(() =>
       performance.getEntriesByName('wb-saved').map((e) => {
@@ -194,7 +194,7 @@ async function main() {
     console.log(`pair and show the first step (${rows?.trim()}): ${s(pairShow)}`);
     console.log(`  ms: ${breakdown(pairShow, pairTimes)}`);
     console.log(`total load + pair + show: ${s(total)} (target < 3 s) ${total < 3000 ? 'OK' : 'OVER'}`);
-    console.log(`  writes ended after the reply (load Pronote, load directory, pairing), ms: ${saved.map((ms) => ms.toFixed(0)).join(', ')}`);
+    console.log(`  writes (load Pronote and directory: before the reply; pairing: after it), ms: ${saved.map((ms) => ms.toFixed(0)).join(', ')}`);
     const longest = tasks.length ? Math.max(...tasks.map(([, d]) => d)) : 0;
     const stepLongest = stepTasks.length ? Math.max(...stepTasks.map(([, d]) => d)) : 0;
     console.log(

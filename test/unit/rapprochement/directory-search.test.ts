@@ -30,6 +30,15 @@ describe('directory search (MiniSearch over the whole AAF directory)', () => {
     expect(ids(`${typo} ${target.firstName}`)).toContain(target.id);
   });
 
+  it('finds a short surname typed with two neighbouring letters swapped', () => {
+    const target = directory.find((p) => p.lastName.length === 6 && /^[A-Z]+$/.test(p.lastName) && p.lastName[3] !== p.lastName[4])!;
+    const n = target.lastName;
+    const swapped = n.slice(0, 3) + n[4] + n[3] + n.slice(5);
+    expect(index.search(`${swapped} ${target.firstName}`, 50).map((h) => h.id)).toContain(target.id);
+    // The surname alone, as typed while the given name is not yet: among the first answers.
+    expect(index.search(swapped, 20).map((h) => h.id)).toContain(target.id);
+  });
+
   it('answers as the user types (prefixes), best match first', () => {
     const target = directory.find((p) => p.category === 'student' && p.lastName.length >= 6)!;
     const hits = index.search(`${target.lastName.slice(0, 4)} ${target.firstName}`, 30);
