@@ -273,13 +273,6 @@ export class BlockIndex {
     this.stamp = new Int32Array(directory.length);
   }
 
-  /** Each account sharing a key with `p`, once (issue 4: each candidate pair compared once). */
-  candidates(p: Prepared, visit: (d: Prepared) => void, strongOther = false): void {
-    this.start(p, strongOther);
-    this.visitKeys(false, visit);
-    this.visitKeys(true, visit);
-  }
-
   private readonly keys = new Keys();
   private nameCap = NAME_BLOCK_CAP;
 
