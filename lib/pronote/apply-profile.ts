@@ -130,7 +130,7 @@ function categoryOf(node: XmlNode, profile: MappingProfile): Category | undefine
 }
 
 /** The map of `outer` for `key`, made empty the first time. */
-function innerMap<K, V>(outer: Map<K, Map<string, V>>, key: K): Map<string, V> {
+export function innerMap<K, V>(outer: Map<K, Map<string, V>>, key: K): Map<string, V> {
   let inner = outer.get(key);
   if (!inner) {
     inner = new Map();

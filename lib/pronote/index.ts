@@ -11,7 +11,7 @@ import type { InputFile } from '../input/source';
 import { readXmlTree, type XmlNode } from '../input/xml';
 import type { Decision } from '../matching/types';
 import { type Category, type ExportKind, InputError, type NotRead, type Person, type ReadNote, type ReadResult } from '../person';
-import { readWithProfile } from './apply-profile';
+import { innerMap, readWithProfile } from './apply-profile';
 import { exportKindOf } from './export-kind';
 import type { MappingProfile } from './mapping-profile';
 import { isPartnerLayout, PARTNER_ELEMENTS, PARTNER_PROFILE } from './partner-export';
@@ -102,16 +102,6 @@ function openExport(file: InputFile): XmlNode {
   if (kind === 'encrypted') throw new InputError(encryptedExportMessage(file.name), file.name);
   if (kind === 'html') throw wrongFile(file.name, `est une page web (HTML). ${WANT.fr}`, `is a web page (HTML). ${WANT.en}`);
   return readXmlTree(text, file.name);
-}
-
-/** The map of `outer` for `key`, made empty the first time. */
-function innerMap<K, V>(outer: Map<K, Map<string, V>>, key: K): Map<string, V> {
-  let inner = outer.get(key);
-  if (!inner) {
-    inner = new Map();
-    outer.set(key, inner);
-  }
-  return inner;
 }
 
 /**

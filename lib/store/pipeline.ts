@@ -36,15 +36,16 @@ export function inputErrorMessage(error: unknown): Localized | undefined {
  * them). Pronote: `files` is the identifier export (one file), `profile` a confirmed mapping.
  * Directory: AAF files (several), a CSV, or `paste` (a table pasted from a spreadsheet).
  * Throws the reader's `InputError` before anything is stored, so that a bad file changes nothing.
+ * Resolves once everything is stored.
  */
 export async function loadSide(
   db: PasserelleDB,
   rid: number,
   side: Side,
   input: { files: InputFile[]; paste?: string; profile?: unknown },
-  options: StoreOptions<LoadOutcome> = {},
+  options: Pick<StoreOptions<LoadOutcome>, 'laps' | 'memo'> = {},
 ): Promise<LoadOutcome> {
-  const { laps = new Laps(), memo, onReady } = options;
+  const { laps = new Laps(), memo } = options;
   let result: ReadResult & { structures?: string[]; columnMapping?: unknown; layout?: string };
   let sniff: SniffOutcome | undefined;
   const names = input.files.map((f) => f.name);
@@ -74,11 +75,10 @@ export async function loadSide(
     loadId: crypto.randomUUID(),
   };
   laps.lap('summary');
-  const rapprochement = await saveInput(db, rid, side, result.persons, summary, (next) => {
+  const rapprochement = await saveInput(db, rid, side, result.persons, summary, () => {
     laps.lap('open-store');
     // Kept now (the engine may run ahead on it); used only once the store holds this load's id.
     memo?.keep(rid, side, summary, result.persons);
-    onReady?.({ rapprochement: next, summary, sniff });
   });
   laps.lap('store');
   return { rapprochement, summary, sniff };
@@ -91,9 +91,10 @@ export interface StoreOptions<Ready> {
   /** The persons kept in memory between requests. */
   memo?: InputMemo;
   /**
-   * Called with the result as soon as it is final and its transaction is open, before the bulk of
-   * the write (see `saveInput`): the panel can show it while the write ends. The promise still
-   * resolves only once everything is stored.
+   * `runPairing` only: called with the result as soon as it is final and its transaction is open,
+   * before the bulk of the write: the panel can show it while the write ends. The promise still
+   * resolves only once everything is stored. A load has none: it is shown once stored, so that a
+   * panel closed right after the counts never finds the previous file back.
    */
   onReady?: (ready: Ready) => void;
 }
