@@ -66,7 +66,7 @@ export class KeyInterner {
     if (run.gen === this.gen) return run.ids;
     // The phonetic ids are filled when first asked for (`phon`, `compactPhon`).
     const ids = [this.id(f.compact), this.id(f.core), -1, -1];
-    for (const k of f.keys) ids.push(this.id(k));
+    for (let i = 0; i < f.keys.length; i++) ids.push(this.id(f.keys[i]));
     run.gen = this.gen;
     run.ids = ids;
     return ids;
@@ -128,8 +128,8 @@ function prefix(s: string, n: number): number {
 function initials(r: Reading, out: Float64Array): number {
   let n = 0;
   if (r.first) out[n++] = prefix(r.first.compact, 2);
-  for (const o of r.firstOthers) {
-    const c = prefix(o, 2);
+  for (let j = 0; j < r.firstOthers.length; j++) {
+    const c = prefix(r.firstOthers[j], 2);
     let seen = false;
     for (let i = 0; i < n; i++) if (out[i] === c) seen = true;
     if (!seen && n < out.length) out[n++] = c;
@@ -173,10 +173,12 @@ const inits = new Float64Array(16);
  */
 export function blockingKeys(p: Prepared, query: boolean, ids: KeyInterner, keys: Keys): Keys {
   keys.length = 0;
-  for (const r of p.readings) {
+  for (let ri = 0; ri < p.readings.length; ri++) {
+    const r = p.readings[ri];
     const n = initials(r, inits);
     const first = r.first ? ids.form(r.first) : undefined;
-    for (const f of r.last) {
+    for (let li = 0; li < r.last.length; li++) {
+      const f = r.last[li];
       const fid = ids.form(f);
       for (let k = FORM_KEYS; k < fid.length; k++) {
         const kid = fid[k] * 16384;
@@ -190,7 +192,10 @@ export function blockingKeys(p: Prepared, query: boolean, ids: KeyInterner, keys
     // Phonetic codes: of the surname's core, and of the given name's compact form (`prepare`).
     if (r.first?.compactPhon) {
       const firstPhon = ids.compactPhon(r.first);
-      for (const f of r.last) if (f.phon) keys.add(P_PHON, ids.phon(f) * 67108864 + firstPhon);
+      for (let li = 0; li < r.last.length; li++) {
+        const f = r.last[li];
+        if (f.phon) keys.add(P_PHON, ids.phon(f) * 67108864 + firstPhon);
+      }
     }
   }
   if (p.date) {
@@ -199,13 +204,14 @@ export function blockingKeys(p: Prepared, query: boolean, ids: KeyInterner, keys
     const swapped = query && !(d > 12 || d === m);
     for (let pass = 0; pass < (swapped ? 2 : 1); pass++) {
       const dn = pass === 0 ? dateNumber(y, m, d) : dateNumber(y, d, m);
-      for (const f of p.last) keys.add(D_LAST, dn * 128 + (f.core.charCodeAt(0) & 127));
+      for (let li = 0; li < p.last.length; li++) keys.add(D_LAST, dn * 128 + (p.last[li].core.charCodeAt(0) & 127));
       if (p.first) keys.add(D_FIRST, dn * 128 + (p.first.compact.charCodeAt(0) & 127));
       const month = Math.floor(dn / 100);
-      for (const r of p.readings) {
+      for (let ri = 0; ri < p.readings.length; ri++) {
+        const r = p.readings[ri];
         const n = initials(r, inits);
-        for (const f of r.last) {
-          const cid = ids.form(f)[FORM_CORE] * 16384;
+        for (let li = 0; li < r.last.length; li++) {
+          const cid = ids.form(r.last[li])[FORM_CORE] * 16384;
           for (let i = 0; i < n; i++) keys.add(M_MONTH, ids.pair(cid + inits[i]) * 1048576 + month);
         }
       }
@@ -213,6 +219,12 @@ export function blockingKeys(p: Prepared, query: boolean, ids: KeyInterner, keys
   }
   if (p.email) keys.add(E_MAIL, ids.id(p.email));
   return keys;
+}
+
+/** `to` (a larger array of the same kind) with `from` copied at its start. */
+function grown<T extends Uint8Array | Int32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 /**
@@ -236,19 +248,27 @@ export class BlockIndex {
     this.ids = ids;
     this.directory = directory;
     for (let k = 0; k < KINDS; k++) this.tables.push(new KeyTable(pool.length));
-    // Each (block, account) in the pool's order; then counted and laid out by block.
-    const blockOf: number[] = [];
-    const itemOf: number[] = [];
-    const local: number[][] = [];
-    for (let k = 0; k < KINDS; k++) local.push([]);
+    // Each entry (kind, block id within the kind, account) in the pool's order, in growable typed
+    // arrays; then counted and laid out by block.
+    let kindOf = new Uint8Array(pool.length * 12 + 16);
+    let localOf = new Int32Array(kindOf.length);
+    let itemOf = new Int32Array(kindOf.length);
+    let entries = 0;
     const keys = new Keys();
-    for (const d of pool) {
+    for (let pi = 0; pi < pool.length; pi++) {
+      const d = pool[pi];
       const { kinds, values, length } = blockingKeys(d, false, ids, keys);
+      if (entries + length > kindOf.length) {
+        const size = (entries + length) * 2;
+        kindOf = grown(kindOf, new Uint8Array(size));
+        localOf = grown(localOf, new Int32Array(size));
+        itemOf = grown(itemOf, new Int32Array(size));
+      }
       for (let i = 0; i < length; i++) {
         const kind = kinds[i];
-        blockOf.push(kind);
-        local[kind].push(this.tables[kind].add(values[i]));
-        itemOf.push(d.index);
+        kindOf[entries] = kind;
+        localOf[entries] = this.tables[kind].add(values[i]);
+        itemOf[entries++] = d.index;
       }
     }
     let blocks = 0;
@@ -257,19 +277,17 @@ export class BlockIndex {
       blocks += this.tables[k].size;
     }
     const count = new Int32Array(blocks + 1);
-    const cursor = new Int32Array(KINDS);
-    const block = new Int32Array(itemOf.length);
-    for (let e = 0; e < itemOf.length; e++) {
-      const kind = blockOf[e];
-      const b = this.firstBlock[kind] + local[kind][cursor[kind]++];
+    const block = new Int32Array(entries);
+    for (let e = 0; e < entries; e++) {
+      const b = this.firstBlock[kindOf[e]] + localOf[e];
       block[e] = b;
       count[b + 1]++;
     }
     for (let b = 0; b < blocks; b++) count[b + 1] += count[b];
     this.offsets = count;
     const fill = count.slice(0, blocks);
-    this.items = new Int32Array(itemOf.length);
-    for (let e = 0; e < itemOf.length; e++) this.items[fill[block[e]]++] = itemOf[e];
+    this.items = new Int32Array(entries);
+    for (let e = 0; e < entries; e++) this.items[fill[block[e]]++] = itemOf[e];
     this.stamp = new Int32Array(directory.length);
   }
 

@@ -264,7 +264,10 @@ function typoPossible(x: NameForm, y: NameForm): boolean {
 }
 
 function keysIntersect(a: NameForm[], b: NameForm[]): boolean {
-  for (const x of a) for (const k of x.keys) for (const y of b) if (y.keys.includes(k)) return true;
+  for (let i = 0; i < a.length; i++) {
+    const keys = a[i].keys;
+    for (let k = 0; k < keys.length; k++) for (let j = 0; j < b.length; j++) if (b[j].keys.includes(keys[k])) return true;
+  }
   return false;
 }
 
@@ -274,7 +277,8 @@ function compoundPart(a: NameForm, b: NameForm): boolean {
   const short = a.tokens.length < b.tokens.length ? a : b;
   const long = short === a ? b : a;
   let meaningful = 0;
-  for (const t of short.tokens) {
+  for (let i = 0; i < short.tokens.length; i++) {
+    const t = short.tokens[i];
     if (t.length < 3) continue;
     if (!long.tokens.includes(t)) return false;
     meaningful++;
@@ -291,13 +295,13 @@ function compoundPart(a: NameForm, b: NameForm): boolean {
 export function compareSurnames(a: NameForm[], aPhon: string[], b: NameForm[], bPhon: string[]): Level {
   if (!a.length || !b.length) return 'missing';
   if (keysIntersect(a, b)) return 'exact';
-  for (const x of a) {
-    for (const y of b) {
-      if (compoundPart(x, y)) return 'close';
-      if (typoPossible(x, y) && typo(x.core, y.core)) return 'close';
+  for (let i = 0; i < a.length; i++) {
+    for (let j = 0; j < b.length; j++) {
+      if (compoundPart(a[i], b[j])) return 'close';
+      if (typoPossible(a[i], b[j]) && typo(a[i].core, b[j].core)) return 'close';
     }
   }
-  for (const p of aPhon) if (p && bPhon.includes(p)) return 'phonetic';
+  for (let i = 0; i < aPhon.length; i++) if (aPhon[i] && bPhon.includes(aPhon[i])) return 'phonetic';
   return 'different';
 }
 
@@ -353,7 +357,7 @@ export function compareDates(a: DateParts | undefined, b: DateParts | undefined)
 /** Level of two small sets (classes): `exact` when they share one, `missing` when one is empty. */
 export function compareSets(a: string[], b: string[]): Level {
   if (!a.length || !b.length) return 'missing';
-  for (const x of a) if (b.includes(x)) return 'exact';
+  for (let i = 0; i < a.length; i++) if (b.includes(a[i])) return 'exact';
   return 'different';
 }
 

@@ -17,6 +17,10 @@
  *    children (DOMAIN.md: guardians have no birth date but have children), then supervisors and
  *    inspectors against the teacher and staff accounts (the ENT has no such category);
  * 6. a reason for every person left (`Reason`); earlier decisions override all of this.
+ *
+ * Loops over persons, keys and candidates are indexed, not `for…of`: until the engine is compiled
+ * (the first run in a fresh Worker is the one a user waits for) each `for…of` step allocates an
+ * iterator result, which was a quarter of all the memory a 10,000-person run allocated.
  */
 import type { Category, Person } from '../person';
 import { BlockIndex, KeyInterner } from './blocking';
@@ -30,6 +34,7 @@ import {
   prepare,
 } from './compare';
 import { personKey } from './person-key';
+import { sortByWeight } from './sort-by-weight';
 import type { Candidate, Decision, Evidence, Level, MatchInput, MatchResult, Proposal, Reason } from './types';
 import {
   AUTO_BITS_THROUGH_CHILD,
@@ -165,8 +170,10 @@ function nameLevels(p: Prepared, d: Prepared): { last: Level; first: Level } {
       first: compareGiven(rp.first, rp.firstPhon, rp.firstOthers, rd.first, rd.firstPhon, rd.firstOthers),
     };
   }
-  for (const rp of p.readings) {
-    for (const rd of d.readings) {
+  for (let i = 0; i < p.readings.length; i++) {
+    const rp = p.readings[i];
+    for (let j = 0; j < d.readings.length; j++) {
+      const rd = d.readings[j];
       const last = compareSurnames(rp.last, rp.lastPhon, rd.last, rd.lastPhon);
       const first = compareGiven(rp.first, rp.firstPhon, rp.firstOthers, rd.first, rd.firstPhon, rd.firstOthers);
       const s = RANK[last] * 5 + RANK[first];
@@ -204,7 +211,7 @@ function weigh(p: Prepared, d: Prepared, ctx: Context, ev?: Evidence[]): number 
     x = ctx.lastExactW[d.index];
     if (Number.isNaN(x)) {
       let count = Number.POSITIVE_INFINITY;
-      for (const f of d.last) count = Math.min(count, ctx.lastCount[ctx.ids.core(f)] || 1);
+      for (let i = 0; i < d.last.length; i++) count = Math.min(count, ctx.lastCount[ctx.ids.core(d.last[i])] || 1);
       x = rarityWeight(count, ctx.total, LAST_EXACT_RANGE[0], LAST_EXACT_RANGE[1]);
       ctx.lastExactW[d.index] = x;
     }
@@ -263,14 +270,16 @@ function countNames(
   ids: KeyInterner,
 ): Pick<Context, 'lastCount' | 'firstCount' | 'total' | 'lastExactW' | 'firstExactW' | 'ids'> {
   // Ids first, so the counts can be arrays indexed by id.
-  for (const d of pool) {
-    for (const f of d.last) ids.core(f);
+  for (let i = 0; i < pool.length; i++) {
+    const d = pool[i];
+    for (let j = 0; j < d.last.length; j++) ids.core(d.last[j]);
     if (d.first) ids.compact(d.first);
   }
   const lastCount = new Int32Array(ids.size);
   const firstCount = new Int32Array(ids.size);
-  for (const d of pool) {
-    for (const f of d.last) lastCount[ids.core(f)]++;
+  for (let i = 0; i < pool.length; i++) {
+    const d = pool[i];
+    for (let j = 0; j < d.last.length; j++) lastCount[ids.core(d.last[j])]++;
     if (d.first) firstCount[ids.compact(d.first)]++;
   }
   const lastExactW = new Float64Array(size).fill(Number.NaN);
@@ -303,7 +312,7 @@ interface Tracker {
 
 /**
  * Pairs the Pronote persons `ps` of one category with the accounts `pool` not yet `taken`.
- * Returns an outcome per Pronote person index; marks automatic pairs in `taken`.
+ * Sets an outcome per Pronote person index in `out`; marks automatic pairs in `taken`.
  */
 function pairCategory(
   ps: Prepared[],
@@ -314,10 +323,10 @@ function pairCategory(
   ctx: Context,
   tracker: Tracker,
   ids: KeyInterner,
+  out: Map<number, Outcome>,
   extraCandidates?: (p: Prepared) => Prepared[],
-): Map<number, Outcome> {
-  const out = new Map<number, Outcome>();
-  if (!ps.length) return out;
+): void {
+  if (!ps.length) return;
   // Freed with the category once it is done.
   const index = new BlockIndex(pool, D, ids);
   const floor = ctx.prior + REVIEW_BITS - 8;
@@ -339,10 +348,10 @@ function pairCategory(
     const extra = extraCandidates?.(p) ?? NO_PREPARED;
     index.start(p, extra.length > 0);
     index.visitKeys(true, visit);
-    for (const d of extra) index.extra(d, visit);
+    for (let i = 0; i < extra.length; i++) index.extra(extra[i], visit);
     // The name-only keys, unless a sure candidate is already in hand (see `sure`).
     if (!sure(p, list, ctx)) index.visitKeys(false, visit);
-    list.sort((a, b) => b.w - a.w);
+    sortByWeight(list);
     // Enough to replace candidates taken by other pairs; the rest never matters and costs memory at 200k.
     if (list.length > KEEP_CANDIDATES) list.length = KEEP_CANDIDATES;
     cands[k] = list;
@@ -359,7 +368,9 @@ function pairCategory(
   for (let pass = 1; pass <= 4; pass++) {
     for (let k = 0; k < ps.length; k++) {
       if (!open[k]) continue;
-      for (const c of cands[k]) {
+      const all = cands[k];
+      for (let i = 0; i < all.length; i++) {
+        const c = all[i];
         const di = c.d.index;
         if (taken[di]) continue;
         if (seen[di] !== pass) {
@@ -383,7 +394,8 @@ function pairCategory(
       // The first two candidates not taken.
       let top: Scored | undefined;
       let next: Scored | undefined;
-      for (const c of all) {
+      for (let i = 0; i < all.length; i++) {
+        const c = all[i];
         if (taken[c.d.index]) continue;
         if (!top) top = c;
         else {
@@ -430,7 +442,8 @@ function pairCategory(
       continue;
     }
     const live: Scored[] = [];
-    for (const c of all) {
+    for (let i = 0; i < all.length; i++) {
+      const c = all[i];
       if (live.length === MAX_CANDIDATES) break;
       if (!taken[c.d.index]) live.push(c);
     }
@@ -441,7 +454,6 @@ function pairCategory(
     }
     out.set(p.index, { status: 'review', pair: top, cands: live, reason: reviewReason(p, top, live, all, claims, ctx) });
   }
-  return out;
 }
 
 /**
@@ -452,7 +464,8 @@ function pairCategory(
  * at 200,000 persons, where name blocks are large.
  */
 function sure(p: Prepared, list: Scored[], ctx: Context): boolean {
-  for (const c of list) {
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i];
     const { last, first } = nameLevels(p, c.d);
     if (last !== 'exact' || first !== 'exact') continue;
     if (p.date ? compareDates(p.date, c.d.date) === 'exact' : !!ctx.children && ctx.children(p, c.d) > 0) return true;
@@ -470,7 +483,8 @@ const NO_PREPARED: Prepared[] = [];
 
 /** True when another candidate is a homonym or twin of the best one that the weights do not separate. */
 function confusable(top: Scored, all: Scored[]): boolean {
-  for (const c of all) {
+  for (let i = 0; i < all.length; i++) {
+    const c = all[i];
     if (c !== top && top.w - c.w < MARGIN_BITS && (sameName(c.d, top.d) || isTwin(c.d, top.d))) return true;
   }
   return false;
@@ -563,7 +577,8 @@ export function match(input: MatchInput): MatchResult {
   });
   const dirByCategory = new Map<Category, Prepared[]>();
   const dirById = new Map<string, Prepared>();
-  for (const d of D) {
+  for (let i = 0; i < D.length; i++) {
+    const d = D[i];
     const l = dirByCategory.get(d.person.category);
     if (l) l.push(d);
     else dirByCategory.set(d.person.category, [d]);
@@ -599,7 +614,8 @@ export function match(input: MatchInput): MatchResult {
   }
 
   const pronoteByCategory = new Map<Category, Prepared[]>();
-  for (const p of P) {
+  for (let i = 0; i < P.length; i++) {
+    const p = P[i];
     if (outcomes.has(p.index)) continue;
     const l = pronoteByCategory.get(p.person.category);
     if (l) l.push(p);
@@ -623,8 +639,7 @@ export function match(input: MatchInput): MatchResult {
       extra = g.extra;
     }
     const ps = pronoteByCategory.get(category) ?? [];
-    const res = pairCategory(ps, pool.filter((d) => !taken[d.index]), D, taken, rejected, ctx, tracker, ids, extra);
-    for (const [pi, o] of res) outcomes.set(pi, o);
+    pairCategory(ps, pool.filter((d) => !taken[d.index]), D, taken, rejected, ctx, tracker, ids, outcomes, extra);
   }
 
   tracker.stage('reasons');
@@ -649,7 +664,9 @@ export function match(input: MatchInput): MatchResult {
   });
   tracker.stage('done');
   const used = new Set<number>();
-  for (const o of outcomes.values()) if (o.status === 'auto' && o.pair) used.add(o.pair.d.index);
+  outcomes.forEach((o) => {
+    if (o.status === 'auto' && o.pair) used.add(o.pair.d.index);
+  });
   return { proposals, unusedDirectory: D.length - used.size };
 }
 
@@ -671,7 +688,8 @@ function noAccountReason(category: Category): Reason {
 function guardianLinks(P: Prepared[], D: Prepared[], outcomes: Map<number, Outcome>) {
   const pronoteStudents = new Map<string, Prepared>();
   const pronoteGuardians = new Map<string, Prepared>();
-  for (const p of P) {
+  for (let i = 0; i < P.length; i++) {
+    const p = P[i];
     if (p.person.category === 'student') pronoteStudents.set(p.person.id, p);
     else if (p.person.category === 'guardian') pronoteGuardians.set(p.person.id, p);
   }
@@ -683,9 +701,11 @@ function guardianLinks(P: Prepared[], D: Prepared[], outcomes: Map<number, Outco
     if (!list) kidsOf[g.index] = [s];
     else if (!list.includes(s)) list.push(s);
   };
-  for (const p of P) {
-    if (p.person.category === 'guardian') for (const r of p.person.children) addKid(p, pronoteStudents.get(r.id));
-    else if (p.person.category === 'student') for (const r of p.person.guardians) addKid(pronoteGuardians.get(r.id), p);
+  for (let i = 0; i < P.length; i++) {
+    const p = P[i];
+    const { children, guardians } = p.person;
+    if (p.person.category === 'guardian') for (let j = 0; j < children.length; j++) addKid(p, pronoteStudents.get(children[j].id));
+    else if (p.person.category === 'student') for (let j = 0; j < guardians.length; j++) addKid(pronoteGuardians.get(guardians[j].id), p);
   }
   const dirGuardiansOf: Array<number[] | undefined> = new Array(D.length);
   const link = (s: Prepared | undefined, g: Prepared | undefined) => {
@@ -697,20 +717,23 @@ function guardianLinks(P: Prepared[], D: Prepared[], outcomes: Map<number, Outco
   // Accounts by id per category, so no "category|id" string is built per link.
   const dirStudents = new Map<string, Prepared>();
   const dirGuardians = new Map<string, Prepared>();
-  for (const d of D) {
+  for (let i = 0; i < D.length; i++) {
+    const d = D[i];
     if (d.person.category === 'student') dirStudents.set(d.person.id, d);
     else if (d.person.category === 'guardian') dirGuardians.set(d.person.id, d);
   }
-  for (const d of D) {
-    if (d.person.category === 'student') for (const r of d.person.guardians) link(d, dirGuardians.get(r.id));
-    else if (d.person.category === 'guardian') for (const r of d.person.children) link(dirStudents.get(r.id), d);
+  for (let i = 0; i < D.length; i++) {
+    const d = D[i];
+    const { children, guardians } = d.person;
+    if (d.person.category === 'student') for (let j = 0; j < guardians.length; j++) link(d, dirGuardians.get(guardians[j].id));
+    else if (d.person.category === 'guardian') for (let j = 0; j < children.length; j++) link(dirStudents.get(children[j].id), d);
   }
   const pairedKids: Array<number[] | undefined> = new Array(P.length);
   kidsOf.forEach((kids, gi) => {
     if (!kids) return;
     const list: number[] = [];
-    for (const k of kids) {
-      const o = outcomes.get(k.index);
+    for (let i = 0; i < kids.length; i++) {
+      const o = outcomes.get(kids[i].index);
       if (o?.status === 'auto' && o.pair) list.push(o.pair.d.index);
     }
     if (list.length) pairedKids[gi] = list;
@@ -728,15 +751,16 @@ function guardianLinks(P: Prepared[], D: Prepared[], outcomes: Map<number, Outco
       const kids = lastKids;
       if (!kids) return -1;
       let shared = 0;
-      for (const k of kids) if (dirGuardiansOf[k]?.includes(d.index)) shared++;
+      for (let i = 0; i < kids.length; i++) if (dirGuardiansOf[kids[i]]?.includes(d.index)) shared++;
       return shared;
     },
     extra(p: Prepared): Prepared[] {
       const kids = pairedKids[p.index];
       if (!kids) return NO_PREPARED;
       const out: Prepared[] = [];
-      for (const k of kids) {
-        for (const g of dirGuardiansOf[k] ?? NO_INDEXES) if (!out.includes(D[g])) out.push(D[g]);
+      for (let i = 0; i < kids.length; i++) {
+        const gs = dirGuardiansOf[kids[i]] ?? NO_INDEXES;
+        for (let j = 0; j < gs.length; j++) if (!out.includes(D[gs[j]])) out.push(D[gs[j]]);
       }
       return out;
     },
@@ -761,14 +785,15 @@ function unmatchedReason(p: Prepared, P: Prepared[], outcomes: Map<number, Outco
 // Lazily built per-run lookups for the reasons (weakly keyed by the prepared array of a run).
 const dupCache = new WeakMap<Prepared[], Map<number, number[]>>();
 function duplicates(P: Prepared[], outcomes: Map<number, Outcome>): Map<number, number[]> {
-  let m = dupCache.get(P);
+  const m = dupCache.get(P);
   if (m) return m;
   // Only the namesakes of persons left unmatched are ever asked for: other surnames are skipped
   // without building their keys (a few percent of 200,000 persons are left).
   const wanted = new Set<string>();
-  for (const p of P) if (outcomes.get(p.index)?.status === 'unmatched') wanted.add(p.last[0]?.compact ?? '');
+  for (let i = 0; i < P.length; i++) if (outcomes.get(P[i].index)?.status === 'unmatched') wanted.add(P[i].last[0]?.compact ?? '');
   const groups = new Map<string, number[]>();
-  for (const p of P) {
+  for (let i = 0; i < P.length; i++) {
+    const p = P[i];
     if (!wanted.has(p.last[0]?.compact ?? '')) continue;
     // Without a birth date (guardians, staff), a namesake is a duplicate only if the address or email agrees too.
     const k = `${p.person.category}|${nameKey(p)}|${p.date ? p.date.iso : `${p.postal}|${p.email}`}`;
@@ -776,10 +801,12 @@ function duplicates(P: Prepared[], outcomes: Map<number, Outcome>): Map<number, 
     if (g) g.push(p.index);
     else groups.set(k, [p.index]);
   }
-  m = new Map();
-  for (const g of groups.values()) if (g.length > 1) for (const i of g) m.set(i, g.filter((j) => j !== i));
-  dupCache.set(P, m);
-  return m;
+  const found = new Map<number, number[]>();
+  groups.forEach((g) => {
+    if (g.length > 1) for (let k = 0; k < g.length; k++) found.set(g[k], g.filter((j) => j !== g[k]));
+  });
+  dupCache.set(P, found);
+  return found;
 }
 
 /** Persons of a list by category, for callers that show counts (all six categories, 0 included). */

@@ -272,8 +272,8 @@ const surnameFormsMemo = memo2((lastName: string, birthName: string) => {
   add(b.usage);
   add(a.birth);
   add(b.birth);
-  for (const f of a.others) add(f);
-  for (const f of b.others) add(f);
+  for (let i = 0; i < a.others.length; i++) add(a.others[i]);
+  for (let i = 0; i < b.others.length; i++) add(b.others[i]);
   return out;
 });
 
