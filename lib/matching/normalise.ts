@@ -210,7 +210,23 @@ export function formOfTokens(tokens: string[]): NameForm | undefined {
 
 /** Normalised form of a single name as written (no "née"/"épouse" parsing). */
 export function nameForm(text: string | undefined): NameForm | undefined {
-  return formOfTokens(tokensOf(fold(text)));
+  return plainForm(text) ?? formOfTokens(tokensOf(fold(text)));
+}
+
+/**
+ * The form of a name of plain letters a–z, either case, in one word (MARTIN, Lucas: most names),
+ * without the general folding: no accent, space or particle to handle, so every spelling is the
+ * lower-case word. Undefined for any other name. Normalising each distinct name is most of a first
+ * pairing's preparation, before the engine is compiled.
+ */
+function plainForm(text: string | undefined): NameForm | undefined {
+  if (!text) return undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 32;
+    if (c < 97 || c > 122) return undefined;
+  }
+  const word = text.toLowerCase();
+  return new Form(word, word, word, [word], [word]);
 }
 
 /** A surname read from a field, split into usage and birth names when the field says so. */
@@ -229,6 +245,8 @@ export interface ParsedSurname {
  * "X (Y)" → usage X, other Y.
  */
 export function parseSurname(text: string | undefined): ParsedSurname {
+  const plain = plainForm(text);
+  if (plain) return { usage: plain, others: [] };
   const others: NameForm[] = [];
   let main = text ?? '';
   main = main.replace(/\(([^)]*)\)/g, (_, inner: string) => {

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   classKey,
   fold,
+  formOfTokens,
   givenNameForms,
+  type NameForm,
   nameForm,
   parseSurname,
   personKey,
@@ -55,6 +57,22 @@ describe('name forms', () => {
     expect(nameForm('M. Petit')!.compact).toBe('petit');
     // A civility alone is kept: it may be the name.
     expect(nameForm('Madame')!.compact).toBe('madame');
+  });
+  it('gives one-word names of plain letters the same form as the general folding does', () => {
+    // One-word names skip the general folding (the common case); particles, civilities and single
+    // letters alone are names too. The general path is folding, then the tokens' form.
+    for (const name of ['MARTIN', 'Lucas', 'dupont', 'LE', 'De', 'O', 'Mme', 'McDonald', 'NGUYEN']) {
+      const shape = (f: NameForm | undefined) =>
+        f && { full: f.full, compact: f.compact, core: f.core, keys: f.keys, tokens: f.tokens, mask: f.mask, phon: f.phon };
+      const general = shape(formOfTokens([fold(name)]));
+      expect(shape(nameForm(name))).toEqual(general);
+      const surname = parseSurname(name);
+      expect(shape(surname.usage)).toEqual(general);
+      expect(surname.birth).toBeUndefined();
+      expect(surname.others).toEqual([]);
+    }
+    expect(nameForm('LE GALL')!.keys).toEqual(['legall', 'gall']);
+    expect(nameForm('Zoé')!.compact).toBe('zoe');
   });
 });
 
