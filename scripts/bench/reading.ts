@@ -36,10 +36,10 @@ const g = generate({ seed: 2026, scale: { pronote: 10_000, directory: 12_000 } }
 const pronote = pronoteFiles(g.pronote, ['partner']).map(toInput);
 const aaf = aafFiles(g.directory).map(toInput);
 
-// Target for each of these two: under 0.4 s in Node (reading is part of the workbench's 3 s for
-// load, pairing and display: issue 5).
-await run((r) => `Pronote export, partner layout, ${r.persons.length} persons (${size(pronote)}; target < 0.4 s)`, () => readPronoteExport(pronote));
-await run((r) => `AAF directory, ${r.persons.length} accounts in ${aaf.length} files (${size(aaf)}; target < 0.4 s)`, () => readDirectory(aaf));
+// No target of their own: reading is part of the workbench's 3 s for loading both sides, pairing
+// and showing the first step (issue 5), measured in Chromium by `workbench-chromium.ts`.
+await run((r) => `Pronote export, partner layout, ${r.persons.length} persons (${size(pronote)})`, () => readPronoteExport(pronote));
+await run((r) => `AAF directory, ${r.persons.length} accounts in ${aaf.length} files (${size(aaf)})`, () => readDirectory(aaf));
 
 // About 100 MB of AAF: a feed covering many schools.
 const big = generate({ seed: 2027, scale: { pronote: 1_000, directory: 110_000 } });
