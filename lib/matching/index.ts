@@ -686,48 +686,19 @@ function noAccountReason(category: Category): Reason {
  * Links are read both ways (a student's `guardians`, a guardian's `children`) on both sides.
  */
 function guardianLinks(P: Prepared[], D: Prepared[], outcomes: Map<number, Outcome>) {
-  const pronoteStudents = new Map<string, Prepared>();
-  const pronoteGuardians = new Map<string, Prepared>();
-  for (let i = 0; i < P.length; i++) {
-    const p = P[i];
-    if (p.person.category === 'student') pronoteStudents.set(p.person.id, p);
-    else if (p.person.category === 'guardian') pronoteGuardians.set(p.person.id, p);
-  }
   // Small lists, not sets: a person has a few children or guardians, and 100,000 sets weigh a lot.
   const kidsOf: Array<Prepared[] | undefined> = new Array(P.length);
-  const addKid = (g: Prepared | undefined, s: Prepared | undefined) => {
-    if (!g || !s) return;
+  eachLink(P, (s, g) => {
     const list = kidsOf[g.index];
     if (!list) kidsOf[g.index] = [s];
     else if (!list.includes(s)) list.push(s);
-  };
-  for (let i = 0; i < P.length; i++) {
-    const p = P[i];
-    const { children, guardians } = p.person;
-    if (p.person.category === 'guardian') for (let j = 0; j < children.length; j++) addKid(p, pronoteStudents.get(children[j].id));
-    else if (p.person.category === 'student') for (let j = 0; j < guardians.length; j++) addKid(pronoteGuardians.get(guardians[j].id), p);
-  }
+  });
   const dirGuardiansOf: Array<number[] | undefined> = new Array(D.length);
-  const link = (s: Prepared | undefined, g: Prepared | undefined) => {
-    if (!s || !g) return;
+  eachLink(D, (s, g) => {
     const list = dirGuardiansOf[s.index];
     if (!list) dirGuardiansOf[s.index] = [g.index];
     else if (!list.includes(g.index)) list.push(g.index);
-  };
-  // Accounts by id per category, so no "category|id" string is built per link.
-  const dirStudents = new Map<string, Prepared>();
-  const dirGuardians = new Map<string, Prepared>();
-  for (let i = 0; i < D.length; i++) {
-    const d = D[i];
-    if (d.person.category === 'student') dirStudents.set(d.person.id, d);
-    else if (d.person.category === 'guardian') dirGuardians.set(d.person.id, d);
-  }
-  for (let i = 0; i < D.length; i++) {
-    const d = D[i];
-    const { children, guardians } = d.person;
-    if (d.person.category === 'student') for (let j = 0; j < guardians.length; j++) link(d, dirGuardians.get(guardians[j].id));
-    else if (d.person.category === 'guardian') for (let j = 0; j < children.length; j++) link(dirStudents.get(children[j].id), d);
-  }
+  });
   const pairedKids: Array<number[] | undefined> = new Array(P.length);
   kidsOf.forEach((kids, gi) => {
     if (!kids) return;
@@ -768,6 +739,37 @@ function guardianLinks(P: Prepared[], D: Prepared[], outcomes: Map<number, Outco
 }
 
 const NO_INDEXES: number[] = [];
+
+/**
+ * Calls `link(student, guardian)` for each link between two persons of one side, read both ways (a
+ * student's `guardians`, a guardian's `children`), in the side's order; a link may come twice, and
+ * links to an id absent from the side are skipped. Persons are found by id per category, so no
+ * "category|id" string is built per link.
+ */
+function eachLink(side: Prepared[], link: (student: Prepared, guardian: Prepared) => void): void {
+  const students = new Map<string, Prepared>();
+  const guardians = new Map<string, Prepared>();
+  for (let i = 0; i < side.length; i++) {
+    const p = side[i];
+    if (p.person.category === 'student') students.set(p.person.id, p);
+    else if (p.person.category === 'guardian') guardians.set(p.person.id, p);
+  }
+  for (let i = 0; i < side.length; i++) {
+    const p = side[i];
+    const { children, guardians: theirGuardians } = p.person;
+    if (p.person.category === 'guardian') {
+      for (let j = 0; j < children.length; j++) {
+        const s = students.get(children[j].id);
+        if (s) link(s, p);
+      }
+    } else if (p.person.category === 'student') {
+      for (let j = 0; j < theirGuardians.length; j++) {
+        const g = guardians.get(theirGuardians[j].id);
+        if (g) link(p, g);
+      }
+    }
+  }
+}
 
 /** The likely reason why a Pronote person found no candidate (issue 4, "For each person left"). */
 function unmatchedReason(p: Prepared, P: Prepared[], outcomes: Map<number, Outcome>, kidsOf: Array<Prepared[] | undefined>): Reason {
