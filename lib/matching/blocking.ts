@@ -248,8 +248,9 @@ export class BlockIndex {
     this.ids = ids;
     this.directory = directory;
     for (let k = 0; k < KINDS; k++) this.tables.push(new KeyTable(pool.length));
-    // Each entry (kind, block id within the kind, account) in the pool's order, in growable typed
-    // arrays; then counted and laid out by block.
+    // Each entry (kind, block id within the kind, account) in the pool's order, in typed arrays
+    // with room for 12 keys an account (most have fewer), grown when needed; then counted and laid
+    // out by block.
     let kindOf = new Uint8Array(pool.length * 12 + 16);
     let localOf = new Int32Array(kindOf.length);
     let itemOf = new Int32Array(kindOf.length);
