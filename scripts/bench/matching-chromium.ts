@@ -5,7 +5,7 @@
  * generator's writers, read with the readers, in the worker), then `match()` timed on its first run
  * in a fresh worker and on three more.
  *
- * Each of `--runs N` (default 5) is a new page and worker, so each first run is a cold one.
+ * Each of `--runs=N` (default 5) is a new page and worker, so each first run is a cold one.
  * Uses Debian's Chromium (`CHROMIUM_PATH` to change it), headless.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -20,8 +20,13 @@ import { partnerExport } from '../generator/write-pronote';
 import type { MatchingTimes } from './chromium/matching-worker';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const runsArg = process.argv.indexOf('--runs');
-const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
+// `--runs=N`: `npm run bench` passes on only the arguments that start with "--".
+const runsArg = process.argv.find((a) => a.startsWith('--runs='));
+const RUNS = runsArg ? Number(runsArg.slice('--runs='.length)) : 5;
+if (!Number.isInteger(RUNS) || RUNS < 1) {
+  console.error(`--runs wants a whole number of runs, 1 or more (got "${runsArg}")`);
+  process.exit(2);
+}
 
 /** In the page: starts a worker from the bundle, sends it the files' bytes, resolves with its times. */
 const PAGE_RUN = `({ code, input }) => new Promise((resolve, reject) => {
