@@ -268,7 +268,7 @@ function countNames(
   pool: Prepared[],
   size: number,
   ids: KeyInterner,
-): Pick<Context, 'lastCount' | 'firstCount' | 'total' | 'lastExactW' | 'firstExactW' | 'ids'> {
+): Pick<Context, 'lastCount' | 'firstCount' | 'total' | 'lastExactW' | 'firstExactW'> {
   // Ids first, so the counts can be arrays indexed by id.
   for (let i = 0; i < pool.length; i++) {
     const d = pool[i];
@@ -284,7 +284,7 @@ function countNames(
   }
   const lastExactW = new Float64Array(size).fill(Number.NaN);
   const firstExactW = new Float64Array(size).fill(Number.NaN);
-  return { lastCount, firstCount, total: pool.length, lastExactW, firstExactW, ids };
+  return { lastCount, firstCount, total: pool.length, lastExactW, firstExactW };
 }
 
 /** Whether the automatic pair's names agree enough (a strong score on dates alone is not a pair). */
@@ -628,18 +628,26 @@ export function match(input: MatchInput): MatchResult {
   for (const category of ORDER) {
     tracker.stage(category);
     const pool = DIRECTORY_POOLS[category].flatMap((c) => dirByCategory.get(c) ?? []);
-    const ctx: Context = { prior: priorBits(pool.length), ...countNames(pool, D.length, ids) };
-    if (category === 'supervisor' || category === 'inspector') ctx.autoBits = AUTO_BITS_UNLINKED;
+    const names = countNames(pool, D.length, ids);
+    const links = category === 'guardian' ? guardianLinks(P, D, outcomes) : undefined;
+    if (links) kidsOf = links.kidsOf;
+    // Every field given here, in one order, for every category: the compiled engine then meets one
+    // shape of context, not three (each new shape made V8 compile `weigh` again, 60–90 ms of its
+    // compiler's time on these machines).
+    const ctx: Context = {
+      prior: priorBits(pool.length),
+      autoBits: category === 'supervisor' || category === 'inspector' ? AUTO_BITS_UNLINKED : undefined,
+      total: names.total,
+      lastCount: names.lastCount,
+      firstCount: names.firstCount,
+      ids,
+      children: links?.children,
+      lastExactW: names.lastExactW,
+      firstExactW: names.firstExactW,
+    };
     contexts.set(category, ctx);
-    let extra: ((p: Prepared) => Prepared[]) | undefined;
-    if (category === 'guardian') {
-      const g = guardianLinks(P, D, outcomes);
-      kidsOf = g.kidsOf;
-      ctx.children = g.children;
-      extra = g.extra;
-    }
     const ps = pronoteByCategory.get(category) ?? [];
-    pairCategory(ps, pool.filter((d) => !taken[d.index]), D, taken, rejected, ctx, tracker, ids, outcomes, extra);
+    pairCategory(ps, pool.filter((d) => !taken[d.index]), D, taken, rejected, ctx, tracker, ids, outcomes, links?.extra);
   }
 
   tracker.stage('reasons');
