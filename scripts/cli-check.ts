@@ -7,9 +7,9 @@
  * used. Prints each check; exits non-zero on any failure.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { CATEGORIES, type Person } from '../lib/person';
 import { MAPPING_CSV_HEADER } from '../lib/report/mapping-csv';
@@ -157,6 +157,21 @@ try {
   writeFiles(work, [{ name: 'truncated.xml', chunks: () => [readFileSync(pronoteFile, 'utf8').slice(0, 5000)] }]);
   const t = reconcile(['--pronote', truncated, '--directory', AAF, '--out', join(work, 'bad')]);
   check(t.status === 2 && /truncated\.xml/.test(t.stderr) && !/\n\s+at /.test(t.stderr), 'a truncated Pronote export: exit 2 naming the file, no stack trace', t.stderr.slice(0, 300));
+
+  // Relative paths are the user's, even though `npm run` starts the script in the project folder.
+  const elsewhere = join(work, 'elsewhere');
+  mkdirSync(join(elsewhere, 'in'), { recursive: true });
+  copyFileSync(pronoteFile, join(elsewhere, 'in', 'export.xml'));
+  const rel = spawnSync(
+    'npm',
+    ['--prefix', process.cwd(), 'run', 'reconcile', '--', '--pronote', 'in/export.xml', '--directory', resolve(AAF), '--out', 'out'],
+    { cwd: elsewhere, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' }, timeout: 180_000 },
+  );
+  check(
+    rel.status === 0 && existsSync(join(elsewhere, 'out', 'mapping.csv')),
+    'npm run reconcile from another folder: relative paths are read and written from that folder',
+    (rel.stderr ?? '').slice(-300),
+  );
 
   // 4. Markup in names is written as text in the report.
   const hostile: Person[] = generate({ seed: 3, students: 20 }).pronote.slice(0, 30);

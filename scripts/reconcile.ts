@@ -91,7 +91,22 @@ function parseArgs(argv: string[]): Args {
   if (!args.sample && (!args.pronote.length || !args.directory.length)) {
     throw new UsageError('--pronote et --directory sont obligatoires (ou --sample).', '--pronote and --directory are required (or --sample).');
   }
+  args.pronote = args.pronote.map(fromCaller);
+  args.directory = args.directory.map(fromCaller);
+  if (args.mapping) args.mapping = fromCaller(args.mapping);
+  if (args.decisions) args.decisions = fromCaller(args.decisions);
+  args.out = fromCaller(args.out);
   return args;
+}
+
+/**
+ * A path given on the command line, made absolute from the folder the user typed the command in:
+ * `npm run reconcile` starts in the project folder, and npm gives the user's folder as `INIT_CWD`.
+ * Run otherwise (`npx tsx scripts/reconcile.ts`), paths are from the current folder as usual.
+ */
+function fromCaller(path: string): string {
+  const caller = process.env.npm_lifecycle_event === 'reconcile' ? process.env.INIT_CWD : undefined;
+  return resolve(caller ?? process.cwd(), path);
 }
 
 /** Files a directory side may hold; the AAF DTD and notes next to the feed are not read. */
