@@ -4,7 +4,7 @@
  * dispatcher: the browser wiring lives in `entrypoints/background.ts` and `components/runtime.ts`.
  */
 import type { Finding } from './checks/finding';
-import type { ExportKind } from './person';
+import type { ExportKind } from './core/person';
 
 /** Message shapes, keyed by `type`. */
 export interface MessageMap {

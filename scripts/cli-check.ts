@@ -11,7 +11,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
-import { CATEGORIES, type Person } from '../lib/person';
+import { CATEGORIES, type Person } from '../lib/core/person';
 import { MAPPING_CSV_HEADER } from '../lib/report/mapping-csv';
 import { generate } from './generator/index';
 import { writeFiles } from './generator/write-files';

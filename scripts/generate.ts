@@ -14,7 +14,7 @@
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readDirectory } from '../lib/directory';
-import { CATEGORIES, type Person } from '../lib/person';
+import { CATEGORIES, type Person } from '../lib/core/person';
 import { type Generated, generate, SAMPLE } from './generator/index';
 import { partialExport } from './generator/partial';
 import { sampleReadme } from './generator/sample-readme';

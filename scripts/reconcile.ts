@@ -15,7 +15,8 @@ import { readDirectory } from '../lib/directory';
 import type { InputFile } from '../lib/input/source';
 import { type Decision, match } from '../lib/matching';
 import { readDecisionsCsv } from '../lib/matching/decisions-file';
-import { InputError, type Person } from '../lib/person';
+import { InputError, type Person } from '../lib/core/person';
+import { CATEGORY_NAMES, type Category } from '../lib/core/vocabulary';
 import { isMappingProfile, type MappingProfile, readPronoteExport, readRapprochementSso } from '../lib/pronote';
 import { writeMappingCsv } from '../lib/report/mapping-csv';
 import { writeReportHtml } from '../lib/report/report-html';
@@ -260,17 +261,10 @@ class Progress {
   }
 }
 
-const STAGE_FR: Record<string, string> = {
-  prepare: 'préparation',
-  teacher: 'enseignants',
-  staff: 'personnels',
-  student: 'élèves',
-  guardian: 'responsables',
-  supervisor: 'maîtres de stage',
-  inspector: 'inspecteurs',
-  reasons: 'raisons',
-  done: 'terminé',
-};
+/** The progress stages that are not categories; categories are named by `CATEGORY_NAMES`. */
+const STAGE_FR: Record<string, string> = { prepare: 'préparation', reasons: 'raisons', done: 'terminé' };
+const stageFr = (stage: string) =>
+  STAGE_FR[stage] ?? (stage in CATEGORY_NAMES ? CATEGORY_NAMES[stage as Category].fr.toLowerCase() : stage);
 
 function run(argv: string[]): number {
   const args = parseArgs(argv);
@@ -294,7 +288,7 @@ function run(argv: string[]): number {
     directory: directory.persons,
     decisions,
     onProgress: (done, stage) =>
-      progress.line(`Rapprochement / Pairing : ${Math.round(done * 100)} % (${STAGE_FR[stage] ?? stage})`, stage === 'done'),
+      progress.line(`Rapprochement / Pairing : ${Math.round(done * 100)} % (${stageFr(stage)})`, stage === 'done'),
   });
 
   const out = resolve(args.out!);

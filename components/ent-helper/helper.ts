@@ -9,7 +9,7 @@ import { checkEntAdmin } from '../../lib/checks/ent-admin';
 import type { Finding } from '../../lib/checks/finding';
 import type { Suggestion } from '../../lib/messages';
 import { type EntAdminSnapshot, entFieldElement, readEntAdmin } from '../../lib/pages/ent-admin';
-import type { ExportKind } from '../../lib/person';
+import type { ExportKind } from '../../lib/core/person';
 import { type Lang, uiLang } from '../i18n';
 import { createFindingsMount } from '../findings/mount';
 import { watchPage } from '../findings/watch';

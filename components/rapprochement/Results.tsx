@@ -4,7 +4,7 @@
  * decisions remembered for next year, and the steps (a cancelled one can be taken up again).
  */
 import { useEffect, useState } from 'preact/hooks';
-import { CATEGORIES, type Category } from '../../lib/person';
+import { CATEGORIES, type Category } from '../../lib/core/person';
 import { decisionOf, writeDecisionsCsv } from '../../lib/report/decisions-csv';
 import { writeRapprochementSso } from '../../lib/report/rapprochement-sso';
 import {

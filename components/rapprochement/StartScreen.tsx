@@ -4,9 +4,9 @@
  * the mapping screen for a sniffed layout, the structure to keep, and the pairing with its progress.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Localized } from '../../lib/checks/finding';
+import type { Localized } from '../../lib/core/localized';
 import type { InputFile } from '../../lib/input/source';
-import { CATEGORIES, type Side } from '../../lib/person';
+import { CATEGORIES, type Side } from '../../lib/core/person';
 import {
   createRapprochement,
   type InputSummary,

@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { VList, type VListHandle } from 'virtua';
 import { personKey } from '../../lib/matching/person-key';
 import type { DecisionKind } from '../../lib/matching/types';
-import { CATEGORIES, type Category } from '../../lib/person';
+import { CATEGORIES, type Category } from '../../lib/core/person';
 import {
   cancelStep,
   type DecisionRow,

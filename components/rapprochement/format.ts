@@ -1,7 +1,7 @@
 /** Small display helpers of the workbench (French formats first: PRODUCT.md, "How it feels"). */
-import type { Localized } from '../../lib/checks/finding';
+import type { Localized } from '../../lib/core/localized';
 import type { Level } from '../../lib/matching/types';
-import type { Category } from '../../lib/person';
+import type { Category } from '../../lib/core/person';
 import type { PersonView } from '../../lib/store/schema';
 import { formatNumber, t, uiLang } from '../i18n';
 

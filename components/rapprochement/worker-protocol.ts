@@ -3,9 +3,9 @@
  * (`entrypoints/sidepanel/matching.worker.ts`). Reading files, pairing and the directory search run
  * in the worker, so that the panel never freezes (PRODUCT.md, "Quality bars").
  */
-import type { Localized } from '../../lib/checks/finding';
+import type { Localized } from '../../lib/core/localized';
 import type { InputFile } from '../../lib/input/source';
-import type { Side } from '../../lib/person';
+import type { Side } from '../../lib/core/person';
 import type { Paired } from '../../lib/store/pipeline';
 import type { LoadOutcome, PersonView, Rapprochement } from '../../lib/store/schema';
 import type { StageTimes } from '../../lib/store/stage-times';

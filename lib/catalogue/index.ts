@@ -3,8 +3,8 @@
  * their CAS servers"), with the lookups the checks and the page helpers need. Pure data and
  * functions: no browser API.
  */
+import { foldCompact } from '../core/fold';
 import { normaliseCasUrl } from './cas-url';
-import { nameKey } from './names';
 import { ENT_PROJECTS, type EntProject } from './projects';
 
 export { ENT_PROJECTS, SEED_CAS_URLS, type EntProject, type CatalogueSource } from './projects';
@@ -16,7 +16,7 @@ export {
   type CasUrlProblemKind,
   type NormalisedCasUrl,
 } from './cas-url';
-export { nameKey } from './names';
+export { foldCompact } from '../core/fold';
 
 /** The host of every known CAS server, lower case (one per project, in catalogue order). */
 export const CAS_HOSTS: readonly string[] = Object.freeze(ENT_PROJECTS.map((p) => new URL(p.casBase).hostname));
@@ -38,10 +38,10 @@ export function projectForCasUrl(url: string): EntProject | undefined {
  * A name that is a CAS URL or host is looked up by host. `undefined` when nothing matches.
  */
 export function projectByName(name: string): EntProject | undefined {
-  const key = nameKey(name ?? '');
+  const key = foldCompact(name ?? '');
   if (!key) return undefined;
   const exact = ENT_PROJECTS.find(
-    (p) => nameKey(p.name) === key || nameKey(p.id) === key || p.aliases.some((a) => nameKey(a) === key),
+    (p) => foldCompact(p.name) === key || foldCompact(p.id) === key || p.aliases.some((a) => foldCompact(a) === key),
   );
   if (exact) return exact;
   if (/[.:/]/.test(name)) return projectForCasUrl(name);

@@ -3,7 +3,7 @@
  * Pure: the facts that the page does not show come as parameters.
  */
 import type { EntAdminSnapshot } from '../pages/ent-admin';
-import type { ExportKind } from '../person';
+import type { ExportKind } from '../core/person';
 import { checkEntAccess } from './ent-access';
 import { checkImportMode } from './ent-import';
 import { checkEntService } from './ent-service';

@@ -7,7 +7,7 @@
  * Pure: the date is a parameter.
  */
 import type { ImportMode } from '../pages/ent-import';
-import type { ExportKind } from '../person';
+import type { ExportKind } from '../core/person';
 import type { Finding } from './finding';
 
 /**

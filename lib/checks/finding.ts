@@ -1,8 +1,4 @@
-/** A message in the two languages of the product (French first). */
-export interface Localized {
-  fr: string;
-  en: string;
-}
+import type { Localized } from '../core/localized';
 
 export type Severity = 'error' | 'warning' | 'info';
 

@@ -13,7 +13,8 @@ import {
 } from '../catalogue';
 import type { HostingSettings, RecognitionMode } from '../pages/hosting-settings';
 import { directUrl, readPronoteUrl } from '../pronote/url';
-import type { Finding, Localized, Severity } from './finding';
+import type { Localized } from '../core/localized';
+import type { Finding, Severity } from './finding';
 
 /** Every rule of this module, by stable id, with its severity (issue 6). */
 export const HOSTING_RULES = {

@@ -9,10 +9,11 @@
  * "name-value" `<cas:attribute name value/>` form, attributes directly under the success element);
  * seed §5 FAQ (the idPronote error).
  */
+import { foldProse } from '../core/fold';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { lineColumn, xmlFaultWords } from '../input/xml';
-import { foldText } from './fold';
-import type { Bilingual, FailureId } from './known-failures';
+import type { Localized } from '../core/localized';
+import type { FailureId } from './known-failures';
 
 export type CasProtocol = 'cas' | 'saml11';
 
@@ -35,7 +36,7 @@ export interface CasSuccess {
   /** The attribute is released under a name that differs only by case (`idpronote`). */
   caseVariant?: string;
   /** What this means for a Pronote login. */
-  meaning: Bilingual;
+  meaning: Localized;
   /** The known failure this reading points to, when it explains one. */
   failureId?: FailureId;
 }
@@ -47,14 +48,14 @@ export interface CasFailure {
   code: string;
   /** The server's own text, trimmed. */
   message: string;
-  meaning: Bilingual;
+  meaning: Localized;
   failureId?: FailureId;
 }
 
 export interface CasUnreadable {
   kind: 'unreadable';
   reason: 'empty' | 'malformed' | 'entities' | 'not-cas';
-  message: Bilingual;
+  message: Localized;
   line?: number;
   column?: number;
 }
@@ -70,7 +71,7 @@ interface Node {
 }
 
 /** Meaning of each failure code of the CAS protocol (§2.5.3), and of the common non-standard one. */
-const CAS_CODES: Record<string, { meaning: Bilingual; failureId?: FailureId }> = {
+const CAS_CODES: Record<string, { meaning: Localized; failureId?: FailureId }> = {
   INVALID_TICKET: {
     meaning: {
       fr: 'Ticket inconnu, déjà utilisé ou expiré. Un ticket ne se valide qu’une fois et vit quelques secondes : pour tester, demandez un nouveau ticket et validez-le aussitôt. Si Pronote reçoit cette réponse à chaque connexion, son horloge ou son adresse de validation est en cause.',
@@ -123,7 +124,7 @@ const CAS_CODES: Record<string, { meaning: Bilingual; failureId?: FailureId }> =
   },
 };
 
-const SAML_CODES: Record<string, Bilingual> = {
+const SAML_CODES: Record<string, Localized> = {
   Requester: {
     fr: 'Le CAS juge la demande incorrecte (ticket inconnu, expiré ou déjà utilisé, ou adresse de service différente).',
     en: 'The CAS finds the request wrong (ticket unknown, expired or already used, or a different service address).',
@@ -325,8 +326,8 @@ function success_(protocol: CasProtocol, user: string, collected: Map<string, st
   };
 }
 
-function unreadable(reason: CasUnreadable['reason'], detail: Bilingual = { fr: '', en: '' }): CasUnreadable {
-  const messages: Record<CasUnreadable['reason'], Bilingual> = {
+function unreadable(reason: CasUnreadable['reason'], detail: Localized = { fr: '', en: '' }): CasUnreadable {
+  const messages: Record<CasUnreadable['reason'], Localized> = {
     empty: { fr: 'Rien à lire : collez la réponse XML du CAS.', en: 'Nothing to read: paste the CAS XML response.' },
     malformed: {
       fr: `XML mal formé (copie incomplète ?) : ${detail.fr}`,
@@ -394,6 +395,6 @@ function allText(node: Node | undefined): string {
 
 /** True when `text` looks like a CAS validation response rather than an error message. */
 export function looksLikeCasResponse(text: string): boolean {
-  const folded = foldText(text);
+  const folded = foldProse(text);
   return /<(\w+:)?serviceresponse\b/.test(folded) || /urn:oasis:names:tc:saml:1\.0:protocol/.test(folded);
 }

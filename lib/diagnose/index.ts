@@ -2,8 +2,7 @@
  * Diagnostics for support staff (PRODUCT.md §4): the known failures, the recogniser of pasted
  * text, the instance check, the CAS response reader and the rentrée checklist.
  */
-export { foldText } from './fold';
-export { KNOWN_FAILURES, knownFailure, type Bilingual, type FailureId, type KnownFailure, type Signal } from './known-failures';
+export { KNOWN_FAILURES, knownFailure, type FailureId, type KnownFailure, type Signal } from './known-failures';
 export { recogniseText, type Recognition, type RecognitionResult } from './recognise';
 export {
   INFO_MOBILE_APP_ID,

@@ -4,13 +4,8 @@
  * the fix, in French and English, with the source of each fact. The ids are stable: pages, tests and
  * support notes refer to them.
  */
+import type { Localized } from '../core/localized';
 import { ATRIUM_HELP, FIELD_REPORTS, PRONOTE_GUIDE_2019, guide, sources, supportSheet } from './readable-source';
-
-/** A text in the two UI languages. */
-export interface Bilingual {
-  fr: string;
-  en: string;
-}
 
 export type FailureId =
   | 'idpronote-missing'
@@ -24,7 +19,7 @@ export type FailureId =
   | 'school-choice-page';
 
 /**
- * A pattern on folded text (see `foldText`): lower case, no accents, plain quotes, one space.
+ * A pattern on folded text (see `foldProse` in `lib/core/fold.ts`): lower case, no accents, plain quotes, one space.
  * `weight` 1 is enough on its own to name the failure; smaller weights add up. An elided vowel is
  * written `[' ]?`: copies lose apostrophes ("n a ete renvoye", "lauthentification").
  */
@@ -35,19 +30,19 @@ export interface Signal {
 
 export interface KnownFailure {
   id: FailureId;
-  title: Bilingual;
+  title: Localized;
   /** What the person sees, in their words: how support staff recognise it. */
-  symptom: Bilingual;
+  symptom: Localized;
   /** Patterns of pasted text (folded). */
   signals: Signal[];
   /** From the most to the least likely. */
-  causes: Bilingual[];
+  causes: Localized[];
   /** Steps of the fix, in order. */
-  fix: Bilingual[];
+  fix: Localized[];
   /** Where the facts come from, for developers (seed sections, DOMAIN.md items, issues). */
   source: string;
   /** The same sources as school staff can read and find them (readable-source.ts). */
-  shownSource: Bilingual;
+  shownSource: Localized;
 }
 
 export const KNOWN_FAILURES: readonly KnownFailure[] = [

@@ -5,9 +5,9 @@
  * (/work/shared/seeds, "Guide d'intégration Pronote.net ⇄ ENT", sections 1–5) and Index Éducation's
  * support sheets.
  */
-import type { Bilingual } from './known-failures';
+import type { Localized } from '../core/localized';
 
-const GUIDE_SECTIONS: Record<1 | 2 | 3 | 4 | 5, Bilingual> = {
+const GUIDE_SECTIONS: Record<1 | 2 | 3 | 4 | 5, Localized> = {
   1: { fr: 'paramétrer le serveur Pronote.net', en: 'setting up the Pronote.net server' },
   2: { fr: 'exporter les identifiants Pronote', en: 'exporting the Pronote identifiers' },
   3: { fr: 'paramétrer le service dans l’ENT', en: 'setting up the service in the ENT' },
@@ -16,7 +16,7 @@ const GUIDE_SECTIONS: Record<1 | 2 | 3 | 4 | 5, Bilingual> = {
 };
 
 /** « Guide d'intégration Pronote.net ⇄ ENT, § 5 (questions fréquentes) » for `guide(5)`. */
-export function guide(section: 1 | 2 | 3 | 4 | 5): Bilingual {
+export function guide(section: 1 | 2 | 3 | 4 | 5): Localized {
   const title = GUIDE_SECTIONS[section];
   return {
     fr: `Guide d’intégration Pronote.net ⇄ ENT, § ${section} (${title.fr})`,
@@ -25,21 +25,21 @@ export function guide(section: 1 | 2 | 3 | 4 | 5): Bilingual {
 }
 
 /** « Fiche d'assistance Index Éducation 1523 » for `supportSheet(1523)`. */
-export function supportSheet(id: number): Bilingual {
+export function supportSheet(id: number): Localized {
   return { fr: `Fiche d’assistance Index Éducation ${id}`, en: `Index Éducation support sheet ${id}` };
 }
 
-export const ATRIUM_HELP: Bilingual = { fr: 'Aide de l’ENT Atrium Sud', en: 'Atrium Sud ENT help' };
-export const PRONOTE_GUIDE_2019: Bilingual = {
+export const ATRIUM_HELP: Localized = { fr: 'Aide de l’ENT Atrium Sud', en: 'Atrium Sud ENT help' };
+export const PRONOTE_GUIDE_2019: Localized = {
   fr: 'Index Éducation, Guide pratique PRONOTE 2019, p. 131',
   en: 'Index Éducation, PRONOTE 2019 practical guide, p. 131',
 };
-export const FIELD_REPORTS: Bilingual = {
+export const FIELD_REPORTS: Localized = {
   fr: 'Signalements d’utilisateurs de Pronote',
   en: 'Reports from Pronote users',
 };
 
 /** Several sources, joined as a reader expects in each language. */
-export function sources(...parts: Bilingual[]): Bilingual {
+export function sources(...parts: Localized[]): Localized {
   return { fr: parts.map((p) => p.fr).join(' ; '), en: parts.map((p) => p.en).join('; ') };
 }

@@ -4,7 +4,7 @@
  * the seed's placeholder CAS host replaced by the real one, only part of the message copied.
  */
 import { directUrl } from '../pronote/url';
-import { foldText } from './fold';
+import { foldProse } from '../core/fold';
 import { type FailureId, KNOWN_FAILURES } from './known-failures';
 
 /** One recognised failure. `score` ≥ 1; `evidence` holds the folded fragments that matched. */
@@ -37,7 +37,7 @@ const THRESHOLD = 1;
  * idPronote message (seed §5 FAQ). Never throws; empty or unrelated text gives no match.
  */
 export function recogniseText(text: string): RecognitionResult {
-  const folded = foldText(text);
+  const folded = foldProse(text);
   const matches: Recognition[] = [];
   for (const failure of KNOWN_FAILURES) {
     let score = 0;

@@ -5,7 +5,7 @@
  * export option and the import mode it needs. Pure data and functions; the side panel keeps the
  * ticks per school (UAI).
  */
-import type { Bilingual } from './known-failures';
+import type { Localized } from '../core/localized';
 import { guide, sources } from './readable-source';
 
 export interface RentreeAnswers {
@@ -16,7 +16,7 @@ export interface RentreeAnswers {
 export interface RentreeStep {
   /** Stable id, used to keep the tick. */
   id: string;
-  text: Bilingual;
+  text: Localized;
   /** The state of « Uniquement les utilisateurs sans identifiants CAS » at the export. */
   exportOption?: 'unchecked' | 'checked';
   /** The ENT import mode. */
@@ -24,7 +24,7 @@ export interface RentreeStep {
   /** Where the step comes from, for developers (seed sections). */
   source: string;
   /** The same source as school staff can read it (readable-source.ts). */
-  shownSource: Bilingual;
+  shownSource: Localized;
 }
 
 const BLOC_VERSION: RentreeStep = {

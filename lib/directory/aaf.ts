@@ -30,11 +30,11 @@
  * |                   | take their children's                                                              |
  * | raw               | every `attr` (values joined by ` | `) and `identifier/id`                            |
  */
-import type { Localized } from '../checks/finding';
+import type { Localized } from '../core/localized';
 import { parseDate } from '../input/dates';
 import { clean, newPerson, parseSex } from '../input/person-draft';
 import { countLines, decodeXmlEntities } from '../input/xml';
-import type { Category, NotRead, Person, ReadNote, Relation } from '../person';
+import type { Category, NotRead, Person, ReadNote, Relation } from '../core/person';
 
 /** AAF files that hold no persons (DOMAIN.md): skipped with a note, never counted as not read. */
 const NOT_PERSONS: Record<string, Localized> = {

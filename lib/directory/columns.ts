@@ -4,9 +4,9 @@
  * Profil, Identifiant, Login, Courriel...), shown on the mapping screen when unsure, saved as a
  * profile (plain JSON) and reused.
  */
-import type { Category } from '../person';
+import { foldIdentifier } from '../core/fold';
+import type { Category } from '../core/person';
 import { categoryFromWord } from '../input/category-words';
-import { fold } from '../input/words';
 
 /**
  * What a column holds. `name` is a plain "Nom" (family name: the usage name unless a "Nom d'usage"
@@ -78,7 +78,7 @@ const IGNORED = /^(adresse|commune|ville|pays|tel|telephone|portable|numero de p
 
 /** The field a header names, `ignore` for known-but-unused headers, null when not recognised. */
 export function fieldOfHeader(header: string): DirectoryField | null {
-  const h = fold(header);
+  const h = foldIdentifier(header);
   if (!h) return null;
   for (const [field, re] of SYNONYMS) if (re.test(h)) return field;
   if (IGNORED.test(h)) return 'ignore';
@@ -87,14 +87,14 @@ export function fieldOfHeader(header: string): DirectoryField | null {
 
 /** Category of a whole file from its name (`CSVExtraction-eleves.csv`) or, failing that, its headers. */
 export function categoryOfFile(fileName: string, headers: string[]): Category | undefined {
-  const words = fold(fileName.replace(/\.[a-z0-9]+$/i, '')).split(' ');
+  const words = foldIdentifier(fileName.replace(/\.[a-z0-9]+$/i, '')).split(' ');
   for (const w of words) {
     const c = categoryFromWord(w);
     if (c) return c;
   }
   const counts = new Map<Category, number>();
   for (const h of headers) {
-    const hw = fold(h).split(' ');
+    const hw = foldIdentifier(h).split(' ');
     if (hw.some((w) => /^enfants?$/.test(w))) continue;
     for (const w of hw) {
       const c = categoryFromWord(w);

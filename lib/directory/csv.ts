@@ -23,13 +23,13 @@
  * |                 | students read in the same call; guardians are then set on those students           |
  * | raw             | every column, header → value                                                        |
  */
+import { foldIdentifier } from '../core/fold';
 import Papa from 'papaparse';
 import { categoryFromWord } from '../input/category-words';
 import { parseDate } from '../input/dates';
 import { clean, newPerson, parseSex } from '../input/person-draft';
-import type { Category, NotRead, Person, ReadNote } from '../person';
+import type { Category, NotRead, Person, ReadNote } from '../core/person';
 import { type ColumnMapping, type DirectoryField, proposeMapping } from './columns';
-import { fold } from '../input/words';
 
 /** A child named on a guardian's row without an id (ONDE): matched to students after all files are read. */
 export interface ChildRef {
@@ -72,7 +72,7 @@ function splitList(v: string | undefined): string[] {
 
 /** Key used for ONDE-like rows that carry no id; unique within one reading (suffix on collision). */
 export function syntheticKey(category: Category, lastName: string, firstName: string, birthDate: string | undefined): string {
-  return `${category}:${fold(lastName)}:${fold(firstName)}:${birthDate ?? ''}`;
+  return `${category}:${foldIdentifier(lastName)}:${foldIdentifier(firstName)}:${birthDate ?? ''}`;
 }
 
 /**
@@ -178,7 +178,7 @@ export function readCsvText(
     }
     usedIds.add(idKind === 'synthetic' ? id : `${category}\u0000${id}`);
     const p = newPerson({ side: 'directory', source, location, category, id, idKind, lastName: lastName ?? '', firstName: firstName ?? '' });
-    const birthName = birth ?? (usage && name && fold(usage) !== fold(name) ? name : undefined);
+    const birthName = birth ?? (usage && name && foldIdentifier(usage) !== foldIdentifier(name) ? name : undefined);
     if (birthName) p.birthName = birthName;
     p.otherFirstNames = splitList(get('otherFirstNames'));
     if (birthDate) p.birthDate = birthDate;
@@ -233,7 +233,7 @@ export function readCsvText(
  */
 export function linkChildRefs(refs: ChildRef[], persons: Person[]): number {
   const byName = new Map<string, Person[]>();
-  const keyOf = (last: string, first: string) => `${fold(last)}|${fold(first)}`;
+  const keyOf = (last: string, first: string) => `${foldIdentifier(last)}|${foldIdentifier(first)}`;
   for (const p of persons) {
     if (p.category !== 'student') continue;
     for (const last of new Set([p.lastName, p.birthName].filter((v): v is string => !!v))) {
@@ -251,7 +251,7 @@ export function linkChildRefs(refs: ChildRef[], persons: Person[]): number {
       for (const p of byName.get(keyOf(last, ref.firstName ?? '')) ?? []) candidates.add(p);
     }
     let list = [...candidates];
-    if (list.length > 1 && ref.className) list = list.filter((p) => p.classes.some((c) => fold(c) === fold(ref.className ?? '')));
+    if (list.length > 1 && ref.className) list = list.filter((p) => p.classes.some((c) => foldIdentifier(c) === foldIdentifier(ref.className ?? '')));
     if (list.length > 1 && ref.birthDate) list = list.filter((p) => p.birthDate === ref.birthDate);
     if (list.length !== 1) {
       missed++;

@@ -2,14 +2,14 @@
  * ENT directory readers (issue 3, "ENT side"): AAF XML files (several at once, any order), CSV files
  * and tables pasted from a spreadsheet, all to one list of directory persons.
  */
-import type { Localized } from '../checks/finding';
+import type { Localized } from '../core/localized';
 import { sniffXml, looksLikeXml, rootElementName } from '../input/file-kind';
 import { encryptedExportMessage, openInput } from '../input/open';
 import { append } from '../input/person-draft';
 import { completeRelations } from '../input/relations';
 import type { InputFile } from '../input/source';
 import { assertNoEntityDeclarations, assertWellFormed } from '../input/xml';
-import { type Category, InputError, type NotRead, type Person, type ReadNote, type ReadResult } from '../person';
+import { type Category, InputError, type NotRead, type Person, type ReadNote, type ReadResult } from '../core/person';
 import { readAafText } from './aaf';
 import type { ColumnMapping } from './columns';
 import { type ChildRef, linkChildRefs, readCsvText } from './csv';

@@ -4,7 +4,7 @@
  * (`MaitreDeStage`, `InspecteursPedagogiques`), AAF categories and the `National_n` codes that Open
  * ENT NG releases (DOMAIN.md, recognition mode 1).
  */
-import type { Category } from '../person';
+import type { Category } from '../core/person';
 import { compact } from './words';
 
 const PATTERNS: [Category, RegExp][] = [

@@ -2,7 +2,7 @@
  * Size limits of inputs (issue 3, "Everywhere"): files up to 100 MB must be read; above 250 MB a file
  * is refused with the limit named, before any decoding, so that the panel never stalls on it.
  */
-import { InputError } from '../person';
+import { InputError } from '../core/person';
 import type { InputFile } from './source';
 
 export const MAX_INPUT_BYTES = 250 * 1024 * 1024;

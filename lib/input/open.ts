@@ -2,8 +2,8 @@
  * First steps shared by every reader: size limit, file kind from the first bytes, decoding.
  * Messages name what the file looks like and what to give instead (issue 3, "Everywhere").
  */
-import type { Localized } from '../checks/finding';
-import { InputError } from '../person';
+import type { Localized } from '../core/localized';
+import { InputError } from '../core/person';
 import { type Decoded, decodeBytes } from './decode';
 import { type ByteKind, sniffBytes } from './file-kind';
 import { assertSize } from './limits';

@@ -1,5 +1,5 @@
 /** A Person with every list empty, for readers to fill (lib/person.ts holds the model). */
-import type { Category, IdKind, Person, Side } from '../person';
+import type { Category, IdKind, Person, Side } from '../core/person';
 
 export function newPerson(base: {
   side: Side;

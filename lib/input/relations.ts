@@ -3,7 +3,7 @@
  * `ENTElevePersRelEleve`, partner-export students' `Responsable` children, ONDE guardians' child
  * columns) is written on both persons, with the legal-representative flag when one side knows it.
  */
-import type { Person, Relation } from '../person';
+import type { Person, Relation } from '../core/person';
 
 function addRelation(list: Relation[], rel: Relation): void {
   let existing: Relation | undefined;

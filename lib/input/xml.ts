@@ -7,7 +7,7 @@
  * predefined entities and character references are decoded here instead.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { InputError } from '../person';
+import { InputError } from '../core/person';
 import { scanWellFormed, scanXmlTree } from './xml-scan';
 import { countLines, decodeXmlEntities, lineColumn, type XmlNode } from './xml-text';
 

@@ -3,7 +3,7 @@
  * a directory account is compared into one of `exact`, `close`, `phonetic`, `swapped` (birth dates),
  * `different` or `missing`. Weights are applied in `weights.ts`.
  */
-import type { Person } from '../person';
+import type { Person } from '../core/person';
 import type { Level } from './types';
 import {
   classKey,

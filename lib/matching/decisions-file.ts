@@ -4,7 +4,7 @@
  * command line's `--decisions` (PRODUCT.md §5). RapprochementSSO files are read by `lib/pronote`.
  */
 import Papa from 'papaparse';
-import { CATEGORIES, type Category, InputError } from '../person';
+import { CATEGORIES, type Category, InputError } from '../core/person';
 import type { Decision, DecisionKind } from './types';
 
 const KINDS: readonly DecisionKind[] = ['confirmed', 'manual', 'rejected', 'no-account'];

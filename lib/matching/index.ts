@@ -22,7 +22,7 @@
  * (the first run in a fresh Worker is the one a user waits for) each `for…of` step allocates an
  * iterator result, which was a quarter of all the memory a 10,000-person run allocated.
  */
-import type { Category, Person } from '../person';
+import type { Category, Person } from '../core/person';
 import { BlockIndex, KeyInterner } from './blocking';
 import {
   compareDates,

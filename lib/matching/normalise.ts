@@ -6,44 +6,7 @@
  * `ENTPersonNomPatro`, other given names, civilities `M.`, `Mme`, `Mlle`; seed §"rapprochement":
  * accents, compound names and hyphens are what break exact pairing, DOMAIN.md failure 5).
  */
-
-/** Letters that Unicode decomposition does not split into base letter + accent. */
-const LIGATURES: Record<string, string> = {
-  œ: 'oe',
-  Œ: 'oe',
-  æ: 'ae',
-  Æ: 'ae',
-  ß: 'ss',
-  ø: 'o',
-  Ø: 'o',
-  đ: 'd',
-  Đ: 'd',
-  ł: 'l',
-  Ł: 'l',
-  ı: 'i',
-};
-const LIGATURE_RE = /[œŒæÆßøØđĐłŁı]/g;
-
-/**
- * Folds a name for comparison: lower case, accents removed (Çelik → celik), œ/æ spelt out
- * (Œuvrard → oeuvrard), apostrophes, hyphens, dots and any other punctuation turned into single
- * spaces (Anne-Sophie → "anne sophie", N'DIAYE → "n diaye"), spaces collapsed and trimmed.
- * Digits are kept (class names). Returns "" for an empty or punctuation-only input.
- */
-export function fold(text: string | undefined): string {
-  if (!text) return '';
-  // Plain ASCII (most names) skips the Unicode decomposition.
-  const decomposed = /[^ -~]/.test(text)
-    ? text
-        .replace(LIGATURE_RE, (c) => LIGATURES[c])
-        .normalize('NFD')
-        .replace(/\p{M}+/gu, '')
-    : text;
-  return decomposed
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
+import { foldWords } from '../core/fold';
 
 /**
  * A bounded memo for the pure functions below: names repeat a lot (MARTIN, Marie), so each distinct
@@ -210,7 +173,7 @@ export function formOfTokens(tokens: string[]): NameForm | undefined {
 
 /** Normalised form of a single name as written (no "née"/"épouse" parsing). */
 export function nameForm(text: string | undefined): NameForm | undefined {
-  return plainForm(text) ?? formOfTokens(tokensOf(fold(text)));
+  return plainForm(text) ?? formOfTokens(tokensOf(foldWords(text)));
 }
 
 /**
@@ -254,7 +217,7 @@ export function parseSurname(text: string | undefined): ParsedSurname {
     if (f) others.push(f);
     return ' ';
   });
-  const tokens = tokensOf(fold(main));
+  const tokens = tokensOf(foldWords(main));
   for (let i = 1; i < tokens.length - 1; i++) {
     const t = tokens[i];
     if (!BIRTH_AFTER.has(t) && !BIRTH_BEFORE.has(t) && !ALIAS.has(t)) continue;
@@ -328,7 +291,7 @@ const givenNameFormsMemo = memo2((firstName: string, others: string) => {
  * name first. Returns [] for fewer than two tokens.
  */
 export function splitFullName(fullName: string): Array<{ last: string; first: string }> {
-  const tokens = tokensOf(fold(fullName));
+  const tokens = tokensOf(foldWords(fullName));
   const out: Array<{ last: string; first: string }> = [];
   for (let i = 1; i < tokens.length; i++) {
     out.push({ last: tokens.slice(0, i).join(' '), first: tokens.slice(i).join(' ') });
@@ -348,7 +311,7 @@ export function phonetic(name: string): string {
 }
 
 const phoneticMemo = memo((name: string): string => {
-  let s = fold(name).replace(/[^a-z]/g, '');
+  let s = foldWords(name).replace(/[^a-z]/g, '');
   if (!s) return '';
   s = s
     .replace(/^mc/, 'mac')
@@ -429,7 +392,7 @@ export function classKey(name: string): string {
 
 const classKeyMemo = memo((name: string): string => {
   const bare = name.includes('$') ? name.slice(name.lastIndexOf('$') + 1) : name;
-  return fold(bare)
+  return foldWords(bare)
     .replace(/ /g, '')
     .replace(/^(\d+)(?:ieme|eme|e|nde|de|ere|re|er)(?=[a-z0-9])/, '$1');
 });

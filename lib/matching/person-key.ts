@@ -2,7 +2,7 @@
  * The key under which a decision is found again next year, when the export renumbers people
  * (PRODUCT.md, "Identifiers": a hash of category, normalised last name, first name, birth date).
  */
-import type { Person } from '../person';
+import type { Person } from '../core/person';
 import { nameForm, parseSurname } from './normalise';
 
 /**

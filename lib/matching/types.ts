@@ -2,7 +2,8 @@
  * What the matching engine (`lib/matching`, issue 4) takes and returns. Contract between the engine,
  * the command line, the workbench (issue 5) and the ENT helper's suggestions (issue 7).
  */
-import type { Category, Person } from '../person';
+import type { Category, Person } from '../core/person';
+import type { Reason, Status } from '../core/vocabulary';
 
 /** Comparison level of one field (issue 4, "Comparisons in levels"). */
 export type Level = 'exact' | 'close' | 'phonetic' | 'swapped' | 'different' | 'missing';
@@ -23,19 +24,7 @@ export interface Candidate {
   evidence: Evidence[];
 }
 
-/** Why a Pronote person was left without an automatic pair (issue 4, "For each person left"). */
-export type Reason =
-  | 'not-in-directory' // new arrival, or former student gone from the directory
-  | 'former-student' // former student still in Pronote
-  | 'guardian-of-unpaired' // guardian linked only to unpaired or former students
-  | 'duplicate-pronote' // two Pronote persons look like the same person
-  | 'duplicate-ent' // two ENT accounts look like the same person
-  | 'homonyms' // several persons share the name: never automatic
-  | 'no-ent-category' // supervisors and inspectors: usually no ENT account
-  | 'low-score' // a candidate exists but is not sure enough
-  | 'ambiguous'; // candidates too close to each other
-
-export type Status = 'auto' | 'review' | 'unmatched';
+export type { Reason, Status } from '../core/vocabulary';
 
 /** The engine's proposal for one Pronote person. */
 export interface Proposal {

@@ -5,9 +5,9 @@
  * and one column per role, and one block per profile (a heading, then a check box per role). Found
  * by visible label text; reads only.
  */
+import { foldLabel } from '../core/fold';
 import { isControl, readChecked } from './controls';
 import { controlForLabel, findControl, findLabels } from './labels';
-import { normaliseText } from './text';
 
 /** One user profile (Élèves, Parents, Enseignants...) and whether it holds *accès au service*. */
 export interface ProfileAccess {
@@ -63,7 +63,7 @@ function profileOf(label: Element, box: Element): { name: string; scope: Element
       (h) => !h.contains(label) && !label.contains(h) && !h.contains(box) && (h.compareDocumentPosition(box) & 4) !== 0,
     );
     const name = clean(headings.at(-1)?.textContent);
-    if (name && !ROLE.some((r) => normaliseText(name).includes(normaliseText(r)))) return { name, scope };
+    if (name && !ROLE.some((r) => foldLabel(name).includes(foldLabel(r)))) return { name, scope };
   }
   return undefined;
 }

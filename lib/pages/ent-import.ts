@@ -5,9 +5,9 @@
  * recherche annuaire"; seed section 2 and FAQ: the import mode « complet » or « partiel »).
  * Found by visible text; the vendors have not published this HTML. Reads only.
  */
+import { foldLabel } from '../core/fold';
 import { controlSelector, isHidden, readChecked, readValue } from './controls';
 import { findControl, findLabels } from './labels';
-import { normaliseText } from './text';
 
 export type ImportMode = 'complet' | 'partiel';
 
@@ -56,7 +56,7 @@ function clean(text: string | null | undefined): string {
 }
 
 function modeOf(text: string): ImportMode | undefined {
-  const t = normaliseText(text);
+  const t = foldLabel(text);
   if (/\bcomplet\b/.test(t)) return 'complet';
   if (/\bpartiel\b/.test(t)) return 'partiel';
   return undefined;
@@ -131,7 +131,7 @@ function cellText(cell: Element | undefined): string {
 function rowsOfTable(table: Element): UnrecognisedAccount[] {
   const rows = [...table.querySelectorAll('tr, [role=row]')].filter((r) => !isHidden(r));
   const headerRow = rows.find((r) => r.querySelector('th, [role=columnheader]'));
-  const headers = headerRow ? [...headerRow.children].map((c) => normaliseText(c.textContent ?? '')) : [];
+  const headers = headerRow ? [...headerRow.children].map((c) => foldLabel(c.textContent ?? '')) : [];
   const last = columnOf(headers, HEADERS.last);
   const first = columnOf(headers, HEADERS.first);
   const whole = columnOf(headers, HEADERS.name);

@@ -5,9 +5,10 @@
  * these screens is not published, so alternatives are listed where no source gives the wording
  * (marked "wording unknown"). Reads only: never changes the page.
  */
+import { foldLabel } from '../core/fold';
 import { readValue } from './controls';
 import { controlForLabel, findControl, findLabels, findTextValue } from './labels';
-import { labelScore, normaliseText } from './text';
+import { labelScore } from './text';
 
 /** What the service screen shows. A missing field means "not seen"; an empty field reads as `''`. */
 export interface EntServiceSettings {
@@ -56,7 +57,7 @@ function shownValue(root: ParentNode, phrases: string[]): { text: string; elemen
   if (!shown) return undefined;
   const isLabel =
     shown.element.matches('dt, th, label, legend, h1, h2, h3, h4, h5, h6') ||
-    ALL_LABELS.some((l) => labelScore(normaliseText(shown.text), normaliseText(l)) === 3);
+    ALL_LABELS.some((l) => labelScore(foldLabel(shown.text), foldLabel(l)) === 3);
   return isLabel ? undefined : shown;
 }
 
@@ -142,6 +143,6 @@ export function readEntService(root: ParentNode): EntServiceSnapshot | undefined
 function hasSpecificLabel(root: ParentNode): boolean {
   const specific = [...LABELS.pronoteUrl.slice(0, 4), ...LABELS.blocVersion.slice(0, 3), 'bloc Pronote', 'service Pronote.net', 'Pronote.net'];
   // Open ENT NG's connector screen names its CAS type `PronoteRegisteredService` (DOMAIN.md).
-  const text = normaliseText(bodyText(root));
+  const text = foldLabel(bodyText(root));
   return findLabels(bodyOf(root), specific).length > 0 || /bloc pronote|pronote\.net|connecteur pronote|pronoteregisteredservice/.test(text);
 }

@@ -8,10 +8,10 @@
  * reconnaissance de l'utilisateur*). The real HTML is unknown: alternatives are listed for the
  * labels whose exact wording no source gives (marked "wording unknown").
  */
+import { foldLabel } from '../core/fold';
 import { isDisabled, readChecked, readOptions, readValue } from './controls';
 import { type HostingField, type HostingSettings, recognitionModeFromText } from './hosting-settings';
 import { findButton, findControl, findLabels, findTextValue, withLabelCache } from './labels';
-import { normaliseText } from './text';
 
 export type HostingScreen = 'cas-delegation' | 'ent-integration' | 'user-identification' | 'publication';
 
@@ -110,7 +110,7 @@ function readEntIntegrationNow(root: ParentNode): ScreenSnapshot | undefined {
   const project = monEnt ? readValue(monEnt.control).trim() : shown!.text;
   const element = monEnt ? monEnt.control : shown!.element;
   put(snap, 'project', project, element);
-  put(snap, 'delegation', !NONE.has(normaliseText(project)), element);
+  put(snap, 'delegation', !NONE.has(foldLabel(project)), element);
   readCasUrl(root, snap);
   return snap;
 }
@@ -221,7 +221,7 @@ function readProjectOptions(root: ParentNode): string[] {
   const list =
     findControl(root, LABELS.project, { kinds: ['select'], includeHidden: true }) ??
     findControl(root, LABELS.monEnt, { kinds: ['select'], includeHidden: true });
-  return list ? readOptions(list.control).filter((o) => !NONE.has(normaliseText(o))) : [];
+  return list ? readOptions(list.control).filter((o) => !NONE.has(foldLabel(o))) : [];
 }
 
 /**

@@ -3,7 +3,7 @@
  * screen: Document → typed snapshot, found by label text"). Receives a `Document` or `Element`;
  * never touches browser APIs nor changes the page.
  */
-export { normaliseText, labelScore } from './text';
+export { labelScore } from './text';
 export {
   type ControlKind,
   controlSelector,

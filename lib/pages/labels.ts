@@ -5,8 +5,9 @@
  * DOMAIN.md ("The hosting console and the server admin"): the HTML of the admin screens is
  * unknown and their ids are generated, so only the visible text is relied upon.
  */
+import { foldLabel } from '../core/fold';
 import { type ControlKind, controlKind, controlSelector, isHidden, isNotLabel } from './controls';
-import { labelScore, normaliseText } from './text';
+import { labelScore } from './text';
 
 /** A label found on the page and the control it names. */
 export interface FoundControl {
@@ -37,7 +38,7 @@ function ownerDoc(root: ParentNode): Document {
  * Option lists, scripts and Passerelle's own UI are never labels.
  */
 export function findLabels(root: ParentNode, phrases: string[], options: FindOptions = {}): Element[] {
-  const wanted = phrases.map(normaliseText).filter(Boolean);
+  const wanted = phrases.map(foldLabel).filter(Boolean);
   const found: { el: Element; phrase: number; score: number; depth: number }[] = [];
   for (const [el, text] of labelTexts(root)) {
     let best: { phrase: number; score: number } | undefined;
@@ -107,7 +108,7 @@ function computeLabelTexts(root: ParentNode): Map<Element, string> {
       }
     }
     if (tooLong) return null;
-    const normalised = normaliseText(text);
+    const normalised = foldLabel(text);
     if (normalised.length > MAX_LABEL_CHARS) return null;
     if (node.nodeType === 1 && normalised) out.set(node as Element, normalised);
     return text;
@@ -221,7 +222,7 @@ function namedControls(root: ParentNode): { el: Element; names: string[] }[] {
       el.getAttribute('placeholder'),
     ]
       .filter((n): n is string => !!n)
-      .map(normaliseText);
+      .map(foldLabel);
     out.push({ el, names });
   }
   if (cache && cache.root === root) cache.named = out;
@@ -230,7 +231,7 @@ function namedControls(root: ParentNode): { el: Element; names: string[] }[] {
 
 /** The control whose ARIA name, `title` or `placeholder` reads as one of `phrases`. */
 function findByAccessibleName(root: ParentNode, phrases: string[], options: FindOptions): FoundControl | undefined {
-  const wanted = phrases.map(normaliseText).filter(Boolean);
+  const wanted = phrases.map(foldLabel).filter(Boolean);
   const kinds = options.kinds ?? (['checkbox', 'text', 'select'] as ControlKind[]);
   const named = namedControls(root).filter((c) => kinds.includes(controlKind(c.el)!));
   for (const p of wanted) {
@@ -260,13 +261,13 @@ export function findControl(root: ParentNode, phrases: string[], options: FindOp
  * e.g. *Publier la base*. `undefined` when none is shown.
  */
 export function findButton(root: ParentNode, phrases: string[], options: FindOptions = {}): Element | undefined {
-  const wanted = phrases.map(normaliseText).filter(Boolean);
+  const wanted = phrases.map(foldLabel).filter(Boolean);
   const buttons = [...root.querySelectorAll(controlSelector(['button']))].filter(
     (b) => options.includeHidden || !isHidden(b),
   );
   for (const p of wanted) {
     for (const b of buttons) {
-      const text = normaliseText(
+      const text = foldLabel(
         b.getAttribute('aria-label') || (b as HTMLInputElement).value || b.textContent || b.getAttribute('title') || '',
       );
       if (labelScore(text, p) >= 2) return b;

@@ -26,7 +26,7 @@ import { clean, newPerson, parseSex } from '../input/person-draft';
 import { completeRelations } from '../input/relations';
 import { compact } from '../input/words';
 import type { XmlNode } from '../input/xml';
-import { CATEGORIES, type Category, type IdKind, type NotRead, type Person } from '../person';
+import { CATEGORIES, type Category, type IdKind, type NotRead, type Person } from '../core/person';
 import type { MappingProfile } from './mapping-profile';
 
 /** Attribute (exact name, then any case) or direct child element text. */

@@ -3,9 +3,10 @@
  * « Uniquement les utilisateurs sans identifiants CAS »; DOMAIN.md "complet / partiel"). Only what the
  * file says is used: the root's attributes and text, and elements outside the person records.
  */
+import { foldIdentifier } from '../core/fold';
 import type { XmlNode } from '../input/xml';
-import { compact, fold } from '../input/words';
-import type { ExportKind } from '../person';
+import { compact } from '../input/words';
+import type { ExportKind } from '../core/person';
 
 const OPTION_NAME = /(sans|without)(les)?(identifiants?|ids?)?cas|uniquement.*cas|onlywithoutcas|nocasid/;
 const ALL_NAME = /^(touslesutilisateurs|allusers|exportcomplet)$/;
@@ -16,7 +17,7 @@ const FALSE = /^(0|false|non|n|no|faux|decoche)$/;
 
 function judge(name: string, value: string): ExportKind | undefined {
   const n = compact(name);
-  const v = fold(value);
+  const v = foldIdentifier(value);
   if (OPTION_NAME.test(n)) {
     if (TRUE.test(v)) return 'without-cas-only';
     if (FALSE.test(v)) return 'all-users';

@@ -3,14 +3,14 @@
  * RapprochementSSO file read as earlier decisions, any other layout sniffed (or read with a saved
  * profile). Pronote URLs and instances live in url.ts (not part of these readers).
  */
-import type { Localized } from '../checks/finding';
+import type { Localized } from '../core/localized';
 import { looksLikeTable, looksLikeXml, sniffXml } from '../input/file-kind';
 import { encryptedExportMessage, openInput } from '../input/open';
 import { append } from '../input/person-draft';
 import type { InputFile } from '../input/source';
 import { readXmlTree, type XmlNode } from '../input/xml';
 import type { Decision } from '../matching/types';
-import { type Category, type ExportKind, InputError, type NotRead, type Person, type ReadNote, type ReadResult } from '../person';
+import { type Category, type ExportKind, InputError, type NotRead, type Person, type ReadNote, type ReadResult } from '../core/person';
 import { innerMap, readWithProfile } from './apply-profile';
 import { exportKindOf } from './export-kind';
 import type { MappingProfile } from './mapping-profile';

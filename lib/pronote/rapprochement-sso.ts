@@ -23,7 +23,7 @@ import { completeRelations } from '../input/relations';
 import type { InputFile } from '../input/source';
 import { readXmlTree, type XmlNode } from '../input/xml';
 import type { Decision } from '../matching/types';
-import { type Category, InputError, type NotRead, type Person } from '../person';
+import { type Category, InputError, type NotRead, type Person } from '../core/person';
 
 const LISTS: Record<string, [string, Category]> = {
   Professeurs: ['Professeur', 'teacher'],

@@ -18,7 +18,7 @@
 import { categoryFromWord } from '../input/category-words';
 import { compact } from '../input/words';
 import type { XmlNode } from '../input/xml';
-import type { Category } from '../person';
+import type { Category } from '../core/person';
 import type { CategoryRule, MappingProfile, ProfileField } from './mapping-profile';
 
 /** Synonyms per field, folded with `compact`, in order of preference. */

@@ -4,7 +4,7 @@
  * The command line reads this file back as earlier decisions (`--decisions`).
  */
 import type { DecisionKind, Status } from '../matching/types';
-import type { Category } from '../person';
+import type { Category } from '../core/person';
 import { neutraliseFormula } from './mapping-csv';
 
 /** One Pronote person's outcome: the engine's proposal and the user's decision, if any. */

@@ -4,7 +4,7 @@
  * read, in the order read.
  */
 import type { Proposal } from '../matching/types';
-import type { Person } from '../person';
+import type { Person } from '../core/person';
 
 export const MAPPING_CSV_HEADER = ['category', 'pronote_id', 'ent_id', 'status', 'score', 'last_name', 'first_name'] as const;
 

@@ -13,7 +13,7 @@
  * - students need `DateNaissance` (xs:date); `Sexe` is `Masculin` or `Feminin`;
  * - there is no list for maîtres de stage or inspecteurs pédagogiques.
  */
-import type { Category } from '../person';
+import type { Category } from '../core/person';
 import { type PairingRow, pairedEntId } from './decisions-csv';
 
 export const SSO_NAMESPACE = 'http://www.index-education.com/rapprochementssoV2.0';

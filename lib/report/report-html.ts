@@ -4,9 +4,10 @@
  * script that prints on A4. Every value from the files is escaped (`escapeHtml`): names may hold
  * markup (PRODUCT.md, "Quality bars": markup or script in names shown as text, never run).
  */
-import type { Localized } from '../checks/finding';
+import type { Localized } from '../core/localized';
+import { CATEGORY_NAMES, REASON_TEXT, STATUS_NAMES } from '../core/vocabulary';
 import type { Proposal, Reason } from '../matching/types';
-import { CATEGORIES, type Category, type NotRead, type Person, type ReadNote } from '../person';
+import { CATEGORIES, type NotRead, type Person, type ReadNote } from '../core/person';
 import type { Summary } from './summary';
 
 /** Escapes text for HTML element content and quoted attribute values. */
@@ -14,60 +15,7 @@ export function escapeHtml(text: unknown): string {
   return String(text ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export const CATEGORY_NAMES: Record<Category, Localized> = {
-  teacher: { fr: 'Enseignants', en: 'Teachers' },
-  student: { fr: 'Élèves', en: 'Students' },
-  guardian: { fr: 'Responsables', en: 'Guardians' },
-  supervisor: { fr: 'Maîtres de stage', en: 'Internship supervisors' },
-  inspector: { fr: 'Inspecteurs pédagogiques', en: 'Inspectors' },
-  staff: { fr: 'Personnels', en: 'Staff' },
-};
 
-/** What each reason means for a school secretary (issue 4, "For each person left"; seed FAQ; DOMAIN.md failures 2–4). */
-export const REASON_TEXT: Record<Reason, Localized> = {
-  'not-in-directory': {
-    fr: "Absent de l'annuaire ENT : arrivée récente (l'annuaire n'est pas encore à jour) ou ancien élève parti.",
-    en: 'Not in the ENT directory: a recent arrival (the directory is not yet updated) or a former student who left.',
-  },
-  'former-student': {
-    fr: 'Ancien élève encore présent dans la base Pronote (sans classe cette année).',
-    en: 'A former student still in the Pronote base (no class this year).',
-  },
-  'guardian-of-unpaired': {
-    fr: "Responsable dont aucun enfant n'est rapproché : peut-être pas un représentant légal (accès donné à un proche) ou sans droits dans l'ENT.",
-    en: 'A guardian none of whose children is paired: possibly not a legal representative (access given to a relative) or without rights in the ENT.',
-  },
-  'duplicate-pronote': {
-    fr: 'Doublon dans Pronote : deux fiches Pronote semblent être la même personne.',
-    en: 'Duplicate in Pronote: two Pronote records look like the same person.',
-  },
-  'duplicate-ent': {
-    fr: "Doublon dans l'ENT : deux comptes ENT semblent être la même personne.",
-    en: 'Duplicate in the ENT: two ENT accounts look like the same person.',
-  },
-  homonyms: {
-    fr: 'Homonymes : plusieurs personnes portent ce nom (ou des jumeaux) ; à choisir à la main, jamais automatiquement.',
-    en: 'Homonyms: several persons share this name (or twins); to be chosen by hand, never automatically.',
-  },
-  'no-ent-category': {
-    fr: "Catégorie sans compte ENT en général (maîtres de stage, inspecteurs) : « Pas de compte ENT » est une réponse normale.",
-    en: 'A category that usually has no ENT account (supervisors, inspectors): "No ENT account" is a normal answer.',
-  },
-  'low-score': {
-    fr: 'Un compte ressemble, mais pas assez pour un rapprochement automatique : à confirmer.',
-    en: 'An account looks alike, but not enough for an automatic pair: to confirm.',
-  },
-  ambiguous: {
-    fr: 'Plusieurs comptes sont trop proches les uns des autres pour choisir : à trancher.',
-    en: 'Several accounts are too close to each other to choose: to decide.',
-  },
-};
-
-const STATUS_TEXT: Record<Proposal['status'], Localized> = {
-  auto: { fr: 'Automatique', en: 'Automatic' },
-  review: { fr: 'À vérifier', en: 'To review' },
-  unmatched: { fr: 'Sans correspondance', en: 'Unmatched' },
-};
 
 const EXPORT_KIND: Record<Summary['pronote']['exportKind'], Localized> = {
   'all-users': { fr: 'tous les utilisateurs (import « complet »)', en: 'all users ("complet" import)' },
@@ -110,7 +58,7 @@ function bar(pairs: Record<Proposal['status'], number>): string {
     x += width;
     return rect;
   });
-  const label = `${STATUS_TEXT.auto.fr} ${pairs.auto}, ${STATUS_TEXT.review.fr} ${pairs.review}, ${STATUS_TEXT.unmatched.fr} ${pairs.unmatched}`;
+  const label = `${STATUS_NAMES.auto.fr} ${pairs.auto}, ${STATUS_NAMES.review.fr} ${pairs.review}, ${STATUS_NAMES.unmatched.fr} ${pairs.unmatched}`;
   return `<svg width="${w}" height="12" role="img" aria-label="${escapeHtml(label)}">${parts.join('')}</svg>`;
 }
 
@@ -228,7 +176,7 @@ export function writeReportHtml(input: ReportInput): string {
     const p = input.persons[i];
     left.push(
       `<tr><td>${escapeHtml(CATEGORY_NAMES[r.category].fr)}</td><td>${escapeHtml(p?.lastName)} ${escapeHtml(p?.firstName)}</td>` +
-        `<td>${escapeHtml(r.pronoteId)}</td><td>${escapeHtml(STATUS_TEXT[r.status].fr)}</td>` +
+        `<td>${escapeHtml(r.pronoteId)}</td><td>${escapeHtml(STATUS_NAMES[r.status].fr)}</td>` +
         `<td>${r.reason ? escapeHtml(REASON_TEXT[r.reason].fr.split(' :')[0].split(' (')[0]) : ''}</td>` +
         `<td>${escapeHtml(r.entId ?? '')}</td><td class="n">${r.status === 'review' ? escapeHtml(r.score.toFixed(3)) : ''}</td></tr>`,
     );

@@ -4,7 +4,7 @@
  * reasons of those left, seconds.
  */
 import type { Proposal, Reason, Status } from '../matching/types';
-import { CATEGORIES, type Category, type ExportKind, type NotRead, type Person, type ReadNote } from '../person';
+import { CATEGORIES, type Category, type ExportKind, type NotRead, type Person, type ReadNote } from '../core/person';
 
 export type PerCategory<T> = Record<Category, T>;
 

@@ -3,20 +3,11 @@
  * MiniSearch, accent- and case-insensitive, typo-tolerant, prefix matching so that it answers as
  * the user types. Built once per directory (in the matching worker), queried per keystroke.
  */
+import { foldWords } from '../core/fold';
 import MiniSearch from 'minisearch';
-import type { Person } from '../person';
+import type { Person } from '../core/person';
 import { personView } from './items';
 import type { PersonView } from './schema';
-
-/** Folds a term: no accents (NFD, marks removed), lower case, œ/æ spelt out. */
-export function foldTerm(term: string): string {
-  return term
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae');
-}
 
 interface Doc {
   key: number;
@@ -39,7 +30,7 @@ export class DirectorySearch {
       idField: 'key',
       fields: ['lastName', 'birthName', 'firstName', 'classes', 'email', 'id'],
       tokenize: (text) => text.split(/[\s\-'’.,;@_/]+/u).filter(Boolean),
-      processTerm: (term) => foldTerm(term) || null,
+      processTerm: (term) => foldWords(term) || null,
       searchOptions: {
         prefix: true,
         // Two edits from 5 letters: two neighbouring letters swapped (THOMSA for THOMAS) count as two.

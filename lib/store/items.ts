@@ -3,7 +3,7 @@
  * result rows of the writers. Pure functions (no database), used by the matching worker and the panel.
  */
 import type { Proposal } from '../matching/types';
-import { CATEGORIES, type Category, type Person } from '../person';
+import { CATEGORIES, type Category, type Person } from '../core/person';
 import type { SsoRow } from '../report/rapprochement-sso';
 import type { DecisionRow, PersonView, StepItem } from './schema';
 

@@ -4,12 +4,12 @@
  * and store the persons; pair with `lib/matching` (giving it this school's remembered decisions and
  * this rapprochement's own), and store the proposals per step.
  */
-import type { Localized } from '../checks/finding';
+import type { Localized } from '../core/localized';
 import { readDirectory, readPastedTable } from '../directory';
 import type { InputFile } from '../input/source';
 import { match } from '../matching';
 import type { Decision, Proposal } from '../matching/types';
-import { CATEGORIES, type Category, InputError, type Person, type ReadResult, type Side } from '../person';
+import { CATEGORIES, type Category, InputError, type Person, type ReadResult, type Side } from '../core/person';
 import { readPronoteExport } from '../pronote';
 import { buildStepItems, restrictToStructure } from './items';
 import { loadDecisions, loadInput, rememberedDecisions, saveInput, saveProposals } from './rapprochements';

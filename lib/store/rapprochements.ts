@@ -4,7 +4,7 @@
  */
 import Dexie from 'dexie';
 import type { Decision, DecisionKind } from '../matching/types';
-import { CATEGORIES, type Category, type Person, type Side } from '../person';
+import { CATEGORIES, type Category, type Person, type Side } from '../core/person';
 import type {
   DecisionRow,
   InputSummary,

@@ -16,9 +16,9 @@
  * - `meta`: small settings (the rapprochement open in the panel).
  */
 import Dexie, { type Table } from 'dexie';
-import type { Localized } from '../checks/finding';
+import type { Localized } from '../core/localized';
 import type { Decision, DecisionKind, Proposal } from '../matching/types';
-import type { Category, ExportKind, NotRead, Person, ReadNote, Side } from '../person';
+import type { Category, ExportKind, NotRead, Person, ReadNote, Side } from '../core/person';
 
 export type Mode = 'complet' | 'partiel';
 export type StepState = 'pending' | 'validated' | 'cancelled';

@@ -4,21 +4,12 @@
  * paired or proposed. The person is found by name (accent-, case- and hyphen-insensitive) and, when
  * the page shows it, class. Answered by the background from the store (`suggestions/query`).
  */
+import { foldWords } from '../core/fold';
 import type { Suggestion } from '../messages';
-import { CATEGORIES, type Category } from '../person';
+import { CATEGORIES, type Category } from '../core/person';
 import { latestForSchool, loadDecisions, loadStep, openRapprochement } from './rapprochements';
 import { displayName } from './items';
 import type { DecisionRow, PasserelleDB, Rapprochement, StepItem } from './schema';
-
-/** Name folded for comparison: no accents, lower case, hyphens, apostrophes and spaces collapsed. */
-export function foldName(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[\s'’\-_.]+/g, ' ')
-    .trim();
-}
 
 const foldClass = (s: string) => s.replace(/\s+/g, '').toLowerCase();
 
@@ -81,7 +72,7 @@ export async function querySuggestions(db: PasserelleDB, query: SuggestionQuery)
     for (const item of items) {
       const names = [item.person.lastName, item.person.birthName].filter((n): n is string => !!n);
       for (const last of names) {
-        const k = `${foldName(last)}|${foldName(item.person.firstName)}`;
+        const k = `${foldWords(last)}|${foldWords(item.person.firstName)}`;
         const list = byName.get(k) ?? [];
         list.push({ item, category });
         byName.set(k, list);
@@ -90,7 +81,7 @@ export async function querySuggestions(db: PasserelleDB, query: SuggestionQuery)
   }
   const decisions = new Map((await loadDecisions(db, r.id)).map((d) => [`${d.category}\u0000${d.pronoteId}`, d]));
   return query.names.map(({ lastName, firstName, className }) => {
-    let found = byName.get(`${foldName(lastName)}|${foldName(firstName)}`) ?? [];
+    let found = byName.get(`${foldWords(lastName)}|${foldWords(firstName)}`) ?? [];
     if (found.length > 1 && className) {
       const cls = foldClass(className);
       found = found.filter(({ item }) => item.person.classes.some((c) => foldClass(c) === cls));

@@ -14,13 +14,14 @@
  * against 12,000 and at 200,000 against 250,000. `--quick` skips the 200k run; `--speed-only` skips
  * the quality tables (for iterating on speed; the quality must be checked before a change is kept).
  */
+import { foldCompact } from '../../lib/core/fold';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readDirectory } from '../../lib/directory';
 import type { InputFile } from '../../lib/input/source';
-import { DIRECTORY_POOLS, fold, match, type Proposal } from '../../lib/matching';
-import { CATEGORIES, type Category, type Person } from '../../lib/person';
+import { DIRECTORY_POOLS, match, type Proposal } from '../../lib/matching';
+import { CATEGORIES, type Category, type Person } from '../../lib/core/person';
 import { readPronoteExport } from '../../lib/pronote';
 import { type Generated, generate } from '../generator/index';
 import { aafFiles } from '../generator/write-aaf';
@@ -41,7 +42,7 @@ interface Row {
 
 /** Exact-key baseline: normalised last name + first name + birth date, paired only when unique on both sides. */
 function baseline(pronote: Person[], directory: Person[]): Proposal[] {
-  const key = (p: Person) => `${fold(p.lastName).replace(/ /g, '')}|${fold(p.firstName).replace(/ /g, '')}|${p.birthDate ?? ''}`;
+  const key = (p: Person) => `${foldCompact(p.lastName)}|${foldCompact(p.firstName)}|${p.birthDate ?? ''}`;
   const count = (persons: Person[], cat: (p: Person) => string) => {
     const m = new Map<string, Person[]>();
     for (const p of persons) {

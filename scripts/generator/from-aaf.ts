@@ -6,7 +6,7 @@
  * supervisors and inspectors, a few duplicate records. 4 % of the directory's students are taken as
  * former students (ENT only). So a Pronote export pairs with `../shared/data/aaf-entcore`.
  */
-import type { Person } from '../../lib/person';
+import type { Person } from '../../lib/core/person';
 import { drawGivenName } from './names';
 import { type Individual, PopulationBuilder, type School, TARGET_RATES, drawBirthDate, makeSchool, staffCounts } from './population';
 import type { Random } from './prng';

@@ -9,7 +9,7 @@
  * g.truth; // one row per Pronote person: { category, pronoteId, entId } (entId '' when no account)
  * ```
  */
-import type { Category, Person } from '../../lib/person';
+import type { Category, Person } from '../../lib/core/person';
 import { fromAafPopulation } from './from-aaf';
 import { ensureFieldCases, type Individual, PopulationBuilder, type School, makeSchool, staffCounts } from './population';
 import { createRandom } from './prng';

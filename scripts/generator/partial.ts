@@ -4,7 +4,7 @@
  * the truth (new students, grandparents, supervisors...), plus 10 % of the others, drawn from the
  * seed (people who never logged in through the ENT). Links to persons left out are dropped.
  */
-import type { Person } from '../../lib/person';
+import type { Person } from '../../lib/core/person';
 import type { Generated } from './index';
 import { createRandom } from './prng';
 

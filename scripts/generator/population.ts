@@ -5,7 +5,7 @@
  * guardians per student (siblings share guardians), teachers ~1/12 of students, staff, a few
  * internship supervisors and inspectors (DOMAIN.md, "The six Pronote categories").
  */
-import type { Category, Person } from '../../lib/person';
+import type { Category, Person } from '../../lib/core/person';
 import { drawGivenName, drawOtherGivenNames, drawSurname } from './names';
 import { stripAccents } from './noise';
 import type { Random } from './prng';

@@ -1,5 +1,5 @@
 /** The README of `sample/` (French first, then English), with the counts of the sample written. */
-import { CATEGORIES, type Category, type Person } from '../../lib/person';
+import { CATEGORIES, type Category, type Person } from '../../lib/core/person';
 import type { Generated } from './index';
 import type { OutputFile } from './write-aaf';
 

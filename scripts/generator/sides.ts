@@ -4,7 +4,7 @@
  * person by person, the truth (which Pronote person is which ENT account) and the rates measured on
  * what was drawn.
  */
-import { CATEGORIES, type Category, type Person } from '../../lib/person';
+import { CATEGORIES, type Category, type Person } from '../../lib/core/person';
 import { canSwapDayMonth, hasAccent, isCompound, stripAccents, swapHyphenSpace, typo } from './noise';
 import type { Individual } from './population';
 import { TARGET_RATES } from './population';

@@ -7,7 +7,7 @@
  * kind per category (`Eleve`, `PersRelEleve`, `PersEducNat`), split every `perFile` records, named
  * like the real ones (`..._Complet_<date>_Eleve_0000.xml`).
  */
-import type { Person } from '../../lib/person';
+import type { Person } from '../../lib/core/person';
 import { escapeText, frenchDate } from './xml-text';
 
 export interface OutputFile {

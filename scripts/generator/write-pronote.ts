@@ -13,7 +13,7 @@
  * - `english`: `<Users><User category="Teacher" id lastName firstName birthDate="yyyy-mm-dd" class guardians .../>`.
  * The last two are for the sniffer (issue 3: "at least two other layouts").
  */
-import type { Category, Person } from '../../lib/person';
+import type { Category, Person } from '../../lib/core/person';
 import { stripAccents } from './noise';
 import { byCategory } from './sides';
 import type { OutputFile } from './write-aaf';

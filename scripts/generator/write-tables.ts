@@ -5,7 +5,7 @@
  * guardians' rows: Identifiant enfant;Nom enfant;Prénom enfant;Classe enfant) and the truth
  * (`truth.csv`: category,pronote_id,ent_id; ent_id empty when the person has no ENT account).
  */
-import type { Category, Person } from '../../lib/person';
+import type { Category, Person } from '../../lib/core/person';
 import type { TruthRow } from './sides';
 import type { OutputFile } from './write-aaf';
 import { frenchDate } from './xml-text';

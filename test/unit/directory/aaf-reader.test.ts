@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type DirectoryReadResult, readDirectory } from '../../../lib/directory';
 import type { InputFile } from '../../../lib/input/source';
-import { InputError, type Person } from '../../../lib/person';
+import { InputError, type Person } from '../../../lib/core/person';
 
 const DIR = '../shared/data/aaf-entcore/';
 const names = readdirSync(DIR).filter((f) => f.endsWith('.xml'));

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type ColumnMapping, readDirectory, readPastedTable } from '../../../lib/directory';
 import type { InputFile } from '../../../lib/input/source';
-import type { Person } from '../../../lib/person';
+import type { Person } from '../../../lib/core/person';
 
 const ONDE = '../shared/data/onde-csv-entcore/';
 const load = (dir: string, name: string): InputFile => ({ name, bytes: new Uint8Array(readFileSync(dir + name)) });

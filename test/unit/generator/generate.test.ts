@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Person } from '../../../lib/person';
+import type { Person } from '../../../lib/core/person';
 import { generate, TARGET_RATES } from '../../../scripts/generator/index';
 import { stripAccents } from '../../../scripts/generator/noise';
 

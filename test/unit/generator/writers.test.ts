@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDirectory } from '../../../lib/directory';
-import type { Person } from '../../../lib/person';
+import type { Person } from '../../../lib/core/person';
 import { readPronoteExport } from '../../../lib/pronote';
 import { type Generated, generate } from '../../../scripts/generator/index';
 import { partialExport } from '../../../scripts/generator/partial';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readDirectory } from '../../../lib/directory';
 import { MAX_INPUT_BYTES } from '../../../lib/input/limits';
 import type { InputFile } from '../../../lib/input/source';
-import { InputError } from '../../../lib/person';
+import { InputError } from '../../../lib/core/person';
 import { readPronoteExport } from '../../../lib/pronote';
 
 const BAD = 'test/fixtures/inputs/bad/';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assertNoEntityDeclarations, assertWellFormed, countLines, decodeXmlEntities, lineColumn, readXmlTree } from '../../../lib/input/xml';
-import { InputError } from '../../../lib/person';
+import { InputError } from '../../../lib/core/person';
 
 function messageOf(fn: () => unknown): { fr: string; en: string } {
   try {

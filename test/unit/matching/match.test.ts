@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Decision, match, personKey, type Proposal } from '../../../lib/matching';
-import type { Person } from '../../../lib/person';
+import type { Person } from '../../../lib/core/person';
 import { ent, filler, pronote } from './persons';
 
 const byId = (proposals: Proposal[]) => new Map(proposals.map((p) => [p.pronoteId, p]));

@@ -1,7 +1,7 @@
+import { foldWords } from '../../../lib/core/fold';
 import { describe, expect, it } from 'vitest';
 import {
   classKey,
-  fold,
   formOfTokens,
   givenNameForms,
   type NameForm,
@@ -12,28 +12,6 @@ import {
   splitFullName,
   surnameForms,
 } from '../../../lib/matching';
-
-describe('fold', () => {
-  it('removes accents and cedillas: Çelik / Celik, Hélène / HELENE', () => {
-    expect(fold('Çelik')).toBe(fold('CELIK'));
-    expect(fold('Hélène')).toBe('helene');
-    expect(fold('Zoë')).toBe('zoe');
-  });
-  it('spells out œ and æ: Œuvrard / Oeuvrard, Lætitia / Laetitia', () => {
-    expect(fold('Œuvrard')).toBe('oeuvrard');
-    expect(fold('Lætitia')).toBe(fold('Laetitia'));
-  });
-  it('turns hyphens, apostrophes and dots into spaces', () => {
-    expect(fold('Anne-Sophie')).toBe('anne sophie');
-    expect(fold("N'DIAYE")).toBe('n diaye');
-    expect(fold('D’Almeida')).toBe('d almeida');
-    expect(fold('  St.  Pierre ')).toBe('st pierre');
-  });
-  it('is empty for nothing to compare', () => {
-    expect(fold(undefined)).toBe('');
-    expect(fold(' - ')).toBe('');
-  });
-});
 
 describe('name forms', () => {
   it('Anne-Sophie and Anne Sophie have the same compact form', () => {
@@ -64,7 +42,7 @@ describe('name forms', () => {
     for (const name of ['MARTIN', 'Lucas', 'dupont', 'LE', 'De', 'O', 'Mme', 'McDonald', 'NGUYEN']) {
       const shape = (f: NameForm | undefined) =>
         f && { full: f.full, compact: f.compact, core: f.core, keys: f.keys, tokens: f.tokens, mask: f.mask, phon: f.phon };
-      const general = shape(formOfTokens([fold(name)]));
+      const general = shape(formOfTokens([foldWords(name)]));
       expect(shape(nameForm(name))).toEqual(general);
       const surname = parseSurname(name);
       expect(shape(surname.usage)).toEqual(general);

@@ -1,5 +1,5 @@
 /** Handmade French persons for the matching tests (a small factory, not a generator). */
-import type { Category, Person, Side } from '../../../lib/person';
+import type { Category, Person, Side } from '../../../lib/core/person';
 
 export interface P {
   id: string;

@@ -1,5 +1,6 @@
+import { foldLabel } from '../../../lib/core/fold';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findButton, findControl, findTextValue, normaliseText, readChecked, readValue } from '../../../lib/pages';
+import { findButton, findControl, findTextValue, readChecked, readValue } from '../../../lib/pages';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -10,11 +11,11 @@ function page(html: string): Document {
   return document;
 }
 
-describe('normaliseText', () => {
+describe('foldLabel', () => {
   it('ignores case, accents, non-breaking spaces, apostrophes and a trailing colon', () => {
-    expect(normaliseText('  URL du\u00a0serveur   CAS\u202f: ')).toBe('url du serveur cas');
-    expect(normaliseText('Déléguer l’authentification')).toBe("deleguer l'authentification");
-    expect(normaliseText('DÉFINIR UNE DÉLÉGATION CAS *')).toBe('definir une delegation cas');
+    expect(foldLabel('  URL du\u00a0serveur   CAS\u202f: ')).toBe('url du serveur cas');
+    expect(foldLabel('Déléguer l’authentification')).toBe("deleguer l'authentification");
+    expect(foldLabel('DÉFINIR UNE DÉLÉGATION CAS *')).toBe('definir une delegation cas');
   });
 });
 

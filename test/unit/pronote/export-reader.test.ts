@@ -3,7 +3,7 @@ import { validateXML } from 'xmllint-wasm';
 import { describe, expect, it } from 'vitest';
 import type { InputFile } from '../../../lib/input/source';
 import { readPronoteExport, readRapprochementSso } from '../../../lib/pronote';
-import type { Person } from '../../../lib/person';
+import type { Person } from '../../../lib/core/person';
 
 const FIX = 'test/fixtures/inputs/';
 const load = (name: string): InputFile => ({ name, bytes: new Uint8Array(readFileSync(FIX + name)) });

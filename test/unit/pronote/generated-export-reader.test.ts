@@ -6,7 +6,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { readDirectory } from '../../../lib/directory';
 import type { InputFile } from '../../../lib/input/source';
-import type { Person } from '../../../lib/person';
+import type { Person } from '../../../lib/core/person';
 import { readPronoteExport } from '../../../lib/pronote';
 import { generate } from '../../../scripts/generator/index';
 import { aafFiles, type OutputFile } from '../../../scripts/generator/write-aaf';

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { InputFile } from '../../../lib/input/source';
-import { CATEGORIES, InputError } from '../../../lib/person';
+import { CATEGORIES, InputError } from '../../../lib/core/person';
 import {
   createRapprochement,
   loadDecisions,

@@ -10,7 +10,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createWorkerHandler } from '../../../components/rapprochement/worker-handler';
 import type { WorkerReply, WorkerRequest } from '../../../components/rapprochement/worker-protocol';
 import { Workbench } from '../../../components/rapprochement/Workbench';
-import type { Person } from '../../../lib/person';
+import type { Person } from '../../../lib/core/person';
 import { loadDecisions, openRapprochement, PasserelleDB } from '../../../lib/store';
 import { generate, type Generated } from '../../../scripts/generator';
 import { aafFiles } from '../../../scripts/generator/write-aaf';

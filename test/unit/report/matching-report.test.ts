@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { match, type Proposal } from '../../../lib/matching';
 import { readDecisionsCsv } from '../../../lib/matching/decisions-file';
-import { CATEGORIES, InputError } from '../../../lib/person';
+import { CATEGORIES, InputError } from '../../../lib/core/person';
 import { type PairingRow, writeDecisionsCsv } from '../../../lib/report/decisions-csv';
 import { MAPPING_CSV_HEADER, neutraliseFormula, writeMappingCsv } from '../../../lib/report/mapping-csv';
 import { escapeHtml, writeReportHtml } from '../../../lib/report/report-html';

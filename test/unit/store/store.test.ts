@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Proposal } from '../../../lib/matching/types';
-import type { Category, Person } from '../../../lib/person';
+import type { Category, Person } from '../../../lib/core/person';
 import {
   buildStepItems,
   cancelStep,

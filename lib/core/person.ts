@@ -4,14 +4,10 @@
  * Directory side: read from the ENT directory (AAF, CSV, pasted table) by `lib/directory`.
  * Where each field comes from, per format, is documented next to each reader.
  */
-import type { Localized } from './checks/finding';
+import type { Localized } from './localized';
+import type { Category } from './vocabulary';
 
-/**
- * The six Pronote categories, in the seed's order of the six import steps (seed section 4:
- * enseignants, élèves, responsables, maîtres de stage, inspecteurs pédagogiques, personnels).
- */
-export const CATEGORIES = ['teacher', 'student', 'guardian', 'supervisor', 'inspector', 'staff'] as const;
-export type Category = (typeof CATEGORIES)[number];
+export { CATEGORIES, type Category } from './vocabulary';
 
 export type Side = 'pronote' | 'directory';
 
