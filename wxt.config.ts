@@ -25,12 +25,20 @@ export default defineConfig({
     action: { default_title: '__MSG_actionTitle__' },
     content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: {
-              id: 'passerelle@passerelle.example',
-              strict_min_version: '115.0',
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              // Chosen once and for good: the store ties every update to this id.
+              id: '{398e9b4e-57d4-4e75-ab6d-bf5b3edf5af2}',
+              // `data_collection_permissions` is read from Firefox 140 (142 on Android).
+              strict_min_version: '140.0',
               // Personal data never leaves the machine (PRODUCT.md).
               data_collection_permissions: { required: ['none'] },
-            }, } }
-      : {}),
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : // `sidePanel.setPanelBehavior` needs Chrome 116.
+        { minimum_chrome_version: '116' }),
   }),
 });
