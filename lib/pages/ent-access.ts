@@ -7,6 +7,7 @@
  */
 import { foldLabel } from '../core/fold';
 import { isControl, readChecked } from './controls';
+import { ENT_ACCESS_LABELS, phrasesOf } from './screen-labels';
 import { controlForLabel, findControl, findLabels } from './labels';
 
 /** One user profile (Élèves, Parents, Enseignants...) and whether it holds *accès au service*. */
@@ -25,8 +26,7 @@ export interface EntAccessSnapshot {
   anonymousElement?: Element;
 }
 
-const ROLE = ['accès au service', 'acces au service'];
-const ANONYMOUS = ['service anonyme'];
+const { role: ROLE, anonymous: ANONYMOUS } = phrasesOf(ENT_ACCESS_LABELS);
 const HEADING = 'legend, h1, h2, h3, h4, h5, h6, [role=heading], caption, dt, th, strong, b';
 
 function clean(text: string | null | undefined): string {

@@ -7,6 +7,7 @@
  */
 import { foldLabel } from '../core/fold';
 import { controlSelector, isHidden, readChecked, readValue } from './controls';
+import { ENT_IMPORT_LABELS, phrasesOf } from './screen-labels';
 import { findControl, findLabels } from './labels';
 
 export type ImportMode = 'complet' | 'partiel';
@@ -33,22 +34,8 @@ export interface EntImportSnapshot {
   uai?: string;
 }
 
-const TITLE = ['Importer les identifiants Pronote', 'Import des identifiants Pronote', 'Importer les identifiants'];
-const MODE_LIST = ["Mode d'import", "Mode d'importation", 'Mode'];
-const MODES: Record<ImportMode, string[]> = {
-  complet: ['Mode complet', 'Import complet', 'Complet'],
-  partiel: ['Mode partiel', 'Import partiel', 'Partiel'],
-};
-// Wording unknown: the seed calls them « comptes non reconnus » and « rapprochements manuels ».
-const UNRECOGNISED = [
-  'Comptes non reconnus',
-  'Utilisateurs non reconnus',
-  'Non reconnus',
-  'Rapprochements manuels',
-  'Rapprochement manuel',
-  'A rapprocher manuellement',
-];
-const SEARCH = ["Rechercher dans l'annuaire", "Recherche dans l'annuaire", 'Recherche annuaire', 'Rechercher un compte', 'Rechercher'];
+const { title: TITLE, modeList: MODE_LIST, unrecognised: UNRECOGNISED, search: SEARCH, complet, partiel } = phrasesOf(ENT_IMPORT_LABELS);
+const MODES: Record<ImportMode, string[]> = { complet, partiel };
 const LIST = 'table, ul, ol, [role=table], [role=grid], [role=list]';
 
 function clean(text: string | null | undefined): string {

@@ -7,6 +7,7 @@
  */
 import { foldLabel } from '../core/fold';
 import { readValue } from './controls';
+import { ENT_SERVICE_LABELS, phrasesOf } from './screen-labels';
 import { controlForLabel, findControl, findLabels, findTextValue } from './labels';
 import { labelScore } from './text';
 
@@ -27,24 +28,7 @@ export interface EntServiceSnapshot {
   elements: Partial<Record<EntServiceField, Element>>;
 }
 
-const LABELS = {
-  // Seed section 3, exact wording.
-  casUrl: ['url cas de Pronote.net', 'url cas de Pronote', 'url du cas de Pronote.net'],
-  // Wording unknown: the service's address; Open ENT NG names the field "url".
-  pronoteUrl: [
-    'url de Pronote.net',
-    'adresse de Pronote.net',
-    'url de Pronote',
-    'adresse de Pronote',
-    'url du service',
-    'adresse du service',
-    "url d'accès",
-    'url',
-    'adresse',
-  ],
-  // Wording unknown: the seed says the bloc "must be set to the Pronote version in use".
-  blocVersion: ['version du bloc Pronote', 'version de Pronote', 'version Pronote', 'version du bloc', 'version'],
-};
+const LABELS = phrasesOf(ENT_SERVICE_LABELS);
 
 const ALL_LABELS = [...LABELS.casUrl, ...LABELS.pronoteUrl, ...LABELS.blocVersion];
 

@@ -11,6 +11,7 @@
 import { foldLabel } from '../core/fold';
 import { isDisabled, readChecked, readOptions, readValue } from './controls';
 import { type HostingField, type HostingSettings, recognitionModeFromText } from './hosting-settings';
+import { HOSTING_CONSOLE_LABELS, phrasesOf } from './screen-labels';
 import { findButton, findControl, findLabels, findTextValue, withLabelCache } from './labels';
 
 export type HostingScreen = 'cas-delegation' | 'ent-integration' | 'user-identification' | 'publication';
@@ -31,25 +32,7 @@ export interface HostingSnapshot {
   projectOptions: string[];
 }
 
-const LABELS = {
-  delegation: ['Définir une délégation CAS', 'Délégation CAS'],
-  // Wording unknown: the seed says "the project of your ENT" chosen from a list behind the gear.
-  project: ['Projet de rattachement', "Projet de l'ENT", 'Projet ENT', 'Nom du projet', 'Projet'],
-  monEnt: ['Mon ENT'],
-  casUrl: ['URL du serveur CAS', 'URL CAS', 'Adresse du serveur CAS', 'URL du CAS'],
-  recognition: ["Type de reconnaissance de l'utilisateur", 'Type de reconnaissance'],
-  modes: ["Avec l'identité PRONOTE de l'utilisateur", "Avec l'identité de l'utilisateur", 'Par double authentification'],
-  // Wording unknown: the seed's ENTs send `idPronote`; the field names the CAS attribute.
-  attribute: ["Nom de l'attribut", 'Attribut CAS', 'Attribut'],
-  racine: ['Racine'],
-  publish: ['Publier la base', 'Publiez votre base', 'Publier'],
-  unpublish: ['Arrêter la publication'],
-  // Wording unknown: a state line next to the buttons.
-  publishedText: ['Base publiée', 'La base est publiée', 'Publication en cours'],
-  unpublishedText: ['Base non publiée', "La base n'est pas publiée", 'Publication arrêtée', 'Base arrêtée'],
-  // Wording unknown: where the console shows the school's address.
-  pronoteUrl: ['Adresse de publication', 'URL de publication', "Adresse d'accès", "URL d'accès", 'Adresse PRONOTE.net', 'URL PRONOTE.net', 'Adresse des Espaces'],
-};
+const LABELS = phrasesOf(HOSTING_CONSOLE_LABELS);
 
 const NONE = new Set(['', 'aucun', 'aucun ent', 'aucune', 'non', 'sans ent', '-', '--', 'choisir', 'selectionner']);
 
