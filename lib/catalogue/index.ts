@@ -5,9 +5,17 @@
  */
 import { foldCompact } from '../core/fold';
 import { normaliseCasUrl } from './cas-url';
-import { ENT_PROJECTS, type EntProject } from './projects';
+import { ENT_PROJECTS, type EntHost, type EntProject, isRetiredProject } from './projects';
 
-export { ENT_PROJECTS, SEED_CAS_URLS, type EntProject, type CatalogueSource } from './projects';
+export {
+  ENT_PROJECTS,
+  SEED_CAS_URLS,
+  isRetiredProject,
+  type EntHost,
+  type EntProject,
+  type CatalogueSource,
+  type Retirement,
+} from './projects';
 export {
   normaliseCasUrl,
   unwrapRedirect,
@@ -18,18 +26,41 @@ export {
 } from './cas-url';
 export { foldCompact } from '../core/fold';
 
-/** The host of every known CAS server, lower case (one per project, in catalogue order). */
-export const CAS_HOSTS: readonly string[] = Object.freeze(ENT_PROJECTS.map((p) => new URL(p.casBase).hostname));
+/** One login host of the catalogue with its project. */
+export interface KnownHost {
+  project: EntProject;
+  host: EntHost;
+}
+
+const BY_HOST: ReadonlyMap<string, KnownHost> = new Map(
+  ENT_PROJECTS.flatMap((project) => project.hosts.map((host) => [host.host, { project, host }] as const)),
+);
 
 /**
- * The project whose CAS server `url` points to, matched on the host after normalisation
- * (wrappers, scheme, case, `/login`, query removed). `undefined` for an unknown host or an
- * unreadable URL.
+ * Every login host of the catalogue, lower case, in catalogue order: each project's CAS host
+ * first, then its second hosts, retired ones included (old URLs are still recognised).
+ */
+export const CAS_HOSTS: readonly string[] = Object.freeze([...BY_HOST.keys()]);
+
+/** The catalogue entry of `host` (any case, a trailing dot or port ignored); `undefined` when unknown. */
+export function knownHost(host: string): KnownHost | undefined {
+  return BY_HOST.get((host ?? '').toLowerCase().replace(/:\d+$/, '').replace(/\.$/, ''));
+}
+
+/**
+ * The project whose login host `url` points to (its CAS server, a second host or a retired one),
+ * matched on the host after normalisation (wrappers, scheme, case, `/login`, query removed).
+ * `undefined` for an unknown host or an unreadable URL.
  */
 export function projectForCasUrl(url: string): EntProject | undefined {
   const { host } = normaliseCasUrl(url);
   if (!host) return undefined;
-  return ENT_PROJECTS.find((p) => new URL(p.casBase).hostname === host);
+  return knownHost(host)?.project;
+}
+
+/** The project of `id`; `undefined` for an unknown id. */
+export function projectById(id: string): EntProject | undefined {
+  return ENT_PROJECTS.find((p) => p.id === id);
 }
 
 /**
@@ -53,9 +84,12 @@ export function projectByName(name: string): EntProject | undefined {
  * (PRODUCT.md "Least privilege": the ENT web domains of the catalogue only), e.g.
  * `https://*.monbureaunumerique.fr/*`. Sorted, without duplicates, and without a domain already
  * covered by a parent domain of the list (`pdl.kosmoseducation.com` under `kosmoseducation.com`).
+ * Projects whose hosts are all retired give none (`isRetiredProject`).
  */
 export function entWebDomains(): string[] {
-  const domains = [...new Set(ENT_PROJECTS.flatMap((p) => p.webDomains.map((d) => d.toLowerCase())))];
+  // A retired project's URLs are recognised, never permitted: it gives no domain.
+  const active = ENT_PROJECTS.filter((p) => !isRetiredProject(p));
+  const domains = [...new Set(active.flatMap((p) => p.webDomains.map((d) => d.toLowerCase())))];
   const kept = domains.filter((d) => !domains.some((o) => o !== d && d.endsWith(`.${o}`)));
   return kept.sort().map((d) => `https://*.${d}/*`);
 }
@@ -63,5 +97,5 @@ export function entWebDomains(): string[] {
 /** True when `host` (lower or upper case) is one of the ENT web domains or under one. */
 export function isEntWebHost(host: string): boolean {
   const h = host.toLowerCase();
-  return ENT_PROJECTS.some((p) => p.webDomains.some((d) => h === d || h.endsWith(`.${d}`)));
+  return ENT_PROJECTS.some((p) => !isRetiredProject(p) && p.webDomains.some((d) => h === d || h.endsWith(`.${d}`)));
 }
