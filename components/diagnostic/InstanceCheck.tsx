@@ -1,10 +1,12 @@
 import { useRef, useState } from 'preact/hooks';
+import { projectById } from '../../lib/catalogue';
 import {
   type FetchLike,
   type InstanceCheck as CheckResult,
+  type InstanceEspace,
   type InstanceTarget,
   checkInstance,
-  instanceTarget,
+  readInstanceInput,
 } from '../../lib/diagnose/instance';
 import { t, uiLang } from '../i18n';
 import { CopyButton } from './CopyButton';
@@ -25,6 +27,7 @@ export interface InstanceCheckDeps {
 type View =
   | { kind: 'idle' }
   | { kind: 'invalid' }
+  | { kind: 'no-pronote'; host: string; projectName?: string }
   | { kind: 'denied'; target: InstanceTarget }
   | { kind: 'checking'; target: InstanceTarget }
   | { kind: 'done'; target: InstanceTarget; result: CheckResult };
@@ -44,11 +47,17 @@ export function InstanceCheck({ deps }: { deps: InstanceCheckDeps }) {
   const run = (e: Event) => {
     e.preventDefault();
     const id = ++runId.current;
-    const target = instanceTarget(input);
-    if (!target) {
+    const read = readInstanceInput(input);
+    if (read.kind === 'invalid') {
       setView({ kind: 'invalid' });
       return;
     }
+    // An ENT or CAS page without a Pronote server: say so, ask nobody (the CAS host is no Pronote).
+    if (read.kind === 'no-pronote') {
+      setView({ kind: 'no-pronote', host: read.host, projectName: read.project?.name });
+      return;
+    }
+    const { target } = read;
     // Hosted instances are covered by the install-time host permission; a self-hosted server is
     // asked for now, for its origin only (PRODUCT.md "Least privilege").
     let allowed: Promise<boolean>;
@@ -106,6 +115,18 @@ export function InstanceCheck({ deps }: { deps: InstanceCheckDeps }) {
       </form>
       <div aria-live="polite" class="diag-result" data-state={view.kind === 'done' ? view.result.state : view.kind}>
         {view.kind === 'invalid' && <p class="diag-error">{t('diagInstanceInvalid')}</p>}
+        {view.kind === 'no-pronote' && (
+          <p class="diag-error" data-instance-state="no-pronote">
+            {view.projectName ? t('diagInstanceNoPronote', [view.projectName, view.host]) : t('diagInstanceNoPronoteUnknown', [view.host])}
+          </p>
+        )}
+        {(view.kind === 'checking' || view.kind === 'done' || view.kind === 'denied') && view.target.readFrom && (
+          <p class="diag-note" data-instance-read-from={view.target.readFrom.project?.id ?? ''}>
+            {view.target.readFrom.project
+              ? t('diagInstanceReadFrom', [view.target.readFrom.project.name, view.target.readFrom.host])
+              : t('diagInstanceReadFromUnknown', [view.target.readFrom.host])}
+          </p>
+        )}
         {(view.kind === 'checking' || view.kind === 'done' || view.kind === 'denied') && view.target.uaiCheckLetterWrong && (
           <p class="diag-warning">{t('diagInstanceUaiLetter')}</p>
         )}
@@ -147,13 +168,25 @@ function CheckView({ result, timeoutMs }: { result: CheckResult; timeoutMs: numb
         <dt>{t('diagVersion')}</dt>
         <dd data-fact="version">{t('diagVersionValue', [info.version[0], info.versionLabel])}</dd>
         <dt>{t('diagCas')}</dt>
-        <dd data-fact="cas">{info.casActive ? t('diagCasOn') : t('diagCasOff')}</dd>
+        <dd data-fact="cas">{info.casUrlUnpublished ? t('diagCasOnNoUrl') : info.casActive ? t('diagCasOn') : t('diagCasOff')}</dd>
         {info.casUrl && (
           <>
             <dt>{t('diagCasHost')}</dt>
             <dd data-fact="cas-host">{info.casHost ?? info.casUrl}</dd>
             <dt>{t('diagProject')}</dt>
-            <dd data-fact="project">{info.project ? info.project.name : t('diagProjectUnknown')}</dd>
+            <dd data-fact="project">
+              {info.project ? info.project.name : t('diagProjectUnknown')}
+              {info.casHostRetiredFor && ` ${t('diagCasRetired', [projectById(info.casHostRetiredFor)?.name ?? info.casHostRetiredFor])}`}
+            </dd>
+          </>
+        )}
+        {info.collectivite && (
+          <>
+            <dt>{t('diagCollectivite')}</dt>
+            <dd data-fact="collectivite">
+              {info.collectivite.project ? `${info.collectivite.project.name} ` : ''}
+              <span class="diag-url">{info.collectivite.url}</span>
+            </dd>
           </>
         )}
         <dt>{t('diagEspaces')}</dt>
@@ -161,8 +194,9 @@ function CheckView({ result, timeoutMs }: { result: CheckResult; timeoutMs: numb
           {info.espaces.length === 0 ? '—' : (
             <ul>
               {info.espaces.map((e) => (
-                <li key={e.url}>
-                  {e.name} <span class="diag-url">{e.url}</span>
+                <li key={e.url} data-delegated={e.delegated === undefined ? '' : String(e.delegated)}>
+                  {e.name}
+                  {delegationLabel(e) && ` — ${delegationLabel(e)}`} <span class="diag-url">{e.url}</span>
                 </li>
               ))}
             </ul>
@@ -176,4 +210,11 @@ function CheckView({ result, timeoutMs }: { result: CheckResult; timeoutMs: numb
       {info.casActive && <p class="diag-note">{t('diagDirectUrlNote')}</p>}
     </div>
   );
+}
+
+/** "connexion déléguée (CAS)", "connexion directe", or nothing when the server does not say. */
+function delegationLabel(e: InstanceEspace): string {
+  if (e.delegated === undefined) return '';
+  if (!e.delegated) return t('diagEspaceNotDelegated');
+  return e.protocol ? t('diagEspaceDelegated', [e.protocol]) : t('diagEspaceDelegatedNoProtocol');
 }

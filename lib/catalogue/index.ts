@@ -99,3 +99,12 @@ export function isEntWebHost(host: string): boolean {
   const h = host.toLowerCase();
   return ENT_PROJECTS.some((p) => !isRetiredProject(p) && p.webDomains.some((d) => h === d || h.endsWith(`.${d}`)));
 }
+
+/**
+ * The project whose login host is `host`, or under whose web domains `host` lives
+ * (`clg-exemple.monbureaunumerique.fr` → Mon Bureau Numérique); `undefined` when none.
+ */
+export function projectForWebHost(host: string): EntProject | undefined {
+  const h = (host ?? '').toLowerCase();
+  return knownHost(h)?.project ?? ENT_PROJECTS.find((p) => p.webDomains.some((d) => h === d || h.endsWith(`.${d}`)));
+}

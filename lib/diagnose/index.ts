@@ -8,6 +8,9 @@ export {
   INFO_MOBILE_APP_ID,
   checkInstance,
   instanceTarget,
+  readInstanceInput,
+  type InstanceEspace,
+  type InstanceInput,
   interpretInstanceAnswer,
   interpretInstanceFailure,
   type FetchLike,
@@ -17,6 +20,7 @@ export {
   type InstanceState,
   type InstanceTarget,
 } from './instance';
+export { namesPronote, readPastedUrl, type PastedUrl, type UrlHop } from './pasted-url';
 export { looksLikeCasResponse, readCasResponse, type CasAttribute, type CasReading } from './cas-response';
 export {
   currentProgress,

@@ -8,8 +8,9 @@
  *
  * Pure functions: the caller passes its own `fetch` (lib/ never opens a connection itself).
  */
-import { type EntProject, projectForCasUrl, unwrapRedirect } from '../catalogue';
+import { type EntProject, knownHost, projectForCasUrl, projectForWebHost, unwrapRedirect } from '../catalogue';
 import { isValidUai, readPronoteUrl } from '../pronote/url';
+import { readPastedUrl } from './pasted-url';
 
 /** The constant id of the public instance description (DOMAIN.md). */
 export const INFO_MOBILE_APP_ID = '0D264427-EEFC-4810-A9E9-346942A862A4';
@@ -27,33 +28,63 @@ export interface InstanceTarget {
   uai?: string;
   /** The input was a UAI whose check letter is wrong (the address is built anyway). */
   uaiCheckLetterWrong?: boolean;
+  /**
+   * The input was an ENT or CAS login page: the host it was read from and the project that host
+   * belongs to (catalogue), when known. Absent when the input was a Pronote address itself.
+   */
+  readFrom?: { host: string; project?: EntProject };
 }
+
+/** What the instance check makes of the typed or pasted text. */
+export type InstanceInput =
+  | { kind: 'target'; target: InstanceTarget }
+  /** An ENT or CAS page that holds no Pronote server: nothing to ask, say so. */
+  | { kind: 'no-pronote'; host: string; project?: EntProject }
+  | { kind: 'invalid' };
 
 /**
  * The target for a Pronote URL (any page of the instance, with or without scheme) or a UAI
  * (`0310047H` → `https://0310047h.index-education.net/pronote/`). A hosted address given without
  * a path gets `/pronote/`, where hosted instances always live (DOMAIN.md). `undefined` when the
- * input is neither.
+ * input is neither, or is an ENT page without a Pronote server (see `readInstanceInput`).
  */
 export function instanceTarget(input: string): InstanceTarget | undefined {
+  const read = readInstanceInput(input);
+  return read.kind === 'target' ? read.target : undefined;
+}
+
+/**
+ * Reads what a person typed or pasted for the instance check: a UAI, a Pronote URL, or the URL of
+ * an ENT or CAS login page that leads to one (`readPastedUrl`: `service=`, a doubly encoded
+ * `callback=…service=…`, redirect wrappers), the CAS project then named from the outer host.
+ * An ENT page that holds no Pronote server gives `no-pronote` with its host and project, so that the
+ * check never asks the CAS server for a Pronote description. Never throws.
+ */
+export function readInstanceInput(input: string): InstanceInput {
   const text = (input ?? '').trim();
-  if (!text) return undefined;
+  if (!text) return { kind: 'invalid' };
   if (/^[0-9]{7}[a-z]$/i.test(text)) {
     const uai = text.toUpperCase();
     const root = `https://${uai.toLowerCase()}.index-education.net/pronote/`;
     return {
-      root,
-      infoUrl: `${root}infoMobileApp.json?id=${INFO_MOBILE_APP_ID}`,
-      origin: `https://${uai.toLowerCase()}.index-education.net`,
-      hosted: true,
-      uai,
-      ...(isValidUai(uai) ? {} : { uaiCheckLetterWrong: true }),
+      kind: 'target',
+      target: {
+        root,
+        infoUrl: `${root}infoMobileApp.json?id=${INFO_MOBILE_APP_ID}`,
+        origin: `https://${uai.toLowerCase()}.index-education.net`,
+        hosted: true,
+        uai,
+        ...(isValidUai(uai) ? {} : { uaiCheckLetterWrong: true }),
+      },
     };
   }
   // A bare word is not an address: "pronote" or "college" would become a host name.
-  if (!/[./]/.test(text)) return undefined;
-  const info = readPronoteUrl(unwrapRedirects(text));
-  if (!info) return undefined;
+  if (!/[./]/.test(text)) return { kind: 'invalid' };
+  const pasted = readPastedUrl(text);
+  if (pasted.kind === 'not-a-url') return { kind: 'invalid' };
+  if (pasted.kind === 'no-pronote') return { kind: 'no-pronote', host: pasted.host, ...(pasted.project ? { project: pasted.project } : {}) };
+  const info = readPronoteUrl(pasted.url);
+  if (!info) return { kind: 'invalid' };
   let url = new URL(info.root);
   // Hosted Pronote answers on https only (DOMAIN.md "Pronote URLs"): an http address typed by
   // hand would fail or be asked for a permission the extension does not need.
@@ -64,12 +95,17 @@ export function instanceTarget(input: string): InstanceTarget | undefined {
   }
   let root = url.href;
   if (info.hosted && url.pathname === '/') root = `${url.origin}/pronote/`;
+  const readFrom = pasted.hops.find((h) => !h.wrapper);
   return {
-    root,
-    infoUrl: `${root}infoMobileApp.json?id=${INFO_MOBILE_APP_ID}`,
-    origin: url.origin,
-    hosted: info.hosted,
-    uai: info.uai,
+    kind: 'target',
+    target: {
+      root,
+      infoUrl: `${root}infoMobileApp.json?id=${INFO_MOBILE_APP_ID}`,
+      origin: url.origin,
+      hosted: info.hosted,
+      uai: info.uai,
+      ...(readFrom ? { readFrom: { host: pasted.casHost ?? readFrom.host, ...(pasted.project ? { project: pasted.project } : {}) } } : {}),
+    },
   };
 }
 
@@ -102,12 +138,33 @@ export interface InstanceInfo {
   /** `2024.3.7.1`; the first number is the Pronote release year ("PRONOTE 2024"). */
   versionLabel: string;
   date?: string;
-  espaces: { name: string; url: string }[];
+  espaces: InstanceEspace[];
+  /** `CAS.actif`: whether CAS delegation is on. */
   casActive: boolean;
+  /**
+   * CAS is on but `casURL` is empty: the server does not publish its CAS address (shown as "CAS
+   * actif, adresse non publiée"). `casURL` is also an empty string whenever CAS is off (Pawnote
+   * `rust` branch, `pawnote/src/models/instance_information.rs`).
+   */
+  casUrlUnpublished: boolean;
   casUrl?: string;
   casHost?: string;
   /** The ENT project of the CAS host (catalogue), when known. */
   project?: EntProject;
+  /** The CAS host is one its project retired: the id of the project that replaced it. */
+  casHostRetiredFor?: string;
+  /** `collectivite.urlCollectivite`: the region or ENT the server declares, when it declares one. */
+  collectivite?: { url: string; host?: string; project?: EntProject };
+}
+
+/** One espace of the description: `espaces[{nom, URL, avecDelegation, protocole}]`. */
+export interface InstanceEspace {
+  name: string;
+  url: string;
+  /** `avecDelegation`: the espace's login is delegated (to the CAS); absent when not sent. */
+  delegated?: boolean;
+  /** `protocole`: the delegation protocol the espace uses, as sent (e.g. `CAS`); absent when not sent. */
+  protocol?: string;
 }
 
 export type InstanceState = 'ok' | 'no-answer' | 'not-published' | 'not-pronote' | 'timeout' | 'http-error';
@@ -214,7 +271,7 @@ function readInstanceJson(json: unknown, root: string): InstanceInfo | undefined
   const espaces = Array.isArray(o.espaces)
     ? o.espaces.flatMap((e) => {
         if (typeof e !== 'object' || e === null) return [];
-        const { nom, URL: url } = e as { nom?: unknown; URL?: unknown };
+        const { nom, URL: url, avecDelegation, protocole } = e as { nom?: unknown; URL?: unknown; avecDelegation?: unknown; protocole?: unknown };
         if (typeof url !== 'string') return [];
         let absolute = url;
         try {
@@ -222,7 +279,10 @@ function readInstanceJson(json: unknown, root: string): InstanceInfo | undefined
         } catch {
           // Kept as sent: shown as text only.
         }
-        return [{ name: typeof nom === 'string' ? nom : url, url: absolute }];
+        const espace: InstanceEspace = { name: typeof nom === 'string' ? nom : url, url: absolute };
+        if (typeof avecDelegation === 'boolean') espace.delegated = avecDelegation;
+        if (typeof protocole === 'string' && protocole.trim()) espace.protocol = protocole.trim();
+        return [espace];
       })
     : [];
   const cas = (typeof o.CAS === 'object' && o.CAS !== null ? o.CAS : {}) as { actif?: unknown; casURL?: unknown };
@@ -236,6 +296,7 @@ function readInstanceJson(json: unknown, root: string): InstanceInfo | undefined
       casHost = undefined;
     }
   }
+  const known = casHost ? knownHost(casHost) : undefined;
   return {
     schoolName: typeof o.nomEtab === 'string' ? o.nomEtab : '',
     version,
@@ -243,8 +304,27 @@ function readInstanceJson(json: unknown, root: string): InstanceInfo | undefined
     date: typeof o.date === 'string' ? o.date : undefined,
     espaces,
     casActive,
+    casUrlUnpublished: casActive && !casUrl,
     casUrl,
     casHost,
     project: casUrl ? projectForCasUrl(casUrl) : undefined,
+    ...(known?.host.retired ? { casHostRetiredFor: known.host.retired.replacedBy } : {}),
+    ...readCollectivite(o.collectivite),
   };
+}
+
+// `collectivite.urlCollectivite` (issue 17; read the same way by Pronote's own espace scripts for
+// the region's logo link): the region or ENT the school declares.
+function readCollectivite(value: unknown): Pick<InstanceInfo, 'collectivite'> {
+  if (typeof value !== 'object' || value === null) return {};
+  const url = (value as { urlCollectivite?: unknown }).urlCollectivite;
+  if (typeof url !== 'string' || !url.trim()) return {};
+  let host: string | undefined;
+  try {
+    host = new globalThis.URL(url.trim()).hostname.toLowerCase();
+  } catch {
+    host = undefined;
+  }
+  const project = host ? projectForWebHost(host) : undefined;
+  return { collectivite: { url: url.trim(), ...(host ? { host } : {}), ...(project ? { project } : {}) } };
 }

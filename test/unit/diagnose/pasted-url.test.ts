@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { readInstanceInput, instanceTarget } from '../../../lib/diagnose/instance';
+import { readPastedUrl } from '../../../lib/diagnose/pasted-url';
+
+// Login URLs as people posted them in public reports (repository and issue beside each).
+const REPORTED: { url: string; root: string; project?: string; casHost?: string; source: string }[] = [
+  {
+    url: 'https://cas.eclat-bfc.fr/login?service=https:%2F%2F0250007X.index-education.net%2Fpronote%2Feleve.html',
+    root: 'https://0250007x.index-education.net/pronote/', project: 'eclat-bfc', casHost: 'cas.eclat-bfc.fr',
+    source: 'bain3/pronotepy issue 65',
+  },
+  {
+    url: 'https://ent77.seine-et-marne.fr/auth/login?callback=%2Fcas%2Flogin%3Fservice%3Dhttps%253A%252F%252F0772589W.index-education.net%252Fpronote%252Fparent.html#/',
+    root: 'https://0772589w.index-education.net/pronote/', project: 'ent77', casHost: 'ent77.seine-et-marne.fr',
+    source: 'bain3/pronotepy issue 103',
+  },
+  {
+    url: 'https://ent.parisclassenumerique.fr/auth/login?callback=%2Fcas%2Flogin%3Fservice%3Dhttps%253A%252F%252F0753939Z.index-education.net%252Fpronote%252F',
+    root: 'https://0753939z.index-education.net/pronote/', project: 'paris-classe-numerique',
+    source: 'Litarvan/pronote-api issue 135',
+  },
+  {
+    url: 'https://cas.itslearning.com/cas-prod/login?service=https:%2F%2F6200001G.index-education.net%2Fpronote%2Feleve.html',
+    root: 'https://6200001g.index-education.net/pronote/', project: 'itslearning',
+    source: 'bain3/pronotepy issue 211',
+  },
+  {
+    url: 'https://wilapa-guyane.com/auth/saml/wayf?callback=https%3A%2F%2Fwilapa-guyane.com%2Fcas%2Flogin%3Fservice%3Dhttps%253A%252F%252F9730108E.index-education.net%252Fpronote%252Fparent.html#/',
+    root: 'https://9730108e.index-education.net/pronote/', project: 'wilapa',
+    source: 'delphiki/hass-pronote issue 16',
+  },
+  {
+    url: 'https://www.laclasse.com/sso/login?service=https:%2F%2F0691495A.index-education.net%2Fpronote%2Fparent.html',
+    root: 'https://0691495a.index-education.net/pronote/', project: 'laclasse',
+    source: 'Vexcited/PRONOTE issue 80',
+  },
+  {
+    url: 'https://cas.mon-ent-occitanie.fr/login?service=https:%2F%2F0310047H.index-education.net%2Fpronote%2F',
+    root: 'https://0310047h.index-education.net/pronote/', project: 'mon-ent-occitanie',
+    source: 'Litarvan/pronote-api issue 90',
+  },
+];
+
+describe('reading a pasted login URL down to its Pronote server', () => {
+  for (const r of REPORTED) {
+    it(`${r.source}: the Pronote root, and the CAS project from the outer host`, () => {
+      const read = readPastedUrl(r.url);
+      expect(read.kind).toBe('pronote');
+      const target = instanceTarget(r.url);
+      expect(target?.root).toBe(r.root);
+      expect(target?.hosted).toBe(true);
+      expect(target?.readFrom?.project?.id).toBe(r.project);
+      if (r.casHost) expect(target?.readFrom?.host).toBe(r.casHost);
+      // Never the CAS host taken for the Pronote server.
+      expect(target?.infoUrl).toMatch(/^https:\/\/[0-9]{7}[a-z]\.index-education\.net\/pronote\/infoMobileApp\.json/);
+    });
+  }
+
+  it('reads through the seed’s Google wrapper and a CAS login inside it', () => {
+    const inner = encodeURIComponent('https://cas.mon-ent-occitanie.fr/login?service=https:%2F%2F0820917B.index-education.net%2Fpronote%2Feleve.html');
+    const target = instanceTarget(`https://www.google.com/url?q=${inner}&sa=D&source=hangouts&ust=1564500546330000&usg=AFQjCNGjhOh-VgFdPptoHMvHuLgpSAa3PQ`);
+    expect(target?.root).toBe('https://0820917b.index-education.net/pronote/');
+    expect(target?.readFrom?.project?.name).toBe('Mon ENT Occitanie');
+  });
+
+  it('gives the root of a Pronote URL on a port, on a bare IP, and of parent.html?login=true', () => {
+    expect(instanceTarget('http://clg-mariecurie.ac-lyon.fr:81/Pronote/?login=true')?.root).toBe('http://clg-mariecurie.ac-lyon.fr:81/Pronote/');
+    expect(instanceTarget('http://lyc-client.ac-rouen.fr:81/')?.root).toBe('http://lyc-client.ac-rouen.fr:81/');
+    expect(instanceTarget('http://202.22.236.230/pronote/eleve.html')).toMatchObject({ root: 'http://202.22.236.230/pronote/', hosted: false, origin: 'http://202.22.236.230' });
+    expect(instanceTarget('http://192.168.1.20:8080/')).toMatchObject({ root: 'http://192.168.1.20:8080/', origin: 'http://192.168.1.20:8080' });
+    expect(instanceTarget('https://9730108e.index-education.net/pronote/parent.html?login=true')?.root).toBe('https://9730108e.index-education.net/pronote/');
+    expect(instanceTarget('https://9730108e.index-education.net/pronote/parent.html?login=true')?.readFrom).toBeUndefined();
+  });
+
+  it('says when a URL holds no Pronote server, naming the ENT of the outer host', () => {
+    for (const [url, project] of [
+      ['https://ent.parisclassenumerique.fr/auth/login/', 'paris-classe-numerique'], // Litarvan/pronote-api issue 278
+      ['https://ent.parisclassenumerique.fr/welcome', 'paris-classe-numerique'],
+      ['https://cas.monbureaunumerique.fr/login?selection=EDU&service=https://example.com/', 'mon-bureau-numerique'], // bain3/pronotepy issue 318
+      ['https://auth.recia.fr/cas/login?service=https://lycees.netocentre.fr/portail/Login&token=c2fef9c3ad09196fc6cbd359e1570ed8&idpId=parentEleveEN-IdP', 'netocentre'], // bain3/pronotepy issue 334
+      ['https://cas.eclat-bfc.fr/', 'eclat-bfc'],
+      ['ozecollege.yvelines.fr', 'oze-yvelines'],
+    ] as const) {
+      const read = readInstanceInput(url);
+      expect(read, url).toMatchObject({ kind: 'no-pronote', project: { id: project } });
+      expect(instanceTarget(url), url).toBeUndefined();
+    }
+    // EduConnect's own login page (delphiki/hass-pronote issue 16) names no school either.
+    expect(readInstanceInput('https://educonnect.education.gouv.fr/idp/profile/SAML2/Redirect/SSO?execution=e4s1')).toMatchObject({ kind: 'no-pronote', project: { id: 'educonnect' } });
+    expect(readInstanceInput('https://hubeduconnect.index-education.net/EduConnect/cas/login')).toMatchObject({ kind: 'no-pronote', project: { id: 'hubeduconnect' } });
+  });
+
+  it('never throws and never reads a word as an address', () => {
+    for (const text of ['', 'pronote', 'https://', 'http://%zz', 'javascript:alert(1)', 'https://cas.eclat-bfc.fr/login?service=%E0%A4%A']) {
+      expect(() => readInstanceInput(text)).not.toThrow();
+    }
+    expect(readInstanceInput('collège')).toEqual({ kind: 'invalid' });
+  });
+});
+
+describe('the instance description, read for delegation, protocol, collectivité and CAS address', () => {
+  it('reads espaces with avecDelegation and protocole, the declared collectivité, and an unpublished CAS address', async () => {
+    const { interpretInstanceAnswer } = await import('../../../lib/diagnose/instance');
+    const target = instanceTarget('0310047H')!;
+    const body = JSON.stringify({
+      version: [2024, 3, 7, 1],
+      nomEtab: 'COLLEGE JEAN JAURES',
+      CAS: { actif: true, casURL: '' },
+      espaces: [
+        { nom: 'Espace Professeurs', URL: 'professeur.html', avecDelegation: true, protocole: 'CAS' },
+        { nom: 'Espace Parents', URL: 'parent.html', avecDelegation: false },
+        { nom: 'Espace Élèves', URL: 'eleve.html' },
+      ],
+      collectivite: { urlCollectivite: 'https://www.monbureaunumerique.fr' },
+    });
+    const check = interpretInstanceAnswer(target, { status: 200, body });
+    expect(check.state).toBe('ok');
+    expect(check.info).toMatchObject({ casActive: true, casUrlUnpublished: true, casUrl: undefined, collectivite: { host: 'www.monbureaunumerique.fr', project: { id: 'mon-bureau-numerique' } } });
+    expect(check.info?.espaces.map((e) => [e.name, e.delegated, e.protocol])).toEqual([
+      ['Espace Professeurs', true, 'CAS'],
+      ['Espace Parents', false, undefined],
+      ['Espace Élèves', undefined, undefined],
+    ]);
+    expect(check.directUrl).toBe('https://0310047h.index-education.net/pronote/?login=true');
+    const off = interpretInstanceAnswer(target, { status: 200, body: JSON.stringify({ version: [2024, 1], CAS: { actif: false, casURL: '' }, espaces: [] }) });
+    expect(off.info).toMatchObject({ casActive: false, casUrlUnpublished: false });
+    expect(off.info?.collectivite).toBeUndefined();
+    const retiredCas = interpretInstanceAnswer(target, { status: 200, body: JSON.stringify({ version: [2022, 1], CAS: { actif: true, casURL: 'https://ent2d.ac-bordeaux.fr/' }, espaces: [] }) });
+    expect(retiredCas.info).toMatchObject({ project: { id: 'ent2d-bordeaux' }, casHostRetiredFor: 'hubeduconnect' });
+  });
+});
