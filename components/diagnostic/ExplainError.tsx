@@ -44,6 +44,13 @@ export function ExplainError() {
             {project ? t('diagExplainCasProject', [project.name]) : t('diagExplainCasUnknown')}
           </p>
         )}
+        {result?.pronoteError && (
+          <p class="diag-note" data-pronote-error={result.pronoteError.number ?? ''}>
+            {result.pronoteError.number !== undefined
+              ? t('diagPronoteError', [result.pronoteError.number, result.pronoteError.text])
+              : t('diagPronoteErrorNoNumber', [result.pronoteError.text])}
+          </p>
+        )}
         {result?.attributeName && <p class="diag-note">{t('diagExplainAttribute', [result.attributeName])}</p>}
         {result?.directUrl && (
           <p class="diag-note" data-direct-url>

@@ -9,8 +9,8 @@ interface Props {
 }
 
 /**
- * One known failure explained: what people see, the causes from the most likely, the fix, the
- * source. Every text is rendered as text (it comes from the knowledge base, never from the page).
+ * One known failure explained: what people see, the causes from the most likely, the fix (for the
+ * admin, then for the support person when the entry has one), the source. Every text is rendered as text (it comes from the knowledge base, never from the page).
  */
 export function FailureExplanation({ failure, lang = uiLang(), level = 3 }: Props) {
   const Heading = level === 3 ? 'h3' : 'h4';
@@ -36,6 +36,18 @@ export function FailureExplanation({ failure, lang = uiLang(), level = 3 }: Prop
           <li key={step.fr}>{step[lang]}</li>
         ))}
       </ol>
+      {failure.supportFix && failure.supportFix.length > 0 && (
+        <>
+          <p class="diag-subtitle">
+            <strong>{t('diagSupportFix', [], lang)}</strong>
+          </p>
+          <ol class="diag-fix diag-support-fix">
+            {failure.supportFix.map((step) => (
+              <li key={step.fr}>{step[lang]}</li>
+            ))}
+          </ol>
+        </>
+      )}
       <p class="diag-source">{t('diagSource', [failure.shownSource[lang]], lang)}</p>
     </article>
   );

@@ -5,6 +5,7 @@
  * support notes refer to them.
  */
 import type { Localized } from '../core/localized';
+import { FIELD_FAILURES } from './field-failures';
 import { ATRIUM_HELP, FIELD_REPORTS, PRONOTE_GUIDE_2019, guide, sources, supportSheet } from './readable-source';
 
 export type FailureId =
@@ -16,7 +17,17 @@ export type FailureId =
   | 'direct-url-changed'
   | 'export-menu-missing'
   | 'guardians-unrecognised'
-  | 'school-choice-page';
+  | 'school-choice-page'
+  | 'pronote-page-unavailable'
+  | 'pronote-access-denied'
+  | 'pronote-session-expired'
+  | 'too-many-attempts'
+  | 'ent-ok-no-pronote-access'
+  | 'ent-credentials-refused'
+  | 'trusted-device-pin'
+  | 'self-hosted-no-cas'
+  | 'tls-incomplete-chain'
+  | 'not-direct-pronote-url';
 
 /**
  * A pattern on folded text (see `foldProse` in `lib/core/fold.ts`): lower case, no accents, plain quotes, one space.
@@ -37,15 +48,21 @@ export interface KnownFailure {
   signals: Signal[];
   /** From the most to the least likely. */
   causes: Localized[];
-  /** Steps of the fix, in order. */
+  /** Steps of the fix, in order: for the admin (of Pronote.net, of the ENT). */
   fix: Localized[];
+  /** What the support person does or says, in order, when it differs from the admin's fix. */
+  supportFix?: Localized[];
+  /** Pronote's own numbered errors this entry explains (`21 | Impossible d'afficher la page`). */
+  pronoteErrors?: { number: number; text: string }[];
+  /** The public reports the entry is drawn from (repository `owner/name` and issue number). */
+  reports?: { repository: string; issue: number }[];
   /** Where the facts come from, for developers (seed sections, DOMAIN.md items, issues). */
   source: string;
   /** The same sources as school staff can read and find them (readable-source.ts). */
   shownSource: Localized;
 }
 
-export const KNOWN_FAILURES: readonly KnownFailure[] = [
+const GUIDE_FAILURES: readonly KnownFailure[] = [
   {
     id: 'idpronote-missing',
     title: {
@@ -191,7 +208,9 @@ export const KNOWN_FAILURES: readonly KnownFailure[] = [
     signals: [
       { pattern: /\b503\b/, weight: 0.7 },
       { pattern: /service (temporairement )?(indisponible|unavailable)/, weight: 0.5 },
-      { pattern: /(base|pronote(\.net)?|serveur) (n[' ]?est )?(pas|non|plus) publiee?/, weight: 1 },
+      { pattern: /(base|pronote(\.net)?|serveur) n[' ]?est (pas|plus) publiee?/, weight: 1 },
+      // A status label ("Base non publiée" on the hosting console) is a state, not yet a failure.
+      { pattern: /(base|pronote(\.net)?|serveur) (non|pas|plus) publiee?/, weight: 0.6 },
       { pattern: /arreter la publication/, weight: 0.4 },
     ],
     causes: [
@@ -397,6 +416,9 @@ export const KNOWN_FAILURES: readonly KnownFailure[] = [
     shownSource: FIELD_REPORTS,
   },
 ];
+
+/** Every known failure: the guide's and support sheets' first, then those of the field reports. */
+export const KNOWN_FAILURES: readonly KnownFailure[] = [...GUIDE_FAILURES, ...FIELD_FAILURES];
 
 /** The failure with this id; throws `Error` for an unknown id (ids are a closed set). */
 export function knownFailure(id: FailureId): KnownFailure {

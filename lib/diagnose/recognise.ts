@@ -26,6 +26,12 @@ export interface RecognitionResult {
    * on `*.index-education.net` or with a `/pronote/` path (seed §5 FAQ).
    */
   directUrl?: string;
+  /**
+   * Pronote's own error, as quoted: a numbered error of the knowledge base (`21 | Impossible
+   * d'afficher la page`), or the `Titre` of a JSON `{"Erreur":{"G":14,"Titre":"La page a expiré ! (7)"}}`
+   * (bain3/pronotepy issue 267), JSON escapes decoded.
+   */
+  pronoteError?: { number?: number; text: string };
 }
 
 const THRESHOLD = 1;
@@ -36,7 +42,9 @@ const THRESHOLD = 1;
  * add up to 1 or more. Also extracts the CAS server URL and the expected attribute name of the
  * idPronote message (seed §5 FAQ). Never throws; empty or unrelated text gives no match.
  */
-export function recogniseText(text: string): RecognitionResult {
+export function recogniseText(input: string): RecognitionResult {
+  // Pronote's JSON answers, pasted from logs, escape accents (`expir\u00E9`).
+  const text = (input ?? '').replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
   const folded = foldProse(text);
   const matches: Recognition[] = [];
   for (const failure of KNOWN_FAILURES) {
@@ -52,7 +60,22 @@ export function recogniseText(text: string): RecognitionResult {
     if (score >= THRESHOLD) matches.push({ id: failure.id, score: Math.round(score * 100) / 100, evidence });
   }
   matches.sort((a, b) => b.score - a.score);
-  return { matches, ...extractCasUrl(text), ...extractAttributeName(text), ...extractDirectUrl(text) };
+  return { matches, ...extractCasUrl(text), ...extractAttributeName(text), ...extractDirectUrl(text), ...extractPronoteError(text, folded) };
+}
+
+function extractPronoteError(text: string, folded: string): { pronoteError?: { number?: number; text: string } } {
+  for (const failure of KNOWN_FAILURES) {
+    for (const e of failure.pronoteErrors ?? []) {
+      const words = foldProse(e.text);
+      if (new RegExp(`\\b${e.number} ?\\| ?${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(folded)) return { pronoteError: { number: e.number, text: e.text } };
+    }
+  }
+  const title = /"Titre"\s*:\s*"([^"]{1,120})"/i.exec(text);
+  if (title) {
+    const g = /"G"\s*:\s*(\d+)/.exec(text);
+    return { pronoteError: { ...(g ? { number: Number(g[1]) } : {}), text: title[1] } };
+  }
+  return {};
 }
 
 function extractDirectUrl(text: string): { directUrl?: string } {

@@ -11,7 +11,7 @@ const SEED_IDPRONOTE =
   'n\'a été renvoyé.';
 
 describe('the knowledge base', () => {
-  it('holds the nine stable ids, each with causes, a fix and a source in both languages', () => {
+  it('holds the stable ids (the guide’s nine, then the field’s), each with causes, a fix and a source in both languages', () => {
     expect(KNOWN_FAILURES.map((f) => f.id)).toEqual([
       'idpronote-missing',
       'identification-impossible',
@@ -22,6 +22,16 @@ describe('the knowledge base', () => {
       'export-menu-missing',
       'guardians-unrecognised',
       'school-choice-page',
+      'pronote-page-unavailable',
+      'pronote-access-denied',
+      'pronote-session-expired',
+      'too-many-attempts',
+      'ent-ok-no-pronote-access',
+      'ent-credentials-refused',
+      'trusted-device-pin',
+      'self-hosted-no-cas',
+      'tls-incomplete-chain',
+      'not-direct-pronote-url',
     ]);
     for (const f of KNOWN_FAILURES) {
       expect(f.causes.length, f.id).toBeGreaterThan(0);
