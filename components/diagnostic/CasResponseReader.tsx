@@ -1,20 +1,22 @@
 import { useState } from 'preact/hooks';
-import { type CasReading, readCasResponse } from '../../lib/diagnose/cas-response';
+import { type CasReading, type RecognitionMode, readCasResponse } from '../../lib/diagnose/cas-response';
 import { knownFailure } from '../../lib/diagnose/known-failures';
 import { t, uiLang } from '../i18n';
 
 /**
  * Paste a CAS validation response → success or failure, the user, the released attributes and
- * whether the attribute Pronote expects is among them (PRODUCT.md §4).
+ * whether the attribute Pronote expects is among them (PRODUCT.md §4); in the identity recognition
+ * mode (Open ENT NG), whether the identity Pronote compares is complete.
  */
 export function CasResponseReader() {
   const [xml, setXml] = useState('');
   const [attribute, setAttribute] = useState('idPronote');
+  const [mode, setMode] = useState<RecognitionMode | 'auto'>('auto');
   const [reading, setReading] = useState<CasReading | null>(null);
 
   const read = (e: Event) => {
     e.preventDefault();
-    setReading(readCasResponse(xml, attribute.trim() || 'idPronote'));
+    setReading(readCasResponse(xml, attribute.trim() || 'idPronote', mode));
   };
 
   return (
@@ -29,6 +31,12 @@ export function CasResponseReader() {
           value={xml}
           onInput={(e) => setXml((e.target as HTMLTextAreaElement).value)}
         />
+        <label for="diag-cas-mode">{t('diagCasModeLabel')}</label>
+        <select id="diag-cas-mode" value={mode} onChange={(e) => setMode((e.target as HTMLSelectElement).value as RecognitionMode | 'auto')}>
+          <option value="auto">{t('diagCasModeAuto')}</option>
+          <option value="identifier">{t('diagCasModeIdentifier')}</option>
+          <option value="identity">{t('diagCasModeIdentity')}</option>
+        </select>
         <label for="diag-cas-attribute">{t('diagCasAttributeLabel')}</label>
         <input
           id="diag-cas-attribute"
@@ -73,11 +81,29 @@ function ReadingView({ reading }: { reading: CasReading }) {
     <div data-cas-reading="success" data-expected-present={String(reading.expectedPresent)}>
       <p class="diag-ok">{t('diagCasSuccess', [reading.user])}</p>
       <p class="diag-note">{protocol}</p>
-      <p class={reading.expectedPresent ? 'diag-ok' : 'diag-error'}>
-        {reading.expectedPresent
-          ? t('diagCasExpectedPresent', [reading.expectedAttribute])
-          : t('diagCasExpectedMissing', [reading.expectedAttribute])}
+      <p class="diag-note" data-cas-mode={reading.mode}>
+        {reading.mode === 'identity' ? t('diagCasModeReadIdentity') : t('diagCasModeReadIdentifier', [reading.expectedAttribute])}
       </p>
+      {reading.mode === 'identifier' && (
+        <p class={reading.expectedPresent ? 'diag-ok' : 'diag-error'}>
+          {reading.expectedPresent
+            ? t('diagCasExpectedPresent', [reading.expectedAttribute])
+            : t('diagCasExpectedMissing', [reading.expectedAttribute])}
+        </p>
+      )}
+      {reading.identity && (
+        <p class={reading.failureId ? 'diag-error' : 'diag-ok'} data-identity-complete={String(!reading.failureId)}>
+          {reading.failureId
+            ? t('diagCasIdentityMissing', [
+                [...reading.identity.missing, ...(reading.identity.dateNaissance && !reading.identity.birthDateValid ? [`dateNaissance = ${reading.identity.dateNaissance}`] : [])].join(', '),
+              ])
+            : t('diagCasIdentityComplete', [
+                [reading.identity.prenom, reading.identity.nom].filter(Boolean).join(' '),
+                reading.identity.dateNaissance ?? '',
+                reading.identity.categories.map((c) => c.code).join(', '),
+              ])}
+        </p>
+      )}
       <p>{reading.meaning[lang]}</p>
       {failure && <p class="diag-note">{t('diagSeeFailure', [failure.title[lang]])}</p>}
       {reading.attributes.length === 0 ? (

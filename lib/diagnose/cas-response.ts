@@ -17,6 +17,46 @@ import type { FailureId } from './known-failures';
 
 export type CasProtocol = 'cas' | 'saml11';
 
+/**
+ * How Pronote recognises users arriving from the CAS (DOMAIN.md "How Pronote recognises a user",
+ * Guide pratique PRONOTE 2019 p. 131): `identifier` — *avec l'identité PRONOTE de l'utilisateur*,
+ * an attribute (`idPronote`) carries the Pronote identifier; `identity` — *avec l'identité de
+ * l'utilisateur*, Pronote compares names, birth date and category (Open ENT NG's way:
+ * edificeio/entcore `cas/src/main/java/org/entcore/cas/services/PronoteRegisteredService.java`).
+ * `auto`: the reading decides from the response.
+ */
+export type RecognitionMode = 'identifier' | 'identity';
+
+/** The Pronote category that Open ENT NG's `categories` value names (PronoteRegisteredService.java). */
+export type IdentityCategory = 'student' | 'guardian' | 'teacher' | 'staff';
+
+const NATIONAL_CATEGORIES: Record<string, IdentityCategory> = {
+  National_1: 'student',
+  National_2: 'guardian',
+  National_3: 'teacher',
+  National_4: 'staff',
+};
+
+/** The identity attributes Pronote compares, as Open ENT NG names them. */
+export const IDENTITY_ATTRIBUTES = ['nom', 'prenom', 'dateNaissance', 'categories', 'codePostal'] as const;
+/** The ones Pronote needs to find the person: names and birth date (DOMAIN.md). */
+const IDENTITY_REQUIRED = ['nom', 'prenom', 'dateNaissance'] as const;
+
+/** What an identity-mode response says about the person. */
+export interface IdentityReading {
+  nom?: string;
+  prenom?: string;
+  /** As sent; dd/mm/yyyy expected. */
+  dateNaissance?: string;
+  /** `dateNaissance` is a real date written dd/mm/yyyy. */
+  birthDateValid: boolean;
+  codePostal?: string;
+  /** Each `categories` value (`National_1;National_2` splits in two), with its category when known. */
+  categories: { code: string; category?: IdentityCategory }[];
+  /** Required attributes absent or empty, in `IDENTITY_REQUIRED` order; `categories` when none is known. */
+  missing: string[];
+}
+
 export interface CasAttribute {
   name: string;
   values: string[];
@@ -35,6 +75,10 @@ export interface CasSuccess {
   expectedValue?: string;
   /** The attribute is released under a name that differs only by case (`idpronote`). */
   caseVariant?: string;
+  /** The recognition mode this reading was checked for (given, or decided from the response). */
+  mode: RecognitionMode;
+  /** In identity mode: the identity attributes, read and checked. */
+  identity?: IdentityReading;
   /** What this means for a Pronote login. */
   meaning: Localized;
   /** The known failure this reading points to, when it explains one. */
@@ -158,9 +202,13 @@ const parser = new XMLParser({
  * the user and attributes, a failure with its code, or an unreadable reading with a clear message
  * (and the line and column of a syntax error). `expectedAttribute` is the attribute name set in
  * Pronote's "identité PRONOTE" recognition mode (`idPronote` in the seed). Entity declarations are
- * refused, never expanded. Never throws.
+ * refused, never expanded. `mode` is Pronote's recognition mode when known; with `auto` (the
+ * default) a response carrying the expected attribute is read in identifier mode, one carrying at
+ * least two identity attributes (`nom`, `prenom`, `dateNaissance`, `categories`) and no
+ * attribute named like the expected one in identity mode, any other in identifier mode. "idPronote
+ * missing" is said only in identifier mode. Never throws.
  */
-export function readCasResponse(pasted: string, expectedAttribute = 'idPronote'): CasReading {
+export function readCasResponse(pasted: string, expectedAttribute = 'idPronote', mode: RecognitionMode | 'auto' = 'auto'): CasReading {
   const start = pasted.indexOf('<');
   if (start < 0 || !pasted.trim()) {
     return unreadable(pasted.trim() ? 'not-cas' : 'empty');
@@ -187,13 +235,13 @@ export function readCasResponse(pasted: string, expectedAttribute = 'idPronote')
   }
   const roots = toNodes(parser.parse(xml) as unknown[]);
   const casRoot = findDeep(roots, 'serviceResponse');
-  if (casRoot) return readCas(casRoot, expectedAttribute);
+  if (casRoot) return readCas(casRoot, expectedAttribute, mode);
   const samlResponse = findDeep(roots, 'Response');
-  if (samlResponse && findDeep([samlResponse], 'Status')) return readSaml(samlResponse, expectedAttribute);
+  if (samlResponse && findDeep([samlResponse], 'Status')) return readSaml(samlResponse, expectedAttribute, mode);
   return unreadable('not-cas');
 }
 
-function readCas(root: Node, expected: string): CasReading {
+function readCas(root: Node, expected: string, mode: RecognitionMode | 'auto'): CasReading {
   const failure = root.children.find((c) => c.name === 'authenticationFailure');
   if (failure) {
     const code = (failure.attrs.code ?? '').trim().toUpperCase() || 'UNKNOWN';
@@ -232,10 +280,10 @@ function readCas(root: Node, expected: string): CasReading {
       add(child.name, allText(child));
     }
   }
-  return success_('cas', user, collected, expected);
+  return success_('cas', user, collected, expected, mode);
 }
 
-function readSaml(response: Node, expected: string): CasReading {
+function readSaml(response: Node, expected: string, mode: RecognitionMode | 'auto'): CasReading {
   const status = findDeep([response], 'Status')!;
   const codeNode = status.children.find((c) => c.name === 'StatusCode');
   // A second-level StatusCode, when present, is the more precise one.
@@ -263,10 +311,16 @@ function readSaml(response: Node, expected: string): CasReading {
     const values = attr.children.filter((c) => c.name === 'AttributeValue').map((v) => allText(v));
     collected.set(name, [...(collected.get(name) ?? []), ...values]);
   }
-  return success_('saml11', user, collected, expected);
+  return success_('saml11', user, collected, expected, mode);
 }
 
-function success_(protocol: CasProtocol, user: string, collected: Map<string, string[]>, expected: string): CasSuccess {
+function success_(
+  protocol: CasProtocol,
+  user: string,
+  collected: Map<string, string[]>,
+  expected: string,
+  asked: RecognitionMode | 'auto',
+): CasSuccess {
   const attributes = [...collected].map(([name, values]) => ({ name, values }));
   const exact = attributes.find((a) => a.name === expected);
   const expectedValue = exact?.values.find((v) => v.trim() !== '');
@@ -274,7 +328,11 @@ function success_(protocol: CasProtocol, user: string, collected: Map<string, st
     ? undefined
     : attributes.find((a) => a.name.toLowerCase() === expected.toLowerCase())?.name;
   const expectedPresent = expectedValue !== undefined;
-  const base = { kind: 'success' as const, protocol, user, attributes, expectedAttribute: expected, expectedPresent };
+  const identityCount = ['nom', 'prenom', 'dateNaissance', 'categories'].filter((n) => attributes.some((a) => a.name === n)).length;
+  const mode: RecognitionMode =
+    asked !== 'auto' ? asked : !expectedPresent && !exact && !caseVariant && identityCount >= 2 ? 'identity' : 'identifier';
+  if (mode === 'identity') return identitySuccess({ kind: 'success', protocol, user, attributes, expectedAttribute: expected, expectedPresent }, expectedValue);
+  const base = { kind: 'success' as const, protocol, user, attributes, expectedAttribute: expected, expectedPresent, mode };
   if (expectedPresent) {
     return {
       ...base,
@@ -311,8 +369,8 @@ function success_(protocol: CasProtocol, user: string, collected: Map<string, st
       ...base,
       failureId: 'idpronote-missing',
       meaning: {
-        fr: `Le CAS renvoie des attributs, mais pas « ${expected} ». Soit ce compte ENT n’a pas d’identifiant Pronote (beaucoup d’ENT omettent un attribut vide : personne non rapprochée), soit le service CAS de Pronote ne libère pas cet attribut. Comparer avec un compte dont on sait qu’il est rapproché.`,
-        en: `The CAS returns attributes, but not “${expected}”. Either this ENT account holds no Pronote identifier (many ENTs omit an empty attribute: the person was not paired), or Pronote’s CAS service does not release that attribute. Compare with an account known to be paired.`,
+        fr: `Le CAS renvoie des attributs, mais pas « ${expected} ». Soit ce compte ENT n’a pas d’identifiant Pronote (beaucoup d’ENT omettent un attribut vide : personne non rapprochée), soit le service CAS de Pronote ne libère pas cet attribut. Comparer avec un compte dont on sait qu’il est rapproché.${identityCount >= 2 ? ' Cette réponse porte une identité (nom, prénom, date de naissance…) : cet ENT travaille en mode « identité de l’utilisateur » ; dans ce cas, c’est ce mode qu’il faut choisir dans Pronote, et aucun identifiant n’est attendu.' : ''}`,
+        en: `The CAS returns attributes, but not “${expected}”. Either this ENT account holds no Pronote identifier (many ENTs omit an empty attribute: the person was not paired), or Pronote’s CAS service does not release that attribute. Compare with an account known to be paired.${identityCount >= 2 ? ' This response carries an identity (names, birth date…): this ENT works in “user identity” mode; then that is the mode to choose in Pronote, and no identifier is expected.' : ''}`,
       },
     };
   }
@@ -324,6 +382,69 @@ function success_(protocol: CasProtocol, user: string, collected: Map<string, st
       en: 'The CAS returns no attribute at all: this is exactly the message “Or aucun attribut n’a été renvoyé”. If the response comes from /serviceValidate (CAS protocol 2), try again with /p3/serviceValidate or /samlValidate, which carry attributes; if it still has none, Pronote’s CAS service in the ENT releases nothing.',
     },
   };
+}
+
+/** Reads and checks the identity attributes of an identity-mode response. */
+function identitySuccess(base: Omit<CasSuccess, 'mode' | 'meaning'>, expectedValue: string | undefined): CasSuccess {
+  const first = (name: string) => base.attributes.find((a) => a.name === name)?.values.find((v) => v.trim() !== '')?.trim();
+  const nom = first('nom');
+  const prenom = first('prenom');
+  const dateNaissance = first('dateNaissance');
+  const codePostal = first('codePostal');
+  const categories = base.attributes
+    .filter((a) => a.name === 'categories')
+    .flatMap((a) => a.values)
+    .flatMap((v) => v.split(/[;,]/))
+    .map((v) => v.trim())
+    .filter(Boolean)
+    .map((code) => ({ code, ...(NATIONAL_CATEGORIES[code] ? { category: NATIONAL_CATEGORIES[code] } : {}) }));
+  const birthDateValid = dateNaissance !== undefined && isDdMmYyyy(dateNaissance);
+  const values: Record<string, string | undefined> = { nom, prenom, dateNaissance };
+  const missing: string[] = IDENTITY_REQUIRED.filter((n) => !values[n]);
+  if (!categories.some((c) => c.category)) missing.push('categories');
+  const identity: IdentityReading = { nom, prenom, dateNaissance, birthDateValid, codePostal, categories, missing };
+  const who = [prenom, nom].filter(Boolean).join(' ') || base.user;
+  if (missing.length > 0 || (dateNaissance !== undefined && !birthDateValid)) {
+    const problems = [
+      ...missing.map((m) => `« ${m} » absent`),
+      ...(dateNaissance !== undefined && !birthDateValid ? [`« dateNaissance » = ${dateNaissance}, pas au format jj/mm/aaaa`] : []),
+    ];
+    const problemsEn = [
+      ...missing.map((m) => `“${m}” missing`),
+      ...(dateNaissance !== undefined && !birthDateValid ? [`“dateNaissance” = ${dateNaissance}, not dd/mm/yyyy`] : []),
+    ];
+    return {
+      ...base,
+      ...(expectedValue ? { expectedValue } : {}),
+      mode: 'identity',
+      identity,
+      failureId: 'identification-impossible',
+      meaning: {
+        fr: `Mode « identité de l’utilisateur » : ${problems.join(', ')}. Pronote compare le nom, le prénom, la date de naissance et la catégorie ; sans eux il ne retrouve pas la personne (« Identification impossible »). Le service CAS de Pronote dans l’ENT doit libérer ces attributs.`,
+        en: `“User identity” mode: ${problemsEn.join(', ')}. Pronote compares last name, first name, birth date and category; without them it cannot find the person (“Identification impossible”). Pronote’s CAS service in the ENT must release these attributes.`,
+      },
+    };
+  }
+  const kinds = categories.map((c) => c.code).join(', ');
+  return {
+    ...base,
+    ...(expectedValue ? { expectedValue } : {}),
+    mode: 'identity',
+    identity,
+    meaning: {
+      fr: `Mode « identité de l’utilisateur » : le CAS envoie l’identité de ${who} (né(e) le ${dateNaissance}, catégorie ${kinds}). Aucun identifiant Pronote n’est attendu dans ce mode. Pronote reconnaîtra la personne si cette identité est écrite comme dans sa fiche ; sinon « Identification impossible », à résoudre dans Communication > Gestion des identités > Résolution des échecs d’interconnexion.`,
+      en: `“User identity” mode: the CAS sends the identity of ${who} (born ${dateNaissance}, category ${kinds}). No Pronote identifier is expected in this mode. Pronote will recognise the person if this identity is written as in their record; otherwise “Identification impossible”, solved in Communication > Gestion des identités > Résolution des échecs d’interconnexion.`,
+    },
+  };
+}
+
+/** True for a real calendar date written dd/mm/yyyy (what PronoteRegisteredService.java sends). */
+function isDdMmYyyy(text: string): boolean {
+  const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text.trim());
+  if (!m) return false;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && y > 1900;
 }
 
 function unreadable(reason: CasUnreadable['reason'], detail: Localized = { fr: '', en: '' }): CasUnreadable {

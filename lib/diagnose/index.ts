@@ -21,7 +21,16 @@ export {
   type InstanceTarget,
 } from './instance';
 export { namesPronote, readPastedUrl, type PastedUrl, type UrlHop } from './pasted-url';
-export { looksLikeCasResponse, readCasResponse, type CasAttribute, type CasReading } from './cas-response';
+export {
+  IDENTITY_ATTRIBUTES,
+  looksLikeCasResponse,
+  readCasResponse,
+  type CasAttribute,
+  type CasReading,
+  type IdentityCategory,
+  type IdentityReading,
+  type RecognitionMode,
+} from './cas-response';
 export {
   currentProgress,
   emptyProgress,

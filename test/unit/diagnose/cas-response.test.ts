@@ -88,8 +88,12 @@ describe('readCasResponse: successes', () => {
     expect(r.meaning.fr).toContain('74CPUWN8RAJQVM5K');
   });
 
-  it('identity attributes without idPronote point to the idPronote failure', () => {
-    const r = readCasResponse(OPEN_ENT_NG_SUCCESS);
+  it('identity attributes without idPronote are the identity mode (issue 17), an idPronote failure only in the identifier mode', () => {
+    const auto = readCasResponse(OPEN_ENT_NG_SUCCESS);
+    if (auto.kind !== 'success') throw new Error(auto.kind);
+    expect(auto.mode).toBe('identity');
+    expect(auto.failureId).toBeUndefined();
+    const r = readCasResponse(OPEN_ENT_NG_SUCCESS, 'idPronote', 'identifier');
     if (r.kind !== 'success') throw new Error(r.kind);
     expect(r.expectedPresent).toBe(false);
     expect(r.failureId).toBe('idpronote-missing');
