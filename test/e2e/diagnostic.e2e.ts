@@ -9,7 +9,7 @@ const INFO = {
   CAS: { actif: true, casURL: 'https://cas.monbureaunumerique.fr/', jetonCAS: 'e2e' },
   espaces: [
     { nom: 'Espace Professeurs', URL: 'professeur.html' },
-    { nom: 'Espace Élèves', URL: 'eleve.html' },
+    { nom: 'Espace Élèves', URL: 'eleve.html', avecDelegation: true, protocole: 'CAS' },
     { nom: 'Espace Parents', URL: 'parent.html' },
   ],
   nomEtab: 'COLLEGE JEAN JAURES',
@@ -122,6 +122,35 @@ test('a pasted message and a pasted CAS response are explained in the side panel
   await expect(reading).toHaveAttribute('data-expected-present', 'false');
   await expect(reading).toContainText('Authentification réussie pour « jmartin12 »');
   await expect(reading).toContainText('L\'attribut « idPronote » n\'est pas renvoyé.');
+});
+
+test('a pasted CAS login URL is read down to its Pronote server, and a pasted error text is explained', async ({ openSidePanel }) => {
+  const panel = await openSidePanel();
+  await panel.getByRole('tab', { name: 'Diagnostic' }).click();
+  const input = panel.getByLabel('Adresse de Pronote ou UAI (RNE) de l\'établissement');
+  // The login URL as posted in Litarvan/pronote-api issue 90: the CAS host is not the Pronote server.
+  await input.fill('https://cas.mon-ent-occitanie.fr/login?service=https:%2F%2F0310047H.index-education.net%2Fpronote%2F');
+  await panel.getByRole('button', { name: 'Vérifier' }).click();
+  await expect(panel.locator('[data-instance-read-from="mon-ent-occitanie"]')).toContainText('Mon ENT Occitanie (cas.mon-ent-occitanie.fr)');
+  const result = panel.locator('[data-instance-state="ok"]');
+  await expect(result.locator('[data-fact="school"]')).toHaveText('COLLEGE JEAN JAURES');
+  await expect(result.locator('[data-fact="espaces"] li[data-delegated="true"]')).toContainText('connexion déléguée (CAS)');
+  expect(infoRequests).toEqual(['0310047h.index-education.net/pronote/infoMobileApp.json?id=0D264427-EEFC-4810-A9E9-346942A862A4']);
+  // An ENT page without a Pronote server is said so, and nothing is asked.
+  await input.fill('https://ent.parisclassenumerique.fr/auth/login/');
+  await panel.getByRole('button', { name: 'Vérifier' }).click();
+  await expect(panel.locator('[data-instance-state="no-pronote"]')).toContainText('Paris Classe Numérique (ent.parisclassenumerique.fr)');
+  expect(infoRequests).toHaveLength(1);
+
+  // The error text exactly as posted in bain3/pronotepy issue 254.
+  await panel.getByLabel(/Collez le message d'erreur/).fill(
+    "pronotepy.exceptions.PronoteAPIError: Unknown error from pronote: 21 | Impossible d'afficher la page",
+  );
+  await panel.getByRole('button', { name: 'Expliquer' }).click();
+  await expect(panel.locator('[data-pronote-error="21"]')).toHaveText('Erreur Pronote n° 21 : « Impossible d’afficher la page »');
+  const failure = panel.locator('#panel-diagnostic [data-failure="pronote-page-unavailable"]');
+  await expect(failure).toBeVisible();
+  await expect(failure).toContainText('Pour le support :');
 });
 
 test('the rentrée checklist keeps its ticks per school', async ({ openSidePanel }) => {
