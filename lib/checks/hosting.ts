@@ -7,7 +7,9 @@
 import {
   type EntProject,
   type NormalisedCasUrl,
+  knownHost,
   normaliseCasUrl,
+  projectById,
   projectByName,
   projectForCasUrl,
 } from '../catalogue';
@@ -22,6 +24,7 @@ export const HOSTING_RULES = {
   'cas-url-not-https': 'error',
   'cas-url-other-project': 'error',
   'cas-url-wrapped': 'error',
+  'cas-url-retired': 'error',
   'cas-delegation-off': 'warning',
   'cas-url-unknown-host': 'warning',
   'cas-url-not-base': 'warning',
@@ -135,6 +138,30 @@ function casUrlFindings(settings: HostingSettings, chosen: EntProject | undefine
         },
         { fr: `Utilisez l'adresse en https : ${target}`, en: `Use the https address: ${target}` },
         target,
+      ),
+    );
+  }
+  const retired = cas.host ? knownHost(cas.host)?.host.retired : undefined;
+  const successor = retired ? projectById(retired.replacedBy) : undefined;
+  if (retired && successor && urlProject) {
+    const same = successor.id === urlProject.id;
+    out.push(
+      finding(
+        'cas-url-retired',
+        'casUrl',
+        {
+          fr: same
+            ? `${cas.host} est une ancienne adresse de ${urlProject.name}, qui ne la sert plus : la connexion par l'ENT échouerait.`
+            : `${cas.host} est l'adresse de ${urlProject.name}, remplacé depuis par ${successor.name} : la connexion par l'ENT échouerait.`,
+          en: same
+            ? `${cas.host} is a former address of ${urlProject.name}, which no longer serves it: logging in through the ENT would fail.`
+            : `${cas.host} is the address of ${urlProject.name}, since replaced by ${successor.name}: logging in through the ENT would fail.`,
+        },
+        {
+          fr: `Mettez l'adresse de ${successor.name} : ${successor.casBase}${same ? '' : `, et choisissez le projet « ${successor.name} »`}.`,
+          en: `Use the address of ${successor.name}: ${successor.casBase}${same ? '' : `, and choose the project "${successor.name}"`}.`,
+        },
+        successor.casBase,
       ),
     );
   }

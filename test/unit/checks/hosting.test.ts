@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENT_PROJECTS, SEED_CAS_URLS } from '../../../lib/catalogue';
+import { ENT_PROJECTS, SEED_CAS_URLS, isRetiredProject } from '../../../lib/catalogue';
 import type { Finding } from '../../../lib/checks/finding';
 import { HOSTING_RULES, checkHosting } from '../../../lib/checks/hosting';
 import type { HostingSettings } from '../../../lib/pages';
@@ -13,8 +13,8 @@ const one = (s: HostingSettings, id: string): Finding => {
 const SEED_PROJECT_NAMES = ENT_PROJECTS.filter((p) => p.inConsoleList).map((p) => p.name);
 
 describe('a good configuration', () => {
-  it('gives nothing but the direct URL, for every project of the catalogue with its own CAS base', () => {
-    for (const p of ENT_PROJECTS) {
+  it('gives nothing but the direct URL, for every active project of the catalogue with its own CAS base', () => {
+    for (const p of ENT_PROJECTS.filter((x) => !isRetiredProject(x))) {
       const findings = checkHosting({
         delegation: true,
         project: p.name,
@@ -160,12 +160,27 @@ describe('each rule', () => {
   });
 });
 
+describe('a retired CAS host (catalogue, issue 17)', () => {
+  it('is an error that names what replaced it, for a whole retired project and for a project’s former host', () => {
+    const ent2d = one({ delegation: true, casUrl: 'https://ent2d.ac-bordeaux.fr/' }, 'cas-url-retired');
+    expect(ent2d).toMatchObject({ severity: 'error', url: 'https://hubeduconnect.index-education.net' });
+    expect(ent2d.message.fr).toContain('HubEduConnect (Index Éducation)');
+    expect(one({ delegation: true, casUrl: 'https://ozecollege.yvelines.fr' }, 'cas-url-retired').url).toBe('https://ent.ecollege78.fr');
+    const former = one({ delegation: true, project: 'Lycée connecté', casUrl: 'https://lyceeconnecte.fr' }, 'cas-url-retired');
+    expect(former.message.fr).toContain('ancienne adresse de Lycée connecté');
+    expect(former.url).toBe('https://mon.lyceeconnecte.fr');
+    for (const p of ENT_PROJECTS.filter(isRetiredProject)) expect(ids({ delegation: true, casUrl: p.casBase }), p.id).toContain('cas-url-retired');
+    expect(ids({ delegation: true, project: 'eCollège 78', casUrl: 'https://ent.ecollege78.fr' })).not.toContain('cas-url-retired');
+  });
+});
+
 describe('the findings', () => {
   it('use only the ids and severities of the issue, errors first, each in French and English with a fix', () => {
     const all = [
       ...checkHosting({ delegation: true, project: 'Eclat-BFC', casUrl: 'http://www.google.com/url?q=http://cas.monbureaunumerique.fr/login?selection=EDU', recognitionMode: 'pronote-identity', attributeName: 'x', racine: '', published: false, pronoteUrl: 'https://0310047h.index-education.net/pronote/' }),
       ...checkHosting({ delegation: false, recognitionMode: 'double-auth', casUrl: 'https://cas.inconnu.fr' }),
       ...checkHosting({ delegation: true, casUrl: '' }),
+      ...checkHosting({ delegation: true, casUrl: 'https://ent2d.ac-bordeaux.fr' }),
     ];
     expect(new Set(all.map((f) => f.id))).toEqual(new Set(Object.keys(HOSTING_RULES)));
     for (const f of all) {
