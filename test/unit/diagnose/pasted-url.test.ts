@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { readInstanceInput, instanceTarget } from '../../../lib/diagnose/instance';
 import { readPastedUrl } from '../../../lib/diagnose/pasted-url';
 
@@ -127,5 +128,45 @@ describe('the instance description, read for delegation, protocol, collectivité
     expect(off.info?.collectivite).toBeUndefined();
     const retiredCas = interpretInstanceAnswer(target, { status: 200, body: JSON.stringify({ version: [2022, 1], CAS: { actif: true, casURL: 'https://ent2d.ac-bordeaux.fr/' }, espaces: [] }) });
     expect(retiredCas.info).toMatchObject({ project: { id: 'ent2d-bordeaux' }, casHostRetiredFor: 'hubeduconnect' });
+  });
+});
+
+describe('readPastedUrl, as properties (fast-check, seeded)', () => {
+  const RUNS = { seed: 17, numRuns: 300 };
+  const uai = fc
+    .tuple(fc.integer({ min: 0, max: 9_999_999 }), fc.constantFrom(...'ABCDEFGHJKLMNPRSTUVWXYZ'))
+    .map(([n, letter]) => `${String(n).padStart(7, '0')}${letter}`);
+  const pronoteUrl = fc
+    .tuple(uai, fc.constantFrom('pronote', 'Pronote'), fc.constantFrom('', 'eleve.html', 'parent.html', 'mobile.eleve.html', 'professeur.html?login=true'))
+    .map(([u, dir, page]) => ({ url: `https://${u}.index-education.net/${dir}/${page}`, root: `https://${u.toLowerCase()}.index-education.net/${dir}/` }));
+  const casHost = fc.constantFrom('cas.eclat-bfc.fr', 'cas.monbureaunumerique.fr', 'cas.itslearning.com', 'www.laclasse.com', 'hubeduconnect.index-education.net');
+  const entHost = fc.constantFrom('ent77.seine-et-marne.fr', 'ent.parisclassenumerique.fr', 'mon.lyceeconnecte.fr', 'wilapa-guyane.com');
+
+  it('finds the same Pronote root through service=, a doubly encoded callback=…service= and the Google wrapper', () => {
+    fc.assert(
+      fc.property(pronoteUrl, casHost, entHost, fc.boolean(), ({ url, root }, cas, ent, wrap) => {
+        const once = `https://${cas}/login?service=${encodeURIComponent(url)}`;
+        const twice = `https://${ent}/auth/login?callback=${encodeURIComponent(`/cas/login?service=${encodeURIComponent(url)}`)}#/`;
+        for (const pasted of [url, once, twice]) {
+          const text = wrap ? `https://www.google.com/url?q=${encodeURIComponent(pasted)}&sa=D` : pasted;
+          const target = instanceTarget(text);
+          if (target?.root !== root) return false;
+          if (pasted !== url && target.readFrom?.host !== (pasted === once ? cas : ent)) return false;
+        }
+        return true;
+      }),
+      RUNS,
+    );
+  });
+
+  it('never throws, and never takes a catalogue login host for the Pronote server', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.webUrl({ withQueryParameters: true, withFragments: true })), casHost, (noise, cas) => {
+        readInstanceInput(noise);
+        const read = readInstanceInput(`https://${cas}/login?${noise.replace(/service=|callback=/g, '')}`);
+        return read.kind !== 'target' || !read.target.infoUrl.startsWith(`https://${cas}/`);
+      }),
+      RUNS,
+    );
   });
 });
