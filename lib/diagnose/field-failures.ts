@@ -298,7 +298,7 @@ export const FIELD_FAILURES: readonly KnownFailure[] = [
       { repository: 'bain3/pronotepy', issue: 334 },
       { repository: 'bain3/pronotepy', issue: 341 },
     ],
-    source: 'Litarvan/pronote-api issue 155 (« Invalid credential », ATEN vs ENT portal); bain3/pronotepy issues 176, 294, 327, 334, 341; bain3/pronotepy commit 2299247 (« Delete cas without educonnect »)',
+    source: 'Litarvan/pronote-api issue 155 (« Invalid credential », ATEN vs ENT portal); bain3/pronotepy issues 176, 294, 327, 334, 341; bain3/pronotepy pronotepy/ent/generic_func.py (« Fail to connect with CAS … : probably wrong login information » is raised when the CAS shows its login form again after the credentials were posted); bain3/pronotepy commit 2299247 (« Delete cas without educonnect »)',
     shownSource: FROM_TOOLS,
   },
   {

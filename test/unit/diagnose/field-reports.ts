@@ -99,6 +99,13 @@ export const FIELD_REPORT_TEXTS: FieldReport[] = [
     expected: ['ent-credentials-refused'],
   },
   {
+    // The message as the library raises it when the CAS shows its login form again after the
+    // credentials were posted; the URL is one of its own list (pronotepy/ent/ent.py, cas_ent27).
+    source: 'bain3/pronotepy pronotepy/ent/generic_func.py',
+    text: 'pronotepy.exceptions.ENTLoginError: Fail to connect with CAS https://cas.ent27.fr/login?selection=ATS_parent_eleve : probably wrong login information',
+    expected: ['ent-credentials-refused'],
+  },
+  {
     source: 'delphiki/hass-pronote issue 87',
     text: 'Depuis hier, l’établissement de mon fils a activé sur l’ensemble des comptes (enfants et parents)  une « gestion d’appareil de confiance ».',
     expected: ['trusted-device-pin'],
