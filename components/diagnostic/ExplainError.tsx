@@ -51,6 +51,11 @@ export function ExplainError() {
               : t('diagPronoteErrorNoNumber', [result.pronoteError.text])}
           </p>
         )}
+        {result && !result.casUrl && result.entLogin && (
+          <p class="diag-note" data-ent-login={result.entLogin.project.id}>
+            {t('diagExplainLoginHost', [result.entLogin.project.name, result.entLogin.host])}
+          </p>
+        )}
         {result?.attributeName && <p class="diag-note">{t('diagExplainAttribute', [result.attributeName])}</p>}
         {result?.directUrl && (
           <p class="diag-note" data-direct-url>

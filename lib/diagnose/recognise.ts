@@ -3,9 +3,11 @@
  * browser, a mail, a ticket). Tolerant by design: accents lost, quotes changed, lines broken,
  * the seed's placeholder CAS host replaced by the real one, only part of the message copied.
  */
+import { type EntProject, knownHost } from '../catalogue';
 import { directUrl } from '../pronote/url';
 import { foldProse } from '../core/fold';
 import { type FailureId, KNOWN_FAILURES } from './known-failures';
+import { namesPronote, readPastedUrl } from './pasted-url';
 
 /** One recognised failure. `score` ≥ 1; `evidence` holds the folded fragments that matched. */
 export interface Recognition {
@@ -32,6 +34,8 @@ export interface RecognitionResult {
    * (bain3/pronotepy issue 267), JSON escapes decoded.
    */
   pronoteError?: { number?: number; text: string };
+  /** The first ENT or CAS login host of the catalogue quoted in the text, with its project. */
+  entLogin?: { host: string; project: EntProject };
 }
 
 const THRESHOLD = 1;
@@ -60,7 +64,7 @@ export function recogniseText(input: string): RecognitionResult {
     if (score >= THRESHOLD) matches.push({ id: failure.id, score: Math.round(score * 100) / 100, evidence });
   }
   matches.sort((a, b) => b.score - a.score);
-  return { matches, ...extractCasUrl(text), ...extractAttributeName(text), ...extractDirectUrl(text), ...extractPronoteError(text, folded) };
+  return { matches, ...extractCasUrl(text), ...extractAttributeName(text), ...extractUrls(text), ...extractPronoteError(text, folded) };
 }
 
 function extractPronoteError(text: string, folded: string): { pronoteError?: { number?: number; text: string } } {
@@ -78,21 +82,35 @@ function extractPronoteError(text: string, folded: string): { pronoteError?: { n
   return {};
 }
 
-function extractDirectUrl(text: string): { directUrl?: string } {
-  for (const m of text.matchAll(/https?:\/\/[^\s"'«»<>]+/gi)) {
-    const url = m[0].replace(/[.,;:)]+$/, '');
+// The Pronote address quoted in the text, read through login pages (`service=`, `callback=`) and
+// wrappers as the instance check reads it; and the first ENT login host quoted.
+function extractUrls(text: string): Pick<RecognitionResult, 'directUrl' | 'entLogin'> {
+  const out: Pick<RecognitionResult, 'directUrl' | 'entLogin'> = {};
+  for (const m of text.matchAll(/https?:\/\/[^\s"'«»<>`]+/gi)) {
+    const url = m[0].replace(/[.,;:)\]]+$/, '');
     let parsed: URL;
     try {
       parsed = new URL(url);
     } catch {
       continue;
     }
-    if (/(^|\.)index-education\.net$/i.test(parsed.hostname) && parsed.hostname.toLowerCase() !== 'hebergement.index-education.net') {
-      return { directUrl: directUrl(url) };
+    const known = knownHost(parsed.hostname);
+    if (!out.entLogin && known) out.entLogin = { host: known.host.host, project: known.project };
+    if (!out.directUrl) {
+      const read = readPastedUrl(url);
+      // Only an address that names Pronote by itself: an unknown host alone is no evidence here.
+      if (read.kind === 'pronote' && parsed.hostname.toLowerCase() !== 'hebergement.index-education.net') {
+        let final: URL | undefined;
+        try {
+          final = new URL(read.url);
+        } catch {
+          final = undefined;
+        }
+        if (final && namesPronote(final)) out.directUrl = directUrl(read.url);
+      }
     }
-    if (/\/pronote(\/|$)/i.test(parsed.pathname)) return { directUrl: directUrl(url) };
   }
-  return {};
+  return out;
 }
 
 // Runs on the raw text so that the URL keeps its case; the separator before it may have been folded

@@ -99,3 +99,21 @@ describe('the failures from the field', () => {
     for (const text of LOGIN_PAGES) expect(fired(text), text.slice(0, 40)).toEqual([]);
   });
 });
+
+describe('URLs quoted in a pasted text', () => {
+  it('gives the direct URL of the Pronote server behind a quoted login URL, and names the ENT', () => {
+    // delphiki/hass-pronote issue 16 (the Wilapa callback) and bain3/pronotepy issue 211 (itslearning).
+    const wilapa = recogniseText(
+      'Cela renvoie sur l\'adresse:\nhttps://wilapa-guyane.com/auth/saml/wayf?callback=https%3A%2F%2Fwilapa-guyane.com%2Fcas%2Flogin%3Fservice%3Dhttps%253A%252F%252F9730108E.index-education.net%252Fpronote%252Fparent.html#/\nJe clique sur "Parent"',
+    );
+    expect(wilapa.directUrl).toBe('https://9730108e.index-education.net/pronote/?login=true');
+    expect(wilapa.entLogin?.project.id).toBe('wilapa');
+    const leia = recogniseText('the authentication link is : https://cas.itslearning.com/cas-prod/login?service=https:%2F%2F6200001G.index-education.net%2Fpronote%2Feleve.html');
+    expect(leia).toMatchObject({ directUrl: 'https://6200001g.index-education.net/pronote/?login=true', entLogin: { host: 'cas.itslearning.com' } });
+    // A login URL whose service is no Pronote gives no direct URL; an ENT page alone names its ENT.
+    const mbn = recogniseText('[ENT https://cas.monbureaunumerique.fr/login?selection=EDU&service=https://example.com/] Logging in with xxxxxx');
+    expect(mbn.directUrl).toBeUndefined();
+    expect(mbn.entLogin?.project.id).toBe('mon-bureau-numerique');
+    expect(recogniseText('voir http://192.168.1.20:8080/ et https://www.google.com/').directUrl).toBeUndefined();
+  });
+});
