@@ -38,9 +38,19 @@ const BY_HOST: ReadonlyMap<string, KnownHost> = new Map(
 
 /**
  * Every login host of the catalogue, lower case, in catalogue order: each project's CAS host
- * first, then its second hosts, retired ones included (old URLs are still recognised).
+ * first, then its second hosts (portals, identity pages), retired ones included (old URLs are
+ * still recognised).
  */
-export const CAS_HOSTS: readonly string[] = Object.freeze([...BY_HOST.keys()]);
+export const LOGIN_HOSTS: readonly string[] = Object.freeze([...BY_HOST.keys()]);
+
+/**
+ * The hosts that serve a project's CAS (the host of its CAS base, and second hosts whose role is
+ * `cas`), retired ones included: a page reached from one of them came through a CAS login. A
+ * portal host is not in it (a link on an ENT portal proves no delegation).
+ */
+export const CAS_HOSTS: readonly string[] = Object.freeze(
+  ENT_PROJECTS.flatMap((p) => p.hosts.filter((h, i) => i === 0 || h.role === 'cas').map((h) => h.host)),
+);
 
 /** The catalogue entry of `host` (any case, a trailing dot or port ignored); `undefined` when unknown. */
 export function knownHost(host: string): KnownHost | undefined {

@@ -2,7 +2,7 @@
  * Rules for the ENT's Pronote.net service and bloc settings (PRODUCT.md §2; seed section 3 and
  * FAQ; DOMAIN.md "The ENT side", "Pronote URLs"). Pure: settings in, findings out.
  */
-import { CAS_HOSTS, isEntWebHost } from '../catalogue';
+import { LOGIN_HOSTS, isEntWebHost } from '../catalogue';
 import type { EntServiceSettings } from '../pages/ent-service';
 import { readPronoteUrl } from '../pronote/url';
 import type { Finding } from './finding';
@@ -46,7 +46,7 @@ export function serviceUrlProblem(url: string): UrlProblem | undefined {
   if (!info) return 'not-url';
   const host = new URL(info.root).hostname;
   const pronoteLike = info.hosted || /pronote/i.test(info.root);
-  if (CAS_HOSTS.includes(host) || (isEntWebHost(host) && !info.hosted) || !pronoteLike) return 'not-pronote';
+  if (LOGIN_HOSTS.includes(host) || (isEntWebHost(host) && !info.hosted) || !pronoteLike) return 'not-pronote';
   const u = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
   // Any page under the root (an espace, `mobile.eleve.html`, another file) is not the root.
   if (info.espace || /\.[a-z0-9]+$/i.test(u.pathname)) return 'espace';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   CAS_HOSTS,
+  LOGIN_HOSTS,
   ENT_PROJECTS,
   entWebDomains,
   isEntWebHost,
@@ -39,7 +40,12 @@ describe('the catalogue data (issue 17)', () => {
   it('knows every login host of the public sources: 46 or more, each once', () => {
     expect(allHosts.length).toBeGreaterThanOrEqual(46);
     expect(new Set(allHosts.map((h) => h.host)).size).toBe(allHosts.length);
-    expect(CAS_HOSTS).toHaveLength(allHosts.length);
+    expect(LOGIN_HOSTS).toHaveLength(allHosts.length);
+    // The CAS hosts: each project's first host and its other `cas` hosts, never a portal.
+    expect(CAS_HOSTS).toContain('auth.recia.fr');
+    expect(CAS_HOSTS).toContain('ent2d.ac-bordeaux.fr');
+    expect(CAS_HOSTS).not.toContain('leia.itslearning.com');
+    expect(CAS_HOSTS).not.toContain('lycees.netocentre.fr');
   });
 
   it('gives every host its source: a repository with a path, commit or issue, or the seed or DOMAIN.md', () => {
