@@ -5,7 +5,7 @@
  * do not recognise.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { ENT_PROJECTS } from '../../lib/catalogue';
+import { ENT_PROJECTS, isRetiredProject } from '../../lib/catalogue';
 import type { Finding } from '../../lib/checks/finding';
 import { checkHosting } from '../../lib/checks/hosting';
 import type { HostingSettings, RecognitionMode } from '../../lib/pages/hosting-settings';
@@ -130,7 +130,8 @@ function Manual({ lang }: { lang: Lang }) {
       <label for="checks-project">{t('checksProject', [], lang)}</label>
       <input id="checks-project" list="checks-projects" value={v.project} onInput={set('project')} autocomplete="off" />
       <datalist id="checks-projects">
-        {ENT_PROJECTS.map((p) => (
+        {/* Retired projects are still recognised in a typed URL, never offered as a choice. */}
+        {ENT_PROJECTS.filter((p) => !isRetiredProject(p)).map((p) => (
           <option key={p.id} value={p.name} />
         ))}
       </datalist>
