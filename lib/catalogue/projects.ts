@@ -199,7 +199,7 @@ const OTHER_PROJECTS: Draft[] = [
   { id: 'hubeduconnect', name: 'HubEduConnect (Index Éducation)', casBase: 'https://hubeduconnect.index-education.net', aliases: ['HubEduConnect', 'Hub EduConnect'], webDomains: [],
     hosts: [cas('hubeduconnect.index-education.net', `${PY_GENERIC} (_hubeduconnect); ${PY} (bordeaux)`, '/EduConnect/cas/login')] },
   { id: 'educonnect', name: 'ÉduConnect (identité nationale)', casBase: 'https://educonnect.education.gouv.fr', aliases: ['EduConnect', 'Édu Connect'], webDomains: [],
-    hosts: [identity('educonnect.education.gouv.fr', `${PY_GENERIC} (_educonnect); bain3/pronotepy issues 176 and 341`, '/idp/profile/SAML2/Redirect/SSO')] },
+    hosts: [identity('educonnect.education.gouv.fr', `${PY_GENERIC} (_educonnect); bain3/pronotepy issues 176 and 246; delphiki/hass-pronote issue 16 (/idp/profile/SAML2/Redirect/SSO)`, '/idp/profile/SAML2/Redirect/SSO')] },
   { id: 'ent2d-bordeaux', name: 'ENT2D (Bordeaux)', casBase: 'https://ent2d.ac-bordeaux.fr', aliases: ['ENT2D', 'Argos Bordeaux'], webDomains: [],
     hosts: [
       retired(portal('ent2d.ac-bordeaux.fr', `${PA_FILE('ac-bordeaux2.js')}; ${PY} before commit 9c929b5 (ent2d_bordeaux)`), 'hubeduconnect', 'bain3/pronotepy commit 9c929b5 (ENT2D replaced by HubEduConnect; issues 272 and 280)'),

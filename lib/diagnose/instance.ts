@@ -2,9 +2,15 @@
  * The instance check: what a Pronote instance says about itself from outside, without logging in.
  * Every Pronote.net publishes `<root>infoMobileApp.json?id=0D264427-EEFC-4810-A9E9-346942A862A4`
  * (the id is one constant for every school) with `nomEtab`, `version` (e.g. `[2020,0,2,5]`),
- * `date`, `espaces[{nom, URL}]` and `CAS{actif, casURL, jetonCAS}` (DOMAIN.md "Pronote URLs";
- * Pawnote.js `src/decoders/instance.ts`; Androz2091/pronote-qrcode-api). HTTP 503 means
+ * `date`, `espaces[{nom, URL, avecDelegation, protocole}]`, `CAS{actif, casURL, jetonCAS}` and, when
+ * the school declares one, `collectivite{urlCollectivite}` (DOMAIN.md "Pronote URLs"; Pawnote.js
+ * `src/decoders/instance.ts`; LiterateInk/Pawnote `rust` branch
+ * `pawnote/src/models/instance_information.rs` for `avecDelegation`, `protocole` and the empty
+ * `casURL`; issue 17 for `collectivite`; Androz2091/pronote-qrcode-api). HTTP 503 means
  * Pronote.net is not published (Index Éducation support sheet 1523).
+ *
+ * What people paste is read by `readInstanceInput`: a UAI, a Pronote URL, or an ENT or CAS login
+ * page read down to the Pronote server inside it (`pasted-url.ts`).
  *
  * Pure functions: the caller passes its own `fetch` (lib/ never opens a connection itself).
  */
