@@ -4,6 +4,7 @@
  */
 import { LOGIN_HOSTS, isEntWebHost } from '../catalogue';
 import type { EntServiceSettings } from '../pages/ent-service';
+import { namesPronote, readPastedUrl } from '../diagnose/pasted-url';
 import { readPronoteUrl } from '../pronote/url';
 import type { Finding } from './finding';
 
@@ -76,17 +77,35 @@ const URL_MESSAGES: Record<UrlProblem, { fr: string; en: string }> = {
 };
 
 /**
+ * The Pronote root inside an ENT or CAS login URL pasted in place of Pronote's
+ * (`…/login?service=https:%2F%2F0250007X.index-education.net%2Fpronote%2Feleve.html`), read as the
+ * instance check reads it; `undefined` when the URL holds no address that names Pronote.
+ */
+function rootInsideLoginUrl(url: string): string | undefined {
+  const read = readPastedUrl(url);
+  if (read.kind !== 'pronote' || read.hops.length === 0) return undefined;
+  try {
+    return namesPronote(new URL(read.url)) ? readPronoteUrl(read.url)?.root : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * `service-url-not-pronote-root` (error): the service's URL is not the root of a Pronote
  * instance: empty, not a URL, not Pronote, an espace page (`eleve.html`...), `?login=true` (the
  * direct URL, seed FAQ), or with parameters. The fix gives the root (host lower case, path case
- * kept, DOMAIN.md "Pronote URLs") when it can be derived.
+ * kept, DOMAIN.md "Pronote URLs") when it can be derived, from a CAS or ENT login URL too.
  */
 export function checkServiceUrl(settings: EntServiceSettings): Finding[] {
   if (settings.pronoteUrl === undefined) return [];
   const url = settings.pronoteUrl.trim();
   const problem = serviceUrlProblem(url);
   if (!problem) return [];
-  const root = problem === 'espace' || problem === 'login-true' || problem === 'extra' ? readPronoteUrl(url)?.root : undefined;
+  const root =
+    problem === 'espace' || problem === 'login-true' || problem === 'extra' ? readPronoteUrl(url)?.root
+    : problem === 'not-pronote' ? rootInsideLoginUrl(url)
+    : undefined;
   const m = URL_MESSAGES[problem];
   return [
     {
