@@ -10,7 +10,7 @@
  * each entry is tested against the others' texts and ordinary page texts
  * (test/unit/diagnose/field-failures.test.ts).
  */
-import type { KnownFailure } from './known-failures';
+import type { KnownFailure } from './failure';
 import { FIELD_REPORTS, guide, sources } from './readable-source';
 
 const FROM_TOOLS = sources(FIELD_REPORTS);
