@@ -125,6 +125,7 @@ export function InstanceCheck({ deps }: { deps: InstanceCheckDeps }) {
             {view.target.readFrom.project
               ? t('diagInstanceReadFrom', [view.target.readFrom.project.name, view.target.readFrom.host])
               : t('diagInstanceReadFromUnknown', [view.target.readFrom.host])}
+            {view.target.readFrom.retiredFor && ` ${t('diagCasRetired', [view.target.readFrom.retiredFor.name])}`}
           </p>
         )}
         {(view.kind === 'checking' || view.kind === 'done' || view.kind === 'denied') && view.target.uaiCheckLetterWrong && (

@@ -14,7 +14,7 @@
  *
  * Pure functions: the caller passes its own `fetch` (lib/ never opens a connection itself).
  */
-import { type EntProject, knownHost, projectForCasUrl, projectForWebHost, unwrapRedirect } from '../catalogue';
+import { type EntProject, knownHost, projectById, projectForCasUrl, projectForWebHost, unwrapRedirect } from '../catalogue';
 import { isValidUai, readPronoteUrl } from '../pronote/url';
 import { readPastedUrl } from './pasted-url';
 
@@ -38,7 +38,7 @@ export interface InstanceTarget {
    * The input was an ENT or CAS login page: the host it was read from and the project that host
    * belongs to (catalogue), when known. Absent when the input was a Pronote address itself.
    */
-  readFrom?: { host: string; project?: EntProject };
+  readFrom?: { host: string; project?: EntProject; retiredFor?: EntProject };
 }
 
 /** What the instance check makes of the typed or pasted text. */
@@ -102,6 +102,9 @@ export function readInstanceInput(input: string): InstanceInput {
   let root = url.href;
   if (info.hosted && url.pathname === '/') root = `${url.origin}/pronote/`;
   const readFrom = pasted.hops.find((h) => !h.wrapper);
+  // An old login address (a retired host) still names its project, and what replaced it.
+  const retiredHop = pasted.hops.find((h) => h.entHost?.retired);
+  const retiredFor = retiredHop?.entHost?.retired ? projectById(retiredHop.entHost.retired.replacedBy) : undefined;
   return {
     kind: 'target',
     target: {
@@ -110,7 +113,9 @@ export function readInstanceInput(input: string): InstanceInput {
       origin: url.origin,
       hosted: info.hosted,
       uai: info.uai,
-      ...(readFrom ? { readFrom: { host: pasted.casHost ?? readFrom.host, ...(pasted.project ? { project: pasted.project } : {}) } } : {}),
+      ...(readFrom
+        ? { readFrom: { host: pasted.casHost ?? readFrom.host, ...(pasted.project ? { project: pasted.project } : {}), ...(retiredFor ? { retiredFor } : {}) } }
+        : {}),
     },
   };
 }

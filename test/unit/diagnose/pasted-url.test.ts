@@ -73,6 +73,12 @@ describe('reading a pasted login URL down to its Pronote server', () => {
     expect(instanceTarget('https://9730108e.index-education.net/pronote/parent.html?login=true')?.readFrom).toBeUndefined();
   });
 
+  it('names what replaced a retired login host read on the way', () => {
+    const old = instanceTarget('https://ent2d.ac-bordeaux.fr/Shibboleth.sso/Login?target=https%3A%2F%2F0332722E.index-education.net%2Fpronote%2Feleve.html');
+    expect(old).toMatchObject({ root: 'https://0332722e.index-education.net/pronote/', readFrom: { project: { id: 'ent2d-bordeaux' }, retiredFor: { id: 'hubeduconnect' } } });
+    expect(instanceTarget(REPORTED[0].url)?.readFrom?.retiredFor).toBeUndefined();
+  });
+
   it('says when a URL holds no Pronote server, naming the ENT of the outer host', () => {
     for (const [url, project] of [
       ['https://ent.parisclassenumerique.fr/auth/login/', 'paris-classe-numerique'], // Litarvan/pronote-api issue 278
