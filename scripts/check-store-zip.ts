@@ -2,13 +2,14 @@
  * Checks the Chrome store zip that `npm run zip` makes (issue 2, "Done when"): the manifest asks for
  * exactly the permissions of the product, host permissions only for the Pronote hosts and the
  * catalogue's ENT web domains, no <all_urls>, no remote code; and the zip holds no test-only host,
- * page or code. Prints one line per check; exits 1 when one fails.
+ * page or code; the content scripts create closed shadow roots only (issue 16). Prints one line per check; exits 1 when one fails.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { entWebDomains } from '../lib/catalogue';
 import { PRONOTE_HOST_PERMISSIONS } from '../lib/permissions';
+import { shadowCalls } from './security/shadow-modes';
 
 const PERMISSIONS = ['storage', 'unlimitedStorage', 'sidePanel', 'activeTab', 'scripting'];
 // Names that only the tests and the demo use: none may reach the store build. (`localhost` is not
@@ -65,6 +66,16 @@ async function main() {
     check(!hit, `no test-only name "${marker}" in the zip${hit ? ` (found in ${hit[0]})` : ''}`);
   }
   check(!texts.some(([, t]) => /<script[^>]+src=["']https?:/i.test(t)), 'no remote script');
+  // Issue 16: what the content scripts show in pages stays in closed shadow roots.
+  const contentScripts = texts.filter(([f]) => f.startsWith('content-scripts/') && f.endsWith('.js'));
+  const calls = contentScripts.flatMap(([f, text]) => shadowCalls(text).map((c) => ({ file: f, ...c })));
+  const notClosed = calls.filter((c) => c.mode !== 'closed');
+  check(
+    calls.length > 0 && notClosed.length === 0,
+    `the content scripts create closed shadow roots only (${calls.length} attachShadow in ${contentScripts.length} scripts)${
+      notClosed.length ? `: ${notClosed.map((c) => `${c.file} ${c.mode} …${c.excerpt}…`).join('; ')}` : ''
+    }`,
+  );
   console.log(`store zip ${name}: ${failed ? `${failed} check(s) failed` : 'all checks passed'}`);
   process.exit(failed ? 1 : 0);
 }

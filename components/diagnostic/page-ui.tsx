@@ -1,13 +1,14 @@
 /**
  * The UI that the Pronote content script puts on the page: the explanation of a recognised failure
- * and the direct-URL hint, each in an open shadow root so that the page's styles and ours do not mix,
- * on an element that tests and support staff can find (`data-passerelle-diagnosis="<id>"`,
+ * and the direct-URL hint, each in a closed shadow root (components/page-host: the page's scripts
+ * cannot read it, the page's styles and ours do not mix), on an element that tests and support staff can find (`data-passerelle-diagnosis="<id>"`,
  * `data-passerelle-hint="direct-url"`).
  */
 import { render } from 'preact';
 import { projectForCasUrl } from '../../lib/catalogue';
 import { type FailureId, knownFailure } from '../../lib/diagnose/known-failures';
 import { type Lang, t, uiLang } from '../i18n';
+import { createClosedHost, isOwnHost } from '../page-host/closed-host';
 import { CopyButton } from './CopyButton';
 import { FailureExplanation } from './FailureExplanation';
 
@@ -27,19 +28,15 @@ code { overflow-wrap: anywhere; }
 `;
 
 function host(doc: Document, attribute: string, value: string): ShadowRoot {
-  const existing = doc.querySelector(`[${attribute}]`);
-  existing?.remove();
-  const element = doc.createElement('div');
-  element.setAttribute(attribute, value);
+  // Only Passerelle's own hosts count: an element the page marks the same way is left alone.
+  const own = (selector: string) => [...doc.querySelectorAll(selector)].find(isOwnHost);
+  own(`[${attribute}]`)?.remove();
+  const { host: element, root } = createClosedHost(doc, { [attribute]: value }, STYLE);
   // The explanation goes first; the hint comes after it when both are shown.
-  const diagnosis = attribute === 'data-passerelle-hint' ? doc.querySelector('[data-passerelle-diagnosis]') : null;
+  const diagnosis = attribute === 'data-passerelle-hint' ? own('[data-passerelle-diagnosis]') : undefined;
   if (diagnosis) diagnosis.after(element);
   else (doc.body ?? doc.documentElement).prepend(element);
-  const shadow = element.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = STYLE;
-  shadow.append(style);
-  return shadow;
+  return root;
 }
 
 function Box({ lang, children, onClose }: { lang: Lang; children: preact.ComponentChildren; onClose: () => void }) {

@@ -9,6 +9,7 @@ import { useState } from 'preact/hooks';
 import type { Suggestion } from '../../lib/messages';
 import type { UnrecognisedAccount } from '../../lib/pages/ent-import';
 import { type Lang, formatNumber, t, uiLang } from '../i18n';
+import { HOST_ATTRIBUTE, createClosedHost } from '../page-host/closed-host';
 import { fillSearchField } from './fill';
 import { whyText } from './why';
 
@@ -97,15 +98,11 @@ export function createSuggestionsMount(doc: Document, lang: Lang = uiLang()): Su
           h = undefined;
         }
         if (!h) {
-          const host = doc.createElement('div');
-          host.setAttribute('data-passerelle-host', 'ent-suggestion');
-          const shadow = host.attachShadow({ mode: 'open' });
-          const style = doc.createElement('style');
-          style.textContent = CSS;
+          const { host, root: shadow } = createClosedHost(doc, { [HOST_ATTRIBUTE]: 'ent-suggestion' }, CSS);
           const container = doc.createElement('div');
           container.setAttribute('role', 'note');
           container.setAttribute('aria-label', t('entSuggestRegion', [], lang));
-          shadow.append(style, container);
+          shadow.append(container);
           place(el, host);
           h = { host, container };
           hosts.set(el, h);

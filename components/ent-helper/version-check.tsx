@@ -1,12 +1,13 @@
 /**
  * Next to the bloc Pronote's version: a button that asks the Pronote instance of the service URL
  * for its version (an instance check, `infoMobileApp.json`, only when the admin clicks), so that
- * `bloc-version-mismatch` can be judged. Open shadow root on a host marked
+ * `bloc-version-mismatch` can be judged. Closed shadow root (components/page-host) on a host marked
  * `data-passerelle-host="ent-version"`.
  */
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { type Lang, t } from '../i18n';
+import { HOST_ATTRIBUTE, createClosedHost } from '../page-host/closed-host';
 
 const CSS = `
 :host { all: initial; display: block; margin: 4px 0; font: 13px/1.4 system-ui, sans-serif; color: #1b1b1b; }
@@ -57,13 +58,10 @@ export function createVersionCheckMount(doc: Document, lang: Lang, check: (url: 
       if (!host?.isConnected || placed !== anchor) {
         placed = anchor;
         host?.remove();
-        host = doc.createElement('div');
-        host.setAttribute('data-passerelle-host', 'ent-version');
-        const shadow = host.attachShadow({ mode: 'open' });
-        const style = doc.createElement('style');
-        style.textContent = CSS;
+        const made = createClosedHost(doc, { [HOST_ATTRIBUTE]: 'ent-version' }, CSS);
+        host = made.host;
         container = doc.createElement('div');
-        shadow.append(style, container);
+        made.root.append(container);
         anchor.insertAdjacentElement('afterend', host);
       }
       render(<VersionCheck url={url} known={known} lang={lang} check={check} />, container!);

@@ -1,6 +1,7 @@
 /**
- * Shows findings inside an admin page, next to the field each one concerns, in open shadow roots
- * (reachable by tests and assistive technology, untouched by the page's CSS). Generic: the caller
+ * Shows findings inside an admin page, next to the field each one concerns, in closed shadow roots
+ * (components/page-host: out of the page scripts' reach, untouched by the page's CSS; assistive
+ * technology still reads them). Generic: the caller
  * gives the findings and a way to find each field's element, so the hosting console helper and
  * the ENT admin helper share it. Never changes the page's own controls: it only inserts its
  * hosts (marked `data-passerelle-host`) after the fields, and a floating panel for findings whose
@@ -9,10 +10,10 @@
 import { render } from 'preact';
 import type { Finding } from '../../lib/checks/finding';
 import { type Lang, t, uiLang } from '../i18n';
+import { HOST_ATTRIBUTE, createClosedHost, isOwnHost } from '../page-host/closed-host';
 import { FINDINGS_CSS, FindingsList } from './FindingsList';
 
-/** Marks Passerelle's own elements in the page (page readers and observers skip them). */
-export const HOST_ATTRIBUTE = 'data-passerelle-host';
+export { HOST_ATTRIBUTE };
 
 export interface FindingsMount {
   /**
@@ -42,16 +43,12 @@ export function createFindingsMount(doc: Document, options: MountOptions = {}): 
   const hosts = new Map<Element | null, Host>();
 
   const makeHost = (anchor: Element | null): Host => {
-    const host = doc.createElement('div');
-    host.setAttribute(HOST_ATTRIBUTE, feature);
-    const shadow = host.attachShadow({ mode: 'open' });
-    const style = doc.createElement('style');
-    style.textContent = FINDINGS_CSS;
+    const { host, root: shadow } = createClosedHost(doc, { [HOST_ATTRIBUTE]: feature }, FINDINGS_CSS);
     const container = doc.createElement('div');
     container.setAttribute('role', anchor ? 'note' : 'region');
     container.setAttribute('aria-live', 'polite');
     container.setAttribute('aria-label', t('findingsRegion', [], lang));
-    shadow.append(style, container);
+    shadow.append(container);
     if (anchor) {
       anchor.insertAdjacentElement('afterend', host);
     } else {
@@ -107,8 +104,13 @@ export function createFindingsMount(doc: Document, options: MountOptions = {}): 
   };
 }
 
-/** True when `node` is, or is inside, an element inserted by a findings mount. */
+/**
+ * True when `node` is, or is inside, a host Passerelle inserted (components/page-host). An element
+ * the page marks `data-passerelle-host` itself is not one.
+ */
 export function isOwnNode(node: Node): boolean {
-  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  return !!el?.closest(`[${HOST_ATTRIBUTE}]`);
+  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+    if (isOwnHost(el)) return true;
+  }
+  return false;
 }

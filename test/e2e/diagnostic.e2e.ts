@@ -1,4 +1,5 @@
 import type { Route } from '../../scripts/sites-server';
+import { closedUi, hostsAsPageSeesThem } from './closed-ui';
 import { expect, test } from './fixtures';
 
 // A local Pronote instance answering the public instance description (DOMAIN.md "Pronote URLs"):
@@ -37,11 +38,14 @@ test('the CAS error page served under its real Pronote host shows the idPronote 
   await page.goto('https://0310047h.index-education.net/pronote/eleve.html?identifiant=zcnwsg5Z5G5MWZ92');
   const box = page.locator('[data-passerelle-diagnosis]');
   await expect(box).toHaveAttribute('data-passerelle-diagnosis', 'idpronote-missing');
-  // The explanation lives in an open shadow root (Playwright's locators pierce it).
-  expect(await box.evaluate((el) => el.shadowRoot?.mode)).toBe('open');
-  await expect(box.getByRole('heading')).toHaveText(/identifiant Pronote \(idPronote\)/);
-  await expect(box).toContainText('Mon Bureau Numérique');
-  await expect(box).toContainText('« Pronote » dans le champ racine');
+  // The explanation lives in a closed shadow root: the page sees no shadowRoot, the DevTools protocol does.
+  const seen = await hostsAsPageSeesThem(page);
+  expect(seen.hosts).toBeGreaterThan(0);
+  expect(seen.withShadowRoot).toBe(0);
+  const ui = await closedUi(page);
+  expect(await ui.text('h3')).toMatch(/identifiant Pronote \(idPronote\)/);
+  expect(await ui.text('.box')).toContain('Mon Bureau Numérique');
+  expect(await ui.text('.box')).toContain('« Pronote » dans le champ racine');
   // The page's own text is untouched.
   await expect(page.locator('.Message')).toContainText('Or aucun attribut');
   expect(infoRequests).toEqual([]);
@@ -50,7 +54,10 @@ test('the CAS error page served under its real Pronote host shows the idPronote 
 test('"Identification impossible" is explained too, and an ordinary page gets nothing', async ({ context }) => {
   const page = await context.newPage();
   await page.goto('https://0310047h.index-education.net/pronote/professeur.html');
-  await expect(page.locator('[data-passerelle-diagnosis="identification-impossible"]')).toContainText('Résolution des échecs d’interconnexion');
+  const ui = await closedUi(page);
+  await expect
+    .poll(() => ui.text('.box', { host: '[data-passerelle-diagnosis="identification-impossible"]' }))
+    .toContain('Résolution des échecs d’interconnexion');
   await page.goto('https://0310047h.index-education.net/pronote/parent.html');
   await expect(page.locator('h1')).toHaveText('COLLEGE JEAN JAURES');
   await page.waitForTimeout(500);
@@ -81,8 +88,8 @@ test('the instance check reads the local instance; the Pronote pages then hint t
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
   await page.goto('https://0310047h.index-education.net/pronote/parent.html');
-  const hint = page.locator('[data-passerelle-hint="direct-url"]');
-  await expect(hint).toContainText('https://0310047h.index-education.net/pronote/?login=true');
+  const ui = await closedUi(page);
+  await expect.poll(() => ui.text('code', { host: '[data-passerelle-hint="direct-url"]' })).toBe('https://0310047h.index-education.net/pronote/?login=true');
   // With ?login=true there is nothing to hint.
   await page.goto('https://0310047h.index-education.net/pronote/parent.html?login=true');
   await expect(page.locator('h1')).toBeVisible();

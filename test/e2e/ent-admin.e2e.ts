@@ -1,50 +1,53 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Route } from '../../scripts/sites-server';
+import { closedUi } from './closed-ui';
 import { expect, test } from './fixtures';
 
 const ENT = 'https://clg-exemple.monbureaunumerique.fr/admin';
 
-test('the service screen shows its findings next to the fields, in open shadow roots', async ({ context }) => {
+test('the service screen shows its findings next to the fields, in closed shadow roots', async ({ context }) => {
   const page = await context.newPage();
   await page.goto(`${ENT}/service-table.html`);
   await expect(page.locator('html')).toHaveAttribute('data-passerelle-ent', 'on');
-  const cas = page.locator('[data-passerelle-finding="service-cas-url-not-empty"]');
-  await expect(cas).toHaveAttribute('data-severity', 'error');
-  await expect(cas).toContainText('url cas de Pronote.net');
+  const ui = await closedUi(page);
+  const cas = '[data-passerelle-finding="service-cas-url-not-empty"]';
+  await expect.poll(() => ui.attr(cas, 'data-severity')).toBe('error');
+  expect(await ui.text(cas)).toContain('url cas de Pronote.net');
   // Shown right after the bloc's field, not in a floating panel.
-  const hostAfterCas = page.locator('#k_4721 + [data-passerelle-host="ent-admin"]');
-  await expect(hostAfterCas.locator('[data-passerelle-finding]')).toHaveCount(1);
-  const url = page.locator('[data-passerelle-finding="service-url-not-pronote-root"]');
-  await expect(url).toHaveAttribute('data-severity', 'error');
-  await expect(url.locator('code')).toHaveText('https://0310047h.index-education.net/pronote/');
+  expect(await ui.count('[data-passerelle-finding]', { host: '#k_4721 + [data-passerelle-host="ent-admin"]' })).toBe(1);
+  const url = '[data-passerelle-finding="service-url-not-pronote-root"]';
+  expect(await ui.attr(url, 'data-severity')).toBe('error');
+  expect(await ui.text(`${url} code`)).toBe('https://0310047h.index-education.net/pronote/');
   // No Pronote version known from an instance check: the bloc's version is not judged.
-  await expect(page.locator('[data-passerelle-finding="bloc-version-mismatch"]')).toHaveCount(0);
+  expect(await ui.count('[data-passerelle-finding="bloc-version-mismatch"]')).toBe(0);
 
   // The admin empties the field: the error goes, the page's own value is what we typed.
   await page.locator('#k_4721').fill('');
-  await expect(cas).toHaveCount(0);
-  await expect(url).toHaveCount(1);
+  await expect.poll(() => ui.count(cas)).toBe(0);
+  expect(await ui.count(url)).toBe(1);
 });
 
 test('accès population: service anonyme and each profile without « accès au service »', async ({ context }) => {
   const page = await context.newPage();
   await page.goto(`${ENT}/acces-population.html`);
-  const anonymous = page.locator('[data-passerelle-finding="service-anonymous"]');
-  await expect(anonymous).toHaveAttribute('data-severity', 'warning');
-  await expect(anonymous).toContainText('sans connexion unique (SSO)');
-  const missing = page.locator('[data-passerelle-finding="access-role-missing"]');
-  await expect(missing).toHaveCount(1);
-  await expect(missing).toContainText('« Personnels »');
-  await expect(missing).toHaveAttribute('data-severity', 'warning');
+  const ui = await closedUi(page);
+  const anonymous = '[data-passerelle-finding="service-anonymous"]';
+  await expect.poll(() => ui.attr(anonymous, 'data-severity')).toBe('warning');
+  expect(await ui.text(anonymous)).toContain('sans connexion unique (SSO)');
+  const missing = '[data-passerelle-finding="access-role-missing"]';
+  expect(await ui.count(missing)).toBe(1);
+  expect(await ui.text(missing)).toContain('« Personnels »');
+  expect(await ui.attr(missing, 'data-severity')).toBe('warning');
 });
 
 test('a connector screen drawn by script after load is read once drawn', async ({ context }) => {
   const page = await context.newPage();
   await page.goto(`${ENT}/connecteur.html`);
-  const url = page.locator('[data-passerelle-finding="service-url-not-pronote-root"]');
-  await expect(url).toContainText('?login=true');
-  await expect(url.locator('code')).toHaveText('https://0752536z.index-education.net/Pronote/');
+  const ui = await closedUi(page);
+  const url = '[data-passerelle-finding="service-url-not-pronote-root"]';
+  await expect.poll(() => ui.text(url)).toContain('?login=true');
+  expect(await ui.text(`${url} code`)).toBe('https://0752536z.index-education.net/Pronote/');
 });
 
 test.describe('in English', () => {
@@ -52,9 +55,9 @@ test.describe('in English', () => {
   test('findings follow the browser language', async ({ context }) => {
     const page = await context.newPage();
     await page.goto(`${ENT}/service-labels.html`);
-    const missing = page.locator('[data-passerelle-finding="access-role-missing"]');
-    await expect(missing).toContainText('The profile “Parents” does not hold the role');
-    await expect(page.locator('[data-passerelle-finding]')).toHaveCount(1);
+    const ui = await closedUi(page);
+    await expect.poll(() => ui.text('[data-passerelle-finding="access-role-missing"]')).toContain('The profile “Parents” does not hold the role');
+    expect(await ui.count('[data-passerelle-finding]')).toBe(1);
   });
 });
 
@@ -129,15 +132,18 @@ test.describe('with the Pronote instance answering', () => {
   test('the bloc version is judged after the admin asks the instance for its version', async ({ context }) => {
     const page = await context.newPage();
     await page.goto(`${ENT}/service-table.html`);
-    await expect(page.locator('[data-passerelle-finding="service-cas-url-not-empty"]')).toBeVisible();
-    await expect(page.locator('[data-passerelle-finding="bloc-version-mismatch"]')).toHaveCount(0);
-    await page.getByRole('button', { name: 'Vérifier la version de Pronote' }).click();
-    const mismatch = page.locator('[data-passerelle-finding="bloc-version-mismatch"]');
-    await expect(mismatch).toContainText('Le bloc Pronote est réglé sur « PRONOTE 2023 » alors que votre Pronote est en version 2024');
-    await expect(page.locator('[data-passerelle-version-check]')).toContainText('Version de Pronote : 2024.3.7.1');
+    const ui = await closedUi(page);
+    await expect.poll(() => ui.count('[data-passerelle-finding="service-cas-url-not-empty"]')).toBe(1);
+    expect(await ui.count('[data-passerelle-finding="bloc-version-mismatch"]')).toBe(0);
+    await ui.click('button', { name: 'Vérifier la version de Pronote' });
+    const mismatch = '[data-passerelle-finding="bloc-version-mismatch"]';
+    await expect
+      .poll(() => ui.text(mismatch))
+      .toContain('Le bloc Pronote est réglé sur « PRONOTE 2023 » alors que votre Pronote est en version 2024');
+    expect(await ui.text('[data-passerelle-version-check]')).toContain('Version de Pronote : 2024.3.7.1');
     // Set to the right version: the warning goes.
     await page.locator('#k_4722').selectOption('PRONOTE 2024');
-    await expect(mismatch).toHaveCount(0);
+    await expect.poll(() => ui.count(mismatch)).toBe(0);
   });
 });
 
@@ -158,17 +164,20 @@ test.describe('on a site outside the catalogue', () => {
   test('« Activer sur cet onglet » turns the ENT helper on for that tab', async ({ context, openSidePanel }) => {
     const page = await context.newPage();
     await page.goto('https://0752536z.index-education.net/ent-admin/service.html');
+    const ui = await closedUi(page);
     await page.waitForTimeout(500);
-    await expect(page.locator('[data-passerelle-finding]')).toHaveCount(0);
+    expect(await ui.count('[data-passerelle-finding]')).toBe(0);
     const panel = await openSidePanel();
     await page.bringToFront();
     await panel.getByRole('tab', { name: 'Vérifications' }).click();
     await panel.getByRole('button', { name: 'Activer sur cet onglet' }).click();
     await expect(page.locator('html')).toHaveAttribute('data-passerelle-ent', 'on');
-    await expect(page.locator('#k_4721 + [data-passerelle-host="ent-admin"] [data-passerelle-finding="service-cas-url-not-empty"]')).toBeVisible();
+    await expect
+      .poll(() => ui.count('[data-passerelle-finding="service-cas-url-not-empty"]', { host: '#k_4721 + [data-passerelle-host="ent-admin"]' }))
+      .toBe(1);
     // Turned on twice: one helper, findings shown once.
     await panel.getByRole('button', { name: 'Activer sur cet onglet' }).click();
     await page.waitForTimeout(500);
-    await expect(page.locator('[data-passerelle-finding="service-cas-url-not-empty"]')).toHaveCount(1);
+    expect(await ui.count('[data-passerelle-finding="service-cas-url-not-empty"]')).toBe(1);
   });
 });

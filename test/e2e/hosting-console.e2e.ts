@@ -1,4 +1,5 @@
 import type { Route } from '../../scripts/sites-server';
+import { closedUi, hostsAsPageSeesThem } from './closed-ui';
 import { expect, test } from './fixtures';
 
 const CONSOLE = 'https://hebergement.index-education.net/console';
@@ -7,70 +8,76 @@ const finding = (id: string) => `[data-passerelle-finding="${id}"]`;
 test('shows the findings of a misconfigured delegation screen next to its fields, and follows the admin edits', async ({ context }) => {
   const page = await context.newPage();
   await page.goto(`${CONSOLE}/delegation-table.html`);
+  const ui = await closedUi(page);
+  const after = (id: string) => ({ host: `#${id} + [data-passerelle-host]` });
 
-  // The seed's Google-wrapped URL: an error, mounted right after the URL field, in an open shadow root.
-  const wrapped = page.locator(`#GInterface_14_url + [data-passerelle-host] ${finding('cas-url-wrapped')}`);
-  await expect(wrapped).toHaveAttribute('data-severity', 'error');
-  await expect(wrapped).toContainText('www.google.com');
-  await expect(wrapped.locator('code')).toHaveText('https://cas.mon-ent-occitanie.fr');
-  await expect(wrapped.getByRole('button', { name: 'Copier' })).toBeVisible();
-  expect(await page.evaluate(() => document.querySelector('[data-passerelle-host]')!.shadowRoot!.mode)).toBe('open');
+  // The seed's Google-wrapped URL: an error, mounted right after the URL field, in a closed shadow root.
+  await expect.poll(() => ui.attr(finding('cas-url-wrapped'), 'data-severity', after('GInterface_14_url'))).toBe('error');
+  expect(await ui.text(finding('cas-url-wrapped'))).toContain('www.google.com');
+  expect(await ui.text(`${finding('cas-url-wrapped')} code`)).toBe('https://cas.mon-ent-occitanie.fr');
+  expect((await ui.find(`${finding('cas-url-wrapped')} button`, { name: 'Copier' }))[0]?.visible).toBe(true);
+  // The page's own scripts see the hosts but no shadow root on any of them.
+  const seen = await hostsAsPageSeesThem(page);
+  expect(seen.hosts).toBeGreaterThan(0);
+  expect(seen.withShadowRoot).toBe(0);
 
-  await expect(page.locator(`#GInterface_20_racine + [data-passerelle-host] ${finding('racine-missing-pronote')}`)).toHaveAttribute('data-severity', 'warning');
-  await expect(page.locator(finding('base-not-published'))).toHaveAttribute('data-severity', 'warning');
-  const direct = page.locator(finding('direct-url-login-true'));
-  await expect(direct).toHaveAttribute('data-severity', 'info');
-  await expect(direct.locator('code')).toHaveText('https://0310047h.index-education.net/Pronote/?login=true');
+  await expect.poll(() => ui.attr(finding('racine-missing-pronote'), 'data-severity', after('GInterface_20_racine'))).toBe('warning');
+  expect(await ui.attr(finding('base-not-published'), 'data-severity')).toBe('warning');
+  expect(await ui.attr(finding('direct-url-login-true'), 'data-severity')).toBe('info');
+  expect(await ui.text(`${finding('direct-url-login-true')} code`)).toBe('https://0310047h.index-education.net/Pronote/?login=true');
 
   // The admin pastes another project's URL, in http, with /login.
   await page.fill('#GInterface_14_url', 'http://cas.monbureaunumerique.fr/login');
-  await expect(page.locator(finding('cas-url-other-project'))).toContainText('Mon Bureau Numérique');
-  await expect(page.locator(finding('cas-url-not-https'))).toHaveAttribute('data-severity', 'error');
-  await expect(page.locator(finding('cas-url-not-base'))).toHaveAttribute('data-severity', 'warning');
-  await expect(page.locator(finding('cas-url-wrapped'))).toHaveCount(0);
+  await expect.poll(() => ui.text(finding('cas-url-other-project'))).toContain('Mon Bureau Numérique');
+  expect(await ui.attr(finding('cas-url-not-https'), 'data-severity')).toBe('error');
+  expect(await ui.attr(finding('cas-url-not-base'), 'data-severity')).toBe('warning');
+  expect(await ui.count(finding('cas-url-wrapped'))).toBe(0);
 
   // Then fixes it, and the racine: the errors go, the page's fields keep what the admin typed.
   await page.fill('#GInterface_14_url', 'https://cas.mon-ent-occitanie.fr');
-  await expect(page.locator('[data-severity="error"]')).toHaveCount(0);
+  await expect.poll(() => ui.count('[data-severity="error"]')).toBe(0);
   await page.fill('#GInterface_20_racine', 'Pronote');
-  await expect(page.locator(finding('racine-missing-pronote'))).toHaveCount(0);
-  await expect(page.locator(finding('base-not-published'))).toHaveCount(1);
+  await expect.poll(() => ui.count(finding('racine-missing-pronote'))).toBe(0);
+  expect(await ui.count(finding('base-not-published'))).toBe(1);
   await expect(page.locator('#GInterface_14_url')).toHaveValue('https://cas.mon-ent-occitanie.fr');
   await expect(page.locator('#GInterface_12_cb')).toBeChecked();
 
   // Unticking the delegation is read too.
   await page.uncheck('#GInterface_12_cb');
-  await expect(page.locator(finding('cas-delegation-off'))).toHaveAttribute('data-severity', 'warning');
-  await expect(page.locator(finding('direct-url-login-true'))).toHaveCount(0);
+  await expect.poll(() => ui.attr(finding('cas-delegation-off'), 'data-severity')).toBe('warning');
+  expect(await ui.count(finding('direct-url-login-true'))).toBe(0);
 });
 
 test('reads a screen drawn by script after load, and one changed after load', async ({ context }) => {
   const page = await context.newPage();
   await page.goto(`${CONSOLE}/drawn-by-script.html`);
-  await expect(page.locator(finding('cas-delegation-off'))).toHaveCount(1);
-  await expect(page.locator(finding('cas-attribute-name-unexpected'))).toContainText('majuscules');
+  const ui = await closedUi(page);
+  await expect.poll(() => ui.count(finding('cas-delegation-off'))).toBe(1);
+  await expect.poll(() => ui.text(finding('cas-attribute-name-unexpected'))).toContain('majuscules');
 
   await page.goto(`${CONSOLE}/changed-after-load.html`);
   // Once the script swaps the read-only values for fields, AEFE's URL under Ent Kosmos is an error.
-  await expect(page.locator(finding('cas-url-other-project'))).toContainText('AEFE');
-  await expect(page.locator(finding('base-not-published'))).toHaveCount(1);
+  await expect.poll(() => ui.text(finding('cas-url-other-project'))).toContain('AEFE');
+  expect(await ui.count(finding('base-not-published'))).toBe(1);
   await page.fill('input', 'https://cas.pdl.kosmoseducation.com');
-  await expect(page.locator(finding('cas-url-other-project'))).toHaveCount(0);
+  await expect.poll(() => ui.count(finding('cas-url-other-project'))).toBe(0);
 });
 
 test('a well-configured screen with label for shows only the direct URL', async ({ context }) => {
   const page = await context.newPage();
   await page.goto(`${CONSOLE}/integration-label-for.html`);
-  await expect(page.locator(finding('direct-url-login-true')).locator('code')).toHaveText('https://0752536z.index-education.net/pronote/?login=true');
-  await expect(page.locator('[data-passerelle-finding]')).toHaveCount(1);
+  const ui = await closedUi(page);
+  await expect.poll(() => ui.text(`${finding('direct-url-login-true')} code`)).toBe('https://0752536z.index-education.net/pronote/?login=true');
+  expect(await ui.count('[data-passerelle-finding]')).toBe(1);
   await page.check('#m1');
-  await expect(page.locator(finding('recognition-mode-not-pronote-identity'))).toContainText("Avec l'identité de l'utilisateur");
+  await expect.poll(() => ui.text(finding('recognition-mode-not-pronote-identity'))).toContain("Avec l'identité de l'utilisateur");
 });
 
 test('the Vérifications tab shows the open tab findings and checks values typed by hand', async ({ context, openSidePanel }) => {
   const page = await context.newPage();
   await page.goto(`${CONSOLE}/identification-divs.html`);
-  await expect(page.locator(finding('cas-url-other-project'))).toHaveCount(1);
+  const ui = await closedUi(page);
+  await expect.poll(() => ui.count(finding('cas-url-other-project'))).toBe(1);
   const panel = await openSidePanel();
   await page.bringToFront();
   await panel.getByRole('tab', { name: 'Vérifications' }).click();
@@ -110,14 +117,15 @@ test.describe('on another Pronote.net admin page', () => {
   test('"Activer sur cet onglet" turns the helper on for that tab', async ({ context, openSidePanel }) => {
     const page = await context.newPage();
     await page.goto('https://0310047h.index-education.net/admin/cas.html');
+    const ui = await closedUi(page);
     await page.waitForTimeout(500);
-    await expect(page.locator('[data-passerelle-finding]')).toHaveCount(0);
+    expect(await ui.count('[data-passerelle-finding]')).toBe(0);
     const panel = await openSidePanel();
     await page.bringToFront();
     await panel.getByRole('tab', { name: 'Vérifications' }).click();
     await panel.getByRole('button', { name: 'Activer sur cet onglet' }).click();
     await expect(panel.getByRole('status')).toHaveText('Activé : les vérifications s\'affichent dans la page.');
-    await expect(page.locator(`#u + [data-passerelle-host] ${finding('cas-url-not-https')}`)).toHaveAttribute('data-severity', 'error');
+    await expect.poll(() => ui.attr(finding('cas-url-not-https'), 'data-severity', { host: '#u + [data-passerelle-host]' })).toBe('error');
     await expect(panel.locator('#panel-checks section').first().locator(finding('cas-url-not-https'))).toHaveCount(1);
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { shadowOf } from '../../../components/page-host/closed-host';
 import { mountDiagnosis, mountDirectUrlHint } from '../../../components/diagnostic/page-ui';
 
 afterEach(() => {
@@ -11,8 +12,9 @@ describe('the UI put on Pronote pages', () => {
     const el = mountDiagnosis(document, 'idpronote-missing', 'https://cas.monbureaunumerique.fr');
     expect(document.querySelectorAll('[data-passerelle-diagnosis]')).toHaveLength(1);
     expect(el.getAttribute('data-passerelle-diagnosis')).toBe('idpronote-missing');
-    const shadow = el.shadowRoot!;
-    expect(shadow.mode).toBe('open');
+    const shadow = shadowOf(el)!;
+    expect(shadow.mode).toBe('closed');
+    expect(el.shadowRoot).toBeNull();
     expect(shadow.textContent).toContain('Projet ENT : Mon Bureau Numérique.');
     expect(shadow.querySelector('h3')?.textContent).toMatch(/idPronote/);
     // The page's light DOM holds no text of ours, so the page reading never reads our own words.
@@ -21,15 +23,15 @@ describe('the UI put on Pronote pages', () => {
 
   it('speaks English when asked, and closes', () => {
     const el = mountDiagnosis(document, 'pronote-not-published', undefined, 'en');
-    expect(el.shadowRoot!.textContent).toContain('Pronote.net is not published');
-    el.shadowRoot!.querySelector('button')!.click();
+    expect(shadowOf(el)!.textContent).toContain('Pronote.net is not published');
+    shadowOf(el)!.querySelector('button')!.click();
     expect(document.querySelector('[data-passerelle-diagnosis]')).toBeNull();
   });
 
   it('the hint shows the direct URL', () => {
     const el = mountDirectUrlHint(document, 'https://0310047h.index-education.net/Pronote/?login=true');
     expect(el.getAttribute('data-passerelle-hint')).toBe('direct-url');
-    expect(el.shadowRoot!.querySelector('code')?.textContent).toBe('https://0310047h.index-education.net/Pronote/?login=true');
+    expect(shadowOf(el)!.querySelector('code')?.textContent).toBe('https://0310047h.index-education.net/Pronote/?login=true');
   });
 
   it('puts the explanation above the hint whatever the order they come in', () => {

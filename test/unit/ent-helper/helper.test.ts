@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fillSearchField } from '../../../components/ent-helper/fill';
 import { type EntHelperDeps, startEntHelper } from '../../../components/ent-helper/helper';
 import type { Suggestion } from '../../../lib/messages';
+import { shadowOf } from '../../../components/page-host/closed-host';
 
 const DIR = 'test/fixtures/sites/clg-exemple.monbureaunumerique.fr/admin';
 const WINTER = new Date(2027, 0, 12);
@@ -39,7 +40,7 @@ async function until<T>(read: () => T | undefined | null | false, ms = 2000): Pr
 
 /** Every element inside Passerelle's shadow roots matching `selector`. */
 function inShadows(doc: Document, selector: string): Element[] {
-  return [...doc.querySelectorAll('[data-passerelle-host]')].flatMap((h) => [...(h.shadowRoot?.querySelectorAll(selector) ?? [])]);
+  return [...doc.querySelectorAll('[data-passerelle-host]')].flatMap((h) => [...(shadowOf(h)?.querySelectorAll(selector) ?? [])]);
 }
 
 const BERNARD: Suggestion = {

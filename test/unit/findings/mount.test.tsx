@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { shadowOf } from '../../../components/page-host/closed-host';
 import { startHostingHelper } from '../../../components/checks/hosting-helper';
 import { createFindingsMount } from '../../../components/findings/mount';
 import type { Finding } from '../../../lib/checks/finding';
@@ -22,7 +23,7 @@ const F = (id: string, field?: string, url?: string): Finding => ({
 
 const shown = (root: ParentNode) =>
   [...root.querySelectorAll('[data-passerelle-host]')].flatMap((h) =>
-    [...h.shadowRoot!.querySelectorAll('[data-passerelle-finding]')].map((li) => li.getAttribute('data-passerelle-finding')),
+    [...shadowOf(h)!.querySelectorAll('[data-passerelle-finding]')].map((li) => li.getAttribute('data-passerelle-finding')),
   );
 
 describe('createFindingsMount', () => {
@@ -33,13 +34,13 @@ describe('createFindingsMount', () => {
     mount.update([F('e1', 'a', 'https://x.example/?login=true'), F('i2', 'gone'), F('e3', 'a')], (f) => document.getElementById(f) ?? undefined);
     const host = a.nextElementSibling!;
     expect(host.getAttribute('data-passerelle-host')).toBe('findings');
-    const items = [...host.shadowRoot!.querySelectorAll('li')];
+    const items = [...shadowOf(host)!.querySelectorAll('li')];
     expect(items.map((li) => [li.dataset.passerelleFinding, li.dataset.severity])).toEqual([['e1', 'error'], ['e3', 'error']]);
     expect(items[0].textContent).toContain('Erreur');
     expect(items[0].querySelector('code')!.textContent).toBe('https://x.example/?login=true');
     expect(items[0].querySelector('button')!.textContent).toBe('Copier');
     const panel = document.body.lastElementChild!;
-    expect(panel.shadowRoot!.querySelector('li')!.dataset.passerelleFinding).toBe('i2');
+    expect(shadowOf(panel)!.querySelector('li')!.dataset.passerelleFinding).toBe('i2');
     // The page's own controls are untouched.
     expect((a as HTMLInputElement).value).toBe('');
     mount.update([F('i2', 'b')], (f) => document.getElementById(f) ?? undefined);
@@ -54,7 +55,7 @@ describe('createFindingsMount', () => {
     const evil = F('e1');
     evil.message.en = '<img src=x onerror=alert(1)>';
     mount.update([evil], () => undefined);
-    const li = document.body.lastElementChild!.shadowRoot!.querySelector('li')!;
+    const li = shadowOf(document.body.lastElementChild!)!.querySelector('li')!;
     expect(li.querySelector('img')).toBeNull();
     expect(li.textContent).toContain('<img src=x onerror=alert(1)>');
     mount.destroy();
@@ -68,7 +69,7 @@ describe('startHostingHelper on the reconstructed pages', () => {
     const stop = startHostingHelper(page.document, { lang: 'fr', debounceMs: 10, publish: (r) => published.push(r.findings.map((f) => f.id)) });
     const url = page.document.getElementById('GInterface_14_url') as HTMLInputElement;
     const next = url.nextElementSibling!;
-    expect([...next.shadowRoot!.querySelectorAll('li')].map((li) => li.dataset.passerelleFinding)).toEqual(['cas-url-wrapped']);
+    expect([...shadowOf(next)!.querySelectorAll('li')].map((li) => li.dataset.passerelleFinding)).toEqual(['cas-url-wrapped']);
     expect(shown(page.document).sort()).toEqual(['base-not-published', 'cas-url-wrapped', 'direct-url-login-true', 'racine-missing-pronote']);
     expect(published).toHaveLength(1);
 
