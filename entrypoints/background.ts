@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
-import { type Handlers, dispatch } from '../lib/messages';
+import { type Handlers, type Sender, dispatch } from '../lib/messages';
+import { checkMessage } from '../lib/message-schemas';
 import type { Finding } from '../lib/checks/finding';
 import { PasserelleDB } from '../lib/store/schema';
-import { querySuggestions } from '../lib/store/suggestions';
+import { marksFor, revealFor } from '../lib/store/school-ent';
 import { latestForSchool, openRapprochement } from '../lib/store/rapprochements';
 import { checkInstance, instanceTarget } from '../lib/diagnose/instance';
 
@@ -20,7 +21,31 @@ export default defineBackground(() => {
   }
 
   const findingsByTab = new Map<number, { url: string; screen: string; findings: Finding[] }>();
-  const casRoots = new Set<string>();
+  // Pronote root (lower case) → the CAS host its delegation redirects to.
+  const casRoots = new Map<string, string>();
+  // The latest refusals (type and reason, never a payload), for support and the end-to-end tests.
+  const refusals: { type: string; reason: string }[] = [];
+  (globalThis as { passerelleRefusals?: typeof refusals }).passerelleRefusals = refusals;
+  const logRefusal = (type: string, reason: string) => {
+    refusals.push({ type, reason });
+    if (refusals.length > 50) refusals.shift();
+    console.warn(`Passerelle: message ${type} refused (${reason})`);
+  };
+  const hostOf = (sender: Sender) => {
+    try {
+      return new URL(sender.url ?? '').hostname;
+    } catch {
+      return '';
+    }
+  };
+  const sameOrigin = (a: string, b: string | undefined) => {
+    try {
+      return new URL(a).origin === new URL(b ?? '').origin;
+    } catch {
+      return false;
+    }
+  };
+  const extensionBase = browser.runtime.getURL('/');
   let db: PasserelleDB | undefined;
   const store = () => (db ??= new PasserelleDB());
 
@@ -36,19 +61,33 @@ export default defineBackground(() => {
     },
     // Kept in session storage too: the service worker is stopped when idle, and the hint on Pronote
     // pages must survive that until the browser closes (never written to disk).
-    'instance/cas-seen': async ({ root }) => {
-      casRoots.add(root.toLowerCase());
-      await browser.storage.session?.set({ [`cas-seen:${root.toLowerCase()}`]: true }).catch(() => {});
+    // A Pronote page may speak only for its own origin (a page cannot mark another school's instance).
+    'instance/cas-seen': async ({ root, casHost }, sender) => {
+      if (!sender.extensionPage && !sameOrigin(root, sender.url)) {
+        logRefusal('instance/cas-seen', 'root of another origin than the page');
+        return { ok: true };
+      }
+      const host = casHost.toLowerCase();
+      casRoots.set(root.toLowerCase(), host);
+      await browser.storage.session?.set({ [`cas-seen:${root.toLowerCase()}`]: host }).catch(() => {});
       return { ok: true };
     },
     'instance/cas-known': async ({ root }) => {
       const key = `cas-seen:${root.toLowerCase()}`;
       if (casRoots.has(root.toLowerCase())) return { casOn: true };
       const stored = await browser.storage.session?.get(key).catch(() => undefined);
-      return { casOn: stored?.[key] === true };
+      return { casOn: stored?.[key] !== undefined };
     },
-    // The ENT helper's suggestions, from the open (or latest) rapprochement of the school (lib/store).
-    'suggestions/query': async (query) => ({ suggestions: await querySuggestions(store(), query) }),
+    // The ENT helper's marks and, on the admin's click, one suggestion: only the open rapprochement's
+    // school, only on a host of its ENT project (lib/store/school-ent, issue 16).
+    'suggestions/marks': ({ uai, rows }, sender) => marksFor(store(), uai, hostOf(sender), rows),
+    'suggestions/reveal': ({ uai, row }, sender) => revealFor(store(), uai, hostOf(sender), row),
+    'instance/cas-host': async ({ root }) => {
+      const key = `cas-seen:${root.toLowerCase()}`;
+      const stored = await browser.storage.session?.get(key).catch(() => undefined);
+      const value = stored?.[key] ?? casRoots.get(root.toLowerCase());
+      return typeof value === 'string' ? { casHost: value } : {};
+    },
     // The ENT helper's import-mode check needs the kind of export the rapprochement loaded.
     'rapprochement/loaded': async ({ uai }) => {
       const open = await openRapprochement(store());
@@ -66,7 +105,19 @@ export default defineBackground(() => {
   };
 
   browser.tabs.onRemoved.addListener((tabId) => findingsByTab.delete(tabId));
+  // Every message is checked (sender and payload, lib/message-schemas) before its handler runs;
+  // a refused one is answered with null and logged here, never thrown at the page.
   browser.runtime.onMessage.addListener((message, sender) =>
-    dispatch(handlers, message, { tabId: sender.tab?.id, url: sender.url }),
+    dispatch(
+      handlers,
+      message,
+      {
+        tabId: sender.tab?.id,
+        url: sender.url,
+        extensionPage: sender.id === browser.runtime.id && !!sender.url?.startsWith(extensionBase),
+      },
+      checkMessage,
+      logRefusal,
+    ),
   );
 });

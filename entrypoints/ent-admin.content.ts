@@ -16,9 +16,16 @@ export default defineContentScript({
     world.passerelleEntStop?.();
     document.documentElement.dataset.passerelleEnt = 'on';
     const stop = startEntHelper(document, {
-      suggest: async (uai, person) => (await send('suggestions/query', { uai, names: [person] })).suggestions[0] ?? null,
+      marks: async (uai, rows) => {
+        const answer = await send('suggestions/marks', { uai, rows });
+        return !answer ? { refused: 'no-rapprochement' } : 'refused' in answer ? answer : answer.marks;
+      },
+      reveal: async (uai, row) => {
+        const answer = await send('suggestions/reveal', { uai, row });
+        return answer && 'suggestion' in answer ? answer.suggestion : null;
+      },
       loadedExportKind: async (uai) => (await send('rapprochement/loaded', { uai }))?.exportKind,
-      pronoteVersion: async (url) => (await send('instance/version', { url })).version,
+      pronoteVersion: async (url) => (await send('instance/version', { url }))?.version,
       publish: (result) => {
         if (result.screen !== 'none') send('page/findings', result).catch(() => {});
       },

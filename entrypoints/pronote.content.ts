@@ -30,7 +30,7 @@ export default defineContentScript({
       }
       if (!access.loginTrue && !hinted) {
         const known = await send('instance/cas-known', { root: access.root }).catch(() => ({ casOn: false }));
-        if (known.casOn && !hinted && ctx.isValid) {
+        if (known?.casOn && !hinted && ctx.isValid) {
           hinted = true;
           mountDirectUrlHint(document, access.directUrl);
         }

@@ -17,13 +17,17 @@ export interface MessageMap {
     request: { tabId?: number };
     response: { url: string; screen: string; findings: Finding[] } | null;
   };
-  /** A content script asks for rapprochement suggestions (the store lives in extension pages only). */
-  'suggestions/query': {
-    request: { uai?: string; names: { lastName: string; firstName: string; className?: string }[] };
-    response: { suggestions: (Suggestion | null)[] };
-  };
-  /** The side panel publishes the suggestions of the rapprochement it holds open. */
-  'suggestions/publish': { request: { uai: string; suggestions: Suggestion[] }; response: { ok: true } };
+  /**
+   * The ENT import wizard asks which of its unrecognised rows have a suggestion (issue 16): one
+   * boolean per row and nothing else, answered only for the open rapprochement's school on a host
+   * of that school's ENT project. The booleans stay in the content script's closed UI.
+   */
+  'suggestions/marks': { request: { uai: string; rows: WizardRow[] }; response: { marks: boolean[] } | Refusal };
+  /**
+   * The admin clicked « Voir la suggestion » on one row, in Passerelle's own UI: the suggestion
+   * of that one person, under the same conditions as the marks.
+   */
+  'suggestions/reveal': { request: { uai: string; row: WizardRow }; response: { suggestion: Suggestion | null } | Refusal };
   /** The ENT helper asks what the side panel's rapprochement (open, or latest of the school) loaded. */
   'rapprochement/loaded': { request: { uai?: string }; response: { uai: string; exportKind?: ExportKind } | null };
   /** The ENT helper asks the version of the Pronote instance at `url` (instance check, on a click). */
@@ -32,6 +36,23 @@ export interface MessageMap {
   'instance/cas-seen': { request: { root: string; casHost: string }; response: { ok: true } };
   /** A Pronote page asks whether delegation is known to be on for its root. */
   'instance/cas-known': { request: { root: string }; response: { casOn: boolean } };
+  /** The side panel asks which CAS host an instance check saw for `root` (to propose the school's ENT project). */
+  'instance/cas-host': { request: { root: string }; response: { casHost?: string } };
+}
+
+/** One row of the ENT import wizard, as the page lists it (lib/pages/ent-import). */
+export interface WizardRow {
+  lastName: string;
+  firstName: string;
+  className?: string;
+}
+
+/**
+ * Why the background did not give stored data (issue 16): no open rapprochement, another school
+ * than the open one, or a host that is not (or not yet confirmed as) the school's ENT.
+ */
+export interface Refusal {
+  refused: 'no-rapprochement' | 'other-school' | 'no-ent-project' | 'host-not-school-ent';
 }
 
 /** A rapprochement suggestion for an unrecognised ENT account, shown in the ENT import wizard. */
@@ -48,22 +69,32 @@ export interface Suggestion {
 export type MessageType = keyof MessageMap;
 export type Message<T extends MessageType = MessageType> = { type: T; payload: MessageMap[T]['request'] };
 export type Response<T extends MessageType> = MessageMap[T]['response'];
+/**
+ * Who sent a message, as the background reads it from the browser's `MessageSender`: the tab of
+ * a content script (`tabId`, `url` the page's), or one of the extension's own pages
+ * (`extensionPage`, `url` a `chrome-extension://`/`moz-extension://` URL of this extension).
+ */
+export interface Sender {
+  tabId?: number;
+  url?: string;
+  extensionPage?: boolean;
+}
+
 export type Handlers = {
-  [T in MessageType]?: (payload: MessageMap[T]['request'], sender: { tabId?: number; url?: string }) =>
-    | Response<T>
-    | Promise<Response<T>>;
+  [T in MessageType]?: (payload: MessageMap[T]['request'], sender: Sender) => Response<T> | Promise<Response<T>>;
 };
 
 const TYPES: ReadonlySet<string> = new Set<MessageType>([
   'page/ready',
   'page/findings',
   'panel/get-findings',
-  'suggestions/query',
-  'suggestions/publish',
+  'suggestions/marks',
+  'suggestions/reveal',
   'rapprochement/loaded',
   'instance/version',
   'instance/cas-seen',
   'instance/cas-known',
+  'instance/cas-host',
 ]);
 
 /** True when `value` has the shape `{ type, payload }` with a known type. */
@@ -79,17 +110,23 @@ export function isMessage(value: unknown): value is Message {
 
 /**
  * Routes a message to its handler. Returns `undefined` for a message that is not ours or has no
- * handler, so that other listeners may answer it.
+ * handler, so that other listeners may answer it. `check` (lib/message-schemas) runs first when
+ * given: a message it refuses gets `null`, its handler never runs, and `onRefused` hears why.
  */
 export function dispatch(
   handlers: Handlers,
   message: unknown,
-  sender: { tabId?: number; url?: string },
+  sender: Sender,
+  check?: (message: Message, sender: Sender) => string | undefined,
+  onRefused?: (type: string, reason: string) => void,
 ): Promise<unknown> | undefined {
   if (!isMessage(message)) return undefined;
-  const handler = handlers[message.type] as
-    | ((p: unknown, s: { tabId?: number; url?: string }) => unknown)
-    | undefined;
+  const handler = handlers[message.type] as ((p: unknown, s: Sender) => unknown) | undefined;
   if (!handler) return undefined;
+  const refused = check?.(message, sender);
+  if (refused) {
+    onRefused?.(message.type, refused);
+    return Promise.resolve(null);
+  }
   return Promise.resolve(handler(message.payload, sender));
 }

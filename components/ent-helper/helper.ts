@@ -1,24 +1,30 @@
 /**
  * The ENT admin helper on a page (PRODUCT.md §2, issue 7): read the ENT admin screens
  * (lib/pages/ent-admin), check them (lib/checks/ent-admin), show the findings next to the fields
- * (components/findings), show the rapprochement's suggestion next to each account the import
- * wizard did not recognise, and run again when the page changes. The content script only passes
+ * (components/findings), mark each account the import wizard did not recognise (a suggestion
+ * exists or not; the suggestion itself only on the admin's click, issue 16), and run again when the
+ * page changes. The content script only passes
  * the ways to reach the background (`deps`), so the helper runs in tests without a browser.
  */
 import { checkEntAdmin } from '../../lib/checks/ent-admin';
 import type { Finding } from '../../lib/checks/finding';
-import type { Suggestion } from '../../lib/messages';
+import type { Refusal, Suggestion, WizardRow } from '../../lib/messages';
 import { type EntAdminSnapshot, entFieldElement, readEntAdmin } from '../../lib/pages/ent-admin';
 import type { ExportKind } from '../../lib/core/person';
 import { type Lang, uiLang } from '../i18n';
 import { createFindingsMount } from '../findings/mount';
 import { watchPage } from '../findings/watch';
-import { createSuggestionsMount } from './suggestions';
+import { type RowMark, createSuggestionsMount } from './suggestions';
 import { type VersionCheckMount, createVersionCheckMount } from './version-check';
 
 export interface EntHelperDeps {
-  /** The suggestion for one person listed by the wizard (`suggestions/query`); null when none. */
-  suggest(uai: string | undefined, person: { lastName: string; firstName: string; className?: string }): Promise<Suggestion | null>;
+  /**
+   * Which of the wizard's rows have a suggestion (`suggestions/marks`): one boolean per row, or
+   * the background's refusal (another school, a host not on the school's ENT…).
+   */
+  marks(uai: string, rows: WizardRow[]): Promise<boolean[] | Refusal>;
+  /** The suggestion of one row, on the admin's click (`suggestions/reveal`); null when none. */
+  reveal(uai: string, row: WizardRow): Promise<Suggestion | null>;
   /** The kind of export the side panel's rapprochement loaded (`rapprochement/loaded`). */
   loadedExportKind(uai: string | undefined): Promise<ExportKind | undefined>;
   /**
@@ -46,7 +52,9 @@ export function startEntHelper(doc: Document, deps: EntHelperDeps, options: EntH
   const lang = options.lang ?? uiLang();
   const findings = createFindingsMount(doc, { lang, feature: 'ent-admin' });
   const suggestions = createSuggestionsMount(doc, lang);
-  const asked = new Map<string, Promise<Suggestion | null>>();
+  // Rows known to have a suggestion stay marked; the others are asked again on the next run
+  // (the rapprochement may have run, or the ENT project been confirmed, meanwhile).
+  const available = new Set<string>();
   let fileKind: ExportKind | undefined;
   let kindAsked = false;
   let pronoteVersion: number[] | undefined;
@@ -55,21 +63,20 @@ export function startEntHelper(doc: Document, deps: EntHelperDeps, options: EntH
   let stopped = false;
   let runs = 0;
 
-  const suggestionFor = (uai: string | undefined, p: { lastName: string; firstName: string; className?: string }) => {
-    const key = JSON.stringify([uai ?? '', p.lastName, p.firstName, p.className ?? '']);
-    let answer = asked.get(key);
-    if (!answer) {
-      answer = deps
-        .suggest(uai, p)
-        .catch(() => null)
-        .then((s) => {
-          // No answer yet (rapprochement not run): ask again on the next run.
-          if (!s) asked.delete(key);
-          return s;
-        });
-      asked.set(key, answer);
+  const rowKey = (uai: string, p: WizardRow) => JSON.stringify([uai, p.lastName, p.firstName, p.className ?? '']);
+  const rowOf = (p: WizardRow): WizardRow => ({ lastName: p.lastName, firstName: p.firstName, ...(p.className ? { className: p.className } : {}) });
+
+  /** One bulk ask per run, for the rows not yet known to have a suggestion; booleans only. */
+  const marksFor = async (uai: string, rows: WizardRow[]): Promise<RowMark[]> => {
+    const unknown = rows.filter((r) => !available.has(rowKey(uai, r)));
+    if (unknown.length) {
+      const answer = await deps.marks(uai, unknown.map(rowOf)).catch((): Refusal => ({ refused: 'no-rapprochement' }));
+      if (!Array.isArray(answer)) return rows.map((_, i) => (i === 0 ? answer.refused : 'none'));
+      unknown.forEach((r, i) => {
+        if (answer[i]) available.add(rowKey(uai, r));
+      });
     }
-    return answer;
+    return rows.map((r) => (available.has(rowKey(uai, r)) ? 'available' : 'none'));
   };
 
   const showVersionCheck = (snap: EntAdminSnapshot) => {
@@ -108,10 +115,18 @@ export function startEntHelper(doc: Document, deps: EntHelperDeps, options: EntH
       deps.publish?.(result);
     }
     const rows = snap.import?.unrecognised ?? [];
-    const answers = await Promise.all(rows.map((a) => suggestionFor(snap.import?.uai, a)));
+    const uai = snap.import?.uai;
+    // Without the school's UAI on the page, nothing is asked: suggestions are per school.
+    if (!uai || !rows.length) {
+      suggestions.update([]);
+      return;
+    }
+    const marks = await marksFor(uai, rows);
     // A later run (the page changed meanwhile) shows its own rows.
     if (stopped || id !== runs) return;
-    suggestions.update(rows.map((account, i) => ({ account, suggestion: answers[i] })));
+    suggestions.update(
+      rows.map((account, i) => ({ account, mark: marks[i], reveal: () => deps.reveal(uai, rowOf(account)) })),
+    );
   };
 
   run();

@@ -1,21 +1,29 @@
 /**
- * Next to each account that the ENT's import wizard did not recognise, the suggestion of the
- * side panel's rapprochement (name, class, score, why) and one button that writes the suggested
- * name into the ENT's own search field (PRODUCT.md §2, issue 7). Each in an open shadow root on a
- * host marked `data-passerelle-host="ent-suggestion"`. Nothing is submitted on the admin's behalf.
+ * Next to each account that the ENT's import wizard did not recognise, Passerelle's mark (issue
+ * 16; PRODUCT.md §2 as changed there): « Suggestion disponible » or « pas de suggestion », and the
+ * suggestion itself (name, class, score, why, and one button that writes the name into the ENT's
+ * own search field) only after the admin clicks « Voir la suggestion ». Each in a closed shadow
+ * root (components/page-host) on a host marked `data-passerelle-host="ent-suggestion"`, the same
+ * host on every row, so that the page learns neither which rows have a suggestion nor what it is.
+ * Nothing is submitted on the admin's behalf.
  */
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
-import type { Suggestion } from '../../lib/messages';
+import type { Refusal, Suggestion } from '../../lib/messages';
 import type { UnrecognisedAccount } from '../../lib/pages/ent-import';
 import { type Lang, formatNumber, t, uiLang } from '../i18n';
 import { HOST_ATTRIBUTE, createClosedHost } from '../page-host/closed-host';
 import { fillSearchField } from './fill';
 import { whyText } from './why';
 
+/** What Passerelle may say about one row: it has a suggestion, it has none, or why it says nothing. */
+export type RowMark = 'available' | 'none' | Refusal['refused'];
+
 export interface SuggestionRow {
   account: UnrecognisedAccount;
-  suggestion: Suggestion | null;
+  mark: RowMark;
+  /** Asks the background for this row's suggestion (the admin's click). */
+  reveal(): Promise<Suggestion | null>;
 }
 
 const CSS = `
@@ -27,18 +35,16 @@ const CSS = `
 button { font: inherit; font-size: 12px; padding: 1px 8px; cursor: pointer; margin-left: 6px; }
 `;
 
-function SuggestionLine({ row, lang }: { row: SuggestionRow; lang: Lang }) {
+const REFUSAL_TEXT: Record<Refusal['refused'], string> = {
+  'no-rapprochement': 'entSuggestNone',
+  'other-school': 'entSuggestOtherSchool',
+  'no-ent-project': 'entSuggestNoEntProject',
+  'host-not-school-ent': 'entSuggestHostNotConfirmed',
+};
+
+function Shown({ s, field, lang }: { s: Suggestion; field?: Element; lang: Lang }) {
   const [filled, setFilled] = useState(false);
-  const s = row.suggestion;
-  if (!s) {
-    return (
-      <div class="sugg none" data-passerelle-suggestion="none">
-        {t('entSuggestNone', [], lang)}
-      </div>
-    );
-  }
   const name = `${s.lastName} ${s.firstName}`.trim();
-  const field = row.account.searchField;
   return (
     <div class="sugg" data-passerelle-suggestion={name} data-score={String(s.score)}>
       <span>{t('entSuggestLabel', [], lang)} </span>
@@ -61,7 +67,43 @@ function SuggestionLine({ row, lang }: { row: SuggestionRow; lang: Lang }) {
   );
 }
 
-/** Where a row's suggestion goes: inside its last cell for a table row, at the end of a list item. */
+function SuggestionLine({ row, lang }: { row: SuggestionRow; lang: Lang }) {
+  const [state, setState] = useState<{ kind: 'mark' | 'busy' | 'gone' } | { kind: 'shown'; s: Suggestion }>({ kind: 'mark' });
+  if (row.mark !== 'available') {
+    return (
+      <div class="sugg none" data-passerelle-suggestion={row.mark === 'none' || row.mark === 'no-rapprochement' ? 'none' : row.mark}>
+        {t(row.mark === 'none' ? 'entSuggestNone' : REFUSAL_TEXT[row.mark], [], lang)}
+      </div>
+    );
+  }
+  if (state.kind === 'shown') return <Shown s={state.s} field={row.account.searchField} lang={lang} />;
+  if (state.kind === 'gone') {
+    return (
+      <div class="sugg none" data-passerelle-suggestion="none">
+        {t('entSuggestNone', [], lang)}
+      </div>
+    );
+  }
+  return (
+    <div class="sugg" data-passerelle-suggestion="available">
+      <span>{t('entSuggestAvailable', [], lang)}</span>
+      <button
+        type="button"
+        disabled={state.kind === 'busy'}
+        aria-label={t('entSuggestShowLabel', [], lang)}
+        onClick={async () => {
+          setState({ kind: 'busy' });
+          const s = await row.reveal().catch(() => null);
+          setState(s ? { kind: 'shown', s } : { kind: 'gone' });
+        }}
+      >
+        {t('entSuggestShow', [], lang)}
+      </button>
+    </div>
+  );
+}
+
+/** Where a row's mark goes: inside its last cell for a table row, at the end of a list item. */
 function place(row: Element, host: HTMLElement): void {
   if (row.matches('tr, [role=row]')) {
     const cell = row.lastElementChild ?? row;
@@ -71,7 +113,7 @@ function place(row: Element, host: HTMLElement): void {
 }
 
 export interface SuggestionsMount {
-  /** Shows one suggestion per row, replacing the previous ones. */
+  /** Shows one mark per row, replacing the previous ones (a row whose mark is unchanged keeps what the admin opened). */
   update(rows: SuggestionRow[]): void;
   destroy(): void;
 }
@@ -98,16 +140,16 @@ export function createSuggestionsMount(doc: Document, lang: Lang = uiLang()): Su
           h = undefined;
         }
         if (!h) {
-          const { host, root: shadow } = createClosedHost(doc, { [HOST_ATTRIBUTE]: 'ent-suggestion' }, CSS);
+          const { host, root } = createClosedHost(doc, { [HOST_ATTRIBUTE]: 'ent-suggestion' }, CSS);
           const container = doc.createElement('div');
           container.setAttribute('role', 'note');
           container.setAttribute('aria-label', t('entSuggestRegion', [], lang));
-          shadow.append(container);
+          root.append(container);
           place(el, host);
           h = { host, container };
           hosts.set(el, h);
         }
-        render(<SuggestionLine key={`${row.suggestion?.pronoteId ?? 'none'}`} row={row} lang={lang} />, h.container);
+        render(<SuggestionLine key={row.mark} row={row} lang={lang} />, h.container);
       }
     },
     destroy() {

@@ -21,6 +21,19 @@ import type { Decision, DecisionKind, Proposal } from '../matching/types';
 import type { Category, ExportKind, NotRead, Person, ReadNote, Side } from '../core/person';
 
 export type Mode = 'complet' | 'partiel';
+
+/**
+ * The ENT project a school's suggestions may be shown on (issue 16): a catalogue project (its web
+ * domains), and hosts outside the catalogue that the admin confirmed in the side panel.
+ */
+export interface SchoolEnt {
+  /** Catalogue project id (lib/catalogue), when the school's ENT is in the catalogue. */
+  projectId?: string;
+  /** Host names outside the catalogue that the admin confirmed, lower case. */
+  hosts: string[];
+  /** ISO date-time of the admin's confirmation. */
+  confirmedAt: string;
+}
 export type StepState = 'pending' | 'validated' | 'cancelled';
 /** Where the user is: loading files, reviewing the six steps, or reading the results. */
 export type Phase = 'start' | 'steps' | 'results';
@@ -71,6 +84,8 @@ export interface Rapprochement {
   pairedAt?: string;
   /** How many decisions remembered from an earlier import were given to the engine. */
   rememberedUsed?: number;
+  /** The school's ENT project, confirmed by the admin (lib/store/school-ent, issue 16). */
+  schoolEnt?: SchoolEnt;
 }
 
 /**

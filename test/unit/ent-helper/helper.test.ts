@@ -54,13 +54,18 @@ const BERNARD: Suggestion = {
 };
 
 describe('startEntHelper on the import wizard', () => {
-  it('shows each row’s suggestion, and its button fills the page search field with input events, without submitting', async () => {
+  it('marks each row with no personal data; the suggestion comes only on the admin’s click, and its button fills the search field without submitting', async () => {
     const doc = open('import-jean-moulin.html');
-    const asked: unknown[] = [];
+    const marked: unknown[] = [];
+    const revealed: unknown[] = [];
     const deps: EntHelperDeps = {
-      suggest: async (uai, p) => {
-        asked.push([uai, p.lastName, p.firstName, p.className]);
-        return p.lastName === 'BERNARD' ? BERNARD : null;
+      marks: async (uai, rows) => {
+        marked.push([uai, rows.length]);
+        return rows.map((r) => r.lastName === 'BERNARD');
+      },
+      reveal: async (uai, row) => {
+        revealed.push([uai, row.lastName, row.firstName, row.className]);
+        return row.lastName === 'BERNARD' ? BERNARD : null;
       },
       loadedExportKind: async (uai) => (uai === '0482409H' ? 'all-users' : undefined),
       now: () => WINTER,
@@ -70,9 +75,19 @@ describe('startEntHelper on the import wizard', () => {
       const l = inShadows(doc, '[data-passerelle-suggestion]');
       return l.length === 4 && l;
     });
-    expect(asked).toContainEqual(['0482409H', 'BERNARD', 'Charles Édouard', '3A']);
-    expect(lines.map((l) => l.getAttribute('data-passerelle-suggestion'))).toEqual(['none', 'Bernard Charles-Edouard', 'none', 'none']);
-    const line = lines[1];
+    // One bulk ask of booleans for the four rows; no suggestion asked before a click.
+    expect(marked).toEqual([['0482409H', 4]]);
+    expect(revealed).toEqual([]);
+    expect(lines.map((l) => l.getAttribute('data-passerelle-suggestion'))).toEqual(['none', 'available', 'none', 'none']);
+    // Every row gets the same host, with nothing but the feature name on it.
+    const hosts = [...doc.querySelectorAll('[data-passerelle-host="ent-suggestion"]')];
+    expect(hosts).toHaveLength(4);
+    expect(hosts.every((h) => h.attributes.length === 1 && h.shadowRoot === null)).toBe(true);
+    expect(doc.body.textContent).not.toContain('Charles-Edouard');
+
+    (lines[1].querySelector('button') as HTMLButtonElement).click();
+    const line = await until(() => inShadows(doc, '[data-passerelle-suggestion="Bernard Charles-Edouard"]')[0]);
+    expect(revealed).toEqual([['0482409H', 'BERNARD', 'Charles Édouard', '3A']]);
     expect(line.textContent).toContain('(3A)');
     expect(line.textContent).toContain('confiance 97 %');
     expect(line.textContent).toContain('Pourquoi : rapproché automatiquement, nom identique, prénom proche, date de naissance jour et mois inversés, unknownThing');
@@ -99,18 +114,25 @@ describe('startEntHelper on the import wizard', () => {
     await until(() => line.querySelector('button')?.textContent === 'Mis dans la recherche');
   });
 
-  it('asks again for rows without a suggestion once the page changes (rapprochement run meanwhile)', async () => {
+  it('says why it shows nothing when the background refuses, and asks again once the page changes', async () => {
     const doc = open('import-jean-moulin.html');
-    let ready = false;
+    let confirmed = false;
     stop = startEntHelper(
       doc,
-      { suggest: async (_u, p) => (ready && p.lastName === 'BERNARD' ? BERNARD : null), loadedExportKind: async () => undefined, now: () => WINTER },
+      {
+        marks: async (_u, rows) => (confirmed ? rows.map((r) => r.lastName === 'BERNARD') : { refused: 'host-not-school-ent' }),
+        reveal: async () => BERNARD,
+        loadedExportKind: async () => undefined,
+        now: () => WINTER,
+      },
       { lang: 'fr', debounceMs: 20 },
     );
-    await until(() => inShadows(doc, '[data-passerelle-suggestion="none"]').length === 4);
-    ready = true;
+    const refused = await until(() => inShadows(doc, '[data-passerelle-suggestion="host-not-school-ent"]')[0]);
+    expect(refused.textContent).toContain('panneau Passerelle');
+    expect(inShadows(doc, '[data-passerelle-suggestion="none"]')).toHaveLength(3);
+    confirmed = true;
     doc.querySelector('.etape')!.textContent = 'Étape 2/6 : Élèves (actualisé)';
-    await until(() => inShadows(doc, '[data-passerelle-suggestion="Bernard Charles-Edouard"]').length === 1);
+    await until(() => inShadows(doc, '[data-passerelle-suggestion="available"]').length === 1);
   });
 });
 
@@ -122,7 +144,8 @@ describe('startEntHelper on the service screen', () => {
     stop = startEntHelper(
       doc,
       {
-        suggest: async () => null,
+        marks: async () => ({ refused: 'no-rapprochement' }),
+        reveal: async () => null,
         loadedExportKind: async () => undefined,
         pronoteVersion: async (url) => {
           urls.push(url);
@@ -146,7 +169,7 @@ describe('startEntHelper on the service screen', () => {
 
   it('removes everything it showed when stopped', async () => {
     const doc = open('service-table.html');
-    const s = startEntHelper(doc, { suggest: async () => null, loadedExportKind: async () => undefined }, { lang: 'fr', debounceMs: 20 });
+    const s = startEntHelper(doc, { marks: async () => ({ refused: 'no-rapprochement' }), reveal: async () => null, loadedExportKind: async () => undefined }, { lang: 'fr', debounceMs: 20 });
     await until(() => doc.querySelectorAll('[data-passerelle-host]').length > 0);
     s();
     expect(doc.querySelectorAll('[data-passerelle-host]')).toHaveLength(0);
