@@ -92,7 +92,12 @@ describe('message schemas', () => {
   it('dispatch answers a refused message with null, never runs its handler, and reports why', async () => {
     let ran = false;
     const refused: string[] = [];
-    const handlers = { 'panel/get-findings': () => ((ran = true), null) };
+    const handlers = {
+      'panel/get-findings': () => {
+        ran = true;
+        return null;
+      },
+    };
     const answer = dispatch(handlers, msg('panel/get-findings', {}), CONTENT, checkMessage, (t, r) => refused.push(`${t}: ${r}`));
     await expect(answer).resolves.toBeNull();
     expect(ran).toBe(false);
