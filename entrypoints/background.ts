@@ -86,7 +86,7 @@ export default defineBackground(() => {
       const key = `cas-seen:${root.toLowerCase()}`;
       const stored = await browser.storage.session?.get(key).catch(() => undefined);
       const value = stored?.[key] ?? casRoots.get(root.toLowerCase());
-      return typeof value === 'string' ? { casHost: value } : {};
+      return typeof value === 'string' && value ? { casHost: value } : {};
     },
     // The ENT helper's import-mode check needs the kind of export the rapprochement loaded.
     'rapprochement/loaded': async ({ uai }) => {

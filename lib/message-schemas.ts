@@ -22,7 +22,8 @@ const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const name = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 /** UAI (RNE): seven digits and a letter (DOMAIN.md, "UAI"). */
 const uai = v.pipe(v.string(), v.regex(/^\d{7}[A-Za-z]$/, 'not a UAI'));
-const hostName = v.pipe(v.string(), v.maxLength(253), v.regex(/^[a-z0-9.-]+$/i, 'not a host name'));
+// Empty when the instance said CAS is on without naming its server.
+const hostName = v.pipe(v.string(), v.maxLength(253), v.regex(/^[a-z0-9.-]*$/i, 'not a host name'));
 const localized = (max: number) => v.strictObject({ fr: text(max), en: text(max) });
 
 const finding = v.strictObject({

@@ -32,7 +32,10 @@ const CSS = `
 .none { border-color: #8a8f98; background: #f4f4f4; color: #4a5260; }
 .name { font-weight: 700; }
 .why { color: #3a4150; font-size: 12px; }
+/* Every mark, with or without a suggestion, has the same box: the page can measure the host. */
+.mark { box-sizing: border-box; height: 26px; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
 button { font: inherit; font-size: 12px; padding: 1px 8px; cursor: pointer; margin-left: 6px; }
+button.show { margin-left: 0; }
 `;
 
 const REFUSAL_TEXT: Record<Refusal['refused'], string> = {
@@ -71,7 +74,11 @@ function SuggestionLine({ row, lang }: { row: SuggestionRow; lang: Lang }) {
   const [state, setState] = useState<{ kind: 'mark' | 'busy' | 'gone' } | { kind: 'shown'; s: Suggestion }>({ kind: 'mark' });
   if (row.mark !== 'available') {
     return (
-      <div class="sugg none" data-passerelle-suggestion={row.mark === 'none' || row.mark === 'no-rapprochement' ? 'none' : row.mark}>
+      <div
+        class="sugg none mark"
+        data-passerelle-suggestion={row.mark === 'none' || row.mark === 'no-rapprochement' ? 'none' : row.mark}
+        title={t(row.mark === 'none' ? 'entSuggestNone' : REFUSAL_TEXT[row.mark], [], lang)}
+      >
         {t(row.mark === 'none' ? 'entSuggestNone' : REFUSAL_TEXT[row.mark], [], lang)}
       </div>
     );
@@ -85,10 +92,10 @@ function SuggestionLine({ row, lang }: { row: SuggestionRow; lang: Lang }) {
     );
   }
   return (
-    <div class="sugg" data-passerelle-suggestion="available">
-      <span>{t('entSuggestAvailable', [], lang)}</span>
+    <div class="sugg mark" data-passerelle-suggestion="available">
       <button
         type="button"
+        class="show"
         disabled={state.kind === 'busy'}
         aria-label={t('entSuggestShowLabel', [], lang)}
         onClick={async () => {
@@ -99,6 +106,7 @@ function SuggestionLine({ row, lang }: { row: SuggestionRow; lang: Lang }) {
       >
         {t('entSuggestShow', [], lang)}
       </button>
+      <span> {t('entSuggestAvailable', [], lang)}</span>
     </div>
   );
 }

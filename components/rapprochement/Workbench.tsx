@@ -9,6 +9,7 @@ import { openRapprochement, PasserelleDB, type Rapprochement, setOpenRapprocheme
 import { t } from '../i18n';
 import { msgKey } from './format';
 import { Results } from './Results';
+import { SchoolEntPanel, type SchoolEntSources } from './SchoolEntPanel';
 import { StartScreen } from './StartScreen';
 import { type ShownStep, Steps } from './Steps';
 import { StoredData } from './StoredData';
@@ -19,9 +20,11 @@ export interface WorkbenchProps {
   createWorker: () => Worker;
   /** The store (tests give their own). */
   db?: PasserelleDB;
+  /** Where the school's ENT proposals come from (the entry point gives the browser's). */
+  schoolEntSources?: SchoolEntSources;
 }
 
-export function Workbench({ createWorker, db: given }: WorkbenchProps) {
+export function Workbench({ createWorker, db: given, schoolEntSources }: WorkbenchProps) {
   const db = useMemo(() => given ?? new PasserelleDB(), [given]);
   const client = useMemo(() => new WorkerClient(createWorker), [createWorker]);
   useEffect(() => () => client.dispose(), [client]);
@@ -65,6 +68,9 @@ export function Workbench({ createWorker, db: given }: WorkbenchProps) {
           <strong>{r.schoolName || r.uai}</strong>
           {r.schoolName ? ` · ${r.uai}` : ''} · {r.year} · {t(msgKey(`wbMode_${r.mode}`))}
         </p>
+      )}
+      {r && r.id !== undefined && schoolEntSources && (
+        <SchoolEntPanel key={r.id} db={db} r={r} sources={schoolEntSources} onChange={(next) => setR(next)} />
       )}
       {unsaved && (
         <p role="alert" class="wb-error">

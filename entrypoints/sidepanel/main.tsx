@@ -1,3 +1,4 @@
+import { browserSchoolEntSources } from '../../components/rapprochement/school-ent-sources';
 import { render } from 'preact';
 import { App } from '../../components/App';
 import { uiLang } from '../../components/i18n';
@@ -11,4 +12,4 @@ const createMatchingWorker = () => new Worker(new URL('./matching.worker.ts', im
 
 document.documentElement.lang = uiLang();
 const root = document.getElementById('app');
-if (root) render(<App panels={{ rapprochement: <Workbench createWorker={createMatchingWorker} />, checks: <ChecksPanel />, diagnostic: <DiagnosticPanel /> }} />, root);
+if (root) render(<App panels={{ rapprochement: <Workbench createWorker={createMatchingWorker} schoolEntSources={browserSchoolEntSources} />, checks: <ChecksPanel />, diagnostic: <DiagnosticPanel /> }} />, root);

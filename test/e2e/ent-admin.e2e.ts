@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Route } from '../../scripts/sites-server';
 import { closedUi } from './closed-ui';
+import { confirmSchoolEnt, runSampleRapprochement } from './sample-rapprochement';
 import { expect, test } from './fixtures';
 
 const ENT = 'https://clg-exemple.monbureaunumerique.fr/admin';
@@ -61,7 +62,7 @@ test.describe('in English', () => {
   });
 });
 
-test('import wizard: the side panel’s rapprochement suggests an account for each unrecognised person; one click fills the ENT’s search, nothing is submitted', async ({
+test('import wizard: a mark on each unrecognised row, the suggestion on the admin’s click, only once the school’s ENT is confirmed; one click fills the ENT’s search, nothing is submitted', async ({
   context,
   openSidePanel,
 }) => {
@@ -69,52 +70,46 @@ test('import wizard: the side panel’s rapprochement suggests an account for ea
   // Before any rapprochement: no suggestion, said so next to each row.
   const early = await context.newPage();
   await early.goto(`${ENT}/import-jean-moulin.html`);
-  await expect(early.locator('[data-passerelle-host="ent-suggestion"]')).toHaveCount(4);
-  await expect(early.locator('[data-passerelle-suggestion="none"]')).toHaveCount(4);
+  const earlyUi = await closedUi(early);
+  await expect.poll(() => earlyUi.count('[data-passerelle-suggestion="none"]')).toBe(4);
   await early.close();
 
-  // The rapprochement of the sample school, run in the real side panel with the sample files.
-  const panel = await openSidePanel();
-  const tab = panel.locator('#panel-rapprochement');
-  await tab.getByLabel('UAI (RNE) de l’établissement').fill('0482409H');
-  await tab.getByLabel('Nom de l’établissement').fill('Collège Jean-Moulin');
-  await tab.getByRole('button', { name: 'Commencer le rapprochement' }).click();
-  await tab.getByTestId('wb-pronote-file').setInputFiles(resolve('sample/pronote-export.xml'));
-  await expect(tab.getByTestId('wb-pronote-summary')).toContainText('Export de tous les utilisateurs', { timeout: 60_000 });
-  const aaf = readdirSync(resolve('sample/aaf')).map((f) => resolve('sample/aaf', f));
-  await tab.getByTestId('wb-directory-file').setInputFiles(aaf);
-  await expect(tab.getByTestId('wb-directory-summary')).toContainText(`Fichiers lus (${aaf.length})`, { timeout: 60_000 });
-  await tab.getByRole('button', { name: 'Lancer le rapprochement' }).click();
-  await expect(panel.locator('.wb-step-title')).toContainText('Étape 1 : Enseignants', { timeout: 60_000 });
-
+  const panel = await runSampleRapprochement(openSidePanel);
   const page = await context.newPage();
   await page.goto(`${ENT}/import-jean-moulin.html`);
-  const row = page.locator('tr', { hasText: 'BERNARD Charles Édouard' });
-  // The ENT account of the directory (its own spelling), with class, score and why.
-  const suggestion = row.locator('[data-passerelle-suggestion="Bernard Charles-Edouard"]');
-  await expect(suggestion).toBeVisible();
-  await expect(suggestion).toContainText('(3A)');
-  await expect(suggestion).toContainText(/confiance \d+ %/);
-  await expect(suggestion).toContainText('Pourquoi : rapproché automatiquement');
-  await expect(page.locator('tr', { hasText: "D'ALMEIDA Côme" }).locator('[data-passerelle-suggestion]')).toHaveAttribute(
-    'data-passerelle-suggestion',
-    /^D'ALMEIDA C[ÔO]ME$/i,
-  );
+  const ui = await closedUi(page);
+  // The school's ENT project is not set yet: nothing is shown but why.
+  await expect.poll(() => ui.count('[data-passerelle-suggestion="no-ent-project"]')).toBe(1);
+  expect(await ui.count('[data-passerelle-suggestion="available"]')).toBe(0);
+
+  await confirmSchoolEnt(panel, 'mon-bureau-numerique');
+  await page.reload();
+  const bernard = { near: 'tr', nearText: 'BERNARD Charles Édouard' };
+  await expect.poll(() => ui.count('[data-passerelle-suggestion="available"]', bernard)).toBe(1);
+  // A mark, no personal data: the directory's spelling is nowhere until the admin asks.
+  expect(await ui.count('[data-passerelle-suggestion="available"]', { near: 'tr', nearText: "D'ALMEIDA Côme" })).toBe(1);
   // Two MARTIN Lena/Léna in 3A in the Pronote file: name and class cannot tell them apart.
-  await expect(page.locator('tr', { hasText: 'MARTIN Lena' }).locator('[data-passerelle-suggestion="none"]')).toBeVisible();
-  await expect(page.locator('tr', { hasText: 'INCONNU Personne' }).locator('[data-passerelle-suggestion="none"]')).toBeVisible();
+  expect(await ui.count('[data-passerelle-suggestion="none"]', { near: 'tr', nearText: 'MARTIN Lena' })).toBe(1);
+  expect(await ui.count('[data-passerelle-suggestion="none"]', { near: 'tr', nearText: 'INCONNU Personne' })).toBe(1);
+  expect(await ui.text('[data-passerelle-suggestion]')).not.toContain('Charles-Edouard');
 
   // The loaded file holds all users (read by the side panel): « partiel » is flagged.
-  const mode = page.locator('[data-passerelle-finding="import-mode-mismatch"]');
-  await expect(mode).toContainText('le fichier chargé contient tous les utilisateurs');
+  await expect.poll(() => ui.text('[data-passerelle-finding="import-mode-mismatch"]')).toContain('le fichier chargé contient tous les utilisateurs');
+
+  // The admin asks: the ENT account of the directory (its own spelling), with class, score and why.
+  await ui.click('button', { ...bernard, name: 'Voir la suggestion de Passerelle pour cette personne' });
+  const shown = '[data-passerelle-suggestion="Bernard Charles-Edouard"]';
+  await expect.poll(() => ui.text(shown, bernard)).toContain('(3A)');
+  expect(await ui.text(shown)).toMatch(/confiance \d+ %/);
+  expect(await ui.text(shown)).toContain('Pourquoi : rapproché automatiquement');
 
   // One click: the name goes into the ENT's own search field, as typed; the form is not submitted.
-  await suggestion.getByRole('button', { name: 'Écrire « Bernard Charles-Edouard » dans la recherche de l’ENT' }).click();
+  await ui.click(`${shown} button`, { name: 'Écrire « Bernard Charles-Edouard » dans la recherche de l’ENT' });
   const search = page.locator('#recherche');
   await expect(search).toHaveValue('Bernard Charles-Edouard');
   await expect(search).toHaveAttribute('data-input-events', '1');
   await expect(search).toBeFocused();
-  await expect(suggestion.getByRole('button')).toHaveText('Mis dans la recherche');
+  await expect.poll(() => ui.text(`${shown} button`)).toBe('Mis dans la recherche');
   await expect(page.locator('body')).not.toHaveAttribute('data-submitted', 'true');
   expect(page.url()).toBe(`${ENT}/import-jean-moulin.html`);
 });

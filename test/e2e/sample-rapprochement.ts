@@ -1,0 +1,33 @@
+/**
+ * The sample school's rapprochement run in the real side panel with the sample files, and the
+ * confirmation of its ENT project: what the import-wizard tests need first.
+ */
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+/** Runs the Collège Jean-Moulin (0482409H) rapprochement; returns the side panel (first step shown). */
+export async function runSampleRapprochement(openSidePanel: () => Promise<Page>): Promise<Page> {
+  const panel = await openSidePanel();
+  const tab = panel.locator('#panel-rapprochement');
+  await tab.getByLabel('UAI (RNE) de l’établissement').fill('0482409H');
+  await tab.getByLabel('Nom de l’établissement').fill('Collège Jean-Moulin');
+  await tab.getByRole('button', { name: 'Commencer le rapprochement' }).click();
+  await tab.getByTestId('wb-pronote-file').setInputFiles(resolve('sample/pronote-export.xml'));
+  await expect(tab.getByTestId('wb-pronote-summary')).toContainText('Export de tous les utilisateurs', { timeout: 60_000 });
+  const aaf = readdirSync(resolve('sample/aaf')).map((f) => resolve('sample/aaf', f));
+  await tab.getByTestId('wb-directory-file').setInputFiles(aaf);
+  await expect(tab.getByTestId('wb-directory-summary')).toContainText(`Fichiers lus (${aaf.length})`, { timeout: 60_000 });
+  await tab.getByRole('button', { name: 'Lancer le rapprochement' }).click();
+  await expect(panel.locator('.wb-step-title')).toContainText('Étape 1 : Enseignants', { timeout: 60_000 });
+  return panel;
+}
+
+/** In the side panel: « ENT de l'établissement » set to catalogue project `projectId`, confirmed. */
+export async function confirmSchoolEnt(panel: Page, projectId: string): Promise<void> {
+  const section = panel.locator('.wb-school-ent');
+  await section.getByLabel('Projet ENT').selectOption(projectId);
+  await section.getByRole('button', { name: 'Confirmer l’ENT de l’établissement' }).click();
+  await expect(panel.locator(`.wb-school-ent[data-school-ent="${projectId}"]`)).toBeVisible();
+}
