@@ -21,6 +21,9 @@ export interface UiElement {
   y: number;
   visible: boolean;
   focused: boolean;
+  /** Position among its root's matches, and its root's (for a click). */
+  index: number;
+  root: number;
 }
 
 export interface UiFilter {
@@ -42,20 +45,27 @@ interface CdpNode {
   contentDocument?: CdpNode;
 }
 
+// Scrolls the `index`-th match of `selector` into view and returns its centre.
+const CENTRE = `function (selector, index) {
+  const e = this.querySelectorAll(selector)[index];
+  e.scrollIntoView({ block: 'center' });
+  const r = e.getBoundingClientRect();
+  return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+}`;
+
 // Runs in the page's main world with `this` bound to one closed shadow root.
-const QUERY = `function (selector, hostSelector, near, scroll) {
+const QUERY = `function (selector, hostSelector, near) {
   const host = this.host;
   if (hostSelector && !host.matches(hostSelector)) return [];
   const attrs = (e) => Object.fromEntries([...e.attributes].map((a) => [a.name, a.value]));
   const anchor = near ? host.closest(near) : null;
   if (near && !anchor) return [];
-  return [...this.querySelectorAll(selector)].map((e, i) => {
-    if (scroll && i === 0) e.scrollIntoView({ block: 'center' });
+  return [...this.querySelectorAll(selector)].map((e, index) => {
     const r = e.getBoundingClientRect();
     return {
       text: e.textContent, attrs: attrs(e), host: attrs(host), nearText: anchor ? anchor.textContent : undefined,
       x: r.x + r.width / 2, y: r.y + r.height / 2, visible: r.width > 0 && r.height > 0,
-      focused: this.activeElement === e,
+      focused: this.activeElement === e, index,
     };
   });
 }`;
@@ -96,20 +106,20 @@ export async function closedUi(page: Page): Promise<ClosedUi> {
     return found;
   };
 
-  const query = async (selector: string, filter: UiFilter, scroll = false): Promise<UiElement[]> => {
+  const query = async (selector: string, filter: UiFilter): Promise<UiElement[]> => {
     const out: UiElement[] = [];
     try {
-      for (const backendNodeId of await rootIds()) {
+      for (const [root, backendNodeId] of (await rootIds()).entries()) {
         const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId, objectGroup: 'closed-ui' })) as {
           object: { objectId: string };
         };
         const { result } = (await cdp.send('Runtime.callFunctionOn', {
           objectId: object.objectId,
           functionDeclaration: QUERY,
-          arguments: [{ value: selector }, { value: filter.host ?? null }, { value: filter.near ?? null }, { value: scroll }],
+          arguments: [{ value: selector }, { value: filter.host ?? null }, { value: filter.near ?? null }],
           returnByValue: true,
         })) as { result: { value?: UiElement[] } };
-        out.push(...(result.value ?? []));
+        out.push(...(result.value ?? []).map((e) => ({ ...e, root })));
       }
     } finally {
       await cdp.send('Runtime.releaseObjectGroup', { objectGroup: 'closed-ui' }).catch(() => {});
@@ -131,9 +141,18 @@ export async function closedUi(page: Page): Promise<ClosedUi> {
     attr: async (selector, name, filter = {}) => (await query(selector, filter))[0]?.attrs[name] ?? null,
     closedRoots: async () => (await rootIds()).length,
     click: async (selector, filter = {}) => {
-      const [first] = await query(selector, filter, true);
+      const [first] = await query(selector, filter);
       if (!first?.visible) throw new Error(`no visible ${selector} in Passerelle's closed roots`);
-      await page.mouse.click(first.x, first.y);
+      const backendNodeId = (await rootIds())[first.root];
+      const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId, objectGroup: 'closed-ui' })) as { object: { objectId: string } };
+      const { result } = (await cdp.send('Runtime.callFunctionOn', {
+        objectId: object.objectId,
+        functionDeclaration: CENTRE,
+        arguments: [{ value: selector }, { value: first.index }],
+        returnByValue: true,
+      })) as { result: { value: { x: number; y: number } } };
+      await cdp.send('Runtime.releaseObjectGroup', { objectGroup: 'closed-ui' }).catch(() => {});
+      await page.mouse.click(result.value.x, result.value.y);
     },
   };
 }

@@ -9,5 +9,7 @@ export const E2E_HOSTS = [
   'cas.monbureaunumerique.fr',
   'clg-exemple.monbureaunumerique.fr',
   'www.monbureaunumerique.fr',
+  // Another catalogue project's ENT host (issue 16: the hostile page off the school's ENT).
+  'clg-exemple.mon-ent-occitanie.fr',
   'pronote.college-exemple.fr',
 ];
