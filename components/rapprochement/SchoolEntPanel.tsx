@@ -8,7 +8,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ENT_PROJECTS, projectForCasUrl } from '../../lib/catalogue';
 import { projectForWebHost } from '../../lib/catalogue/web-host';
-import { type PasserelleDB, type Rapprochement } from '../../lib/store';
+import type { PasserelleDB, Rapprochement } from '../../lib/store';
 import { hostKey, setSchoolEnt } from '../../lib/store/school-ent';
 import { t } from '../i18n';
 

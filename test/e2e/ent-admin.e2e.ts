@@ -1,5 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Route } from '../../scripts/sites-server';
 import { closedUi } from './closed-ui';
 import { confirmSchoolEnt, runSampleRapprochement } from './sample-rapprochement';

@@ -67,6 +67,7 @@ async function whatThePageSees(page: Page) {
     selection?.removeAllRanges();
     return {
       html: document.documentElement.outerHTML,
+      // biome-ignore lint/performance/useDomNodeTextContent: what the page renders is the point
       text: document.body.innerText,
       selected,
       hosts: hosts.map((h) => ({
@@ -164,7 +165,7 @@ test.describe('a hostile page on the school’s own ENT host', () => {
       document.body.append(frame);
       await new Promise((r) => setTimeout(r, 800));
       try {
-        out.iframe = frame.contentDocument?.body?.innerText ?? 'no access';
+        out.iframe = frame.contentDocument?.body?.textContent ?? 'no access';
       } catch (e) {
         out.iframe = `refused: ${(e as Error).message}`;
       }
