@@ -6,6 +6,7 @@
  * report; exit 0 when it ran, 2 with the reader's message (no stack trace) when the input cannot be
  * used. Prints each check; exits non-zero on any failure.
  */
+import { REPORT_CSP } from '../lib/report/report-html';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -88,6 +89,12 @@ function checkOutputs(label: string, out: string, expectedRows?: number): Row[] 
   check(html.startsWith('<!DOCTYPE html>') && html.includes('</html>'), `${label}: report.html is a whole HTML document`);
   check(html.includes('Ce qui reste, et pourquoi') && html.includes('What is left, and why'), `${label}: report.html says what is left and why, in French and English`);
   check(CATEGORIES.every((c) => html.includes(String(summary.pairs[c].auto))), `${label}: report.html shows the counts`);
+  const csp = /<head><meta charset="utf-8">\s*<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? '';
+  check(
+    csp === REPORT_CSP && /script-src 'none'/.test(csp) && !/<script/i.test(html),
+    `${label}: report.html carries its CSP first in the head (no script allowed) and holds no script`,
+    csp,
+  );
   return rows;
 }
 

@@ -1,3 +1,4 @@
+import { singleOriginPattern } from '../../lib/permissions';
 import { browser } from 'wxt/browser';
 import type { FetchLike } from '../../lib/diagnose/instance';
 import { send } from '../runtime';
@@ -10,7 +11,7 @@ import './diagnostic.css';
 /** The browser wiring of the Diagnostic tab. */
 const browserDeps: InstanceCheckDeps = {
   fetchFn: ((url, init) => fetch(url, init)) as FetchLike,
-  requestOrigin: (origin) => browser.permissions.request({ origins: [`${origin}/*`] }),
+  requestOrigin: (origin) => browser.permissions.request({ origins: [singleOriginPattern(origin)] }),
   notifyCasSeen: (root, casHost) => {
     send('instance/cas-seen', { root, casHost }).catch(() => {});
   },

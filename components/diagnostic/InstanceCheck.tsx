@@ -1,3 +1,4 @@
+import { isUnencrypted } from '../../lib/permissions';
 import { useRef, useState } from 'preact/hooks';
 import { projectById } from '../../lib/catalogue';
 import {
@@ -130,6 +131,11 @@ export function InstanceCheck({ deps }: { deps: InstanceCheckDeps }) {
         )}
         {(view.kind === 'checking' || view.kind === 'done' || view.kind === 'denied') && view.target.uaiCheckLetterWrong && (
           <p class="diag-warning">{t('diagInstanceUaiLetter')}</p>
+        )}
+        {(view.kind === 'checking' || view.kind === 'done' || view.kind === 'denied') && isUnencrypted(view.target.origin) && (
+          <p class="diag-warning" data-warning="unencrypted">
+            {t('diagInstanceUnencrypted', [view.target.origin])}
+          </p>
         )}
         {view.kind === 'checking' && (
           <p>

@@ -88,6 +88,16 @@ td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 `;
 
 /**
+ * The report's Content-Security-Policy (issue 16): no script of any kind, no fetch, no frame, no
+ * form, no base; only its own inline style and inline images (`frame-ancestors` is not honoured
+ * in a meta element, so it is left out). A report opened from a folder of
+ * files someone sent keeps names written by others: even markup that escaping missed could run
+ * nothing.
+ */
+export const REPORT_CSP =
+  "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+/**
  * Writes the report as a complete HTML document (UTF-8). Long lists are cut at `maxRows` (default
  * 2,000) with a line saying how many more are in `mapping.csv`.
  */
@@ -96,6 +106,8 @@ export function writeReportHtml(input: ReportInput): string {
   const max = input.maxRows ?? 2000;
   const out: string[] = [];
   out.push('<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">');
+  // First in the head, before anything it governs.
+  out.push(`<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`);
   out.push('<meta name="viewport" content="width=device-width, initial-scale=1">');
   out.push('<title>Rapprochement Pronote ⇄ ENT — rapport</title>');
   out.push(`<style>${STYLE}</style></head><body>`);

@@ -123,6 +123,8 @@ describe('Diagnostic tab: instance check', () => {
     expect(deps.requestOrigin).toHaveBeenCalledWith('http://clg-mariecurie.ac-lyon.fr:81');
     expect(deps.fetchFn).not.toHaveBeenCalled();
     expect(host.textContent).toContain('Autorisation refusée');
+    // An http server the admin named: told that the connection is not encrypted (issue 16).
+    expect($('[data-warning="unencrypted"]').textContent).toContain('la connexion n’est pas chiffrée');
   });
 
   it('a permission prompt that never answers can be cancelled, and its late answer is ignored', async () => {
