@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { projectForWebHost } from '../../../lib/catalogue/web-host';
 import type { Proposal } from '../../../lib/matching/types';
-import type { Category, Person } from '../../../lib/person';
+import type { Category, Person } from '../../../lib/core/person';
 import { PasserelleDB, buildStepItems, createRapprochement, saveInput, saveProposals, setOpenRapprochement } from '../../../lib/store';
 import { accessFor, hostFitsSchoolEnt, marksFor, revealFor, setSchoolEnt } from '../../../lib/store/school-ent';
 
