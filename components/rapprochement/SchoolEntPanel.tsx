@@ -31,6 +31,8 @@ export function SchoolEntPanel({ db, r, sources, onChange }: { db: PasserelleDB;
   const [proposal, setProposal] = useState<Proposal | undefined>();
   const [projectId, setProjectId] = useState(r.schoolEnt?.projectId ?? '');
   const [addTab, setAddTab] = useState(false);
+  // What is stored: shown at once after the confirmation, before the parent passes the new record.
+  const [ent, setEnt] = useState(r.schoolEnt);
 
   useEffect(() => {
     if (!editing) return;
@@ -44,14 +46,13 @@ export function SchoolEntPanel({ db, r, sources, onChange }: { db: PasserelleDB;
       const fromTab = h ? projectForWebHost(h) : undefined;
       const p = fromCas ? { projectId: fromCas.id, from: 'cas' as const } : fromTab ? { projectId: fromTab.id, from: 'tab' as const } : undefined;
       setProposal(p);
-      if (p && !r.schoolEnt?.projectId) setProjectId((current) => current || p.projectId);
+      if (p && !ent?.projectId) setProjectId((current) => current || p.projectId);
     })();
     return () => {
       live = false;
     };
-  }, [editing, r.uai, r.schoolEnt, sources]);
+  }, [editing, r.uai, ent, sources]);
 
-  const ent = r.schoolEnt;
   const projectName = (id?: string) => ENT_PROJECTS.find((p) => p.id === id)?.name;
   if (!editing && ent) {
     return (
@@ -101,6 +102,8 @@ export function SchoolEntPanel({ db, r, sources, onChange }: { db: PasserelleDB;
         onClick={async () => {
           const hosts = [...(ent?.hosts ?? []), ...(tabOutside && addTab ? [tabOutside] : [])];
           const schoolEnt = await setSchoolEnt(db, r.id!, { projectId: projectId || undefined, hosts });
+          setEnt(schoolEnt);
+          setAddTab(false);
           setEditing(false);
           onChange({ ...r, schoolEnt });
         }}
