@@ -114,7 +114,12 @@ export function startEntHelper(doc: Document, deps: EntHelperDeps, options: EntH
       last = key;
       deps.publish?.(result);
     }
-    const rows = snap.import?.unrecognised ?? [];
+    // Rows the background's schema would refuse (lib/message-schemas: names of 1 to 100
+    // characters, class up to 40, 500 rows) are not asked about, so that one odd row of the page
+    // does not make the whole ask refused.
+    const rows = (snap.import?.unrecognised ?? [])
+      .filter((r) => r.lastName.length >= 1 && r.lastName.length <= 100 && r.firstName.length >= 1 && r.firstName.length <= 100 && (r.className?.length ?? 0) <= 40)
+      .slice(0, 500);
     const uai = snap.import?.uai;
     // Without the school's UAI on the page, nothing is asked: suggestions are per school.
     if (!uai || !rows.length) {

@@ -136,6 +136,28 @@ describe('startEntHelper on the import wizard', () => {
   });
 });
 
+describe('startEntHelper with rows the schema would refuse', () => {
+  it('asks only about rows of acceptable size, so that one odd row does not silence the others', async () => {
+    const doc = open('import-jean-moulin.html');
+    const row = doc.querySelector('tbody tr td') as HTMLElement;
+    row.textContent = `${'X'.repeat(150)} Personne`;
+    const asked: string[][] = [];
+    stop = startEntHelper(
+      doc,
+      {
+        marks: async (_u, rows) => {
+          asked.push(rows.map((r) => r.lastName));
+          return rows.map(() => true);
+        },
+        reveal: async () => null, loadedExportKind: async () => undefined, now: () => WINTER },
+      { lang: 'fr', debounceMs: 20 },
+    );
+    await until(() => inShadows(doc, '[data-passerelle-suggestion="available"]').length === 3);
+    expect(asked[0]).toHaveLength(3);
+    expect(asked[0].some((n) => n.length > 100)).toBe(false);
+  });
+});
+
 describe('startEntHelper on the service screen', () => {
   it('judges the bloc version only after the admin asks the instance for its version', async () => {
     const doc = open('service-table.html');
