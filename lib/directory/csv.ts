@@ -1,6 +1,7 @@
 /**
- * CSV files and pasted tables → directory persons, through a column mapping (columns.ts). Parsed with
- * papaparse (delimiter guessed among `;`, `,`, tab and `|`). ONDE extractions
+ * CSV files and pasted tables → directory persons, through a column mapping (columns.ts). Rows come
+ * from lib/input/table-rows.ts (papaparse, delimiter guessed among `;`, `,`, tab and `|`; every
+ * physical line in exactly one row, locations `l. 5` or `l. 5-6`). ONDE extractions
  * (../shared/data/onde-csv-entcore: windows-1252, `;`, one file per category, no account id) are
  * the reference case.
  *
@@ -24,12 +25,12 @@
  * | raw             | every column, header → value                                                        |
  */
 import { foldIdentifier } from '../core/fold';
-import Papa from 'papaparse';
 import { categoryFromWord } from '../input/category-words';
 import { parseDate } from '../input/dates';
 import { clean, newPerson, parseSex } from '../input/person-draft';
 import type { Category, NotRead, Person, ReadNote } from '../core/person';
 import { type ColumnMapping, type DirectoryField, proposeMapping } from './columns';
+import { lineByLineStretches, lineRange, readTableRows, type TableRow } from '../input/table-rows';
 
 /** A child named on a guardian's row without an id (ONDE): matched to students after all files are read. */
 export interface ChildRef {
@@ -52,15 +53,6 @@ export interface CsvResult {
   /** Set when the headers were not all recognised or a needed column is missing. */
   columnMapping?: { proposed: ColumnMapping; sure: boolean };
   syntheticIds: number;
-}
-
-function parseTable(text: string, delimiter?: string): { rows: string[][]; errors: Papa.ParseError[]; delimiter: string } {
-  const result = Papa.parse<string[]>(text, {
-    delimiter: delimiter ?? '',
-    delimitersToGuess: [';', ',', '\t', '|'],
-    skipEmptyLines: 'greedy',
-  });
-  return { rows: result.data, errors: result.errors, delimiter: result.meta.delimiter };
 }
 
 function splitList(v: string | undefined): string[] {
@@ -88,12 +80,13 @@ export function readCsvText(
   options: { profile?: ColumnMapping; delimiter?: string },
   usedIds: Set<string>,
 ): CsvResult {
-  const { rows, errors } = parseTable(text, options.delimiter);
+  const table = readTableRows(text, options.delimiter);
+  const tableRows: TableRow[] = table.rows;
   const persons: Person[] = [];
   const notRead: NotRead[] = [];
   const notes: ReadNote[] = [];
   const childRefs: ChildRef[] = [];
-  const headers = (rows[0] ?? []).map((h) => h.trim());
+  const headers = (tableRows[0]?.fields ?? []).map((h) => h.trim());
   const proposal = proposeMapping(headers, source);
   const profileFits = options.profile && options.profile.columns.length === headers.length;
   const mapping = profileFits ? (options.profile as ColumnMapping) : proposal.mapping;
@@ -109,12 +102,33 @@ export function readCsvText(
     });
   }
   let syntheticIds = 0;
-  const errorRows = new Map<number, string>();
-  for (const e of errors) if (typeof e.row === 'number' && e.code !== 'UndetectableDelimiter') errorRows.set(e.row, e.message);
+  const stretches = lineByLineStretches(tableRows.slice(1));
+  if (stretches.length > 0) {
+    const lines = stretches.map(([a, b]) => lineRange(a, b)).join(', ');
+    const n = stretches.reduce((sum, [a, b]) => sum + b - a + 1, 0);
+    notes.push({
+      source,
+      message: {
+        fr: `${n < 2 ? 'Ligne' : 'Lignes'} ${lines} : guillemets mal placés (un guillemet non refermé, ou suivi d'un autre caractère). Ces lignes ont été lues une à une, les guillemets pris comme du texte, pour qu'aucune ligne n'en avale d'autres : vérifiez-les.`,
+        en: `${n < 2 ? 'Line' : 'Lines'} ${lines}: misplaced quotes (an unclosed quote, or one followed by another character). These lines were read one by one, quotes taken as text, so that no line swallows others: check them.`,
+      },
+    });
+  }
+  const stray = tableRows.slice(1).filter((r) => r.strayBreak);
+  if (stray.length > 0) {
+    const lines = stray.map((r) => lineRange(r.firstLine, r.lastLine)).join(', ');
+    notes.push({
+      source,
+      message: {
+        fr: `${stray.length < 2 ? 'Ligne' : 'Lignes'} ${lines} : un retour à la ligne isolé (CR) coupe la ligne en deux ; elle a été lue comme une seule ligne, le retour remplacé par une espace.`,
+        en: `${stray.length < 2 ? 'Line' : 'Lines'} ${lines}: a stray line break (CR) cuts the row in two; it was read as one row, the break taken as a space.`,
+      },
+    });
+  }
 
-  for (let r = 1; r < rows.length; r++) {
-    const row = rows[r];
-    const location = `l. ${r + 1}`;
+  for (let r = 1; r < tableRows.length; r++) {
+    const row = tableRows[r].fields;
+    const location = `l. ${lineRange(tableRows[r].firstLine, tableRows[r].lastLine)}`;
     const excerpt = row.join(' ; ').slice(0, 300);
     const get = (field: DirectoryField): string | undefined => {
       const i = mapping.columns.indexOf(field);
@@ -154,9 +168,6 @@ export function readCsvText(
         excerpt,
       });
       continue;
-    }
-    if (errorRows.has(r)) {
-      notes.push({ source, message: { fr: `${location} : ${errorRows.get(r)} (ligne lue telle quelle).`, en: `${location}: ${errorRows.get(r)} (row read as is).` } });
     }
     const birthDate = parseDate(get('birthDate'));
     let id = get('id') ?? get('login');
