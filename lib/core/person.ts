@@ -6,6 +6,7 @@
  */
 import type { Localized } from './localized';
 import type { Category } from './vocabulary';
+import type { RefusalCode } from './refusal';
 
 export { CATEGORIES, type Category } from './vocabulary';
 
@@ -91,11 +92,15 @@ export interface ReadResult {
   exportKind?: ExportKind;
 }
 
-/** Thrown when a whole input cannot be used (not XML, wrong kind of file, too large...). */
+/**
+ * Thrown when a whole input cannot be used (not XML, wrong kind of file, too large...).
+ * `code` says why, from the closed list of lib/core/refusal.ts.
+ */
 export class InputError extends Error {
   constructor(
     readonly userMessage: Localized,
-    readonly source?: string,
+    readonly source: string | undefined,
+    readonly code: RefusalCode,
   ) {
     super(userMessage.en);
     this.name = 'InputError';

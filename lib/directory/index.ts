@@ -148,7 +148,7 @@ export function readDirectory(files: InputFile[], options: DirectoryReadOptions 
     const { text } = openInput(file, 'directory');
     if (looksLikeXml(text)) {
       const kind = sniffXml(text);
-      if (kind !== 'aaf') throw new InputError(wrongXml(file.name, kind, rootElementName(text)), file.name);
+      if (kind !== 'aaf') throw new InputError(wrongXml(file.name, kind, rootElementName(text)), file.name, kind === 'encrypted' ? 'encrypted' : 'wrong-kind');
       assertNoEntityDeclarations(text, file.name);
       assertWellFormed(text, file.name);
       const r = readAafText(text, file.name);

@@ -3,6 +3,7 @@
  * reader say "this is a PDF" or "this looks like an AAF file, not a Pronote export" instead of
  * failing on the first unexpected tag (issue 3, "Everywhere": the wrong kind of file).
  */
+import { scanProlog } from './xml-prolog';
 
 export type ByteKind = 'empty' | 'pdf' | 'zip' | 'ole' | 'gzip' | 'image' | 'binary' | 'text';
 
@@ -39,13 +40,14 @@ export type XmlKind =
   | 'html'
   | 'other';
 
-/** The name of the root element (namespace prefix removed), or undefined when none is found. */
+/**
+ * The name of the root element (namespace prefix removed), or undefined when none is found. The
+ * prolog is read by xml-prolog.ts (a decoy DOCTYPE in a comment, a `]` in an ATTLIST default).
+ */
 export function rootElementName(text: string): string | undefined {
-  const re = /<([A-Za-z_][\w.:-]*)/g;
-  const head = text.slice(0, 64 * 1024);
-  // skip the declaration, comments, processing instructions and the DOCTYPE
-  const cleaned = head.replace(/<\?[\s\S]*?\?>/g, '').replace(/<!--[\s\S]*?-->/g, '').replace(/<!DOCTYPE[^[>]*(\[[\s\S]*?\])?\s*>/i, '');
-  const m = re.exec(cleaned);
+  const { rootAt } = scanProlog(text);
+  if (rootAt < 0) return undefined;
+  const m = /^<([A-Za-z_][\w.:-]*)/.exec(text.substr(rootAt, 256));
   return m ? m[1].replace(/^.*:/, '') : undefined;
 }
 

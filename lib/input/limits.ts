@@ -21,5 +21,6 @@ export function assertSize(file: InputFile): void {
       en: `The file "${file.name}" is ${size} MB: Passerelle reads files up to ${megabytes(MAX_INPUT_BYTES)} MB. Export one file per category or per school.`,
     },
     file.name,
+    'too-large',
   );
 }

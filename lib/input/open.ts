@@ -61,6 +61,7 @@ export function openInput(file: InputFile, expected: Expected): Decoded {
         en: `The file "${file.name}" ${looks.en}. Passerelle expects ${want.en} here.`,
       },
       file.name,
+      'not-text',
     );
   }
   return decodeBytes(file.bytes);

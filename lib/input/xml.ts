@@ -8,40 +8,69 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { InputError } from '../core/person';
+import { scanBody, scanProlog } from './xml-prolog';
 import { scanWellFormed, scanXmlTree } from './xml-scan';
 import { countLines, decodeXmlEntities, lineColumn, type XmlNode } from './xml-text';
 
 export { countLines, decodeXmlEntities, lineColumn, type XmlNode } from './xml-text';
 
 /**
- * Refuses entity declarations (an `<!ENTITY` in the internal subset of the DOCTYPE), before
- * parsing. A DOCTYPE naming only an external DTD is accepted; that DTD is never read.
- * @throws InputError naming the file.
+ * Refuses entity declarations wherever they stand (the DOCTYPE's internal subset, a later DOCTYPE,
+ * a stray `<!ENTITY`; parameter-entity references too) and references to entities other than the
+ * five predefined ones, before parsing, by the scan of xml-prolog.ts (comments, quoted strings,
+ * brackets and CDATA understood; no length cut-off). A DOCTYPE naming only an external DTD is
+ * accepted; that DTD is never read. Markup inside CDATA is data.
+ * @throws InputError (`entity-declaration`, or `undefined-entity` naming the reference and its line).
  */
 export function assertNoEntityDeclarations(text: string, source: string): void {
-  // The whole text, not a head: comments may push the DOCTYPE far down.
-  const doctype = /<!DOCTYPE\b/i.exec(text);
-  if (!doctype) return;
-  const after = text.slice(doctype.index, doctype.index + 64 * 1024);
-  if (/<!ENTITY\b/i.test(subset(after))) {
-    const { line, column } = lineColumn(text, doctype.index);
+  const prolog = scanProlog(text);
+  const body = prolog.rootAt >= 0 ? scanBody(text, prolog.rootAt) : { entityAt: -1, undefinedRef: undefined };
+  const entityAt = prolog.entityAt >= 0 ? prolog.entityAt : body.entityAt;
+  if (entityAt >= 0) {
+    const { line, column } = lineColumn(text, entityAt);
     throw new InputError(
       {
         fr: `Le fichier « ${source} » contient des déclarations d'entités XML (ligne ${line}, colonne ${column}). Passerelle les refuse par sécurité et ne va rien chercher ailleurs : un export Pronote ou un fichier AAF n'en contient jamais. Demandez le fichier d'origine.`,
         en: `The file "${source}" holds XML entity declarations (line ${line}, column ${column}). Passerelle refuses them for safety and fetches nothing: a Pronote export or an AAF file never holds any. Ask for the original file.`,
       },
       source,
+      'entity-declaration',
+    );
+  }
+  if (body.undefinedRef) {
+    const { line, column } = lineColumn(text, body.undefinedRef.at);
+    const ref = `&${body.undefinedRef.name};`;
+    throw new InputError(
+      {
+        fr: `Le fichier « ${source} » contient la référence d'entité « ${ref} » (ligne ${line}, colonne ${column}), définie nulle part : seules &amp; &lt; &gt; &quot; &apos; sont admises. Passerelle ne la garde pas comme un nom. Demandez le fichier d'origine.`,
+        en: `The file "${source}" holds the entity reference "${ref}" (line ${line}, column ${column}), defined nowhere: only &amp; &lt; &gt; &quot; &apos; are allowed. Passerelle does not keep it as a name. Ask for the original file.`,
+      },
+      source,
+      'undefined-entity',
     );
   }
 }
 
-/** The internal subset `[...]` of a DOCTYPE (text from `<!DOCTYPE`), or '' when there is none. */
-function subset(doctypeOnward: string): string {
-  const close = doctypeOnward.indexOf('>');
-  const open = doctypeOnward.indexOf('[');
-  if (open < 0 || (close >= 0 && close < open)) return '';
-  const end = doctypeOnward.indexOf(']', open);
-  return doctypeOnward.slice(open, end < 0 ? undefined : end);
+/** An XML declaration with its pseudo-attributes in order (XML 1.0 §2.8, production XMLDecl). */
+const XML_DECLARATION = /^<\?xml\s+version\s*=\s*(?:"1\.\d+"|'1\.\d+')(?:\s+encoding\s*=\s*(?:"[A-Za-z][\w.-]*"|'[A-Za-z][\w.-]*'))?(?:\s+standalone\s*=\s*(?:"(?:yes|no)"|'(?:yes|no)'))?\s*\?>/;
+
+/**
+ * Refuses a malformed XML declaration (`<?xml version="1"".0"?>`, `encoding="utf-8?>`), which
+ * fast-xml-parser's validator lets through and its parser then throws on in English.
+ * @throws InputError (`not-well-formed`, line 1).
+ */
+function assertDeclaration(text: string, source: string): void {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (!text.startsWith('<?xml', start) || !/^<\?xml[\s?]/.test(text.substr(start, 6))) return;
+  if (XML_DECLARATION.test(text.slice(start, start + 512))) return;
+  throw new InputError(
+    {
+      fr: `Le fichier « ${source} » n'est pas un XML valide : erreur ligne 1 (déclaration <?xml ... ?> mal formée : guillemets ou version incorrects). Exportez-le à nouveau sans l'ouvrir ni le modifier.`,
+      en: `The file "${source}" is not valid XML: error at line 1 (malformed <?xml ... ?> declaration: wrong quotes or version). Export it again without opening or editing it.`,
+    },
+    source,
+    'not-well-formed',
+  );
 }
 
 /**
@@ -80,6 +109,7 @@ export function xmlFaultWords(code: string, msg: string): { fr: string; en: stri
  * are closed is reported as cut off, at its last line.
  */
 export function assertWellFormed(text: string, source: string): void {
+  assertDeclaration(text, source);
   // Plain files are checked by the fast scanner; the validator decides (and words) everything else.
   if (scanWellFormed(text)) return;
   const result = XMLValidator.validate(text, { allowBooleanAttributes: false });
@@ -100,14 +130,16 @@ export function assertWellFormed(text: string, source: string): void {
         en: `The file "${source}" is incomplete: it stops at line ${end.line}, column ${end.column}, before the end of the <${last}> element. It was probably cut off while copied or downloaded: export it again.`,
       },
       source,
+      'truncated',
     );
   }
   throw new InputError(
     {
       fr: `Le fichier « ${source} » n'est pas un XML valide : erreur ligne ${line}, colonne ${col} (${xmlFaultWords(code, msg).fr}). Exportez-le à nouveau sans l'ouvrir ni le modifier.`,
-      en: `The file "${source}" is not valid XML: error at line ${line}, column ${col} (${msg}). Export it again without opening or editing it.`,
+      en: `The file "${source}" is not valid XML: error at line ${line}, column ${col} (${xmlFaultWords(code, msg).en}). Export it again without opening or editing it.`,
     },
     source,
+    'not-well-formed',
   );
 }
 
@@ -180,21 +212,44 @@ export function parseXmlTreeWithParser(text: string): XmlNode | undefined {
   return root;
 }
 
+/** The line of the first processing instruction after the start, else 1: where a parser fault most likely is. */
+function faultLine(text: string): number {
+  const pi = text.indexOf('<?', 2);
+  return pi < 0 ? 1 : lineColumn(text, pi).line;
+}
+
 /**
  * Decodes, checks and parses an XML input in one go.
- * @throws InputError (entity declarations, not well-formed).
+ * @throws InputError (entity declarations, undefined entity, not well-formed, truncated, no element).
  */
 export function readXmlTree(text: string, source: string): XmlNode {
   assertNoEntityDeclarations(text, source);
+  assertDeclaration(text, source);
   // A tree from the fast scanner means the text is well-formed too (xml-scan.ts).
   const fast = scanXmlTree(text);
   if (fast) return fast;
   assertWellFormed(text, source);
-  const root = parseXmlTreeWithParser(text);
+  let root: XmlNode | undefined;
+  try {
+    root = parseXmlTreeWithParser(text);
+  } catch (e) {
+    // fast-xml-parser throws plain Errors in English on what its validator let through: the
+    // reader's message instead, at the line of the last markup the validator could not place.
+    if (!(e instanceof Error) || e instanceof InputError) throw e;
+    throw new InputError(
+      {
+        fr: `Le fichier « ${source} » n'est pas un XML valide : sa structure ne peut pas être lue (balise, commentaire ou instruction mal fermé, ligne ${faultLine(text)}). Exportez-le à nouveau sans l'ouvrir ni le modifier.`,
+        en: `The file "${source}" is not valid XML: its structure cannot be read (a tag, comment or instruction not closed properly, line ${faultLine(text)}). Export it again without opening or editing it.`,
+      },
+      source,
+      'not-well-formed',
+    );
+  }
   if (!root) {
     throw new InputError(
       { fr: `Le fichier « ${source} » ne contient aucun élément XML.`, en: `The file "${source}" holds no XML element.` },
       source,
+      'no-element',
     );
   }
   return root;

@@ -26,6 +26,7 @@ export function readDecisionsCsv(text: string, source: string): { decisions: Dec
           en: `The decisions file "${source}" has no "${f}" column: give the workbench's decisions CSV export, or a RapprochementSSO file.`,
         },
         source,
+        'missing-column',
       );
     }
   }

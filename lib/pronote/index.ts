@@ -7,6 +7,7 @@ import type { Localized } from '../core/localized';
 import { looksLikeTable, looksLikeXml, sniffXml } from '../input/file-kind';
 import { encryptedExportMessage, openInput } from '../input/open';
 import { append } from '../input/person-draft';
+import type { RefusalCode } from '../core/refusal';
 import type { InputFile } from '../input/source';
 import { readXmlTree, type XmlNode } from '../input/xml';
 import type { Decision } from '../matching/types';
@@ -70,8 +71,8 @@ const CATEGORY_EN: Record<Category, string> = {
   staff: 'staff',
 };
 
-function wrongFile(name: string, fr: string, en: string): InputError {
-  return new InputError({ fr: `Le fichier « ${name} » ${fr}`, en: `The file "${name}" ${en}` }, name);
+function wrongFile(name: string, fr: string, en: string, code: RefusalCode = 'wrong-kind'): InputError {
+  return new InputError({ fr: `Le fichier « ${name} » ${fr}`, en: `The file "${name}" ${en}` }, name, code);
 }
 
 const WANT: Localized = {
@@ -99,7 +100,7 @@ function openExport(file: InputFile): XmlNode {
       `looks like an AAF file of the ENT directory (element ficAlimMENESR), not the Pronote identifier export. Load it on the ENT side. ${WANT.en}`,
     );
   }
-  if (kind === 'encrypted') throw new InputError(encryptedExportMessage(file.name), file.name);
+  if (kind === 'encrypted') throw new InputError(encryptedExportMessage(file.name), file.name, 'encrypted');
   if (kind === 'html') throw wrongFile(file.name, `est une page web (HTML). ${WANT.fr}`, `is a web page (HTML). ${WANT.en}`);
   return readXmlTree(text, file.name);
 }
@@ -176,6 +177,7 @@ export function readPronoteExport(files: InputFile[], options: { profile?: Mappi
           file.name,
           `ne contient aucune personne reconnaissable (élément racine <${root.name}>) : aucun élément répété avec un nom et un prénom. ${WANT.fr}`,
           `holds no recognisable person (root element <${root.name}>): no repeated element with a last name and a first name. ${WANT.en}`,
+          'no-persons',
         );
       }
       profile = s.mapping;

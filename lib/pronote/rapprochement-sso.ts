@@ -106,6 +106,7 @@ export function readRapprochementSso(file: InputFile): Decision[] {
         en: `The file "${file.name}" is not a RapprochementSSO file (root element <${root.name}>, expected <PARTENAIRE_INDEX>).`,
       },
       file.name,
+      'wrong-kind',
     );
   }
   return readSsoTree(root, file.name).decisions;

@@ -34,7 +34,7 @@ const CORPUS: [string, Reader, string[], string[]][] = [
   [BAD + 'tronque.xml', 'pronote', ['est incomplet', 'ligne 15, colonne 17', '<Eleve>'], ['incomplete', 'line 15, column 17']],
   [BAD + 'tronque.xml', 'directory', ['ressemble à un export Pronote'], ['looks like a Pronote export']],
   [BAD + 'mal-forme.xml', 'pronote', ["n'est pas un XML valide", 'ligne 5'], ['not valid XML', 'line 5']],
-  [BAD + 'bombe-entites.xml', 'pronote', ["déclarations d'entités", 'ligne 2, colonne 1'], ['entity declarations', 'fetches nothing']],
+  [BAD + 'bombe-entites.xml', 'pronote', ["déclarations d'entités", 'ligne 3, colonne 2'], ['entity declarations', 'fetches nothing']],
   [BAD + 'entite-externe.xml', 'pronote', ["déclarations d'entités"], ['entity declarations']],
   [BAD + 'chiffre-partenaire.xml', 'pronote', ['export chiffré', 'seul le partenaire', "l'export en clair"], ['encrypted export', 'plain identifier export']],
   [BAD + 'chiffre-partenaire.xml', 'directory', ['export chiffré'], ['encrypted export']],
