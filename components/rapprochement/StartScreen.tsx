@@ -211,7 +211,7 @@ function SideLoader({ db, client, r, side, onChange }: Props & { r: Rapprochemen
             type="file"
             data-testid={`${id}-file`}
             multiple={side === 'directory'}
-            accept={side === 'pronote' ? '.xml,text/xml,application/xml' : '.xml,.csv,.txt,text/csv,text/xml'}
+            accept={side === 'pronote' ? '.xml,text/xml,application/xml' : '.xml,.dtd,.csv,.tsv,.txt,text/csv,text/xml'}
             disabled={busy}
             onChange={(e) => {
               const list = e.currentTarget.files;

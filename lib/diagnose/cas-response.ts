@@ -233,7 +233,14 @@ export function readCasResponse(pasted: string, expectedAttribute = 'idPronote',
       column: col,
     };
   }
-  const roots = toNodes(parser.parse(xml) as unknown[]);
+  let parsed: unknown[];
+  try {
+    parsed = parser.parse(xml) as unknown[];
+  } catch {
+    // fast-xml-parser throws in English on what its validator let through (`<?xml version="1"".0"?>`).
+    return { ...unreadable('malformed', { fr: 'ligne 1, déclaration ou instruction mal fermée', en: 'line 1, declaration or instruction not closed properly' }), line: 1, column: 1 };
+  }
+  const roots = toNodes(parsed);
   const casRoot = findDeep(roots, 'serviceResponse');
   if (casRoot) return readCas(casRoot, expectedAttribute, mode);
   const samlResponse = findDeep(roots, 'Response');

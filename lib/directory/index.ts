@@ -135,6 +135,21 @@ function addCsv(acc: Accumulator, text: string, source: string, options: Directo
   if (r.columnMapping && !acc.columnMapping) acc.columnMapping = r.columnMapping;
 }
 
+/** How the directory side routes one file of a delivery. */
+export type DirectoryFileKind = 'dtd' | 'xml' | 'table';
+
+/**
+ * Routes one file: a DTD (`ficAlimMENESR.dtd` ships beside the AAF XML files, DOMAIN.md "The AAF
+ * feed") by its name or its first declaration, XML by its first markup, a table otherwise. Matière,
+ * MEF and établissement AAF files are XML here; readAafText skips their records with a note.
+ */
+export function directoryFileKind(name: string, text: string): DirectoryFileKind {
+  if (/\.dtd$/i.test(name)) return 'dtd';
+  const head = text.slice(0, 4096).replace(/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*/, '');
+  if (/^<!(ELEMENT|ATTLIST|ENTITY|NOTATION)\b/.test(head)) return 'dtd';
+  return looksLikeXml(text) ? 'xml' : 'table';
+}
+
 /**
  * Reads ENT directory files: AAF XML (any order, several at once; non-person AAF files skipped with
  * a note) and CSV files, to one result. Links between students and guardians are made across files.
@@ -144,9 +159,16 @@ function addCsv(acc: Accumulator, text: string, source: string, options: Directo
  */
 export function readDirectory(files: InputFile[], options: DirectoryReadOptions = {}): DirectoryReadResult {
   const acc = newAccumulator();
+  const dtds: string[] = [];
   for (const file of files) {
+    if (/\.dtd$/i.test(file.name)) {
+      dtds.push(file.name);
+      continue;
+    }
     const { text } = openInput(file, 'directory');
-    if (looksLikeXml(text)) {
+    const kind = directoryFileKind(file.name, text);
+    if (kind === 'dtd') dtds.push(file.name);
+    else if (kind === 'xml') {
       const kind = sniffXml(text);
       if (kind !== 'aaf') throw new InputError(wrongXml(file.name, kind, rootElementName(text)), file.name, kind === 'encrypted' ? 'encrypted' : 'wrong-kind');
       assertNoEntityDeclarations(text, file.name);
@@ -158,6 +180,15 @@ export function readDirectory(files: InputFile[], options: DirectoryReadOptions 
     } else {
       addCsv(acc, text, file.name, options);
     }
+  }
+  if (dtds.length > 0) {
+    acc.notes.push({
+      source: dtds.join(', '),
+      message: {
+        fr: `${dtds.length < 2 ? 'Fichier' : 'Fichiers'} DTD non ${dtds.length < 2 ? 'lu' : 'lus'} (la description du format AAF, sans personnes) : ${dtds.join(', ')}.`,
+        en: `DTD ${dtds.length < 2 ? 'file' : 'files'} not read (the AAF format description, no persons): ${dtds.join(', ')}.`,
+      },
+    });
   }
   return finish(acc);
 }

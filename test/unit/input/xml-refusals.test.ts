@@ -82,3 +82,17 @@ describe('parser faults become the reader’s message', () => {
     });
   }
 });
+
+describe('a whole AAF delivery', () => {
+  it('skips the DTD given with the XML files, and says so', () => {
+    const dtd = file('ficAlimMENESR.dtd', '<?xml version="1.0" encoding="UTF-8"?>\n<!ELEMENT ficAlimMENESR (addRequest*)>\n<!ENTITY % x "y">\n');
+    const dtdNoName = file('format', '<!-- AAF -->\n<!ELEMENT ficAlimMENESR (addRequest*)>\n');
+    const aaf = file(
+      'ENT_Eleve_0001.xml',
+      '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE ficAlimMENESR SYSTEM "ficAlimMENESR.dtd">\n<ficAlimMENESR>\n<addRequest><operationalAttributes><attr name="categoriePersonne"><value>Eleve</value></attr></operationalAttributes><identifier><id>11</id></identifier><attributes><attr name="sn"><value>DUPONT</value></attr><attr name="givenName"><value>Jean</value></attr></attributes></addRequest>\n</ficAlimMENESR>\n',
+    );
+    const r = readDirectory([dtd, aaf, dtdNoName]);
+    expect(r.persons.map((p) => p.lastName)).toEqual(['DUPONT']);
+    expect(r.notes.find((n) => n.message.fr.startsWith('Fichiers DTD non lus'))?.message.fr).toContain('ficAlimMENESR.dtd, format');
+  });
+});
