@@ -4,7 +4,7 @@
  */
 import type { Localized } from '../core/localized';
 import { sniffXml, looksLikeXml, rootElementName } from '../input/file-kind';
-import { encryptedExportMessage, openInput } from '../input/open';
+import { encodingNotes, encryptedExportMessage, openInput } from '../input/open';
 import { append } from '../input/person-draft';
 import { completeRelations } from '../input/relations';
 import type { InputFile } from '../input/source';
@@ -165,7 +165,9 @@ export function readDirectory(files: InputFile[], options: DirectoryReadOptions 
       dtds.push(file.name);
       continue;
     }
-    const { text } = openInput(file, 'directory');
+    const decoded = openInput(file, 'directory');
+    const { text } = decoded;
+    append(acc.notes, encodingNotes(decoded, file.name));
     const kind = directoryFileKind(file.name, text);
     if (kind === 'dtd') dtds.push(file.name);
     else if (kind === 'xml') {

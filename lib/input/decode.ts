@@ -12,6 +12,11 @@ export interface Decoded {
   text: string;
   /** WHATWG name of the encoding used: `utf-8`, `utf-16le`, `utf-16be`, `windows-1252`, `iso-8859-15`... */
   encoding: string;
+  /**
+   * Lines of a file read as UTF-8 that were not valid UTF-8 and were decoded as windows-1252 instead
+   * (a file edited in two tools); absent when none.
+   */
+  windows1252Lines?: number;
 }
 
 const CHUNK = 8192;
@@ -125,5 +130,54 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   }
   const utf8 = tryUtf8(bytes);
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8' };
-  return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+  return decodeByLine(bytes);
+}
+
+/**
+ * Bytes that are not valid UTF-8 as a whole: a windows-1252 file (no line holds a valid multi-byte
+ * UTF-8 sequence), or a file mixing both, decoded line by line (LF-separated), each line as UTF-8
+ * when it is valid UTF-8, else as windows-1252, with the count of the latter.
+ */
+function decodeByLine(bytes: Uint8Array): Decoded {
+  const runs: [start: number, end: number, utf8: boolean][] = [];
+  let utf8Lines = 0;
+  let cp1252Lines = 0;
+  let start = 0;
+  while (start < bytes.length) {
+    let end = bytes.indexOf(10, start);
+    end = end < 0 ? bytes.length : end + 1;
+    const line = bytes.subarray(start, end);
+    let ascii = true;
+    for (let i = 0; i < line.length; i++) if (line[i] >= 0x80) {
+      ascii = false;
+      break;
+    }
+    const valid = ascii || tryUtf8(line) !== undefined;
+    if (!ascii) {
+      if (valid) utf8Lines++;
+      else cp1252Lines++;
+    }
+    const last = runs[runs.length - 1];
+    if (last && last[2] === valid) last[1] = end;
+    else runs.push([start, end, valid]);
+    start = end;
+  }
+  if (utf8Lines === 0) return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const text = runs.map(([a, b, valid]) => (valid ? decoder.decode(bytes.subarray(a, b)) : decodeWindows1252(bytes.subarray(a, b)))).join('');
+  return { text, encoding: 'utf-8', windows1252Lines: cp1252Lines };
+}
+
+/** UTF-8 text decoded twice (`GÃ©raldine`): the lines where it shows, at most `max` of them. */
+export function doubleEncodedLines(text: string, max = 20): number[] {
+  const re = /[ÃÂ][\u0080-\u00bf]/g;
+  const lines: number[] = [];
+  let line = 1;
+  let at = 0;
+  for (let m = re.exec(text); m && lines.length < max; m = re.exec(text)) {
+    for (let i = text.indexOf('\n', at); i >= 0 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
+    at = m.index;
+    if (lines[lines.length - 1] !== line) lines.push(line);
+  }
+  return lines;
 }

@@ -3,8 +3,8 @@
  * Messages name what the file looks like and what to give instead (issue 3, "Everywhere").
  */
 import type { Localized } from '../core/localized';
-import { InputError } from '../core/person';
-import { type Decoded, decodeBytes } from './decode';
+import { InputError, type ReadNote } from '../core/person';
+import { type Decoded, decodeBytes, doubleEncodedLines } from './decode';
 import { type ByteKind, sniffBytes } from './file-kind';
 import { assertSize } from './limits';
 import type { InputFile } from './source';
@@ -45,12 +45,71 @@ const LOOKS_LIKE: Record<Exclude<ByteKind, 'text'>, Localized> = {
 };
 
 /**
+ * Encodings told by their first bytes that Passerelle refuses by name (XML 1.0 appendix F: UTF-32
+ * with or without BOM, EBCDIC `<?xm`; UTF-7's BOM `+/v`).
+ */
+function refusedEncoding(bytes: Uint8Array): string | undefined {
+  const s = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  if (s(0x00, 0x00, 0xfe, 0xff) || s(0x00, 0x00, 0x00, 0x3c)) return 'UTF-32 (big-endian)';
+  if (s(0xff, 0xfe, 0x00, 0x00) || s(0x3c, 0x00, 0x00, 0x00)) return 'UTF-32 (little-endian)';
+  if (s(0x4c, 0x6f, 0xa7, 0x94)) return 'EBCDIC';
+  if (s(0x2b, 0x2f, 0x76) && [0x38, 0x39, 0x2b, 0x2f].includes(bytes[3])) return 'UTF-7';
+  const head = String.fromCharCode.apply(null, Array.from(bytes.subarray(0, 200)));
+  const declared = /^\s*<\?xml\b[^>]*?\bencoding\s*=\s*["'](utf-?32[a-z-]*|ucs-?4|utf-?7|ebcdic[\w-]*|cp037|ibm037)["']/i.exec(head);
+  return declared ? declared[1].toUpperCase() : undefined;
+}
+
+/**
+ * Notes on how a file was decoded, for the reader's notes: lines decoded as windows-1252 in a
+ * UTF-8 file, and lines that look double-encoded (`GÃ©raldine`: UTF-8 read as windows-1252 and
+ * saved again as UTF-8), which are noted, never rewritten.
+ */
+export function encodingNotes(decoded: Decoded, source: string): ReadNote[] {
+  const notes: ReadNote[] = [];
+  if (decoded.windows1252Lines) {
+    const n = decoded.windows1252Lines;
+    notes.push({
+      source,
+      message: {
+        fr: `${n} ligne(s) du fichier ne sont pas en UTF-8 comme le reste : Passerelle les a lues en windows-1252 (fichier sans doute modifié dans deux logiciels). Vérifiez les accents de ces lignes.`,
+        en: `${n} line(s) of the file are not UTF-8 like the rest: Passerelle read them as windows-1252 (the file was probably edited in two programs). Check the accents on those lines.`,
+      },
+    });
+  }
+  if (decoded.encoding === 'utf-8') {
+    const lines = doubleEncodedLines(decoded.text);
+    if (lines.length > 0) {
+      const list = lines.join(', ') + (lines.length >= 20 ? '…' : '');
+      notes.push({
+        source,
+        message: {
+          fr: `Lignes ${list} : des accents semblent encodés deux fois (« Ã© » pour « é ») ; Passerelle les laisse tels quels. Corrigez le fichier d'origine si besoin.`,
+          en: `Lines ${list}: accents look encoded twice ("Ã©" for "é"); Passerelle leaves them as they are. Fix the original file if needed.`,
+        },
+      });
+    }
+  }
+  return notes;
+}
+
+/**
  * Size check, kind check and decoding of one input.
  * @throws InputError for files over the size limit, empty files and non-text files (PDF, ZIP,
  * spreadsheets, images), saying what was expected.
  */
 export function openInput(file: InputFile, expected: Expected): Decoded {
   assertSize(file);
+  const refused = refusedEncoding(file.bytes);
+  if (refused) {
+    throw new InputError(
+      {
+        fr: `Le fichier « ${file.name} » est encodé en ${refused}, un encodage que Passerelle ne lit pas. Enregistrez-le en UTF-8 (ou exportez-le à nouveau), puis chargez-le.`,
+        en: `The file "${file.name}" is encoded in ${refused}, an encoding Passerelle does not read. Save it as UTF-8 (or export it again), then load it.`,
+      },
+      file.name,
+      'encoding',
+    );
+  }
   const kind = sniffBytes(file.bytes);
   if (kind !== 'text') {
     const looks = LOOKS_LIKE[kind];

@@ -5,7 +5,7 @@
  */
 import type { Localized } from '../core/localized';
 import { looksLikeTable, looksLikeXml, sniffXml } from '../input/file-kind';
-import { encryptedExportMessage, openInput } from '../input/open';
+import { encodingNotes, encryptedExportMessage, openInput } from '../input/open';
 import { append } from '../input/person-draft';
 import type { RefusalCode } from '../core/refusal';
 import type { InputFile } from '../input/source';
@@ -81,8 +81,10 @@ const WANT: Localized = {
 };
 
 /** Parses one file and refuses what is not a Pronote export, saying what it looks like. */
-function openExport(file: InputFile): XmlNode {
-  const { text } = openInput(file, 'pronote');
+function openExport(file: InputFile, notes: ReadNote[]): XmlNode {
+  const decoded = openInput(file, 'pronote');
+  const { text } = decoded;
+  append(notes, encodingNotes(decoded, file.name));
   if (!looksLikeXml(text)) {
     throw looksLikeTable(text)
       ? wrongFile(
@@ -146,7 +148,7 @@ export function readPronoteExport(files: InputFile[], options: { profile?: Mappi
   /** The first person read for each id, per category, to set aside the same person in a later file. */
   const readBefore = new Map<Category, Map<string, Person>>();
   for (const file of files) {
-    const root = openExport(file);
+    const root = openExport(file, notes);
     if (root.name === 'PARTENAIRE_INDEX') {
       const r = readSsoTree(root, file.name);
       append(decisions, r.decisions);
