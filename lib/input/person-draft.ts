@@ -38,11 +38,11 @@ export function newPerson(base: {
 const FOLDABLE = /[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]|\s\s/;
 
 /**
- * C0 and C1 control characters (tab, LF, CR apart: they are blanks) and the bidi embeddings,
+ * C0 and C1 control characters (tab, LF, VT, FF, CR apart: they are blanks, folded) and the bidi embeddings,
  * overrides and isolates (U+202A–U+202E, U+2066–U+2069): names are text (issue 15, point 5), and a
  * U+202E in a name would turn it around on screen and in every export.
  */
-const NOT_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const NOT_TEXT = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * Trims, folds inner runs of blanks and removes control and bidi-override characters; undefined

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readDirectory } from '../../../lib/directory';
-import { InputError } from '../../../lib/person';
+import { InputError } from '../../../lib/core/person';
 import { readPronoteExport } from '../../../lib/pronote';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
