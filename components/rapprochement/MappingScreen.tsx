@@ -7,7 +7,7 @@
  * kept silently); on a mapping with `fields` (the Pronote profile), each can be picked as a link.
  */
 import { useState } from 'preact/hooks';
-import type { Category } from '../../lib/person';
+import type { Category } from '../../lib/core/person';
 import { formatNumber, t } from '../i18n';
 import { categoryLabel, msgKey } from './format';
 
