@@ -10,7 +10,10 @@
  *    fields (then unsure).
  * 3. Fields from synonyms, attributes or child elements: EDT's `NOM`, `PRENOM`, `DATE_NAISS`
  *    (dd/mm/yyyy), `SEXE`, `CLASSE` are one known neighbour. The identifier field by preference
- *    `IDPN`, `IdentifiantPronote`, `Identifiant`, `Ident`, `Id` (PRODUCT.md, "Identifiers").
+ *    `IDPN`, `IdentifiantPronote`, `Identifiant`, `Ident`, `Id` (PRODUCT.md, "Identifiers"). The
+ *    link fields (`guardians` on students, `children` on guardians) by their values: the key whose
+ *    values name persons of the other category of the file (link-fields.ts), on either side.
+ *    Fields on at least half of one category's records that the mapping leaves unused are listed.
  * 4. Confidence in [0, 1]: share of records holding the id, last-name and first-name fields, lowered when
  *    the id field is only a generic one (`Id`, `numero`) and when a category had to be guessed.
  *    `sure` when confidence ≥ 0.9, every category named by the file and a Pronote id field found.
