@@ -3,6 +3,7 @@
  * attributes and lists, by `Ident` or id, in the partner layout and in sniffed layouts; the link
  * field found by its values, kept by a saved profile; unused fields listed; no link said.
  */
+import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { InputFile } from '../../../lib/input/source';
@@ -181,4 +182,62 @@ describe('generated exports in every link form', () => {
       }
     });
   }
+});
+
+describe('links, as a property', () => {
+  const FORMS = ['student-elements', 'student-list', 'guardian-eleve', 'guardian-enfant', 'guardian-enfants', 'guardian-list'] as const;
+  it('any link graph, in any form and separator, partner or sniffed, reads back the same on both sides', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 20 }),
+        fc.constantFrom(...FORMS),
+        fc.constantFrom(',', ';', '|', ' , '),
+        fc.boolean(),
+        (nStudents, nGuardians, edges, form, sep, partnerLayout) => {
+          const links = new Set(edges.map(([s, g]) => `S${s % nStudents}|G${g % nGuardians}`));
+          const guardiansOf = (s: string) => [...links].filter((l) => l.startsWith(`${s}|`)).map((l) => l.split('|')[1]);
+          const childrenOf = (g: string) => [...links].filter((l) => l.endsWith(`|${g}`)).map((l) => l.split('|')[0]);
+          const [student, guardian, id] = partnerLayout ? ['Eleve', 'Responsable', 'Ident'] : ['Pupil', 'Parent', 'Identifiant'];
+          const inner = (refs: string[], element: string) => refs.map((r) => `<${element} ${id}="${r}"/>`).join('');
+          let text = '<Export><Eleves>';
+          for (let i = 0; i < nStudents; i++) {
+            const s = `S${i}`;
+            const refs = guardiansOf(s);
+            const list = form === 'student-list' && refs.length ? ` Responsables="${refs.join(sep)}"` : '';
+            text += `<${student} ${id}="${s}" Nom="N" Prenom="E${i}"${list}>${form === 'student-elements' ? inner(refs, guardian) : ''}</${student}>`;
+          }
+          text += '</Eleves><Responsables>';
+          for (let i = 0; i < nGuardians; i++) {
+            const g = `G${i}`;
+            const refs = childrenOf(g);
+            const list = form === 'guardian-list' && refs.length ? ` Enfants="${refs.join(sep)}"` : '';
+            const body =
+              form === 'guardian-eleve'
+                ? inner(refs, student)
+                : form === 'guardian-enfant'
+                  ? inner(refs, 'Enfant')
+                  : form === 'guardian-enfants' && refs.length
+                    ? `<Enfants>${refs.map((r) => `<Enfant>${r}</Enfant>`).join('')}</Enfants>`
+                    : '';
+            text += `<${guardian} ${id}="${g}" Nom="N" Prenom="R${i}"${list}>${body}</${guardian}>`;
+          }
+          text += '</Responsables></Export>';
+          const r = readPronoteExport([xml(text)]);
+          const fromStudents: string[] = [];
+          const fromGuardians: string[] = [];
+          for (const p of r.persons) {
+            if (p.category === 'student') for (const g of p.guardians) fromStudents.push(`${p.id}|${g.id}`);
+            if (p.category === 'guardian') for (const s of p.children) fromGuardians.push(`${s.id}|${p.id}`);
+          }
+          expect(fromStudents.sort()).toEqual([...links].sort());
+          expect(fromGuardians.sort()).toEqual([...links].sort());
+          const linked = new Set([...links].map((l) => l.split('|')[1])).size;
+          expect(r.guardianLinks).toEqual({ guardians: nGuardians, linked });
+        },
+      ),
+      { seed: 13, numRuns: 300 },
+    );
+  });
 });
