@@ -11,7 +11,7 @@ import type { InputFile } from '../input/source';
 import { readXmlTree, type XmlNode } from '../input/xml';
 import type { Decision } from '../matching/types';
 import { type Category, type ExportKind, InputError, type NotRead, type Person, type ReadNote, type ReadResult } from '../core/person';
-import { categorisedRecords, innerMap, readWithProfile } from './apply-profile';
+import { categorisedRecords, fieldValue, innerMap, readWithProfile } from './apply-profile';
 import { exportKindOf } from './export-kind';
 import { type UnusedField, unusedFields, withLinkFields } from './link-fields';
 import type { MappingProfile } from './mapping-profile';
@@ -213,7 +213,7 @@ export function readPronoteExport(files: InputFile[], options: { profile?: Mappi
       partner = isPartnerLayout(root) && profile.fields.id === PARTNER_PROFILE.fields.id && profile.fields.ident === PARTNER_PROFILE.fields.ident;
     } else if (isPartnerLayout(root) && onlyPartnerElements(root)) {
       // The partner layout's links may sit on either side, in any form: found by their values.
-      profile = withLinkFields(categorisedRecords(root, PARTNER_PROFILE), PARTNER_PROFILE);
+      profile = withLinkFields(categorisedRecords(root, PARTNER_PROFILE), PARTNER_PROFILE, fieldValue);
       partner = true;
     } else {
       const s = sniffLayout(root);

@@ -13,8 +13,10 @@ import { compact } from '../input/words';
 import type { XmlNode } from '../input/xml';
 import type { Category } from '../core/person';
 import { clean } from '../input/person-draft';
-import { fieldValue } from './apply-profile';
 import type { MappingProfile, ProfileField } from './mapping-profile';
+
+/** How a record's field is read (apply-profile.ts `fieldValue`), given so that this file imports no reader. */
+export type FieldValue = (node: XmlNode, name: string | undefined) => string | undefined;
 
 /** A person record with its category, as the profile reads it. */
 export interface CategorisedRecord {
@@ -131,7 +133,7 @@ export interface LinkScore {
  * A key wins with the most resolved values, at least half of its values resolved; ties go to the
  * names of `synonyms`. When `to` is empty (a file of students only), a key named as a link is kept.
  */
-function bestLinkKey(from: XmlNode[], to: XmlNode[], profile: MappingProfile, synonyms: string[]): LinkScore | undefined {
+function bestLinkKey(from: XmlNode[], to: XmlNode[], profile: MappingProfile, synonyms: string[], fieldValue: FieldValue): LinkScore | undefined {
   if (from.length === 0) return undefined;
   const used = usedKeys(profile, ['guardians', 'children']);
   const targets = new Set<string>();
@@ -180,15 +182,16 @@ function bestLinkKey(from: XmlNode[], to: XmlNode[], profile: MappingProfile, sy
  * Finds the link fields of a file read with `profile` (whose id, ident and categories are set):
  * `guardians` on students (values naming guardians), `children` on guardians (values naming students).
  * A link field the profile already names is kept when its values resolve (or nothing better does).
+ * `fieldValue` reads the id and ident of a record (apply-profile.ts).
  * @returns the profile's fields with `guardians` and `children` set where found (a new object).
  */
-export function withLinkFields(records: readonly CategorisedRecord[], profile: MappingProfile): MappingProfile {
+export function withLinkFields(records: readonly CategorisedRecord[], profile: MappingProfile, fieldValue: FieldValue): MappingProfile {
   const groups = byCategory(records);
   const students = groups.get('student') ?? [];
   const guardians = groups.get('guardian') ?? [];
   const fields = { ...profile.fields };
-  const toGuardians = bestLinkKey(students, guardians, profile, LINK_SYNONYMS.guardians);
-  const toChildren = bestLinkKey(guardians, students, profile, LINK_SYNONYMS.children);
+  const toGuardians = bestLinkKey(students, guardians, profile, LINK_SYNONYMS.guardians, fieldValue);
+  const toChildren = bestLinkKey(guardians, students, profile, LINK_SYNONYMS.children, fieldValue);
   if (toGuardians) fields.guardians = toGuardians.key;
   if (toChildren) fields.children = toChildren.key;
   return { ...profile, fields };

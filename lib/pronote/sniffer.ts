@@ -22,7 +22,7 @@ import { categoryFromWord } from '../input/category-words';
 import { compact } from '../input/words';
 import type { XmlNode } from '../input/xml';
 import type { Category } from '../core/person';
-import { categorisedRecords } from './apply-profile';
+import { categorisedRecords, fieldValue } from './apply-profile';
 import { LINK_SYNONYMS, type UnusedField, unusedFields, withLinkFields } from './link-fields';
 import type { CategoryRule, MappingProfile, ProfileField } from './mapping-profile';
 
@@ -223,7 +223,7 @@ export function sniffLayout(root: XmlNode, name = 'Profil détecté'): SniffResu
   delete fields.children;
   const named: MappingProfile = { name, categories, fields };
   const records2 = categorisedRecords(root, named);
-  const linked = withLinkFields(records2, named);
+  const linked = withLinkFields(records2, named, fieldValue);
 
   // Confidence: records that hold the id, last-name and first-name fields (filled or not: an empty
   // value is the record's problem, listed as not read, not a sign of a wrong layout).
