@@ -4,7 +4,8 @@
  * export generated from it, and checks the output files (issue 4, "Done when"): mapping.csv header,
  * one row per Pronote person read, statuses and scores, all six categories in summary.json, the
  * report; exit 0 when it ran, 2 with the reader's message (no stack trace) when the input cannot be
- * used. Prints each check; exits non-zero on any failure.
+ * used; exports with the links on the guardian side in each form, and with none (issue 13). Prints
+ * each check; exits non-zero on any failure.
  */
 import { REPORT_CSP } from '../lib/report/report-html';
 import { spawnSync } from 'node:child_process';
@@ -139,6 +140,44 @@ try {
     check(p >= 0.99, `aaf-entcore: automatic pairs right against truth.csv (${(p * 100).toFixed(2)} %)`);
     const summary = JSON.parse(readFileSync(join(aafOut, 'summary.json'), 'utf8'));
     check(summary.directory.read.student === 642, 'aaf-entcore: the 642 students of the feed are read as one directory', String(summary.directory.read.student));
+  }
+
+  // 2b. Links on the guardian's side, in each form, in the partner layout and a sniffed one (issue 13,
+  // point 1): guardians pair as with links on the student's side; with no link, the run says so.
+  const guardianRecall = (rows: Row[], truth: Map<string, string>) => {
+    const guardians = rows.filter((r) => r.category === 'guardian' && truth.get(`guardian|${r.pronote_id}`));
+    const right = guardians.filter((r) => r.status === 'auto' && truth.get(`guardian|${r.pronote_id}`) === r.ent_id).length;
+    return right / (guardians.length || 1);
+  };
+  for (const [form, layouts] of [
+    ['guardian-elements', ['partner', 'edt']],
+    ['guardian-enfant', ['partner', 'english']],
+    ['guardian-attribute', ['partner', 'edt']],
+    ['none', ['partner']],
+  ] as const) {
+    const dir = join(work, `links-${form}`);
+    const made = tsx(['scripts/generate.ts', '--out', dir, '--from-aaf', AAF, '--layouts', layouts.join(','), '--links', form, '--seed', '7']);
+    check(made.status === 0, `generator: --links ${form} from ../shared/data/aaf-entcore`, made.stderr.slice(-300));
+    if (made.status !== 0) continue;
+    const truth = truthOf(join(dir, 'truth.csv'));
+    for (const layout of layouts) {
+      const file = join(dir, layout === 'partner' ? 'pronote-export.xml' : `pronote-${layout}.xml`);
+      const out = join(dir, `out-${layout}`);
+      const r = reconcile(['--pronote', file, '--directory', AAF, '--out', out]);
+      check(r.status === 0, `links ${form}, ${layout}: exit code 0`, r.stderr.slice(-300));
+      if (r.status !== 0) continue;
+      const rows = Papa.parse<Row>(readFileSync(join(out, 'mapping.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+      const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+      const p = precision(rows, truth);
+      check(p >= 0.999, `links ${form}, ${layout}: automatic pairs right (${(p * 100).toFixed(2)} %)`);
+      if (form === 'none') {
+        check(summary.pronote.guardianLinks?.linked === 0, `links ${form}, ${layout}: summary.json says no guardian is linked`, JSON.stringify(summary.pronote.guardianLinks));
+      } else {
+        const g = guardianRecall(rows, truth);
+        check(g >= 0.95, `links ${form}, ${layout}: guardians paired (${(g * 100).toFixed(1)} %, at least 95 %)`);
+        check(summary.pronote.guardianLinks?.linked > 0, `links ${form}, ${layout}: guardians linked to their children`, JSON.stringify(summary.pronote.guardianLinks));
+      }
+    }
   }
 
   // 3. Input that cannot be used: exit 2, the reader's message, no stack trace.

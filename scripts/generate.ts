@@ -2,7 +2,7 @@
  * Seeded generator of labelled rapprochement data (issue 3).
  *
  *   npx tsx scripts/generate.ts --out DIR [--seed N] [--students N | --pronote N --directory N]
- *                               [--layouts partner,edt,english] [--partial]
+ *                               [--layouts partner,edt,english] [--links FORM] [--partial]
  *   npx tsx scripts/generate.ts --out DIR --from-aaf ../shared/data/aaf-entcore [--seed N]
  *   npx tsx scripts/generate.ts --sample            (re)writes sample/
  *
@@ -20,13 +20,14 @@ import { partialExport } from './generator/partial';
 import { sampleReadme } from './generator/sample-readme';
 import { aafFiles, type OutputFile } from './generator/write-aaf';
 import { writeFiles } from './generator/write-files';
-import { LAYOUTS, type Layout, pronoteFiles } from './generator/write-pronote';
+import { LAYOUTS, LINK_FORMS, type Layout, type LinkForm, pronoteFiles } from './generator/write-pronote';
 import { directoryCsv, truthCsv } from './generator/write-tables';
 
 const USAGE = `Usage:
   npx tsx scripts/generate.ts --out DIR [--seed N] [--students N | --pronote N --directory N]
-                              [--layouts partner,edt,english] [--partial]
-  npx tsx scripts/generate.ts --out DIR --from-aaf AAF_DIR [--seed N] [--layouts ...]
+                              [--layouts partner,edt,english] [--links FORM] [--partial]
+  npx tsx scripts/generate.ts --out DIR --from-aaf AAF_DIR [--seed N] [--layouts ...] [--links FORM]
+  FORM (student–guardian links): ${LINK_FORMS.join(', ')}
   npx tsx scripts/generate.ts --sample`;
 
 interface Args {
@@ -37,6 +38,8 @@ interface Args {
   directory?: number;
   fromAaf?: string;
   layouts: Layout[];
+  /** Undefined: each layout's own default (write-pronote.ts). */
+  links?: LinkForm;
   partial: boolean;
   sample: boolean;
 }
@@ -91,6 +94,11 @@ function parseArgs(argv: string[]): Args {
         i++;
         break;
       }
+      case '--links':
+        if (!LINK_FORMS.includes(value as LinkForm)) fail(`--links expects one of ${LINK_FORMS.join(', ')}, got "${value ?? ''}"`);
+        args.links = value as LinkForm;
+        i++;
+        break;
       case '--partial':
         args.partial = true;
         break;
@@ -166,7 +174,7 @@ function run(): void {
   }
   // The partial export holds only persons without a CAS identifier; its truth.csv, those rows.
   const exported = args.partial ? partialExport(generated, args.seed!) : generated;
-  files.push(...pronoteFiles(exported.pronote, args.layouts, { kind: args.partial ? 'without-cas-only' : 'all-users' }), truthCsv(exported.truth));
+  files.push(...pronoteFiles(exported.pronote, args.layouts, { kind: args.partial ? 'without-cas-only' : 'all-users', links: args.links }), truthCsv(exported.truth));
   if (args.sample) {
     rmSync(join(out, 'aaf'), { recursive: true, force: true });
     files.push(sampleReadme(generated, args.seed!));

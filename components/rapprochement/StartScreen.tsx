@@ -15,6 +15,7 @@ import {
   type PasserelleDB,
   type ProfileRow,
   type Rapprochement,
+  type SniffOutcome,
   saveProfile,
   updateRapprochement,
 } from '../../lib/store';
@@ -143,7 +144,9 @@ function SideLoader({ db, client, r, side, onChange }: Props & { r: Rapprochemen
   const [error, setError] = useState<Localized | undefined>();
   const [paste, setPaste] = useState('');
   const [dragging, setDragging] = useState(false);
-  const [sniff, setSniff] = useState<{ mapping: unknown; confidence: number; files: File[]; paste?: string } | undefined>();
+  const [sniff, setSniff] = useState<
+    { mapping: unknown; confidence: number; sure: boolean; unused: NonNullable<SniffOutcome['unused']>; files: File[]; paste?: string } | undefined
+  >();
   const input = useRef<HTMLInputElement>(null);
   const [savedProfiles, setSavedProfiles] = useState<ProfileRow[]>([]);
   useEffect(() => {
@@ -169,7 +172,8 @@ function SideLoader({ db, client, r, side, onChange }: Props & { r: Rapprochemen
       const reply = await client.request({ kind: 'load', rid: r.id, side, files, paste: pasted, profile }, undefined, transfer);
       if (reply.kind === 'loaded') {
         const s = reply.outcome.sniff;
-        setSniff(s && !s.sure && !profile ? { mapping: s.mapping, confidence: s.confidence, files: source, paste: pasted } : undefined);
+        const ask = s && !profile && (!s.sure || (s.unused?.length ?? 0) > 0);
+        setSniff(ask ? { mapping: s.mapping, confidence: s.confidence, sure: s.sure, unused: s.unused ?? [], files: source, paste: pasted } : undefined);
         onChange(reply.outcome.rapprochement);
       } else if (reply.kind === 'input-error') setError(reply.message);
       else if (reply.kind === 'fault') setError({ fr: `Erreur interne : ${reply.message}`, en: `Internal error: ${reply.message}` });
@@ -257,6 +261,8 @@ function SideLoader({ db, client, r, side, onChange }: Props & { r: Rapprochemen
         <MappingScreen
           mapping={sniff.mapping}
           confidence={sniff.confidence}
+          sure={sniff.sure}
+          unused={sniff.unused}
           onConfirm={async (mapping, name) => {
             await saveProfile(db, name, side, mapping);
             await load(sniff.files, sniff.paste, mapping);
@@ -283,6 +289,13 @@ function SummaryView({ summary, side }: { summary: InputSummary; side: Side }) {
       </ul>
       {summary.exportKind && summary.exportKind !== 'unknown' && <p>{t(msgKey(`wbExportKind_${summary.exportKind}`))}</p>}
       {summary.layout && <p class="wb-hint">{t('wbLayout', [layoutLabel(summary.layout)])}</p>}
+      {summary.guardianLinks && summary.guardianLinks.guardians > 0 && (
+        <p class={summary.guardianLinks.linked === 0 ? 'wb-warning' : 'wb-hint'} data-testid={`wb-${side}-guardian-links`}>
+          {summary.guardianLinks.linked === 0
+            ? t('wbNoGuardianLinks')
+            : t('wbGuardianLinks', [formatNumber(summary.guardianLinks.linked), formatNumber(summary.guardianLinks.guardians)])}
+        </p>
+      )}
       <table class="wb-counts">
         <caption class="wb-sr">{t('wbCountsCaption')}</caption>
         <tbody>

@@ -238,6 +238,11 @@ export function Steps({ db, client, r, onChange, shown }: Props) {
         {frozen && <span class="wb-badge wb-badge-ok">{t('wbStepState_validated')}</span>}
         {r.steps[category] === 'cancelled' && <span class="wb-badge wb-badge-bad">{t('wbStepState_cancelled')}</span>}
       </h2>
+      {category === 'guardian' && r.pronote?.guardianLinks && r.pronote.guardianLinks.guardians > 0 && r.pronote.guardianLinks.linked === 0 && (
+        <p class="wb-warning" data-testid="wb-step-no-links">
+          {t('wbNoGuardianLinks')}
+        </p>
+      )}
       {items === null ? (
         <p aria-busy="true">{t('wbLoadingStep')}</p>
       ) : (

@@ -16,8 +16,8 @@
  * | classes         | `fields.classes`: attribute (comma-separated) or every child element of that name |
  * | email           | `fields.email`                                                                   |
  * | postalCode      | `fields.postalCode`                                                              |
- * | guardians       | `fields.guardians` on students: the guardians' `ident` or `id` values            |
- * | children        | the students that name the guardian                                              |
+ * | guardians       | `fields.guardians` on students: the guardians' `ident` or `id` values (link-fields.ts), and the guardians that name the student |
+ * | children        | `fields.children` on guardians: the students' `ident` or `id` values, and the students that name the guardian |
  * | raw             | every attribute, and child elements' names → values                              |
  */
 import { categoryFromWord } from '../input/category-words';
@@ -27,6 +27,7 @@ import { completeRelations } from '../input/relations';
 import { compact } from '../input/words';
 import type { XmlNode } from '../input/xml';
 import { CATEGORIES, type Category, type IdKind, type NotRead, type Person } from '../core/person';
+import { KEY_ATTRS, linkValues } from './link-fields';
 import type { MappingProfile } from './mapping-profile';
 
 /** Attribute (exact name, then any case) or direct child element text. */
@@ -51,7 +52,6 @@ function sameInAnyCase(candidate: string, name: string, lower: string): boolean 
 }
 
 const LABEL_ATTRS = ['Nom', 'nom', 'Libelle', 'libelle', 'Name', 'name', 'Code', 'code', 'Valeur', 'value'];
-const KEY_ATTRS = ['Ident', 'IDPN', 'Id', 'ID', 'id', 'Identifiant', 'IdentifiantPronote', 'Numero', 'numero'];
 
 function labelOf(node: XmlNode): string | undefined {
   for (const a of LABEL_ATTRS) if (node.attrs[a]) return clean(node.attrs[a]);
@@ -90,7 +90,7 @@ export interface ProfileReadResult {
 }
 
 /** The person elements a profile selects, outside other person elements, in document order. */
-function collect(root: XmlNode, profile: MappingProfile): { node: XmlNode; rank: number; category?: Category }[] {
+function collect(root: XmlNode, profile: MappingProfile): { node: XmlNode; rank: number }[] {
   const names = new Set(Object.values(profile.categories).map((r) => r?.element));
   const out: { node: XmlNode; rank: number }[] = [];
   const ranks = new Map<string, number>();
@@ -108,6 +108,16 @@ function collect(root: XmlNode, profile: MappingProfile): { node: XmlNode; rank:
   };
   if (names.has(root.name)) out.push({ node: root, rank: 1 });
   else walk(root);
+  return out;
+}
+
+/** The person records a profile selects, with their category (records of no category left out). */
+export function categorisedRecords(root: XmlNode, profile: MappingProfile): { node: XmlNode; category: Category }[] {
+  const out: { node: XmlNode; category: Category }[] = [];
+  for (const { node } of collect(root, profile)) {
+    const category = categoryOf(node, profile);
+    if (category) out.push({ node, category });
+  }
   return out;
 }
 
@@ -172,6 +182,7 @@ export function readWithProfile(root: XmlNode, profile: MappingProfile, options:
   const seen = new Map<Category, Map<string, Person>>();
   const keyToId = new Map<Category, Map<string, string>>();
   const guardianRefs = new Map<Person, string[]>();
+  const childRefs = new Map<Person, string[]>();
   const records = collect(root, profile);
   // Indexed loops, no closures per record: reading runs once per file, mostly before V8 optimises it.
   for (let r = 0; r < records.length; r++) {
@@ -251,7 +262,8 @@ export function readWithProfile(root: XmlNode, profile: MappingProfile, options:
     if (email) p.email = email;
     const postalCode = fieldValue(node, f.postalCode);
     if (postalCode) p.postalCode = postalCode;
-    if (category === 'student' && f.guardians) guardianRefs.set(p, listValues(node, f.guardians, KEY_ATTRS));
+    if (category === 'student' && f.guardians) guardianRefs.set(p, linkValues(node, f.guardians));
+    else if (category === 'guardian' && f.children) childRefs.set(p, linkValues(node, f.children));
     const names = Object.keys(node.attrs);
     for (let k = 0; k < names.length; k++) p.raw[names[k]] = node.attrs[names[k]];
     const children = node.children;
@@ -266,6 +278,13 @@ export function readWithProfile(root: XmlNode, profile: MappingProfile, options:
   const guardianKeys = keyToId.get('guardian');
   for (const [student, refs] of guardianRefs) {
     for (const ref of refs) student.guardians.push({ id: guardianKeys?.get(ref) ?? ref });
+  }
+  const studentKeys = keyToId.get('student');
+  for (const [guardian, refs] of childRefs) {
+    for (const ref of refs) {
+      const id = studentKeys?.get(ref) ?? ref;
+      if (!guardian.children.some((c) => c.id === id)) guardian.children.push({ id });
+    }
   }
   completeRelations(persons);
   return { persons, notRead, identFallbacks };

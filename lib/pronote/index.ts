@@ -12,13 +12,15 @@ import type { InputFile } from '../input/source';
 import { readXmlTree, type XmlNode } from '../input/xml';
 import type { Decision } from '../matching/types';
 import { type Category, type ExportKind, InputError, type NotRead, type Person, type ReadNote, type ReadResult } from '../core/person';
-import { innerMap, readWithProfile } from './apply-profile';
+import { categorisedRecords, fieldValue, innerMap, readWithProfile } from './apply-profile';
 import { exportKindOf } from './export-kind';
+import { type UnusedField, unusedFields, withLinkFields } from './link-fields';
 import type { MappingProfile } from './mapping-profile';
 import { isPartnerLayout, PARTNER_ELEMENTS, PARTNER_PROFILE } from './partner-export';
 import { readSsoTree } from './rapprochement-sso';
 import { recordElementNames, sniffLayout } from './sniffer';
 
+export type { UnusedField } from './link-fields';
 export type { CategoryRule, MappingProfile, ProfileField } from './mapping-profile';
 export { isMappingProfile, PROFILE_FIELDS } from './mapping-profile';
 export { PARTNER_PROFILE } from './partner-export';
@@ -35,6 +37,26 @@ export interface PronoteReadResult extends ReadResult {
   /** Pairs of a RapprochementSSO file, as earlier decisions (`manual`, entId = ID_Partenaire). */
   decisions?: Decision[];
   exportKind: ExportKind;
+  /** The mapping each export was read with (partner layout included, its link fields found in the file). */
+  mapping?: MappingProfile;
+  /** Fields on at least half of one category's records that the mapping reads nowhere: for the mapping screen. */
+  unusedFields: UnusedField[];
+  /**
+   * Guardians read, and those linked to at least one student read (links from either side). When
+   * guardians are read and none is linked, a note says so and guardians pair on other evidence.
+   */
+  guardianLinks: { guardians: number; linked: number };
+}
+
+/** A guardian linked to no student anywhere: said in the summary, the report and the step's header. */
+function noGuardianLinkNote(source: string, guardians: number): ReadNote {
+  return {
+    source,
+    message: {
+      fr: `Aucun des ${guardians} responsables n'est relié à un élève dans ce fichier (ni lien sur l'élève, ni enfant sur le responsable) : les responsables sont rapprochés sans l'aide de leurs enfants, et davantage passent en vérification. Si le fichier contient ces liens, choisissez leur champ dans la correspondance.`,
+      en: `None of the ${guardians} guardians is linked to a student in this file (no link on the student, no child on the guardian): guardians are paired without their children's help, and more go to review. If the file holds these links, choose their field in the mapping.`,
+    },
+  };
 }
 
 const CATEGORY_FR: Record<Category, string> = {
@@ -70,6 +92,26 @@ const CATEGORY_EN: Record<Category, string> = {
   inspector: 'inspectors',
   staff: 'staff',
 };
+
+/** The fields a mapping leaves unused, named in the notes (the mapping screen lists them too). */
+function unusedNote(source: string, left: UnusedField[]): ReadNote {
+  const list = left
+    .slice(0, 8)
+    .map((u) => `${u.field} (${CATEGORY_FR[u.category]}, ${Math.round(u.share * 100)} %)`)
+    .join(', ');
+  const listEn = left
+    .slice(0, 8)
+    .map((u) => `${u.field} (${CATEGORY_EN[u.category]}, ${Math.round(u.share * 100)} %)`)
+    .join(', ');
+  const more = left.length > 8 ? ` (+${left.length - 8})` : '';
+  return {
+    source,
+    message: {
+      fr: `Champ(s) présent(s) sur au moins la moitié des fiches mais non utilisé(s) par la correspondance : ${list}${more}. Vérifiez dans la correspondance s'il faut s'en servir (un lien entre élèves et responsables, par exemple).`,
+      en: `Field(s) present on at least half of the records but not used by the mapping: ${listEn}${more}. Check in the mapping whether they should be used (a link between students and guardians, say).`,
+    },
+  };
+}
 
 function wrongFile(name: string, fr: string, en: string, code: RefusalCode = 'wrong-kind'): InputError {
   return new InputError({ fr: `Le fichier « ${name} » ${fr}`, en: `The file "${name}" ${en}` }, name, code);
@@ -145,6 +187,8 @@ export function readPronoteExport(files: InputFile[], options: { profile?: Mappi
   let layout: PronoteLayout | undefined;
   let sniff: PronoteReadResult['sniff'];
   let exportKind: ExportKind = 'unknown';
+  let mapping: MappingProfile | undefined;
+  const unused: UnusedField[] = [];
   /** The first person read for each id, per category, to set aside the same person in a later file. */
   const readBefore = new Map<Category, Map<string, Person>>();
   for (const file of files) {
@@ -169,8 +213,10 @@ export function readPronoteExport(files: InputFile[], options: { profile?: Mappi
     if (options.profile) {
       profile = options.profile;
       sniff = { confidence: 1, sure: true, mapping: profile };
+      partner = isPartnerLayout(root) && profile.fields.id === PARTNER_PROFILE.fields.id && profile.fields.ident === PARTNER_PROFILE.fields.ident;
     } else if (isPartnerLayout(root) && onlyPartnerElements(root)) {
-      profile = PARTNER_PROFILE;
+      // The partner layout's links may sit on either side, in any form: found by their values.
+      profile = withLinkFields(categorisedRecords(root, PARTNER_PROFILE), PARTNER_PROFILE, fieldValue);
       partner = true;
     } else {
       const s = sniffLayout(root);
@@ -185,6 +231,10 @@ export function readPronoteExport(files: InputFile[], options: { profile?: Mappi
       profile = s.mapping;
       sniff = { confidence: s.confidence, sure: s.sure, mapping: s.mapping };
     }
+    mapping ??= profile;
+    const left = unusedFields(categorisedRecords(root, profile), profile);
+    for (const u of left) unused.push(u);
+    if (left.length > 0) notes.push(unusedNote(file.name, left));
     layout = partner ? 'partner' : 'sniffed';
     const r = readWithProfile(root, profile, {
       source: file.name,
@@ -235,7 +285,25 @@ export function readPronoteExport(files: InputFile[], options: { profile?: Mappi
     for (const p of persons) if (p.raw.Ident) byIdent.set(`${p.category}\u0000${p.raw.Ident}`, p.id);
     for (const d of decisions) d.pronoteId = byIdent.get(`${d.category}\u0000${d.pronoteId}`) ?? d.pronoteId;
   }
-  const result: PronoteReadResult = { side: 'pronote', layout: layout ?? 'sniffed', persons, notRead, notes, exportKind };
+  let guardians = 0;
+  let linked = 0;
+  for (const p of persons) {
+    if (p.category !== 'guardian') continue;
+    guardians++;
+    if (p.children.length > 0) linked++;
+  }
+  if (guardians > 0 && linked === 0) notes.push(noGuardianLinkNote(files.map((f) => f.name).join(', '), guardians));
+  const result: PronoteReadResult = {
+    side: 'pronote',
+    layout: layout ?? 'sniffed',
+    persons,
+    notRead,
+    notes,
+    exportKind,
+    unusedFields: unused,
+    guardianLinks: { guardians, linked },
+  };
+  if (mapping) result.mapping = mapping;
   if (sniff) result.sniff = sniff;
   if (decisions.length > 0) result.decisions = decisions;
   return result;

@@ -21,6 +21,7 @@ export type ProfileField =
   | 'email'
   | 'postalCode'
   | 'guardians'
+  | 'children'
   | 'category';
 
 export interface CategoryRule {
@@ -41,9 +42,12 @@ export interface MappingProfile {
   categories: Partial<Record<Category, CategoryRule>>;
   /**
    * Per field, the attribute or child element that holds it (attributes first, then child
-   * elements' text, or for `classes`/`guardians` every child element of that name, read from its
-   * text or its `Nom`/`Ident`-like attribute). `ident` is an optional second key when links
-   * between persons use it; when `id` is empty on a record, `ident` is used as the id.
+   * elements' text, or for `classes` every child element of that name, read from its text or its
+   * `Nom`-like attribute). `guardians` (on students) and `children` (on guardians) are the link
+   * fields: an attribute holding one id or a list (`a,b`, `a;b`), or child elements holding an
+   * `Ident`-like attribute, a text, or such children (`Enfants/Enfant`: link-fields.ts).
+   * `ident` is an optional second key when links between persons use it; when `id` is empty on a
+   * record, `ident` is used as the id.
    */
   fields: Partial<Record<ProfileField, string>>;
 }
@@ -64,6 +68,7 @@ export const PROFILE_FIELDS: readonly ProfileField[] = [
   'email',
   'postalCode',
   'guardians',
+  'children',
 ];
 
 /** True when `value` has the shape of a mapping profile (for profiles loaded from JSON). */

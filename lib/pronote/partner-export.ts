@@ -13,7 +13,9 @@
  *   also read), and when present `NomNaissance`, `AutresPrenoms`, `Sexe` (M/F, Masculin/Feminin),
  *   `Civilite`, `EMail`, `CodePostal`.
  * - Students: child elements `<Classe Nom="3A"/>` (one per class) and `<Responsable Ident="..."/>`
- *   (one per guardian, by the guardian's `Ident`).
+ *   (one per guardian, by the guardian's `Ident`). The links may instead sit on the guardian
+ *   (`<Eleve Ident>` or `<Enfant>` children, `<Enfants>` lists, `Enfants="a,b"`) or be absent: the
+ *   reader finds the link field by its values (link-fields.ts).
  * - Export kind (export-kind.ts): a root attribute or a top-level element saying the option, e.g.
  *   `UniquementSansIdentifiantsCAS="1"` / `"0"`, or a text such as
  *   `Option="Uniquement les utilisateurs sans identifiants CAS"`; otherwise the kind is unknown.
@@ -32,7 +34,7 @@
  * | email           | `EMail`                                                                    |
  * | postalCode      | `CodePostal`                                                               |
  * | guardians       | `Responsable` children's `Ident`, turned into the guardian's id            |
- * | children        | the students that name the guardian                                        |
+ * | children        | the guardian's link field when it has one (link-fields.ts), and the students that name it |
  * | raw             | every attribute, and child elements' names → values                        |
  */
 import type { XmlNode } from '../input/xml';

@@ -10,7 +10,10 @@
  *    fields (then unsure).
  * 3. Fields from synonyms, attributes or child elements: EDT's `NOM`, `PRENOM`, `DATE_NAISS`
  *    (dd/mm/yyyy), `SEXE`, `CLASSE` are one known neighbour. The identifier field by preference
- *    `IDPN`, `IdentifiantPronote`, `Identifiant`, `Ident`, `Id` (PRODUCT.md, "Identifiers").
+ *    `IDPN`, `IdentifiantPronote`, `Identifiant`, `Ident`, `Id` (PRODUCT.md, "Identifiers"). The
+ *    link fields (`guardians` on students, `children` on guardians) by their values: the key whose
+ *    values name persons of the other category of the file (link-fields.ts), on either side.
+ *    Fields on at least half of one category's records that the mapping leaves unused are listed.
  * 4. Confidence in [0, 1]: share of records holding the id, last-name and first-name fields, lowered when
  *    the id field is only a generic one (`Id`, `numero`) and when a category had to be guessed.
  *    `sure` when confidence ≥ 0.9, every category named by the file and a Pronote id field found.
@@ -19,6 +22,8 @@ import { categoryFromWord } from '../input/category-words';
 import { compact } from '../input/words';
 import type { XmlNode } from '../input/xml';
 import type { Category } from '../core/person';
+import { categorisedRecords, fieldValue } from './apply-profile';
+import { LINK_SYNONYMS, type UnusedField, unusedFields, withLinkFields } from './link-fields';
 import type { CategoryRule, MappingProfile, ProfileField } from './mapping-profile';
 
 /** Synonyms per field, folded with `compact`, in order of preference. */
@@ -34,7 +39,8 @@ const SYNONYMS: Record<Exclude<ProfileField, 'ident'>, string[]> = {
   classes: ['classe', 'classes', 'division', 'divisions', 'class'],
   email: ['email', 'mail', 'courriel', 'adressemail', 'emailaddress', 'adresseemail'],
   postalCode: ['codepostal', 'cp', 'postalcode', 'zip', 'zipcode'],
-  guardians: ['responsable', 'responsables', 'responsablelegal', 'parent', 'parents', 'guardian', 'guardians'],
+  guardians: LINK_SYNONYMS.guardians,
+  children: LINK_SYNONYMS.children,
   category: ['categorie', 'category', 'profil', 'profile', 'typepersonne', 'categoriepersonne', 'type', 'role'],
 };
 /** Id fields that name a Pronote identifier; others (`Id`, `numero`...) may be a row number. */
@@ -47,6 +53,8 @@ export interface SniffResult {
   sure: boolean;
   /** Number of person records found. */
   records: number;
+  /** Fields on at least half of one category's records that the mapping does not read (link-fields.ts). */
+  unused: UnusedField[];
 }
 
 interface Occurrence {
@@ -209,6 +217,13 @@ export function sniffLayout(root: XmlNode, name = 'Profil détecté'): SniffResu
     if (free) categories[free] = { element };
   }
   if (categoryKey) fields.category = categoryKey;
+  // By name, the link fields are only a guess (an `Eleve` key on every record); by their values,
+  // they name persons of the other category (link-fields.ts), on either side.
+  delete fields.guardians;
+  delete fields.children;
+  const named: MappingProfile = { name, categories, fields };
+  const records2 = categorisedRecords(root, named);
+  const linked = withLinkFields(records2, named, fieldValue);
 
   // Confidence: records that hold the id, last-name and first-name fields (filled or not: an empty
   // value is the record's problem, listed as not read, not a sign of a wrong layout).
@@ -220,6 +235,6 @@ export function sniffLayout(root: XmlNode, name = 'Profil détecté'): SniffResu
   else if (!pronoteId) confidence *= 0.8;
   if (guessed) confidence *= 0.6;
   confidence = Math.round(confidence * 1000) / 1000;
-  const mapping: MappingProfile = { name, categories, fields };
-  return { mapping, confidence, sure: confidence >= 0.9 && !guessed && pronoteId, records: records.length };
+  const mapping: MappingProfile = linked;
+  return { mapping, confidence, sure: confidence >= 0.9 && !guessed && pronoteId, records: records.length, unused: unusedFields(records2, mapping) };
 }

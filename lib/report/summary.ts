@@ -15,7 +15,8 @@ export interface SideSummary {
 }
 
 export interface Summary {
-  pronote: SideSummary & { exportKind: ExportKind };
+  /** `guardianLinks`: guardians read and those linked to a student (0 linked: guardians pair without their children). */
+  pronote: SideSummary & { exportKind: ExportKind; guardianLinks?: { guardians: number; linked: number } };
   directory: SideSummary;
   pairs: PerCategory<Record<Status, number>>;
   /** Reasons of the persons left (review and unmatched), per category. */
@@ -40,7 +41,14 @@ export function countRead(persons: readonly Person[]): PerCategory<number> {
 }
 
 export interface SummaryInput {
-  pronote: { persons: readonly Person[]; notRead: readonly NotRead[]; notes?: readonly ReadNote[]; exportKind?: ExportKind; files: string[] };
+  pronote: {
+    persons: readonly Person[];
+    notRead: readonly NotRead[];
+    notes?: readonly ReadNote[];
+    exportKind?: ExportKind;
+    guardianLinks?: { guardians: number; linked: number };
+    files: string[];
+  };
   directory: { persons: readonly Person[]; notRead: readonly NotRead[]; files: string[] };
   proposals: readonly Proposal[];
   unusedDirectory: number;
@@ -63,6 +71,7 @@ export function buildSummary(input: SummaryInput): Summary {
       notRead: input.pronote.notRead.length,
       files: input.pronote.files,
       exportKind: input.pronote.exportKind ?? 'unknown',
+      ...(input.pronote.guardianLinks ? { guardianLinks: input.pronote.guardianLinks } : {}),
     },
     directory: {
       read: countRead(input.directory.persons),

@@ -46,7 +46,7 @@ export async function loadSide(
   options: Pick<StoreOptions<LoadOutcome>, 'laps' | 'memo'> = {},
 ): Promise<LoadOutcome> {
   const { laps = new Laps(), memo } = options;
-  let result: ReadResult & { structures?: string[]; columnMapping?: unknown; layout?: string };
+  let result: ReadResult & { structures?: string[]; columnMapping?: unknown; layout?: string; guardianLinks?: InputSummary['guardianLinks'] };
   let sniff: SniffOutcome | undefined;
   const names = input.files.map((f) => f.name);
   if (side === 'pronote') {
@@ -54,6 +54,10 @@ export async function loadSide(
     const read = await readPronoteExport(files, { profile: input.profile as never });
     result = read as typeof result;
     if (read.sniff) sniff = { confidence: read.sniff.confidence, sure: read.sniff.sure, mapping: read.sniff.mapping };
+    // Fields left unused (a link field under a name not recognised, say) bring the mapping screen
+    // back, the partner layout's included; a confirmed profile is not asked again.
+    if (read.unusedFields.length > 0 && read.mapping && !input.profile)
+      sniff = { ...(sniff ?? { confidence: 1, sure: true }), mapping: sniff?.mapping ?? read.mapping, unused: read.unusedFields };
   } else {
     const options = input.profile ? { profile: input.profile as never } : {};
     const read = input.paste !== undefined ? readPastedTable(input.paste, options) : readDirectory(input.files, options);
@@ -72,6 +76,7 @@ export async function loadSide(
     structures: side === 'directory' ? (result.structures ?? structuresOf(result)) : undefined,
     layout: typeof result.layout === 'string' ? result.layout : undefined,
     synthetic: result.persons.filter((p) => p.idKind === 'synthetic').length || undefined,
+    guardianLinks: result.guardianLinks,
     loadId: crypto.randomUUID(),
   };
   laps.lap('summary');

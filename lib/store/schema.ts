@@ -52,6 +52,8 @@ export interface InputSummary {
   layout?: string;
   /** When the rows carry no account id (ONDE extractions): said in the results. */
   synthetic?: number;
+  /** Pronote side: guardians read and those linked to a student (none linked: said on the card and the guardians' step). */
+  guardianLinks?: { guardians: number; linked: number };
   /**
    * A random id given to each load, so that the worker can tell that the persons it still holds
    * in memory are the ones stored (undefined for rows stored before it existed).
@@ -301,6 +303,8 @@ export interface SniffOutcome {
   confidence: number;
   sure: boolean;
   mapping: unknown;
+  /** Fields on at least half of one category's records that the mapping reads nowhere (the screen lists them). */
+  unused?: { category: Category; field: string; share: number; example: string }[];
 }
 
 /** What loading one side gives the start screen. */

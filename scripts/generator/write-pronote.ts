@@ -12,6 +12,18 @@
  *   windows-1252 under an ISO-8859-1 declaration as Windows software does.
  * - `english`: `<Users><User category="Teacher" id lastName firstName birthDate="yyyy-mm-dd" class guardians .../>`.
  * The last two are for the sniffer (issue 3: "at least two other layouts").
+ *
+ * Links between students and guardians (issue 13, point 1: "Links in every form, both directions"),
+ * option `links`, by each export's own key (`Ident` in the partner layout, the id elsewhere):
+ * - `student` (default of partner and english): on the student, `<Responsable Ident>` children
+ *   (partner), `guardians="a,b"` (english), `<RESPONSABLE>` children (edt);
+ * - `guardian-elements`: on the guardian, one child element per child: `<Eleve Ident>` (partner),
+ *   `<ELEVE>id</ELEVE>` (edt), `<Child id>` (english);
+ * - `guardian-enfant`: on the guardian, `<Enfant Ident>` (partner), `<ENFANTS><ENFANT>id</ENFANT></ENFANTS>`
+ *   (edt), `<Children><Child>id</Child></Children>` (english);
+ * - `guardian-attribute`: on the guardian, `Enfants="a,b"` (partner), `ENFANTS="a;b"` (edt),
+ *   `children="a;b"` (english);
+ * - `none` (default of edt): no link anywhere.
  */
 import type { Category, Person } from '../../lib/core/person';
 import { stripAccents } from './noise';
@@ -72,19 +84,44 @@ function attrs(pairs: [string, string | undefined][]): string {
     .join('');
 }
 
+/** Where and how the export writes the student–guardian links (see the file's comment). */
+export type LinkForm = 'student' | 'guardian-elements' | 'guardian-enfant' | 'guardian-attribute' | 'none';
+export const LINK_FORMS: LinkForm[] = ['student', 'guardian-elements', 'guardian-enfant', 'guardian-attribute', 'none'];
+
 export interface PronoteWriteOptions {
   /** `all-users` (default) or `without-cas-only` (the partial export). */
   kind?: 'all-users' | 'without-cas-only';
+  /** Link form; default `student`, except the edt layout, which writes none by default. */
+  links?: LinkForm;
+}
+
+/**
+ * Each guardian's children, from the students' `guardians` (the generator's links live there), in
+ * the students' order: the guardian side written from the same links as the student side.
+ */
+function childrenOf(persons: Person[]): Map<string, Person[]> {
+  const out = new Map<string, Person[]>();
+  for (const p of persons) {
+    if (p.category !== 'student') continue;
+    for (const g of p.guardians) {
+      const list = out.get(g.id);
+      if (list) list.push(p);
+      else out.set(g.id, [p]);
+    }
+  }
+  return out;
 }
 
 /** The partner layout (see the file's comment). */
 export function partnerExport(persons: Person[], options: PronoteWriteOptions = {}): OutputFile {
   const all = (options.kind ?? 'all-users') === 'all-users';
+  const links = options.links ?? 'student';
   return {
     name: 'pronote-export.xml',
     chunks: function* () {
       const identById = new Map<string, string>();
       for (const p of persons) if (p.category === 'guardian') identById.set(p.id, identOf(p));
+      const children = links === 'student' || links === 'none' ? new Map<string, Person[]>() : childrenOf(persons);
       yield `<?xml version="1.0" encoding="UTF-8"?>\n<EXPORT_IDENTIFIANTS_PRONOTE TousLesUtilisateurs="${all ? 1 : 0}" UniquementSansIdentifiantsCAS="${all ? 0 : 1}">\n`;
       for (const [category, list] of grouped(persons)) {
         const [container, element] = PARTNER[category];
@@ -99,15 +136,17 @@ export function partnerExport(persons: Person[], options: PronoteWriteOptions = 
             ['Sexe', p.sex],
             ['CodePostal', p.postalCode],
             ['EMail', p.email],
+            ['Enfants', links === 'guardian-attribute' && category === 'guardian' ? children.get(p.id)?.map(identOf).join(',') : undefined],
           ])}`;
-          if (category !== 'student' || (p.classes.length === 0 && p.guardians.length === 0)) {
-            yield `${head}/>\n`;
-            continue;
-          }
           let inner = '';
-          for (const c of p.classes) inner += `<Classe Nom="${escapeAttr(c)}"/>`;
-          for (const g of p.guardians) inner += `<Responsable Ident="${escapeAttr(identById.get(g.id) ?? g.id)}"/>`;
-          yield `${head}>${inner}</${element}>\n`;
+          if (category === 'student') {
+            for (const c of p.classes) inner += `<Classe Nom="${escapeAttr(c)}"/>`;
+            if (links === 'student') for (const g of p.guardians) inner += `<Responsable Ident="${escapeAttr(identById.get(g.id) ?? g.id)}"/>`;
+          } else if (category === 'guardian' && (links === 'guardian-elements' || links === 'guardian-enfant')) {
+            const child = links === 'guardian-elements' ? 'Eleve' : 'Enfant';
+            for (const s of children.get(p.id) ?? []) inner += `<${child} Ident="${escapeAttr(identOf(s))}"/>`;
+          }
+          yield inner ? `${head}>${inner}</${element}>\n` : `${head}/>\n`;
         }
         yield `</${container}>\n`;
       }
@@ -124,11 +163,20 @@ function el(name: string, value: string | undefined): string {
 }
 
 /** The EDT-like layout (see the file's comment). */
-export function edtExport(persons: Person[]): OutputFile {
+export function edtExport(persons: Person[], options: PronoteWriteOptions = {}): OutputFile {
+  const links = options.links ?? 'none';
   return {
     name: 'pronote-edt.xml',
     encoding: 'windows-1252',
     chunks: function* () {
+      const children = links === 'student' || links === 'none' ? new Map<string, Person[]>() : childrenOf(persons);
+      const linkElements = (p: Person): string => {
+        if (links === 'student' && p.category === 'student') return p.guardians.map((g) => el('RESPONSABLE', g.id)).join('');
+        const kids = p.category === 'guardian' ? (children.get(p.id) ?? []) : [];
+        if (links === 'guardian-elements') return kids.map((s) => el('ELEVE', s.id)).join('');
+        if (links === 'guardian-enfant' && kids.length) return `<ENFANTS>${kids.map((s) => el('ENFANT', s.id)).join('')}</ENFANTS>`;
+        return '';
+      };
       yield '<?xml version="1.0" encoding="ISO-8859-1"?>\n<EXPORT_EDT>\n';
       for (const [category, list] of grouped(persons)) {
         const [table, element] = EDT[category];
@@ -136,9 +184,11 @@ export function edtExport(persons: Person[]): OutputFile {
         let n = 0;
         for (const p of list) {
           n++;
-          yield `<${element} numero="${n}">${el('NOM', p.lastName)}${el('PRENOM', p.firstName)}${el('DATE_NAISS', frenchDate(p.birthDate))}${el('SEXE', p.sex)}${
+          const listed = links === 'guardian-attribute' && p.category === 'guardian' ? children.get(p.id) : undefined;
+          const attribute = listed?.length ? ` ENFANTS="${escapeAttr(listed.map((s) => s.id).join(';'))}"` : '';
+          yield `<${element} numero="${n}"${attribute}>${el('NOM', p.lastName)}${el('PRENOM', p.firstName)}${el('DATE_NAISS', frenchDate(p.birthDate))}${el('SEXE', p.sex)}${
             category === 'student' ? el('CLASSE', p.classes[0]) : ''
-          }${el('CODE_POSTAL', p.postalCode)}${el('MAIL', p.email)}${el('IDENTIFIANT_PRONOTE', p.id)}</${element}>\n`;
+          }${el('CODE_POSTAL', p.postalCode)}${el('MAIL', p.email)}${el('IDENTIFIANT_PRONOTE', p.id)}${linkElements(p)}</${element}>\n`;
         }
         yield '</TABLE>\n';
       }
@@ -148,14 +198,16 @@ export function edtExport(persons: Person[]): OutputFile {
 }
 
 /** The English-named layout (see the file's comment). */
-export function englishExport(persons: Person[]): OutputFile {
+export function englishExport(persons: Person[], options: PronoteWriteOptions = {}): OutputFile {
+  const links = options.links ?? 'student';
   return {
     name: 'pronote-english.xml',
     chunks: function* () {
+      const children = links === 'student' || links === 'none' ? new Map<string, Person[]>() : childrenOf(persons);
       yield '<?xml version="1.0" encoding="UTF-8"?>\n<Users>\n';
       for (const [category, list] of grouped(persons)) {
         for (const p of list) {
-          yield `<User${attrs([
+          const head = `<User${attrs([
             ['category', ENGLISH[category]],
             ['id', p.id],
             ['lastName', p.lastName],
@@ -165,8 +217,14 @@ export function englishExport(persons: Person[]): OutputFile {
             ['class', p.classes.join(',')],
             ['email', p.email],
             ['postalCode', p.postalCode],
-            ['guardians', p.guardians.map((g) => g.id).join(',')],
-          ])}/>\n`;
+            ['guardians', links === 'student' ? p.guardians.map((g) => g.id).join(',') : undefined],
+            ['children', links === 'guardian-attribute' ? children.get(p.id)?.map((s) => s.id).join(';') : undefined],
+          ])}`;
+          const kids = p.category === 'guardian' ? (children.get(p.id) ?? []) : [];
+          let inner = '';
+          if (links === 'guardian-elements') for (const s of kids) inner += `<Child id="${escapeAttr(s.id)}"/>`;
+          if (links === 'guardian-enfant' && kids.length) inner = `<Children>${kids.map((s) => `<Child>${escapeText(s.id)}</Child>`).join('')}</Children>`;
+          yield inner ? `${head}>${inner}</User>\n` : `${head}/>\n`;
         }
       }
       yield '</Users>\n';
@@ -176,5 +234,5 @@ export function englishExport(persons: Person[]): OutputFile {
 
 /** The files of the layouts asked. */
 export function pronoteFiles(persons: Person[], layouts: Layout[] = LAYOUTS, options: PronoteWriteOptions = {}): OutputFile[] {
-  return layouts.map((layout) => (layout === 'partner' ? partnerExport(persons, options) : layout === 'edt' ? edtExport(persons) : englishExport(persons)));
+  return layouts.map((layout) => (layout === 'partner' ? partnerExport(persons, options) : layout === 'edt' ? edtExport(persons, options) : englishExport(persons, options)));
 }
