@@ -5,11 +5,15 @@
  *                               [--layouts partner,edt,english] [--partial]
  *   npx tsx scripts/generate.ts --out DIR --from-aaf ../shared/data/aaf-entcore [--seed N]
  *   npx tsx scripts/generate.ts --sample            (re)writes sample/
+ *   ... [--variant NAME] [--links student|guardian|none] [--link-form eleve|enfant|attribute]
  *
  * Invent mode writes the Pronote export (each layout asked), the ENT directory (aaf/ files and
  * annuaire.csv) and truth.csv. From-AAF mode reads the AAF files given (lib/directory) and writes a
  * Pronote export of the same people, with truth.csv. `--partial` writes the partial export (only
- * persons without a CAS identifier, scripts/generator/partial.ts). Progress goes to stderr.
+ * persons without a CAS identifier, scripts/generator/partial.ts). `--variant` applies one of the
+ * named variants of scripts/generator/variants.ts (`--variant list` lists them); `--links` says where
+ * the partner export writes the student–guardian links (default: the variant's, else the student
+ * side), `--link-form` how the guardian side writes them. Progress goes to stderr.
  */
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,6 +22,8 @@ import { CATEGORIES, type Person } from '../lib/core/person';
 import { type Generated, generate, SAMPLE } from './generator/index';
 import { partialExport } from './generator/partial';
 import { sampleReadme } from './generator/sample-readme';
+import { exportWithLinks, GUARDIAN_LINK_FORMS, type GuardianLinkForm } from './generator/link-forms';
+import { LINK_SIDES, type LinkSide, VARIANTS, variantNamed } from './generator/variants';
 import { aafFiles, type OutputFile } from './generator/write-aaf';
 import { writeFiles } from './generator/write-files';
 import { LAYOUTS, type Layout, pronoteFiles } from './generator/write-pronote';
@@ -27,7 +33,8 @@ const USAGE = `Usage:
   npx tsx scripts/generate.ts --out DIR [--seed N] [--students N | --pronote N --directory N]
                               [--layouts partner,edt,english] [--partial]
   npx tsx scripts/generate.ts --out DIR --from-aaf AAF_DIR [--seed N] [--layouts ...]
-  npx tsx scripts/generate.ts --sample`;
+  npx tsx scripts/generate.ts --sample
+Options of both modes: [--variant NAME|list] [--links student|guardian|none] [--link-form eleve|enfant|attribute]`;
 
 interface Args {
   out?: string;
@@ -39,6 +46,9 @@ interface Args {
   layouts: Layout[];
   partial: boolean;
   sample: boolean;
+  variant?: string;
+  links?: LinkSide;
+  linkForm: GuardianLinkForm;
 }
 
 function fail(message: string): never {
@@ -47,7 +57,7 @@ function fail(message: string): never {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { layouts: LAYOUTS, partial: false, sample: false };
+  const args: Args = { layouts: LAYOUTS, partial: false, sample: false, linkForm: 'eleve' };
   const number = (flag: string, value: string | undefined): number => {
     const n = Number(value);
     if (!value || !Number.isInteger(n) || n < 0) fail(`${flag} expects a whole number, got "${value ?? ''}"`);
@@ -94,6 +104,25 @@ function parseArgs(argv: string[]): Args {
       case '--partial':
         args.partial = true;
         break;
+      case '--variant':
+        if (value === 'list') {
+          for (const v of VARIANTS) console.log(`${v.name.padEnd(24)} ${v.description}`);
+          process.exit(0);
+        }
+        if (!value || !VARIANTS.some((v) => v.name === value)) fail(`--variant expects one of ${VARIANTS.map((v) => v.name).join(', ')}, got "${value ?? ''}"`);
+        args.variant = value;
+        i++;
+        break;
+      case '--links':
+        if (!LINK_SIDES.includes(value as LinkSide)) fail(`--links expects one of ${LINK_SIDES.join(', ')}, got "${value ?? ''}"`);
+        args.links = value as LinkSide;
+        i++;
+        break;
+      case '--link-form':
+        if (!GUARDIAN_LINK_FORMS.includes(value as GuardianLinkForm)) fail(`--link-form expects one of ${GUARDIAN_LINK_FORMS.join(', ')}, got "${value ?? ''}"`);
+        args.linkForm = value as GuardianLinkForm;
+        i++;
+        break;
       case '--sample':
         args.sample = true;
         break;
@@ -107,6 +136,7 @@ function parseArgs(argv: string[]): Args {
     }
   }
   if (args.sample && args.partial) fail('--sample writes the full export: no --partial');
+  if (args.sample && (args.variant || args.links)) fail('--sample writes the base draw: no --variant or --links');
   if (args.sample) args.out ??= 'sample';
   args.seed ??= args.sample ? SAMPLE.seed : 1;
   if (!args.out) fail('--out is required');
@@ -153,7 +183,7 @@ function run(): void {
   const files: OutputFile[] = [];
   if (args.fromAaf) {
     const persons = readAafFolder(resolve(args.fromAaf));
-    generated = generate({ seed: args.seed!, fromAaf: persons, onProgress });
+    generated = generate({ seed: args.seed!, fromAaf: persons, onProgress, variant: args.variant });
   } else {
     const students = args.sample ? SAMPLE.students : args.students;
     generated = generate({
@@ -161,12 +191,19 @@ function run(): void {
       students,
       scale: args.pronote !== undefined ? { pronote: args.pronote, directory: args.directory } : undefined,
       onProgress,
+      variant: args.variant,
     });
     files.push(...aafFiles(generated.directory), directoryCsv(generated.directory));
   }
   // The partial export holds only persons without a CAS identifier; its truth.csv, those rows.
   const exported = args.partial ? partialExport(generated, args.seed!) : generated;
-  files.push(...pronoteFiles(exported.pronote, args.layouts, { kind: args.partial ? 'without-cas-only' : 'all-users' }), truthCsv(exported.truth));
+  const links = args.links ?? generated.variant.links;
+  const kind = args.partial ? 'without-cas-only' : 'all-users';
+  // The partner layout writes the links on the side asked; the other layouts carry the students' links or none.
+  const others = args.layouts.filter((l) => l !== 'partner');
+  const plain = links === 'student' ? exported.pronote : exported.pronote.map((p) => (p.category === 'student' ? { ...p, guardians: [] } : p));
+  if (args.layouts.includes('partner')) files.push(exportWithLinks(exported.pronote, links, args.linkForm, { kind }));
+  files.push(...pronoteFiles(plain, others, { kind }), truthCsv(exported.truth));
   if (args.sample) {
     rmSync(join(out, 'aaf'), { recursive: true, force: true });
     files.push(sampleReadme(generated, args.seed!));
@@ -178,6 +215,9 @@ function run(): void {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.error(`Pronote: ${exported.pronote.length} persons (${counts(exported.pronote)})${args.partial ? ' (partial export)' : ''}`);
   console.error(`ENT: ${generated.directory.length} accounts (${counts(generated.directory)})`);
+  if (generated.variant.name !== 'base' || links !== 'student') {
+    console.error(`Variant ${generated.variant.name}, links ${links}${links === 'guardian' ? ` (${args.linkForm})` : ''}: ${Object.entries(generated.variant.counts).map(([k, v]) => `${k} ${v}`).join(', ') || 'no change drawn'}`);
+  }
   console.error(`Rates drawn: ${Object.entries(generated.rates).map(([k, v]) => `${k} ${(v * 100).toFixed(1)} %`).join(', ')}`);
   for (const w of written) console.error(`  ${w.path} (${(statSync(w.path).size / 1024).toFixed(0)} KiB)`);
   console.error(`Done in ${seconds} s.`);
