@@ -23,7 +23,7 @@ import { type Generated, generate, SAMPLE } from './generator/index';
 import { partialExport } from './generator/partial';
 import { sampleReadme } from './generator/sample-readme';
 import { exportWithLinks, GUARDIAN_LINK_FORMS, type GuardianLinkForm } from './generator/link-forms';
-import { LINK_SIDES, type LinkSide, VARIANTS, variantNamed } from './generator/variants';
+import { LINK_SIDES, type LinkSide, VARIANTS } from './generator/variants';
 import { aafFiles, type OutputFile } from './generator/write-aaf';
 import { writeFiles } from './generator/write-files';
 import { LAYOUTS, type Layout, pronoteFiles } from './generator/write-pronote';

@@ -325,7 +325,10 @@ function idMakers(g: VariantTarget, r: Random): { ident: () => string; idpn: () 
       pronoteIds.add(id);
       return id;
     },
-    account: () => String((account += r.int(1, 3))),
+    account: () => {
+      account += r.int(1, 3);
+      return String(account);
+    },
   };
 }
 
