@@ -14,10 +14,10 @@
  * Flags: `--variants=base,hardest` (some variants only), `--seeds=1,2,3` (one group of seeds),
  * `--size=10000` (Pronote persons per set; the directory is 1.2 times that).
  */
-import { match } from '../../lib/matching';
-import { CATEGORIES } from '../../lib/person';
+import { match, type Proposal } from '../../lib/matching';
+import { CATEGORIES, type Person } from '../../lib/person';
 import { readPronoteExport } from '../../lib/pronote';
-import { generate } from '../generator/index';
+import { type Generated, generate } from '../generator/index';
 import { exportWithLinks } from '../generator/link-forms';
 import { VARIANTS } from '../generator/variants';
 import type { OutputFile } from '../generator/write-aaf';
@@ -56,6 +56,7 @@ function run(variantName: string, seeds: number[]): Result {
   let seconds = 0;
   const counts: Record<string, number> = {};
   let notRead = 0;
+  const wrong: string[] = [];
   for (const seed of seeds) {
     const g = generate({ seed, scale: { pronote: size, directory: Math.round(size * 1.2) }, variant: variantName });
     for (const [k, v] of Object.entries(g.variant.counts)) counts[k] = (counts[k] ?? 0) + v;
@@ -66,13 +67,34 @@ function run(variantName: string, seeds: number[]): Result {
     const result = match({ pronote: read.persons, directory: g.directory });
     seconds += (performance.now() - t0) / 1000;
     engine.push(tally(rowsOf(g.truth, result.proposals)));
+    if (wrong.length < 3) wrong.push(...wrongPairs(g.truth, read.persons, g.directory, result.proposals, seed).slice(0, 3 - wrong.length));
     base.push(tally(rowsOf(g.truth, baseline(read.persons, g.directory))));
   }
   const changes = Object.entries(counts)
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
   console.log(`  changes drawn (all seeds): ${changes || 'none'}${notRead ? `; ${notRead} Pronote records not read` : ''}`);
+  for (const w of wrong) console.log(`  wrong pair: ${w}`);
   return { variant: variantName, seeds, engine: addTallies(engine), base: addTallies(base), seconds };
+}
+
+const shown = (p: Person | undefined): string => (p ? `${p.lastName} ${p.firstName} ${p.birthDate ?? '(no date)'} ${p.classes.join(',')} [${p.structures.join(',')}]`.trim() : 'none');
+
+/** The wrong automatic pairs of one set, described (for whoever looks into them). */
+function wrongPairs(truthRows: Generated['truth'], pronote: Person[], directory: Person[], proposals: Proposal[], seed: number): string[] {
+  const truth = new Map(truthRows.map((t) => [`${t.category}|${t.pronoteId}`, t.entId]));
+  const pById = new Map(pronote.map((p) => [`${p.category}|${p.id}`, p]));
+  const dById = new Map(directory.map((d) => [d.id, d]));
+  const out: string[] = [];
+  for (const pr of proposals) {
+    if (pr.status !== 'auto') continue;
+    const right = truth.get(`${pr.category}|${pr.pronoteId}`) ?? '';
+    if (pr.entId === right) continue;
+    out.push(
+      `seed ${seed} ${pr.category} ${shown(pById.get(`${pr.category}|${pr.pronoteId}`))} → ${shown(dById.get(pr.entId!))} (score ${pr.score.toFixed(3)}); right account: ${right ? shown(dById.get(right)) : 'none'}`,
+    );
+  }
+  return out;
 }
 
 function main(): void {

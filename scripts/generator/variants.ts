@@ -34,6 +34,11 @@ export interface Variant {
   links: LinkSide;
   /** Share of teachers and staff whose Pronote record has no birth date. */
   staffWithoutBirthDate: number;
+  /**
+   * Share of adults (teachers, staff, guardians) whose Pronote email is absent or another address
+   * than the ENT's (a personal one): without it, a teacher without a birth date has only names left.
+   */
+  pronoteEmails: number;
   /** Share of married guardians (a birth name known) written under their birth name in Pronote, on top of the base draw. */
   guardianBirthName: number;
   /** Share of adults whose surname is double on one side and only one of its parts on the other. */
@@ -65,6 +70,7 @@ export interface Variant {
 const NONE: Omit<Variant, 'name' | 'description'> = {
   links: 'student',
   staffWithoutBirthDate: 0,
+  pronoteEmails: 0,
   guardianBirthName: 0,
   doubleSurname: 0,
   nameInsertions: 0,
@@ -82,6 +88,7 @@ const NONE: Omit<Variant, 'name' | 'description'> = {
 
 const HARDEST: Omit<Variant, 'name' | 'description' | 'links'> = {
   staffWithoutBirthDate: 0.5,
+  pronoteEmails: 0.5,
   guardianBirthName: 0.3,
   doubleSurname: 0.1,
   nameInsertions: 0.05,
@@ -106,7 +113,10 @@ export const VARIANTS: readonly Variant[] = [
   variant('base', "the generator's base draw (issue 3's rates), links on the student side", {}),
   variant('guardian-links', 'links written on the guardian side only', { links: 'guardian' }),
   variant('no-links', 'no student–guardian link in the Pronote export', { links: 'none' }),
-  variant('staff-no-birth-date', 'half of the teachers and staff without a birth date in Pronote', { staffWithoutBirthDate: 0.5 }),
+  variant('staff-no-birth-date', 'half of the teachers and staff without a birth date in Pronote; half of the adults without the ENT email there', {
+    staffWithoutBirthDate: 0.5,
+    pronoteEmails: 0.5,
+  }),
   variant('guardian-names', 'guardians under birth name (+30 %), double surnames (20 % of adults), civility/née/épouse in names (8 %)', {
     guardianBirthName: 0.3,
     doubleSurname: 0.2,
@@ -209,6 +219,10 @@ export function applyVariant(random: Random, g: VariantTarget, variant: Variant,
     if ((p.category === 'teacher' || p.category === 'staff') && p.birthDate && r.chance(variant.staffWithoutBirthDate)) {
       p.birthDate = undefined;
       count('staffWithoutBirthDate');
+    }
+    if (adult(p.category) && p.email && r.chance(variant.pronoteEmails)) {
+      p.email = r.chance(0.5) ? undefined : `${stripAccents(p.firstName).toLowerCase().replace(/[^a-z]+/g, '')}${r.int(1, 999)}@perso.example.net`;
+      count('pronoteEmails');
     }
     if (p.category === 'guardian' && d0?.birthName && r.chance(variant.guardianBirthName)) {
       const birth = d0.birthName.toUpperCase();
@@ -348,14 +362,30 @@ function addFormerStudents(r: Random, g: VariantTarget, variant: Variant, editab
   const dirById = new Map(g.directory.filter((d) => d.category === 'student').map((d) => [d.id, d]));
   for (const s of students) {
     if (!s.birthDate) continue;
-    const older = (): string => `${Number(s.birthDate!.slice(0, 4)) - r.int(3, 6)}${s.birthDate!.slice(4)}`;
+    // Siblings: never the same given name, nor the same birth date (or the two would be one person).
+    const taken = new Set([s.firstName.toUpperCase()]);
+    const takenYears = new Set<number>();
+    const older = (): string => {
+      let year: number;
+      do year = Number(s.birthDate!.slice(0, 4)) - r.int(3, 8);
+      while (takenYears.has(year));
+      takenYears.add(year);
+      return `${year}${s.birthDate!.slice(4)}`;
+    };
+    const sibling = (sex: 'M' | 'F'): string => {
+      let name: string;
+      do name = drawGivenName(r, sex);
+      while (taken.has(name.toUpperCase()));
+      taken.add(name.toUpperCase());
+      return name;
+    };
     const sex: 'M' | 'F' = r.chance(0.5) ? 'M' : 'F';
     if (r.chance(variant.formerStudents)) {
       const id = s.idKind === 'Ident' ? ids.ident() : ids.idpn();
       const former: Person = {
         ...s,
         id,
-        firstName: drawGivenName(r, sex),
+        firstName: sibling(sex),
         sex,
         birthDate: older(),
         classes: [],
@@ -378,7 +408,7 @@ function addFormerStudents(r: Random, g: VariantTarget, variant: Variant, editab
       const former: Person = {
         ...d,
         id: ids.account(),
-        firstName: drawGivenName(r, sex),
+        firstName: sibling(sex),
         sex,
         birthDate: older(),
         classes: [],
