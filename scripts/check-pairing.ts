@@ -22,7 +22,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
-import { CATEGORIES } from '../lib/person';
+import { CATEGORIES } from '../lib/core/person';
 import { LINK_SIDES, type LinkSide } from './generator/variants';
 
 const AAF = resolve('../shared/data/aaf-entcore');

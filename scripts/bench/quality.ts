@@ -5,12 +5,13 @@
  * the truth; review share = persons sent to review / persons; right first = review persons with an
  * account whose first candidate is it.
  */
-import { DIRECTORY_POOLS, fold, type Proposal } from '../../lib/matching';
-import { CATEGORIES, type Category, type Person } from '../../lib/person';
+import { foldCompact } from '../../lib/core/fold';
+import { DIRECTORY_POOLS, type Proposal } from '../../lib/matching';
+import { CATEGORIES, type Category, type Person } from '../../lib/core/person';
 
 /** Exact-key baseline: normalised last name + first name + birth date, paired only when unique on both sides (DOMAIN.md failure 5). */
 export function baseline(pronote: Person[], directory: Person[]): Proposal[] {
-  const key = (p: Person) => `${fold(p.lastName).replace(/ /g, '')}|${fold(p.firstName).replace(/ /g, '')}|${p.birthDate ?? ''}`;
+  const key = (p: Person) => `${foldCompact(p.lastName)}|${foldCompact(p.firstName)}|${p.birthDate ?? ''}`;
   const count = (persons: Person[], cat: (p: Person) => string) => {
     const m = new Map<string, Person[]>();
     for (const p of persons) {

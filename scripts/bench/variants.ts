@@ -15,7 +15,7 @@
  * `--size=10000` (Pronote persons per set; the directory is 1.2 times that).
  */
 import { match, type Proposal } from '../../lib/matching';
-import { CATEGORIES, type Person } from '../../lib/person';
+import { CATEGORIES, type Person } from '../../lib/core/person';
 import { readPronoteExport } from '../../lib/pronote';
 import { type Generated, generate } from '../generator/index';
 import { exportWithLinks } from '../generator/link-forms';

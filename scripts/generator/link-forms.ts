@@ -9,7 +9,7 @@
  * guardian side adds the children to each `<Responsable>` it writes. When write-pronote.ts gains
  * its own link-form option, `exportWithLinks` is the one place to call it from.
  */
-import type { Person } from '../../lib/person';
+import type { Person } from '../../lib/core/person';
 import type { LinkSide } from './variants';
 import type { OutputFile } from './write-aaf';
 import { type PronoteWriteOptions, partnerExport } from './write-pronote';

@@ -13,7 +13,7 @@
  * split or joined, ligatures, civilities inside names, "née"/"épouse", typos 3–7 %, staff without
  * birth dates, Pronote duplicates, former students, lost links).
  */
-import type { Category, Person, Relation } from '../../lib/person';
+import type { Category, Person, Relation } from '../../lib/core/person';
 import { drawGivenName, drawSurname } from './names';
 import { stripAccents, typo } from './noise';
 import type { Random } from './prng';
