@@ -10,9 +10,10 @@ import { readdirSync } from 'node:fs';
 const args = process.argv.slice(2);
 const filter = args.find((a) => !a.startsWith('--'));
 const flags = args.filter((a) => a.startsWith('--'));
+const HELPERS = ['measure.ts', 'quality.ts'];
 const files = readdirSync('scripts/bench')
-  // measure.ts is the benchmarks' helper, not a benchmark.
-  .filter((f) => f.endsWith('.ts') && f !== 'measure.ts' && (!filter || f.includes(filter)))
+  // measure.ts and quality.ts are the benchmarks' helpers, not benchmarks.
+  .filter((f) => f.endsWith('.ts') && !HELPERS.includes(f) && (!filter || f.includes(filter)))
   .sort();
 let failed = 0;
 for (const file of files) {

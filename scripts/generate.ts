@@ -5,11 +5,15 @@
  *                               [--layouts partner,edt,english] [--links FORM] [--partial]
  *   npx tsx scripts/generate.ts --out DIR --from-aaf ../shared/data/aaf-entcore [--seed N]
  *   npx tsx scripts/generate.ts --sample            (re)writes sample/
+ *   ... [--variant NAME|list]
  *
  * Invent mode writes the Pronote export (each layout asked), the ENT directory (aaf/ files and
  * annuaire.csv) and truth.csv. From-AAF mode reads the AAF files given (lib/directory) and writes a
  * Pronote export of the same people, with truth.csv. `--partial` writes the partial export (only
- * persons without a CAS identifier, scripts/generator/partial.ts). Progress goes to stderr.
+ * persons without a CAS identifier, scripts/generator/partial.ts). `--variant` applies one of the
+ * named variants of scripts/generator/variants.ts (`--variant list` lists them); `--links FORM` says how
+ * every layout writes the student–guardian links (`LINK_FORMS` of write-pronote.ts; default: the
+ * variant's side, else the student side). Progress goes to stderr.
  */
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,6 +22,7 @@ import { CATEGORIES, type Person } from '../lib/core/person';
 import { type Generated, generate, SAMPLE } from './generator/index';
 import { partialExport } from './generator/partial';
 import { sampleReadme } from './generator/sample-readme';
+import { LINK_FORM_OF_SIDE, VARIANTS } from './generator/variants';
 import { aafFiles, type OutputFile } from './generator/write-aaf';
 import { writeFiles } from './generator/write-files';
 import { LAYOUTS, LINK_FORMS, type Layout, type LinkForm, pronoteFiles } from './generator/write-pronote';
@@ -28,7 +33,8 @@ const USAGE = `Usage:
                               [--layouts partner,edt,english] [--links FORM] [--partial]
   npx tsx scripts/generate.ts --out DIR --from-aaf AAF_DIR [--seed N] [--layouts ...] [--links FORM]
   FORM (student–guardian links): ${LINK_FORMS.join(', ')}
-  npx tsx scripts/generate.ts --sample`;
+  npx tsx scripts/generate.ts --sample
+Options of both modes: [--variant NAME|list] (scripts/generator/variants.ts)`;
 
 interface Args {
   out?: string;
@@ -42,6 +48,7 @@ interface Args {
   links?: LinkForm;
   partial: boolean;
   sample: boolean;
+  variant?: string;
 }
 
 function fail(message: string): never {
@@ -102,6 +109,15 @@ function parseArgs(argv: string[]): Args {
       case '--partial':
         args.partial = true;
         break;
+      case '--variant':
+        if (value === 'list') {
+          for (const v of VARIANTS) console.log(`${v.name.padEnd(24)} ${v.description}`);
+          process.exit(0);
+        }
+        if (!value || !VARIANTS.some((v) => v.name === value)) fail(`--variant expects one of ${VARIANTS.map((v) => v.name).join(', ')}, got "${value ?? ''}"`);
+        args.variant = value;
+        i++;
+        break;
       case '--sample':
         args.sample = true;
         break;
@@ -115,6 +131,7 @@ function parseArgs(argv: string[]): Args {
     }
   }
   if (args.sample && args.partial) fail('--sample writes the full export: no --partial');
+  if (args.sample && (args.variant || args.links)) fail('--sample writes the base draw: no --variant or --links');
   if (args.sample) args.out ??= 'sample';
   args.seed ??= args.sample ? SAMPLE.seed : 1;
   if (!args.out) fail('--out is required');
@@ -161,7 +178,7 @@ function run(): void {
   const files: OutputFile[] = [];
   if (args.fromAaf) {
     const persons = readAafFolder(resolve(args.fromAaf));
-    generated = generate({ seed: args.seed!, fromAaf: persons, onProgress });
+    generated = generate({ seed: args.seed!, fromAaf: persons, onProgress, variant: args.variant });
   } else {
     const students = args.sample ? SAMPLE.students : args.students;
     generated = generate({
@@ -169,12 +186,15 @@ function run(): void {
       students,
       scale: args.pronote !== undefined ? { pronote: args.pronote, directory: args.directory } : undefined,
       onProgress,
+      variant: args.variant,
     });
     files.push(...aafFiles(generated.directory), directoryCsv(generated.directory));
   }
   // The partial export holds only persons without a CAS identifier; its truth.csv, those rows.
   const exported = args.partial ? partialExport(generated, args.seed!) : generated;
-  files.push(...pronoteFiles(exported.pronote, args.layouts, { kind: args.partial ? 'without-cas-only' : 'all-users', links: args.links }), truthCsv(exported.truth));
+  // Links as asked, else where the variant puts them (its guardian side written as `<Eleve Ident>` children).
+  const links: LinkForm | undefined = args.links ?? LINK_FORM_OF_SIDE[generated.variant.links];
+  files.push(...pronoteFiles(exported.pronote, args.layouts, { kind: args.partial ? 'without-cas-only' : 'all-users', links }), truthCsv(exported.truth));
   if (args.sample) {
     rmSync(join(out, 'aaf'), { recursive: true, force: true });
     files.push(sampleReadme(generated, args.seed!));
@@ -186,6 +206,9 @@ function run(): void {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.error(`Pronote: ${exported.pronote.length} persons (${counts(exported.pronote)})${args.partial ? ' (partial export)' : ''}`);
   console.error(`ENT: ${generated.directory.length} accounts (${counts(generated.directory)})`);
+  if (generated.variant.name !== 'base' || links) {
+    console.error(`Variant ${generated.variant.name}, links ${links ?? 'student'}: ${Object.entries(generated.variant.counts).map(([k, v]) => `${k} ${v}`).join(', ') || 'no change drawn'}`);
+  }
   console.error(`Rates drawn: ${Object.entries(generated.rates).map(([k, v]) => `${k} ${(v * 100).toFixed(1)} %`).join(', ')}`);
   for (const w of written) console.error(`  ${w.path} (${(statSync(w.path).size / 1024).toFixed(0)} KiB)`);
   console.error(`Done in ${seconds} s.`);

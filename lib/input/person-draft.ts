@@ -42,6 +42,7 @@ const FOLDABLE = /[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u
  * overrides and isolates (U+202A–U+202E, U+2066–U+2069): names are text (issue 15, point 5), and a
  * U+202E in a name would turn it around on screen and in every export.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point of this pattern
 const NOT_TEXT = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /**

@@ -14,6 +14,7 @@ import { fromAafPopulation } from './from-aaf';
 import { ensureFieldCases, type Individual, PopulationBuilder, type School, makeSchool, staffCounts } from './population';
 import { createRandom } from './prng';
 import { deriveSides } from './sides';
+import { applyVariant, type LinkSide, type Variant, type VariantCounts, variantNamed } from './variants';
 
 export { TARGET_RATES } from './population';
 
@@ -35,6 +36,11 @@ export interface GenerateOptions {
   fromAaf?: Person[];
   /** Called now and then, `done` in [0, 1]. */
   onProgress?: (done: number, stage: string) => void;
+  /**
+   * A named variant (variants.ts) or its name: applied after the sides are drawn, from its own
+   * random stream (so `base` gives exactly the draw without a variant). Default: none (`base`).
+   */
+  variant?: Variant | string;
 }
 
 export interface Generated {
@@ -47,6 +53,15 @@ export interface Generated {
   school: School;
   /** Persons written twice on one side: the second record's id and the first's. */
   duplicates: { side: 'pronote' | 'directory'; id: string; of: string }[];
+  /** The variant applied (`base` when none) and how many of each of its changes were made. */
+  variant: { name: string; links: LinkSide; counts: VariantCounts };
+}
+
+function withVariant(seed: number, g: Omit<Generated, 'variant'>, option: Variant | string | undefined, directoryEditable: boolean): Generated {
+  if (!option) return { ...g, variant: { name: 'base', links: 'student', counts: {} } };
+  const v = typeof option === 'string' ? variantNamed(option) : option;
+  const counts = applyVariant(createRandom(seed ^ 0x13131313), g, v, { directoryEditable });
+  return { ...g, variant: { name: v.name, links: v.links, counts } };
 }
 
 /** The share of a school's staff present in Pronote (see `PopulationBuilder.staffFor`). */
@@ -72,7 +87,7 @@ export function generate(options: GenerateOptions): Generated {
       directorySource: 'generator: directory',
     });
     progress(1, 'done');
-    return { ...sides, school };
+    return withVariant(options.seed, { ...sides, school }, options.variant, false);
   }
   const target = options.scale?.pronote;
   const students = options.students ?? (target ? undefined : 250);
@@ -128,5 +143,5 @@ export function generate(options: GenerateOptions): Generated {
     onProgress: (done) => progress(0.5 + done / 2, 'sides'),
   });
   progress(1, 'done');
-  return { ...sides, school };
+  return withVariant(options.seed, { ...sides, school }, options.variant, true);
 }
