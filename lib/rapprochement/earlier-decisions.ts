@@ -143,7 +143,9 @@ export function checkDecisions(sources: readonly DecisionSource[], pronote: read
       continue;
     }
     const account = d.entId as string;
-    if (!inDirectory(d.category, account)) {
+    // This rapprochement's own may cross categories (a manual pair the user chose, warned).
+    const present = from.origin === 'own' ? [...accounts.values()].some((ids) => ids.has(account)) : inDirectory(d.category, account);
+    if (!present) {
       conflicts.push({ kind: 'account-absent', source: from.source, account, persons: [d.pronoteId], category: d.category });
       inConflict.set(personRef(d.category, d.pronoteId), account);
       continue;
