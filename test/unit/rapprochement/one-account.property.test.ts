@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DecisionKind } from '../../../lib/matching/types';
-import type { Category, Person } from '../../../lib/person';
+import type { Category, Person } from '../../../lib/core/person';
 import { runPairing } from '../../../lib/rapprochement/pipeline';
 import { pairedEntId, writeDecisionsCsv } from '../../../lib/report/decisions-csv';
 import { writeRapprochementSso } from '../../../lib/report/rapprochement-sso';
