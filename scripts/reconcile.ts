@@ -13,11 +13,10 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { basename, dirname, join, resolve } from 'node:path';
 import { readDirectory } from '../lib/directory';
 import type { InputFile } from '../lib/input/source';
-import { type Decision, match } from '../lib/matching';
-import { readDecisionsCsv } from '../lib/matching/decisions-file';
 import { InputError, type Person } from '../lib/core/person';
 import { CATEGORY_NAMES, type Category } from '../lib/core/vocabulary';
-import { isMappingProfile, type MappingProfile, readPronoteExport, readRapprochementSso } from '../lib/pronote';
+import { isMappingProfile, type MappingProfile, readPronoteExport } from '../lib/pronote';
+import { type Conflict, type DecisionSource, pairPersons, readDecisionsFile } from '../lib/rapprochement';
 import { writeMappingCsv } from '../lib/report/mapping-csv';
 import { writeReportHtml } from '../lib/report/report-html';
 import { buildSummary } from '../lib/report/summary';
@@ -208,14 +207,6 @@ function sampleInputs(): { pronote: InputFile[]; directory: InputFile[] } {
   return { pronote: [readInput(join(dir, pronote))], directory };
 }
 
-function readDecisions(path: string): Decision[] {
-  const file = readInput(path);
-  const head = new TextDecoder().decode(file.bytes.subarray(0, 2000));
-  if (/<\s*(\?xml|PARTENAIRE_INDEX|[A-Za-z_:]+\s+xmlns)/.test(head) || head.trimStart().startsWith('<')) return readRapprochementSso(file);
-  const text = new TextDecoder('utf-8').decode(file.bytes);
-  return readDecisionsCsv(text, file.name).decisions;
-}
-
 function readProfile(path: string): MappingProfile {
   const file = readInput(path);
   let value: unknown;
@@ -279,14 +270,17 @@ function run(argv: string[]): number {
   const pronote = readPronoteExport(inputs.pronote, { profile });
   progress.line('Lecture de l’annuaire ENT… / Reading the ENT directory…', true);
   const directory = readDirectory(inputs.directory);
-  const decisions: Decision[] = [...(pronote.decisions ?? [])];
-  if (args.decisions) decisions.push(...readDecisions(args.decisions));
+  // Every earlier decision, checked together by the flow (lib/rapprochement): a file given with
+  // --decisions first, then the pairs of a RapprochementSSO file given with the export.
+  const sources: DecisionSource[] = [];
+  if (args.decisions) sources.push(readDecisionsFile(readInput(args.decisions)));
+  if (pronote.decisions?.length) sources.push({ origin: 'pronote-file', source: inputs.pronote.map((f) => f.name).join(', '), decisions: pronote.decisions });
 
   const persons: Person[] = pronote.persons;
-  const result = match({
+  const result = pairPersons({
     pronote: persons,
     directory: directory.persons,
-    decisions,
+    sources,
     onProgress: (done, stage) =>
       progress.line(`Rapprochement / Pairing : ${Math.round(done * 100)} % (${stageFr(stage)})`, stage === 'done'),
   });
@@ -299,6 +293,8 @@ function run(argv: string[]): number {
     proposals: result.proposals,
     unusedDirectory: result.unusedDirectory,
     seconds: progress.seconds(),
+    conflicts: result.conflicts,
+    absentPersons: result.absentPersons,
   });
   writeOut(join(out, 'mapping.csv'), writeMappingCsv(persons, result.proposals));
   writeOut(
@@ -315,6 +311,7 @@ function run(argv: string[]): number {
   summary.seconds = Math.round(progress.seconds() * 1000) / 1000;
   writeOut(join(out, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
   progress.end();
+  for (const c of result.conflicts) process.stderr.write(`${conflictLine(c)}\n`);
   const total = result.proposals.length;
   const auto = result.proposals.filter((p) => p.status === 'auto').length;
   const review = result.proposals.filter((p) => p.status === 'review').length;
@@ -323,6 +320,14 @@ function run(argv: string[]): number {
       `${total} Pronote person(s): ${auto} automatic, ${review} to review, ${total - auto - review} unmatched. Results in ${out}\n`,
   );
   return 0;
+}
+
+/** One line per conflict among earlier decisions, French then English (issue 14). */
+function conflictLine(c: Conflict): string {
+  const who = c.persons.join(', ');
+  return c.kind === 'same-account'
+    ? `Conflit (${c.source}) : le compte ENT ${c.account} est donné à plusieurs personnes (${who}) ; aucune de ces décisions n'est appliquée, à vérifier. / Conflict (${c.source}): the ENT account ${c.account} is given to several persons (${who}); none of these decisions is applied, to review.`
+    : `Conflit (${c.source}) : le compte ENT ${c.account} de la décision sur ${who} est absent de l'annuaire ; décision non appliquée, à vérifier. / Conflict (${c.source}): the ENT account ${c.account} of the decision about ${who} is not in the directory; decision not applied, to review.`;
 }
 
 function main(): void {

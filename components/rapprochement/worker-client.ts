@@ -6,7 +6,7 @@
  * says `saved`, it is not terminated: a cancel (or the panel's teardown) first tells it to store no
  * pairing, then lets the writes end, then terminates it. If such a write fails, `onUnsaved` is told.
  */
-import type { WorkerReply, WorkerRequest } from './worker-protocol';
+import type { WorkerReply, WorkerRequest } from '../../lib/rapprochement/worker-protocol';
 
 type Req = Exclude<WorkerRequest, { kind: 'cancel' | 'shown' }> extends infer R ? (R extends { seq: number } ? Omit<R, 'seq'> : never) : never;
 type Final = Exclude<WorkerReply, { kind: 'progress' | 'saved' | 'unsaved' }>;

@@ -1,10 +1,10 @@
 /**
  * The workbench's worker: reads files, pairs, and searches the directory off the panel's main
  * thread. It opens the same IndexedDB store as the panel (same extension origin) and writes the
- * results there itself, so only small messages cross. Logic: components/rapprochement/worker-handler.
+ * results there itself, so only small messages cross. Logic: lib/rapprochement/worker-handler.
  */
-import { createWorkerHandler } from '../../components/rapprochement/worker-handler';
-import type { WorkerReply, WorkerRequest } from '../../components/rapprochement/worker-protocol';
+import { createWorkerHandler } from '../../lib/rapprochement/worker-handler';
+import type { WorkerReply, WorkerRequest } from '../../lib/rapprochement/worker-protocol';
 import { PasserelleDB } from '../../lib/store/schema';
 
 const scope = self as unknown as Worker;

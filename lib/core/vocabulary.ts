@@ -41,7 +41,8 @@ export type Reason =
   | 'homonyms' // several persons share the name: never automatic
   | 'no-ent-category' // supervisors and inspectors: usually no ENT account
   | 'low-score' // a candidate exists but is not sure enough
-  | 'ambiguous'; // candidates too close to each other
+  | 'ambiguous' // candidates too close to each other
+  | 'conflict'; // earlier decisions disagree about this person's account (lib/rapprochement): to decide
 
 /** What each reason means for a school secretary (issue 4, "For each person left"; seed FAQ; DOMAIN.md failures 2–4). */
 export const REASON_TEXT: Record<Reason, Localized> = {
@@ -80,5 +81,9 @@ export const REASON_TEXT: Record<Reason, Localized> = {
   ambiguous: {
     fr: 'Plusieurs comptes sont trop proches les uns des autres pour choisir : à trancher.',
     en: 'Several accounts are too close to each other to choose: to decide.',
+  },
+  conflict: {
+    fr: "Conflit : des décisions antérieures donnent ce compte ENT à plusieurs personnes, ou nomment un compte absent de l'annuaire ; aucune n'a été appliquée, à trancher.",
+    en: 'Conflict: earlier decisions give this ENT account to several persons, or name an account missing from the directory; none was applied, to decide.',
   },
 };

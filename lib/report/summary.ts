@@ -5,6 +5,7 @@
  */
 import type { Proposal, Reason, Status } from '../matching/types';
 import { CATEGORIES, type Category, type ExportKind, type NotRead, type Person, type ReadNote } from '../core/person';
+import type { Conflict } from '../rapprochement/earlier-decisions';
 
 export type PerCategory<T> = Record<Category, T>;
 
@@ -25,6 +26,10 @@ export interface Summary {
   decided: number;
   /** Directory accounts paired with nobody. */
   unusedDirectory: number;
+  /** Earlier decisions in conflict, none applied (issue 14): `{kind, source, account, persons}`. */
+  conflicts: Pick<Conflict, 'kind' | 'source' | 'account' | 'persons'>[];
+  /** Earlier decisions about persons absent from the export (former students, partial exports). */
+  decisionsAboutAbsent: number;
   /** Wall-clock seconds of the whole run (reading, pairing, writing). */
   seconds: number;
 }
@@ -53,6 +58,8 @@ export interface SummaryInput {
   proposals: readonly Proposal[];
   unusedDirectory: number;
   seconds: number;
+  conflicts?: readonly Conflict[];
+  absentPersons?: number;
 }
 
 /** Builds the summary; every category appears in every per-category object, with 0 when empty. */
@@ -82,6 +89,8 @@ export function buildSummary(input: SummaryInput): Summary {
     reasons,
     decided,
     unusedDirectory: input.unusedDirectory,
+    conflicts: (input.conflicts ?? []).map(({ kind, source, account, persons }) => ({ kind, source, account, persons: [...persons] })),
+    decisionsAboutAbsent: input.absentPersons ?? 0,
     seconds: Math.round(input.seconds * 1000) / 1000,
   };
 }

@@ -6,7 +6,10 @@ import Dexie from 'dexie';
 import type { Decision, DecisionKind } from '../matching/types';
 import { CATEGORIES, type Category, type Person, type Side } from '../core/person';
 import type {
+  AutoPairRow,
   DecisionRow,
+  HolderRow,
+  PersonRef,
   InputSummary,
   Mode,
   PasserelleDB,
@@ -16,7 +19,9 @@ import type {
   StepRow,
   StepState,
 } from './schema';
+import { displayName } from './items';
 import { chunkItems, chunkStep } from './schema';
+import type { Conflict } from '../rapprochement/earlier-decisions';
 
 /** Thrown when a write would change a step already validated (validating freezes it, seed §4). */
 export class StepFrozenError extends Error {
@@ -25,6 +30,33 @@ export class StepFrozenError extends Error {
     this.name = 'StepFrozenError';
   }
 }
+
+/**
+ * Thrown when a decision gives a person an ENT account that another person holds (issue 14): the
+ * caller shows `holder` and offers to move the account (`setDecision(..., { taken: 'move' })`) or
+ * to keep it (nothing to write). Nothing was written.
+ */
+export class AccountTakenError extends Error {
+  constructor(readonly holder: HolderRow) {
+    super(`account ${holder.entId} is held by ${holder.category} ${holder.pronoteId}`);
+    this.name = 'AccountTakenError';
+  }
+}
+
+/**
+ * Thrown when the account wanted (or given back by an undo) is held by a person whose step is
+ * validated: validated steps are frozen, that step must be reopened first. Nothing was written.
+ */
+export class HolderFrozenError extends Error {
+  constructor(readonly holder: HolderRow) {
+    super(`account ${holder.entId} is held in the validated step ${holder.category}`);
+    this.name = 'HolderFrozenError';
+  }
+}
+
+/** True when a decision pairs the person with an account. */
+export const pairsWith = (d: Pick<Decision, 'kind' | 'entId'> | undefined): string | undefined =>
+  d && (d.kind === 'confirmed' || d.kind === 'manual') ? d.entId : undefined;
 
 const now = () => new Date().toISOString();
 
@@ -122,8 +154,9 @@ export async function saveInput(
   persons: Person[],
   summary: InputSummary,
   onReady?: (next: Rapprochement) => void,
+  earlier?: Decision[],
 ): Promise<Rapprochement> {
-  return db.transaction('rw', [db.rapprochements, db.inputs, db.stepChunks], async () => {
+  return db.transaction('rw', [db.rapprochements, db.inputs, db.stepChunks, db.holders, db.autoPairs, db.meta], async () => {
     const row = await db.rapprochements.get(rid);
     if (!row) throw new Error(`no rapprochement ${rid}`);
     const next: Rapprochement = {
@@ -138,6 +171,9 @@ export async function saveInput(
     };
     if (side === 'directory') next.structure = undefined;
     await db.stepChunks.where('rid').equals(rid).delete();
+    await db.holders.where('rid').equals(rid).delete();
+    await db.autoPairs.where('rid').equals(rid).delete();
+    if (earlier) await db.meta.put({ key: earlierKey(rid), value: earlier });
     onReady?.(next);
     const json = JSON.stringify(side === 'directory' ? withoutRaw(persons) : persons);
     await commitAfter([db.inputs.put({ rid, side, json }), db.rapprochements.put(next)]);
@@ -193,6 +229,14 @@ function withoutRaw(persons: Person[]): Person[] {
   return persons.map((p) => ({ ...p, raw: {} }));
 }
 
+const earlierKey = (rid: number) => `earlier:${rid}`;
+
+/** The earlier decisions given with the Pronote side (a RapprochementSSO file's pairs), or none. */
+export async function loadEarlier(db: PasserelleDB, rid: number): Promise<Decision[]> {
+  const row = await db.meta.get(earlierKey(rid));
+  return Array.isArray(row?.value) ? (row.value as Decision[]) : [];
+}
+
 /** The persons stored for one side, or an empty list. */
 export async function loadInput(db: PasserelleDB, rid: number, side: Side): Promise<Person[]> {
   const row = await db.inputs.get([rid, side]);
@@ -218,13 +262,13 @@ export async function saveProposals(
   db: PasserelleDB,
   rid: number,
   items: Record<Category, StepItem[]> | ((category: Category) => StepItem[]),
-  extra: { rememberedUsed?: number } = {},
+  extra: { rememberedUsed?: number; conflicts?: Conflict[] } = {},
   onReady?: (ready: ProposalsReady) => void,
   pause?: Promise<unknown>,
 ): Promise<Rapprochement> {
   // A function is asked for each step to store, the current one first (before `onReady`).
   const itemsOf = typeof items === 'function' ? items : (c: Category) => items[c] ?? [];
-  return db.transaction('rw', [db.rapprochements, db.stepChunks], async () => {
+  return db.transaction('rw', [db.rapprochements, db.stepChunks, db.decisions, db.holders, db.autoPairs], async () => {
     const row = await db.rapprochements.get(rid);
     if (!row) throw new Error(`no rapprochement ${rid}`);
     const replaced: Category[] = [];
@@ -235,21 +279,74 @@ export async function saveProposals(
       phase: 'steps',
       pairedAt: now(),
       rememberedUsed: extra.rememberedUsed ?? row.rememberedUsed,
+      conflicts: extra.conflicts ?? row.conflicts,
       updatedAt: now(),
     };
     // Whole steps are replaced: each step's range is deleted, then one write adds all the new rows.
-    await Promise.all(replaced.map((c) => db.stepChunks.where('[rid+category]').equals([rid, c]).delete()));
+    await Promise.all(
+      replaced.flatMap((c) => [
+        db.stepChunks.where('[rid+category]').equals([rid, c]).delete(),
+        db.holders.where('[rid+category]').equals([rid, c]).delete(),
+        db.autoPairs.where('[rid+category]').equals([rid, c]).delete(),
+      ]),
+    );
+    const holders = new Holders(await db.holders.where('rid').equals(rid).toArray());
+    const decided = new Map((await db.decisions.where('rid').equals(rid).toArray()).map((d) => [refKey(d), d]));
+    // The user's pairs first (the store kept them one-to-one), then the engine's.
+    for (const d of decided.values()) {
+      const entId = pairsWith(d);
+      if (entId && replaced.includes(d.category))
+        holders.claim({ rid, entId, category: d.category, pronoteId: d.pronoteId, by: 'decision', label: d.personLabel });
+    }
+    const autoRows: AutoPairRow[] = [];
+    const claimed = (category: Category): StepItem[] =>
+      itemsOf(category).map((item) => {
+        const { proposal } = item;
+        if (proposal.status !== 'auto' || !proposal.entId) return item;
+        const ref = { category, pronoteId: proposal.pronoteId };
+        const label = displayName(item.person);
+        autoRows.push({ rid, ...ref, entId: proposal.entId, label });
+        if (decided.has(refKey(ref))) return item;
+        if (holders.claim({ rid, entId: proposal.entId, ...ref, by: 'auto', label })) return item;
+        // Held already (a validated step's pair): never two holders; this one is to review.
+        return { ...item, proposal: { ...proposal, status: 'review' as const, reason: 'conflict' as const } };
+      });
     const currentCategory = CATEGORIES[next.currentStep];
     const rows = new Map<Category, StepRow[]>();
-    if (replaced.includes(currentCategory)) rows.set(currentCategory, chunkStep(rid, currentCategory, itemsOf(currentCategory)));
+    if (replaced.includes(currentCategory)) rows.set(currentCategory, chunkStep(rid, currentCategory, claimed(currentCategory)));
     const current = rows.get(currentCategory);
     onReady?.({ rapprochement: next, current: current && { category: currentCategory, chunks: current.map((r) => r.json) } });
     // Only a step given to the panel is waited for (otherwise the panel reads it from the store).
     if (pause && current) await pauseWithin(db, rid, pause);
-    for (const c of replaced) if (!rows.has(c)) rows.set(c, chunkStep(rid, c, itemsOf(c)));
-    await commitAfter([db.stepChunks.bulkPut(replaced.flatMap((c) => rows.get(c) ?? [])), db.rapprochements.put(next)]);
+    for (const c of replaced) if (!rows.has(c)) rows.set(c, chunkStep(rid, c, claimed(c)));
+    await commitAfter([
+      db.stepChunks.bulkPut(replaced.flatMap((c) => rows.get(c) ?? [])),
+      db.holders.bulkPut(holders.added),
+      db.autoPairs.bulkPut(autoRows),
+      db.rapprochements.put(next),
+    ]);
     return next;
   });
+}
+
+const refKey = (r: PersonRef) => `${r.category}\u0000${r.pronoteId}`;
+
+/** The holders of a rapprochement's accounts while a pairing is stored: one per account. */
+class Holders {
+  private readonly byAccount = new Map<string, HolderRow>();
+  readonly added: HolderRow[] = [];
+
+  constructor(existing: HolderRow[]) {
+    for (const h of existing) this.byAccount.set(h.entId, h);
+  }
+
+  /** Makes `h` the account's holder; false when someone holds it already. */
+  claim(h: HolderRow): boolean {
+    if (this.byAccount.has(h.entId)) return false;
+    this.byAccount.set(h.entId, h);
+    this.added.push(h);
+    return true;
+  }
 }
 
 /**
@@ -275,40 +372,123 @@ export async function loadDecisions(db: PasserelleDB, rid: number, category?: Ca
     .toArray();
 }
 
+/** A decision as the panel gives it to `setDecision`. */
+export type DecisionInput = Omit<Decision, 'decidedAt'> & { decidedAt?: string; entLabel?: string; personLabel?: string };
+
 /**
- * Records a decision (replacing an earlier one for the same person). Throws `StepFrozenError` when
- * the person's step is validated. `decidedAt` is set to now when missing.
+ * Records a decision (replacing an earlier one for the same person), keeping "one ENT account for
+ * at most one Pronote person" (issue 14) inside this one transaction, so that two panel pages
+ * writing at once cannot break it (IndexedDB runs them one after the other; the holders' key is
+ * the account).
+ *
+ * When the decision pairs the person with an account another person holds:
+ * - `taken: 'ask'` (the default): throws `AccountTakenError` naming the holder, nothing written;
+ * - `taken: 'move'`: the holder loses the pair (a rejection marked `movedTo`) and goes back to the
+ *   people to handle; undoing this decision gives it back (`removeDecision`).
+ * Throws `StepFrozenError` when the person's step is validated, and `HolderFrozenError` when the
+ * holder's step is (validated steps are frozen: reopen it first). `decidedAt` is set to now when
+ * missing.
  */
 export async function setDecision(
   db: PasserelleDB,
   rid: number,
-  decision: Omit<Decision, 'decidedAt'> & { decidedAt?: string; entLabel?: string },
+  decision: DecisionInput,
+  options: { taken?: 'ask' | 'move' } = {},
 ): Promise<DecisionRow> {
-  return db.transaction('rw', db.rapprochements, db.decisions, async () => {
+  return db.transaction('rw', [db.rapprochements, db.decisions, db.holders], async () => {
     const row = await db.rapprochements.get(rid);
     if (!row) throw new Error(`no rapprochement ${rid}`);
     if (row.steps[decision.category] === 'validated') throw new StepFrozenError(decision.category);
-    const stored: DecisionRow = { ...decision, rid, decidedAt: decision.decidedAt ?? now() };
+    const at = decision.decidedAt ?? now();
+    const stored: DecisionRow = { ...decision, rid, decidedAt: at };
+    const me: PersonRef = { category: decision.category, pronoteId: decision.pronoteId };
+    const entId = pairsWith(decision);
+    if (entId) {
+      const holder = await db.holders.get([rid, entId]);
+      if (holder && refKey(holder) !== refKey(me)) {
+        if (row.steps[holder.category] === 'validated') throw new HolderFrozenError(holder);
+        if (options.taken !== 'move') throw new AccountTakenError(holder);
+        const before = await db.decisions.get([rid, holder.category, holder.pronoteId]);
+        const { rid: _rid, ...previous } = before ?? ({} as DecisionRow);
+        stored.displaced = { category: holder.category, pronoteId: holder.pronoteId, previous: before ? previous : undefined };
+        await db.decisions.put({
+          rid,
+          category: holder.category,
+          pronoteId: holder.pronoteId,
+          personKey: before?.personKey,
+          personLabel: holder.label ?? before?.personLabel,
+          kind: 'rejected',
+          entId,
+          decidedAt: at,
+          movedTo: me,
+        });
+        await db.holders.delete([rid, entId]);
+      }
+    }
+    await releaseHeld(db, rid, me);
+    // `add`, not `put`: were the account held still, IndexedDB would refuse and nothing be written.
+    if (entId) await db.holders.add({ rid, entId, ...me, by: 'decision', label: decision.personLabel });
     await db.decisions.put(stored);
     await db.rapprochements.update(rid, { updatedAt: now() });
     return stored;
   });
 }
 
-/** Undoes the decision about one person. Throws `StepFrozenError` when the step is validated. */
+/** Frees the account(s) a person holds (at most one while the invariant holds). */
+async function releaseHeld(db: PasserelleDB, rid: number, who: PersonRef): Promise<void> {
+  await db.holders.where('[rid+category+pronoteId]').equals([rid, who.category, who.pronoteId]).delete();
+}
+
+/**
+ * Undoes the decision about one person: they go back to the engine's proposal (its automatic pair,
+ * if any), and an account this decision had moved from someone goes back to them with their
+ * earlier decision. Throws `StepFrozenError` when the step is validated, `AccountTakenError` (or
+ * `HolderFrozenError`) when the engine's pair is now held by another person (nothing written:
+ * decide otherwise, or free that account first).
+ */
 export async function removeDecision(
   db: PasserelleDB,
   rid: number,
   category: Category,
   pronoteId: string,
 ): Promise<void> {
-  await db.transaction('rw', db.rapprochements, db.decisions, async () => {
+  await db.transaction('rw', [db.rapprochements, db.decisions, db.holders, db.autoPairs], async () => {
     const row = await db.rapprochements.get(rid);
     if (!row) throw new Error(`no rapprochement ${rid}`);
     if (row.steps[category] === 'validated') throw new StepFrozenError(category);
+    const me: PersonRef = { category, pronoteId };
+    const mine = await db.decisions.get([rid, category, pronoteId]);
+    await releaseHeld(db, rid, me);
     await db.decisions.delete([rid, category, pronoteId]);
+    // Given back to the person it was moved from, while their state is still the move's.
+    const from = mine?.displaced;
+    if (from && row.steps[from.category] !== 'validated') {
+      const theirs = await db.decisions.get([rid, from.category, from.pronoteId]);
+      if (theirs?.movedTo && refKey(theirs.movedTo) === refKey(me)) {
+        await db.decisions.delete([rid, from.category, from.pronoteId]);
+        if (from.previous) await db.decisions.put({ ...from.previous, rid });
+        const entId = from.previous ? pairsWith(from.previous) : (await db.autoPairs.get([rid, from.category, from.pronoteId]))?.entId;
+        if (entId) await claimOrThrow(db, row, { rid, entId, category: from.category, pronoteId: from.pronoteId, by: from.previous ? 'decision' : 'auto', label: theirs.personLabel });
+      }
+    }
+    const auto = await db.autoPairs.get([rid, category, pronoteId]);
+    if (auto) await claimOrThrow(db, row, { rid, entId: auto.entId, ...me, by: 'auto', label: auto.label });
     await db.rapprochements.update(rid, { updatedAt: now() });
   });
+}
+
+/** Makes `h` the holder of its account, or throws (aborting the transaction) when someone else holds it. */
+async function claimOrThrow(db: PasserelleDB, row: Rapprochement, h: HolderRow): Promise<void> {
+  const holder = await db.holders.get([h.rid, h.entId]);
+  if (holder && refKey(holder) !== refKey(h)) {
+    throw row.steps[holder.category] === 'validated' ? new HolderFrozenError(holder) : new AccountTakenError(holder);
+  }
+  await db.holders.put(h);
+}
+
+/** Who holds each account of a rapprochement (`HolderRow`), for the screens and the tests. */
+export async function loadHolders(db: PasserelleDB, rid: number): Promise<HolderRow[]> {
+  return db.holders.where('rid').equals(rid).toArray();
 }
 
 function nextPending(steps: Record<Category, StepState>, from: number): number {
@@ -461,8 +641,11 @@ export async function deleteAllData(db: PasserelleDB): Promise<void> {
 
 /** Deletes one rapprochement and everything it holds (remembered decisions are kept). */
 export async function deleteRapprochement(db: PasserelleDB, rid: number): Promise<void> {
-  await db.transaction('rw', [db.rapprochements, db.inputs, db.stepChunks, db.decisions, db.meta], async () => {
+  await db.transaction('rw', [db.rapprochements, db.inputs, db.stepChunks, db.decisions, db.holders, db.autoPairs, db.meta], async () => {
     await db.inputs.where('rid').equals(rid).delete();
+    await db.holders.where('rid').equals(rid).delete();
+    await db.autoPairs.where('rid').equals(rid).delete();
+    await db.meta.delete(earlierKey(rid));
     await db.stepChunks.where('rid').equals(rid).delete();
     await db.decisions.where('rid').equals(rid).delete();
     await db.rapprochements.delete(rid);

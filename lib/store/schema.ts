@@ -19,6 +19,7 @@ import Dexie, { type Table } from 'dexie';
 import type { Localized } from '../core/localized';
 import type { Decision, DecisionKind, Proposal } from '../matching/types';
 import type { Category, ExportKind, NotRead, Person, ReadNote, Side } from '../core/person';
+import type { Conflict } from '../rapprochement/earlier-decisions';
 
 export type Mode = 'complet' | 'partiel';
 
@@ -54,6 +55,8 @@ export interface InputSummary {
   synthetic?: number;
   /** Pronote side: guardians read and those linked to a student (none linked: said on the card and the guardians' step). */
   guardianLinks?: { guardians: number; linked: number };
+  /** Pronote side: pairs of a RapprochementSSO file given with the export, kept as earlier decisions (stored apart: `loadEarlier`). */
+  earlier?: number;
   /**
    * A random id given to each load, so that the worker can tell that the persons it still holds
    * in memory are the ones stored (undefined for rows stored before it existed).
@@ -88,6 +91,8 @@ export interface Rapprochement {
   rememberedUsed?: number;
   /** The school's ENT project, confirmed by the admin (lib/store/school-ent, issue 16). */
   schoolEnt?: SchoolEnt;
+  /** Earlier decisions in conflict at the last pairing (`lib/rapprochement/earlier-decisions.ts`). */
+  conflicts?: Conflict[];
 }
 
 /**
@@ -140,11 +145,47 @@ export interface StepRow {
 /** Items per stored chunk of a step. */
 export const STEP_CHUNK = 400;
 
+/** A Pronote person of a rapprochement, by category and Pronote id. */
+export interface PersonRef {
+  category: Category;
+  pronoteId: string;
+}
+
 /** A decision of one rapprochement, with what the screens need to show the chosen account. */
 export interface DecisionRow extends Decision {
   rid: number;
   /** The chosen account as shown ("NOM Prénom"), for `manual` and `confirmed`. */
   entLabel?: string;
+  /** The Pronote person as shown ("NOM Prénom"), to name them when they hold an account wanted by another. */
+  personLabel?: string;
+  /**
+   * Set when this decision took its account from another person (the user chose "move"): who,
+   * and their decision before (none: the engine's pair), so that undoing gives it back.
+   */
+  displaced?: PersonRef & { previous?: Omit<DecisionRow, 'rid'> };
+  /** Set on the rejection written for a person whose account was moved to another: to whom. */
+  movedTo?: PersonRef;
+}
+
+/**
+ * Who holds an ENT account in a rapprochement (issue 14, "One account, one person"): one row per
+ * account, keyed `[rid+entId]`, so that IndexedDB itself refuses a second holder. Written in the
+ * same transaction as the decision or the pairing that makes the pair.
+ */
+export interface HolderRow extends PersonRef {
+  rid: number;
+  entId: string;
+  /** `auto`: the engine's pair (no decision); `decision`: a confirmation or manual pair. */
+  by: 'auto' | 'decision';
+  /** The holder as shown ("NOM Prénom"). */
+  label?: string;
+}
+
+/** The engine's automatic pair of one person, kept so that undoing a decision gives it back. */
+export interface AutoPairRow extends PersonRef {
+  rid: number;
+  entId: string;
+  label?: string;
 }
 
 /** A decision kept for the same school's next import. */
@@ -215,6 +256,13 @@ export const SCHEMA_V3 = {
 /** v4 changes the rows' shape only (see `InputRow`, `StepRow`). */
 export const SCHEMA_V4 = SCHEMA_V3;
 
+/** v5: who holds each ENT account (`HolderRow`) and the engine's pairs (`AutoPairRow`); rebuilt at the next pairing. */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  holders: '[rid+entId], rid, [rid+category], [rid+category+pronoteId]',
+  autoPairs: '[rid+category+pronoteId], rid, [rid+category]',
+} as const;
+
 /** Splits a step's items into stored chunks (at least one, empty for an empty step). */
 export function chunkStep(rid: number, category: Category, items: StepItem[]): StepRow[] {
   const rows: StepRow[] = [];
@@ -236,6 +284,8 @@ export class PasserelleDB extends Dexie {
   remembered!: Table<RememberedRow, [string, Category, string]>;
   profiles!: Table<ProfileRow, number>;
   meta!: Table<MetaRow, string>;
+  holders!: Table<HolderRow, [number, string]>;
+  autoPairs!: Table<AutoPairRow, [number, Category, string]>;
 
   constructor(name: string = STORE_NAME) {
     super(name);
@@ -291,6 +341,42 @@ export class PasserelleDB extends Dexie {
             row.json = JSON.stringify(row.items ?? []);
             delete row.items;
           });
+      });
+    // Holders rebuilt from the stored steps and decisions: decisions first, then the engine's
+    // pairs; where an older version let two persons share an account, the later one holds nothing.
+    this.version(5)
+      .stores(SCHEMA_V5)
+      .upgrade(async (tx) => {
+        const decisions = (await tx.table('decisions').toArray()) as DecisionRow[];
+        const held = new Set<string>();
+        const decided = new Set<string>();
+        const holders: HolderRow[] = [];
+        for (const d of decisions) {
+          decided.add(`${d.rid}\u0000${d.category}\u0000${d.pronoteId}`);
+          const entId = d.kind === 'confirmed' || d.kind === 'manual' ? d.entId : undefined;
+          if (!entId || held.has(`${d.rid}\u0000${entId}`)) continue;
+          held.add(`${d.rid}\u0000${entId}`);
+          holders.push({ rid: d.rid, entId, category: d.category, pronoteId: d.pronoteId, by: 'decision', label: d.personLabel });
+        }
+        const autoPairs: AutoPairRow[] = [];
+        await tx
+          .table('stepChunks')
+          .toCollection()
+          .each((row: StepRow) => {
+            for (const item of chunkItems(row)) {
+              const { proposal } = item;
+              if (proposal.status !== 'auto' || !proposal.entId) continue;
+              const label = [item.person.lastName, item.person.firstName].filter(Boolean).join(' ');
+              const ref = { rid: row.rid, category: row.category, pronoteId: proposal.pronoteId, entId: proposal.entId, label };
+              autoPairs.push(ref);
+              const key = `${row.rid}\u0000${proposal.entId}`;
+              if (decided.has(`${row.rid}\u0000${row.category}\u0000${proposal.pronoteId}`) || held.has(key)) continue;
+              held.add(key);
+              holders.push({ ...ref, by: 'auto' });
+            }
+          });
+        await tx.table('holders').bulkPut(holders);
+        await tx.table('autoPairs').bulkPut(autoPairs);
       });
   }
 }

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MappingScreen } from '../../../components/rapprochement/MappingScreen';
 import { readPronoteExport } from '../../../lib/pronote';
 import { createRapprochement, PasserelleDB } from '../../../lib/store';
-import { loadSide } from '../../../lib/store/pipeline';
+import { loadSide } from '../../../lib/rapprochement/pipeline';
 import { generate } from '../../../scripts/generator';
 import { contentOf } from '../../../scripts/generator/write-files';
 import { partnerExport } from '../../../scripts/generator/write-pronote';

@@ -12,7 +12,7 @@ import {
   setDecision,
   validateStep,
 } from '../../../lib/store';
-import { countByCategory, InputMemo, loadSide, matchAhead, runPairing } from '../../../lib/store/pipeline';
+import { countByCategory, InputMemo, loadSide, matchAhead, runPairing } from '../../../lib/rapprochement/pipeline';
 import { loadInput } from '../../../lib/store/rapprochements';
 import { writeDecisionsCsv } from '../../../lib/report/decisions-csv';
 import { generate, type Generated } from '../../../scripts/generator';

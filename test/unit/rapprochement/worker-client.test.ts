@@ -3,7 +3,7 @@
  * cancel (or the panel's teardown) must not terminate the worker until the worker says `saved`.
  */
 import { describe, expect, it } from 'vitest';
-import type { WorkerReply, WorkerRequest } from '../../../components/rapprochement/worker-protocol';
+import type { WorkerReply, WorkerRequest } from '../../../lib/rapprochement/worker-protocol';
 import { CancelledError, WorkerClient } from '../../../components/rapprochement/worker-client';
 import type { Rapprochement } from '../../../lib/store';
 

@@ -177,7 +177,7 @@ describe('rapprochement store', () => {
 
   it('answers the ENT helper with the suggestion for a name, accent- and case-insensitive', async () => {
     const rid = await paired();
-    await setDecision(db, rid, { category: 'student', pronoteId: 'S2', kind: 'manual', entId: 'E-S1' });
+    await setDecision(db, rid, { category: 'student', pronoteId: 'S2', kind: 'manual', entId: 'E-S9' });
     const [zoe, julie, nobody, leo] = await querySuggestions(db, {
       uai: '0310047H',
       names: [
@@ -208,7 +208,7 @@ describe('schema migrations', () => {
     const upgraded = new PasserelleDB(name + '-v1');
     const r = await openRapprochement(upgraded);
     expect(r).toMatchObject({ updatedAt: '2025-09-01T10:00:00.000Z', phase: 'steps', position: 0, currentStep: 0 });
-    expect(upgraded.verno).toBe(4);
+    expect(upgraded.verno).toBe(5);
     expect(await findRemembered(upgraded, '0310047H', 'teacher', 'T1')).toMatchObject({ personKey: '' });
     upgraded.close();
     await Dexie.delete(name + '-v1');

@@ -7,10 +7,10 @@
  * the write then ends in the background and is confirmed by `saved` (or `unsaved` if it failed).
  * The persons read are kept in memory (`InputMemo`), so that pairing does not read them back.
  */
-import { DirectorySearch } from '../../lib/store/directory-search';
-import { InputMemo, inputErrorMessage, loadSide, type MatchedAhead, matchAhead, runPairing } from '../../lib/store/pipeline';
-import type { PasserelleDB } from '../../lib/store/schema';
-import { Laps } from '../../lib/store/stage-times';
+import { DirectorySearch } from '../store/directory-search';
+import { InputMemo, inputErrorMessage, loadSide, type MatchedAhead, matchAhead, runPairing } from './pipeline';
+import type { PasserelleDB } from '../store/schema';
+import { Laps } from '../store/stage-times';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
 
 const epochNow = () => performance.timeOrigin + performance.now();

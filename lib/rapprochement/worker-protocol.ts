@@ -3,12 +3,12 @@
  * (`entrypoints/sidepanel/matching.worker.ts`). Reading files, pairing and the directory search run
  * in the worker, so that the panel never freezes (PRODUCT.md, "Quality bars").
  */
-import type { Localized } from '../../lib/core/localized';
-import type { InputFile } from '../../lib/input/source';
-import type { Side } from '../../lib/core/person';
-import type { Paired } from '../../lib/store/pipeline';
-import type { LoadOutcome, PersonView, Rapprochement } from '../../lib/store/schema';
-import type { StageTimes } from '../../lib/store/stage-times';
+import type { Localized } from '../core/localized';
+import type { Side } from '../core/person';
+import type { InputFile } from '../input/source';
+import type { LoadOutcome, PersonView, Rapprochement } from '../store/schema';
+import type { StageTimes } from '../store/stage-times';
+import type { Paired } from './pipeline';
 
 /**
  * Where a request's time went, for the benchmark: the worker's stages, and when (epoch ms,

@@ -1,20 +1,23 @@
 /**
  * The work the matching worker does for the workbench, as plain functions over the store so that it
  * is tested in Node: read one side's files with the readers of `lib/pronote` and `lib/directory`
- * and store the persons; pair with `lib/matching` (giving it this school's remembered decisions and
- * this rapprochement's own), and store the proposals per step.
+ * and store the persons (and a RapprochementSSO file's pairs, as earlier decisions); pair with the
+ * rapprochement flow (`flow.ts`: this rapprochement's decisions, the Pronote side's earlier pairs and
+ * this school's remembered decisions, checked for conflicts), and store the proposals per step with
+ * the conflicts found. The command line runs the same flow (`scripts/reconcile.ts`).
  */
 import type { Localized } from '../core/localized';
 import { readDirectory, readPastedTable } from '../directory';
 import type { InputFile } from '../input/source';
-import { match } from '../matching';
 import type { Decision, Proposal } from '../matching/types';
 import { CATEGORIES, type Category, InputError, type Person, type ReadResult, type Side } from '../core/person';
 import { readPronoteExport } from '../pronote';
-import { buildStepItems, restrictToStructure } from './items';
-import { loadDecisions, loadInput, rememberedDecisions, saveInput, saveProposals } from './rapprochements';
-import type { DecisionRow, InputSummary, LoadOutcome, PasserelleDB, Rapprochement, SniffOutcome, StepItem } from './schema';
-import { Laps } from './stage-times';
+import { buildStepItems, restrictToStructure } from '../store/items';
+import { loadDecisions, loadEarlier, loadInput, rememberedDecisions, saveInput, saveProposals } from '../store/rapprochements';
+import type { DecisionRow, InputSummary, LoadOutcome, PasserelleDB, Rapprochement, SniffOutcome, StepItem } from '../store/schema';
+import { Laps } from '../store/stage-times';
+import type { Conflict, DecisionSource } from './earlier-decisions';
+import { pairPersons } from './flow';
 
 /** Persons per category (all six, 0 included). */
 export function countByCategory(persons: Person[]): Record<Category, number> {
@@ -80,11 +83,21 @@ export async function loadSide(
     loadId: crypto.randomUUID(),
   };
   laps.lap('summary');
-  const rapprochement = await saveInput(db, rid, side, result.persons, summary, () => {
-    laps.lap('open-store');
-    // Kept now (the engine may run ahead on it); used only once the store holds this load's id.
-    memo?.keep(rid, side, summary, result.persons);
-  });
+  const earlier = side === 'pronote' ? (result as { decisions?: Decision[] }).decisions : undefined;
+  if (earlier?.length) summary.earlier = earlier.length;
+  const rapprochement = await saveInput(
+    db,
+    rid,
+    side,
+    result.persons,
+    summary,
+    () => {
+      laps.lap('open-store');
+      // Kept now (the engine may run ahead on it); used only once the store holds this load's id.
+      memo?.keep(rid, side, summary, result.persons);
+    },
+    side === 'pronote' ? (earlier ?? []) : undefined,
+  );
   laps.lap('store');
   return { rapprochement, summary, sniff };
 }
@@ -134,17 +147,6 @@ function structuresOf(result: { persons: Person[]; structures?: unknown }): stri
   return [...seen].sort();
 }
 
-/**
- * Merges decisions: this rapprochement's own override the remembered ones of the same person
- * (same category and Pronote id).
- */
-export function mergeDecisions(remembered: Decision[], own: Decision[]): Decision[] {
-  const key = (d: Decision) => `${d.category}\u0000${d.pronoteId}`;
-  const out = new Map(remembered.map((d) => [key(d), d]));
-  for (const d of own) out.set(key(d), d);
-  return [...out.values()];
-}
-
 /** What a pairing gives: the rapprochement as stored, the number of proposals, the step on screen. */
 export interface Paired {
   rapprochement: Rapprochement;
@@ -154,13 +156,15 @@ export interface Paired {
    * replaced that step: what the panel needs to show it without reading the store.
    */
   current?: { category: Category; chunks: string[]; decisions: DecisionRow[] };
+  /** Earlier decisions in conflict (also on `rapprochement.conflicts`). */
+  conflicts: Conflict[];
 }
 
-/** The engine's input for one rapprochement, and a key of what the proposals depend on. */
+/** The flow's input for one rapprochement, and a key of what the proposals depend on. */
 interface EngineInput {
   pronote: Person[];
   directory: Person[];
-  decisions: Decision[];
+  sources: DecisionSource[];
   remembered: number;
   ownRows: DecisionRow[];
   /**
@@ -170,24 +174,31 @@ interface EngineInput {
   key?: string;
 }
 
+/**
+ * Every earlier decision of a rapprochement, as the flow's sources: its own (the store keeps them
+ * one-to-one), the Pronote side's RapprochementSSO pairs, the school's remembered ones.
+ */
 async function engineInput(db: PasserelleDB, row: Rapprochement, memo: InputMemo): Promise<EngineInput> {
   const pronote = await memo.get(db, row, 'pronote');
   const directory = restrictToStructure(await memo.get(db, row, 'directory'), row.structure);
   const remembered = await rememberedDecisions(db, row.uai);
   const ownRows = row.id === undefined ? [] : await loadDecisions(db, row.id);
-  const decisions = mergeDecisions(
-    remembered,
-    ownRows.map(({ rid: _rid, entLabel: _label, ...d }) => d),
-  );
+  const earlier = row.id === undefined ? [] : await loadEarlier(db, row.id);
+  const sources: DecisionSource[] = [
+    { origin: 'own', source: 'own', decisions: ownRows.map(({ rid: _rid, entLabel: _label, displaced: _d, movedTo: _t, personLabel: _p, ...d }) => d) },
+    { origin: 'pronote-file', source: row.pronote?.files.join(', ') ?? 'pronote', decisions: earlier },
+    { origin: 'remembered', source: 'remembered', decisions: remembered },
+  ];
   const ids = [row.pronote?.loadId, row.directory?.loadId];
-  const key = ids.every(Boolean) ? JSON.stringify([ids, row.structure ?? '', decisions]) : undefined;
-  return { pronote, directory, decisions, remembered: remembered.length, ownRows, key };
+  const key = ids.every(Boolean) ? JSON.stringify([ids, row.structure ?? '', sources]) : undefined;
+  return { pronote, directory, sources, remembered: remembered.length, ownRows, key };
 }
 
 /** Proposals computed ahead of the user's request, with the key of what they were computed from. */
 export interface MatchedAhead {
   key: string;
   proposals: Proposal[];
+  conflicts: Conflict[];
 }
 
 /**
@@ -200,7 +211,8 @@ export async function matchAhead(db: PasserelleDB, row: Rapprochement, memo: Inp
   if (!row.pronote || !row.directory) return undefined;
   const input = await engineInput(db, row, memo);
   if (!input.key) return undefined;
-  return { key: input.key, proposals: match({ pronote: input.pronote, directory: input.directory, decisions: input.decisions }).proposals };
+  const { proposals, conflicts } = pairPersons({ pronote: input.pronote, directory: input.directory, sources: input.sources });
+  return { key: input.key, proposals, conflicts };
 }
 
 /**
@@ -221,16 +233,17 @@ export async function runPairing(
   const { laps = new Laps(), memo = new InputMemo(), onReady } = options;
   const row = await db.rapprochements.get(rid);
   if (!row) throw new Error(`no rapprochement ${rid}`);
-  const { pronote, directory, decisions, remembered, ownRows, key } = await engineInput(db, row, memo);
+  const { pronote, directory, sources, remembered, ownRows, key } = await engineInput(db, row, memo);
   laps.lap('read-store');
   const ahead = await options.ahead?.catch(() => undefined);
   let proposals: Proposal[];
+  let conflicts: Conflict[];
   if (ahead && key && ahead.key === key) {
-    proposals = ahead.proposals;
+    ({ proposals, conflicts } = ahead);
     onProgress?.(1, 'done');
     laps.lap('match-ahead');
   } else {
-    proposals = match({ pronote, directory, decisions, onProgress }).proposals;
+    ({ proposals, conflicts } = pairPersons({ pronote, directory, sources, onProgress }));
     laps.lap('match');
   }
   // The step on screen is built before the reply; the others once it is sent, while it shows.
@@ -242,11 +255,11 @@ export async function runPairing(
     return all[c];
   };
   let current: Paired['current'];
-  const rapprochement = await saveProposals(db, rid, itemsOf, { rememberedUsed: remembered }, (ready) => {
+  const rapprochement = await saveProposals(db, rid, itemsOf, { rememberedUsed: remembered, conflicts }, (ready) => {
     laps.lap('shown-step+open-store');
     current = ready.current && { ...ready.current, decisions: ownRows.filter((d) => d.category === ready.current?.category) };
-    onReady?.({ rapprochement: ready.rapprochement, proposals: proposals.length, current });
+    onReady?.({ rapprochement: ready.rapprochement, proposals: proposals.length, current, conflicts });
   }, options.pause);
   laps.lap('store');
-  return { rapprochement, proposals: proposals.length, current };
+  return { rapprochement, proposals: proposals.length, current, conflicts };
 }
