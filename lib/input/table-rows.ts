@@ -146,9 +146,13 @@ export function readTableRows(text: string, delimiter?: string): TableRows {
       newline,
       step: (result, parser) => {
         meta ??= result.meta;
-        const start = cursorBase;
+        let start = cursorBase;
         const end = from + result.meta.cursor;
         cursorBase = end;
+        // Papaparse may take a lone CR as the file's line end (a CRLF file with one lone CR in it):
+        // the LF of each CRLF then opens the next row, though it ends the line before.
+        const lfOfPreviousLine = start < end && start > 0 && text.charCodeAt(start) === 10 && text.charCodeAt(start - 1) === 13;
+        if (lfOfPreviousLine) start++;
         const first = lineAt(starts, start);
         let contentEnd = end;
         // The cursor stands after the row's line end, when it has one.
@@ -158,6 +162,7 @@ export function readTableRows(text: string, delimiter?: string): TableRows {
         const last = lineAt(starts, Math.max(start, contentEnd - 1));
         if (BLANK_ONLY.test(raw)) return;
         const fields = result.data;
+        if (lfOfPreviousLine && fields[0]?.startsWith('\n')) fields[0] = fields[0].slice(1);
         const span = last - first + 1;
         const trusted =
           result.errors.length === 0 && (span === 1 || (width >= 0 && span <= MAX_RECORD_LINES && fields.length === width));

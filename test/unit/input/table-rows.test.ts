@@ -79,3 +79,19 @@ describe('line formats account for every line', () => {
     expect(readTableRows('"a;b\n1;2\n3;4').rows.map((r) => r.fields)).toEqual([['a', 'b'], ['1', '2'], ['3', '4']]);
   });
 });
+
+describe('a CRLF file with lone CRs, where papaparse takes CR as the line end', () => {
+  it('places each row on its own physical line (found by the fuzz test: the LF opened the next row)', () => {
+    // Most CRs not followed by LF: papaparse guesses "\r", so each CRLF leaves its LF at the next row's start.
+    const text = 'Nom;Prénom\r\nMARTIN;Lucas\rDURAND;Léa\rBLANC;Max\r\nPETIT;Zoé';
+    const { rows } = readTableRows(text, ';');
+    expect(rows.map((r) => [r.firstLine, r.lastLine])).toEqual([
+      [1, 1],
+      [2, 2],
+      [3, 3],
+      [4, 4],
+      [5, 5],
+    ]);
+    expect(rows[1].fields).toEqual(['MARTIN', 'Lucas']);
+  });
+});
