@@ -105,10 +105,19 @@ test('load, pair, decide, validate two steps, cancel the third, reload, export t
   const manualId = await pronoteIdOf(detail);
   const lastName = (await detail.locator('h3').textContent())?.split(' ')[0] ?? '';
   await detail.getByLabel('Rechercher dans l’annuaire').fill(lastName.toLowerCase());
-  const hit = detail.locator('.wb-hits li').first();
-  await expect(hit).toBeVisible();
-  const manualAccount = /· ([^·]+)$/.exec((await hit.locator('.wb-hint').textContent()) ?? '')?.[1].trim();
-  await hit.getByRole('button', { name: 'Rapprocher' }).click();
+  await expect(detail.locator('.wb-hits li').first()).toBeVisible();
+  // An account already held by someone else is refused (one ENT account, one person): the first
+  // free one of the hits is taken.
+  let manualAccount: string | undefined;
+  for (let i = 0; i < (await detail.locator('.wb-hits li').count()) && !manualAccount; i++) {
+    const hit = detail.locator('.wb-hits li').nth(i);
+    const account = /· ([^·]+)$/.exec((await hit.locator('.wb-hint').textContent()) ?? '')?.[1].trim();
+    await hit.getByRole('button', { name: 'Rapprocher' }).click();
+    const taken = tab.locator('.wb-error');
+    await expect(detail.getByText('rapproché à la main').or(taken).first()).toBeVisible();
+    if (await taken.isVisible()) await expect(taken).toContainText(account ?? '');
+    else manualAccount = account;
+  }
   await expect(detail).toContainText('rapproché à la main');
   await tab.getByRole('button', { name: 'Valider l’étape « Élèves »' }).click();
   await expect(await stepTitle(panel)).toContainText('Étape 3 : Responsables');
