@@ -26,8 +26,9 @@
  * | guardians         | `ENTElevePersRelEleve` `id$lien$financier$legal$contact$paiement`, legal = 4th     |
  * |                   | field `1`; else `ENTEleveAutoriteParentale` (legal) and `ENTEleveParents`           |
  * | children          | the students that name the guardian (completed after all files are read)           |
- * | structures        | `ENTPersonStructRattach`, `ENTEleveStructRattachId`, class prefixes; guardians     |
- * |                   | take their children's                                                              |
+ * | structures        | `ENTPersonStructRattach` and class prefixes (the feed's structure ids), given as   |
+ * |                   | their UAI when the `EtabEducNat` file maps them (`ENTStructureUAI`); guardians     |
+ * |                   | take their children's. `ENTEleveStructRattachId` is a per-student id, not a school |
  * | raw               | every `attr` (values joined by ` | `) and `identifier/id`                            |
  */
 import type { Localized } from '../core/localized';
@@ -208,6 +209,21 @@ export interface AafFileResult {
   persons: Person[];
   notRead: NotRead[];
   notes: ReadNote[];
+  /**
+   * Structures described by an `EtabEducNat` file: the feed's structure id (`identifier/id`, the
+   * value persons carry in `ENTPersonStructRattach`) → its UAI (`ENTStructureUAI`, else
+   * `ENTEtablissementUAI`) and usual name (`ENTStructureNomCourant`). Empty for person files.
+   */
+  structures: AafStructure[];
+}
+
+/** One school of an AAF feed (DOMAIN.md, "The AAF feed": `EtabEducNat`). */
+export interface AafStructure {
+  /** The feed's own structure id (e.g. `52006`). */
+  id: string;
+  /** The school's UAI (e.g. `1004001V`), upper case; undefined when the record gives none. */
+  uai?: string;
+  name?: string;
 }
 
 const RECORD_START = /<(addRequest|modifyRequest|deleteRequest)\b[^>]*>/g;
@@ -243,6 +259,7 @@ export function readAafText(text: string, source: string): AafFileResult {
   let line = 1;
   let lastIndex = 0;
   let n = 0;
+  const structures: AafStructure[] = [];
   RECORD_START.lastIndex = 0;
   for (let m = RECORD_START.exec(text); m; m = RECORD_START.exec(text)) {
     const kind = m[1];
@@ -262,6 +279,10 @@ export function readAafText(text: string, source: string): AafFileResult {
     const personCategory = op.get('categoriePersonne')?.[0];
     if (!personCategory && otherCategory) {
       skipped.set(otherCategory, (skipped.get(otherCategory) ?? 0) + 1);
+      if (otherCategory === 'EtabEducNat' && kind === 'addRequest') {
+        const structure = structureOf(body, attributesAt < 0 ? undefined : attrsOf(text, bodyAt + attributesAt, close, attrNames));
+        if (structure) structures.push(structure);
+      }
       continue;
     }
     const id = valueText(ID.exec(body)?.[1]);
@@ -327,12 +348,9 @@ export function readAafText(text: string, source: string): AafFileResult {
     if (postalCode) p.postalCode = postalCode;
     const classValues = [...(attrs.get('ENTEleveClasses') ?? []), ...(attrs.get('ENTAuxEnsClasses') ?? [])];
     p.classes = [...new Set(classValues.map(withoutPrefix).filter((c) => c !== ''))];
-    const structures = [
-      ...(attrs.get('ENTPersonStructRattach') ?? []),
-      ...(attrs.get('ENTEleveStructRattachId') ?? []),
-      ...classValues.map(prefixOf).filter((s): s is string => !!s),
-    ];
-    p.structures = [...new Set(structures)];
+    // Not `ENTEleveStructRattachId`: a per-student id inside the structure (DOMAIN.md, "The AAF feed").
+    const own = [...(attrs.get('ENTPersonStructRattach') ?? []), ...classValues.map(prefixOf).filter((s): s is string => !!s)];
+    p.structures = [...new Set(own)];
     if (category === 'student') p.guardians = guardianLinks(attrs);
     p.raw = rawRecord(id, attrs, shapes);
     persons.push(p);
@@ -354,7 +372,44 @@ export function readAafText(text: string, source: string): AafFileResult {
       message: { fr: 'Fichier AAF sans aucun enregistrement (addRequest).', en: 'AAF file without any record (addRequest).' },
     });
   }
-  return { persons, notRead: notReadList, notes };
+  return { persons, notRead: notReadList, notes, structures };
+}
+
+/** The structure of an `EtabEducNat` record, or undefined without an id. */
+function structureOf(body: string, attrs: Map<string, string[]> | undefined): AafStructure | undefined {
+  const id = valueText(ID.exec(body)?.[1]);
+  if (!id) return undefined;
+  const first = (name: string) => clean(attrs?.get(name)?.[0]);
+  const uai = first('ENTStructureUAI') ?? first('ENTEtablissementUAI');
+  const name = first('ENTStructureNomCourant');
+  const out: AafStructure = { id };
+  if (uai) out.uai = uai.toUpperCase();
+  if (name) out.name = name;
+  return out;
+}
+
+/**
+ * Replaces the feed's structure ids of each person by their UAI where the `EtabEducNat` records
+ * map them (ids without a UAI are kept as they are). Persons are changed in place; returns how many
+ * structure values were translated.
+ */
+export function structuresAsUai(persons: Person[], structures: AafStructure[]): number {
+  const uaiOf = new Map<string, string>();
+  for (const s of structures) if (s.uai) uaiOf.set(s.id, s.uai);
+  if (!uaiOf.size) return 0;
+  let n = 0;
+  for (const p of persons) {
+    if (!p.structures.length) continue;
+    const next: string[] = [];
+    for (const s of p.structures) {
+      const u = uaiOf.get(s);
+      if (u) n++;
+      const v = u ?? s;
+      if (!next.includes(v)) next.push(v);
+    }
+    p.structures = next;
+  }
+  return n;
 }
 
 /** Templates of `raw` objects per list of attr names (records of one file mostly share one). */

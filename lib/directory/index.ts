@@ -10,7 +10,7 @@ import { completeRelations } from '../input/relations';
 import type { InputFile } from '../input/source';
 import { assertNoEntityDeclarations, assertWellFormed } from '../input/xml';
 import { type Category, InputError, type NotRead, type Person, type ReadNote, type ReadResult } from '../core/person';
-import { readAafText } from './aaf';
+import { type AafStructure, readAafText, structuresAsUai } from './aaf';
 import type { ColumnMapping } from './columns';
 import { type ChildRef, linkChildRefs, readCsvText } from './csv';
 
@@ -21,8 +21,13 @@ export interface DirectoryReadResult extends ReadResult {
   side: 'directory';
   /** Set for CSVs and pastes whose headers were not all recognised: the screen lets the user confirm. */
   columnMapping?: { proposed: ColumnMapping; sure: boolean };
-  /** Structures (AAF structure ids, CSV UAI) the persons belong to, sorted. */
+  /**
+   * Structures the persons belong to, sorted: UAI (CSV column; AAF structure ids translated by the
+   * `EtabEducNat` file when it is given), else the AAF feed's structure ids.
+   */
   structures: string[];
+  /** Names of the structures when the AAF `EtabEducNat` file gives them, by UAI (or id). */
+  structureNames?: Record<string, string>;
 }
 
 export interface DirectoryReadOptions {
@@ -59,6 +64,8 @@ interface Accumulator {
   notRead: NotRead[];
   notes: ReadNote[];
   childRefs: ChildRef[];
+  /** Schools described by AAF `EtabEducNat` files. */
+  aafStructures: AafStructure[];
   usedIds: Set<string>;
   syntheticIds: number;
   columnMapping?: { proposed: ColumnMapping; sure: boolean };
@@ -104,6 +111,8 @@ function finish(acc: Accumulator): DirectoryReadResult {
       });
     }
   }
+  // Before the guardians take their children's structures, so they take the UAI too.
+  structuresAsUai(persons, acc.aafStructures);
   completeRelations(persons);
   if (acc.syntheticIds > 0) {
     acc.notes.push({
@@ -118,11 +127,16 @@ function finish(acc: Accumulator): DirectoryReadResult {
   for (const p of persons) for (const s of p.structures) structures.add(s);
   const result: DirectoryReadResult = { side: 'directory', persons, notRead: acc.notRead, notes: acc.notes, structures: [...structures].sort() };
   if (acc.columnMapping) result.columnMapping = acc.columnMapping;
+  if (acc.aafStructures.length) {
+    const names: Record<string, string> = {};
+    for (const s of acc.aafStructures) if (s.name) names[s.uai ?? s.id] = s.name;
+    result.structureNames = names;
+  }
   return result;
 }
 
 function newAccumulator(): Accumulator {
-  return { persons: [], notRead: [], notes: [], childRefs: [], usedIds: new Set(), syntheticIds: 0 };
+  return { persons: [], notRead: [], notes: [], childRefs: [], aafStructures: [], usedIds: new Set(), syntheticIds: 0 };
 }
 
 function addCsv(acc: Accumulator, text: string, source: string, options: DirectoryReadOptions & { delimiter?: string }): void {
@@ -179,6 +193,7 @@ export function readDirectory(files: InputFile[], options: DirectoryReadOptions 
       append(acc.persons, r.persons);
       append(acc.notRead, r.notRead);
       append(acc.notes, r.notes);
+      append(acc.aafStructures, r.structures);
     } else {
       addCsv(acc, text, file.name, options);
     }

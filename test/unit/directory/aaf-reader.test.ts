@@ -68,7 +68,9 @@ describe('AAF directory (../shared/data/aaf-entcore, every file)', () => {
       source: 'FULL_ENTTSSERVICES_Complet_20130117_Eleve_0001.xml',
       location: 'addRequest[1], l. 5',
     });
-    expect(s.structures).toContain('837982');
+    // ENTPersonStructRattach 52006, given as its UAI by the EtabEducNat file; never the per-student
+    // ENTEleveStructRattachId (837982).
+    expect(s.structures).toEqual(['0059951P']);
     expect(s.guardians).toEqual([
       { id: '2867253', legal: true },
       { id: '2867254', legal: false },
@@ -98,7 +100,20 @@ describe('AAF directory (../shared/data/aaf-entcore, every file)', () => {
     expect(g).toMatchObject({ lastName: 'Nichols', birthName: 'LYBLE', firstName: 'Mélodie', civility: 'M.', postalCode: '04100' });
     const withAmp = r.persons.find((p) => p.raw.ENTEleveLibelleMEF?.includes('&'));
     expect(withAmp?.raw.ENTEleveLibelleMEF).toMatch(/ & /);
-    expect(r.structures).toContain('52006');
+    expect(r.structures).toContain('0059951P');
+  });
+
+  it('counts the feed’s ten schools, by UAI, with their names', () => {
+    expect(r.structures).toEqual(['0049951V', '0049952W', '0059951P', '0059952R', '1004001V', '1004002D', '1005001R', '1005002Z', '1013001F', '1013002Z']);
+    expect(r.structureNames?.['1004001V']).toBe('Z.REMP-DIGNE-AIX_MARS.');
+    // Every student and guardian with a link sits in one of them.
+    const students = r.persons.filter((p) => p.category === 'student');
+    expect(students.every((p) => p.structures.length === 1 && r.structures.includes(p.structures[0]))).toBe(true);
+  });
+
+  it('keeps the feed’s structure ids when the EtabEducNat file is not given', () => {
+    const alone = readDirectory(names.filter((n) => n.includes('_Eleve_')).map(load));
+    expect(alone.structures).toEqual(['52000', '52001', '52002', '52003', '52004', '52005', '52006', '52007', '52008', '52009']);
   });
 
   it('refuses a Pronote export given as a directory, saying what it looks like', () => {
