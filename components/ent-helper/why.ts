@@ -20,6 +20,7 @@ const KNOWN = new Set([
   'email',
   'postalCode',
   'children',
+  'structure',
   'exact',
   'close',
   'phonetic',

@@ -18,7 +18,7 @@
  */
 import type { Prepared, Reading } from './compare';
 import { KeyTable } from './key-table';
-import type { NameForm } from './normalise';
+import { type NameForm, PARTICLES } from './normalise';
 
 export const NAME_BLOCK_CAP = 300;
 export const DATED_NAME_BLOCK_CAP = 60;
@@ -185,6 +185,16 @@ export function blockingKeys(p: Prepared, query: boolean, ids: KeyInterner, keys
         if (n === 0) keys.add(N_NAME, kid);
         for (let i = 0; i < n; i++) keys.add(N_NAME, kid + inits[i]);
         if (!query || !r.first) keys.add(N_ALONE, kid);
+      }
+      // Each part of a double surname, as a surname of its own: BEUZEVAL GUERMEUR is found from
+      // GUERMEUR and the other way round (issue 13, point 4; compared as `close`, never exact).
+      if (f.tokens.length > 1 && n > 0) {
+        for (let t = 0; t < f.tokens.length; t++) {
+          const token = f.tokens[t];
+          if (token.length < 3 || PARTICLES.has(token)) continue;
+          const kid = ids.id(token) * 16384;
+          for (let i = 0; i < n; i++) keys.add(N_NAME, kid + inits[i]);
+        }
       }
       if (first) keys.add(F_FIRST, first[FORM_COMPACT] * 2097152 + prefix(f.core, 3));
     }

@@ -306,7 +306,8 @@ export function compareSurnames(a: NameForm[], aPhon: string[], b: NameForm[], b
 }
 
 /**
- * Given-name level: `exact` on the compact form (Anne-Sophie = Anne Sophie); `close` when one is a
+ * Given-name level: `exact` on the compact form (Anne-Sophie = Anne Sophie) or on the same given
+ * names in another order (Paule Mary = MARY PAULE); `close` when one is a
  * part of the other's compound name or another given name (Anne-Sophie vs Anne; a second given
  * name used daily) or a typo (Jaro-Winkler ≥ 0.92); `phonetic`; `different`; `missing`.
  */
@@ -324,6 +325,8 @@ function compareGiven(
 ): Level {
   if (!a || !b) return 'missing';
   if (a.compact === b.compact) return 'exact';
+  // The same given names in another order (MARY PAULE / Paule Mary).
+  if (a.tokens.length > 1 && a.tokens.length === b.tokens.length && a.sorted === b.sorted) return 'exact';
   if (aOthers.includes(b.compact) || bOthers.includes(a.compact)) return 'close';
   if (jaroWinkler(a.compact, b.compact) >= CLOSE_JW) return 'close';
   if (aPhon && aPhon === bPhon) return 'phonetic';

@@ -35,7 +35,8 @@ import {
 } from './compare';
 import { personKey } from './person-key';
 import { sortByWeight } from './sort-by-weight';
-import type { Candidate, Decision, Evidence, Level, MatchInput, MatchResult, Proposal, Reason } from './types';
+import { NameCounts, uniqueSameName } from './name-keys';
+import type { Candidate, Decision, Evidence, Level, MatchInput, MatchResult, Proposal, Reason, ScopeInfo } from './types';
 import {
   AUTO_BITS_THROUGH_CHILD,
   childWeight,
@@ -80,8 +81,21 @@ export const DIRECTORY_POOLS: Record<Category, Category[]> = {
   inspector: ['teacher', 'staff'],
 };
 
-/** Order of work: guardians need their children paired; supervisors and inspectors take what is left. */
-const ORDER: Category[] = ['teacher', 'staff', 'student', 'guardian', 'supervisor', 'inspector'];
+/**
+ * Order of work: students first, whose sure pairs (birth dates) show the school's structures to the
+ * teachers and staff (issue 13, point 2); guardians need their children paired; supervisors and
+ * inspectors take what is left.
+ */
+const ORDER: Category[] = ['student', 'teacher', 'staff', 'guardian', 'supervisor', 'inspector'];
+
+/**
+ * Bits over the prior a name-only pair needs on top of its uniqueness (confidence ≥ 0.5): the names
+ * must weigh more than the account's odds of being anyone (issue 13, point 3).
+ */
+export const NAME_ONLY_BITS = 0;
+
+/** A structure is in the derived scope when it holds at least this share of the sure pairs (and 3 of them). */
+const SCOPE_SHARE = 0.02;
 
 interface Scored {
   d: Prepared;
@@ -105,10 +119,24 @@ interface Context {
   /** Exact-name weights per directory index, computed once (NaN until then): rarity is per pool. */
   lastExactW: Float64Array;
   firstExactW: Float64Array;
+  /**
+   * Per directory index: 1 in the school's scope, -1 outside it, 0 unknown (no structure); undefined
+   * when the run knows no scope, or every account is in it.
+   */
+  scope: Int8Array | undefined;
+  /** Name keys of the category's Pronote persons and of the pool's accounts in scope (name-only pairs). */
+  pronoteNames: NameCounts;
+  directoryNames: NameCounts;
 }
 
 interface Outcome {
   status: 'auto' | 'review' | 'unmatched';
+  /**
+   * An automatic pair that may vouch for another (a child for its guardian, a structure for the
+   * scope): decided by a person, or made with its full margin and no disagreement on birth date or
+   * class (issue 13, point 5).
+   */
+  sure?: boolean;
   pair?: Scored;
   cands: Scored[];
   reason?: Reason;
@@ -130,6 +158,7 @@ const FIELD_CODE: Record<Evidence['field'], number> = {
   email: 6,
   postalCode: 7,
   children: 8,
+  structure: 9,
 };
 const LEVEL_CODE: Record<Level, number> = { exact: 0, close: 1, phonetic: 2, swapped: 3, different: 4, missing: 5 };
 const push = (ev: Evidence[] | undefined, field: Evidence['field'], level: Level, weight: number) => {
@@ -252,7 +281,32 @@ function weigh(p: Prepared, d: Prepared, ctx: Context, ev?: Evidence[]): number 
     w += x;
     push(ev, 'children', shared > 0 ? 'exact' : 'different', x);
   }
+  if (ctx.scope && ctx.scope[d.index] < 0) {
+    x = fixed('structure', 'different');
+    w += x;
+    push(ev, 'structure', 'different', x);
+  }
   return w;
+}
+
+/** The scope's weight of an account (negative outside the school's scope, else 0). */
+function outOfScope(d: Prepared, ctx: Context): number {
+  return ctx.scope && ctx.scope[d.index] < 0 ? fixed('structure', 'different') : 0;
+}
+
+/**
+ * Name-only evidence (issue 13, point 3): no birth date on one side, both names equal after
+ * normalisation and unique on both sides within the scope, nothing disagreeing (sex, class, a
+ * guardian's paired children), the account in scope, and the names weighing `NAME_ONLY_BITS` over
+ * the prior. The margins are checked by the caller as for any automatic pair.
+ */
+function nameOnlyAuto(p: Prepared, d: Prepared, w: number, ctx: Context): boolean {
+  if (w - ctx.prior < NAME_ONLY_BITS) return false;
+  if (p.date && d.date) return false;
+  if (ctx.scope && ctx.scope[d.index] < 0) return false;
+  if (compareValues(p.sex, d.sex) === 'different' || compareSets(p.classes, d.classes) === 'different') return false;
+  if (ctx.children && ctx.children(p, d) === 0) return false;
+  return uniqueSameName(p, d, ctx.ids, ctx.pronoteNames, ctx.directoryNames);
 }
 
 function nameKey(p: Prepared): string {
@@ -339,7 +393,8 @@ function pairCategory(
   const visit = (d: Prepared) => {
     if (taken[d.index] || rej?.has(d.person.id)) return;
     const w = weigh(p, d, ctx);
-    if (w >= floor) list.push({ d, w });
+    // Scope orders and weighs, never hides (issue 13, point 2): kept as if in scope.
+    if (w - outOfScope(d, ctx) >= floor) list.push({ d, w });
   };
   for (let k = 0; k < ps.length; k++) {
     p = ps[k];
@@ -403,12 +458,14 @@ function pairCategory(
           break;
         }
       }
-      if (!top || top.w - ctx.prior < autoBits(p, top.d, ctx)) continue;
+      if (!top) continue;
+      const byNames = top.w - ctx.prior < autoBits(p, top.d, ctx);
+      if (byNames && !nameOnlyAuto(p, top.d, top.w, ctx)) continue;
       if (next && top.w - next.w < MARGIN_BITS) continue;
       const rival = bestP[top.d.index] === k ? secondW[top.d.index] : bestW[top.d.index];
       if (top.w - rival < MARGIN_BITS) continue;
       if (confusable(top, all)) continue;
-      if (!namesAllowAuto(p, top.d, ctx)) continue;
+      if (!byNames && !namesAllowAuto(p, top.d, ctx)) continue;
       made.push(k);
       tops.push(top);
     }
@@ -438,7 +495,7 @@ function pairCategory(
     const all = cands[k];
     const pair = autoAt[k];
     if (pair) {
-      out.set(p.index, { status: 'auto', pair, cands: [pair] });
+      out.set(p.index, { status: 'auto', pair, cands: [pair], sure: sureEvidence(p, pair.d) });
       continue;
     }
     const live: Scored[] = [];
@@ -448,7 +505,9 @@ function pairCategory(
       if (!taken[c.d.index]) live.push(c);
     }
     const top = live[0];
-    if (!top || top.w - ctx.prior < REVIEW_BITS) {
+    let reviewable = false;
+    for (let i = 0; i < live.length && !reviewable; i++) reviewable = live[i].w - outOfScope(live[i].d, ctx) - ctx.prior >= REVIEW_BITS;
+    if (!top || !reviewable) {
       out.set(p.index, { status: 'unmatched', cands: [], reason: undefined });
       continue;
     }
@@ -480,6 +539,19 @@ interface Claim {
 }
 
 const NO_PREPARED: Prepared[] = [];
+
+/**
+ * No disagreement on birth date nor on class (issue 13, point 5). Day and month exchanged
+ * (08/02 for 02/08, DOMAIN.md failure 5) is the same date typed the other way, not another one:
+ * it counts as agreeing when the class agrees too. A wrong digit (another month, another day) or
+ * another date is a disagreement, whatever the class.
+ */
+function sureEvidence(p: Prepared, d: Prepared): boolean {
+  const date = compareDates(p.date, d.date);
+  const cls = compareSets(p.classes, d.classes);
+  if (date === 'swapped') return cls === 'exact';
+  return (date === 'exact' || date === 'missing') && cls !== 'different';
+}
 
 /** True when another candidate is a homonym or twin of the best one that the weights do not separate. */
 function confusable(top: Scored, all: Scored[]): boolean {
@@ -609,7 +681,7 @@ export function match(input: MatchInput): MatchResult {
       // An account gone from this year's directory: the decision no longer applies, the engine decides.
       if (!account) continue;
       taken[account.index] = 1;
-      outcomes.set(pi, { status: 'auto', pair: { d: account, w: Number.POSITIVE_INFINITY }, cands: [], decided: dec.kind });
+      outcomes.set(pi, { status: 'auto', sure: true, pair: { d: account, w: Number.POSITIVE_INFINITY }, cands: [], decided: dec.kind });
     }
   }
 
@@ -623,6 +695,14 @@ export function match(input: MatchInput): MatchResult {
   }
   const contexts = new Map<Category, Context>();
   const ids = new KeyInterner();
+  const asked = input.scope?.trim();
+  let askedKnown: boolean | undefined;
+  let scopeInfo: ScopeInfo = { from: 'none', structures: [] };
+  if (asked) {
+    const wanted = asked.toUpperCase();
+    askedKnown = D.some((d) => d.person.structures.some((x) => x.toUpperCase() === wanted));
+    scopeInfo = askedKnown ? { asked, askedKnown, from: 'uai', structures: [asked] } : { asked, askedKnown, from: 'none', structures: [] };
+  }
   // Each Pronote guardian's Pronote children, for the guardians' pairs and their reasons.
   let kidsOf: Array<Prepared[] | undefined> = [];
   for (const category of ORDER) {
@@ -631,6 +711,14 @@ export function match(input: MatchInput): MatchResult {
     const names = countNames(pool, D.length, ids);
     const links = category === 'guardian' ? guardianLinks(P, D, outcomes) : undefined;
     if (links) kidsOf = links.kidsOf;
+    // The school's structures from the sure pairs so far, unless a known UAI gives them.
+    if (scopeInfo.from !== 'uai' && category !== 'student') scopeInfo = derivedScope(outcomes, scopeInfo);
+    const scope = category === 'guardian' && links?.linked.size ? linkedScope(pool, links.linked) : structureScope(pool, D.length, scopeInfo.structures);
+    const ps = pronoteByCategory.get(category) ?? [];
+    const pronoteNames = new NameCounts();
+    for (let i = 0; i < P.length; i++) if (P[i].person.category === category) pronoteNames.add(P[i], ids);
+    const directoryNames = new NameCounts();
+    for (let i = 0; i < pool.length; i++) if (!scope || scope[pool[i].index] >= 0) directoryNames.add(pool[i], ids);
     // Every field given here, in one order, for every category: the compiled engine then meets one
     // shape of context, not three (each new shape made V8 compile `weigh` again, 60–90 ms of its
     // compiler's time on these machines).
@@ -644,9 +732,11 @@ export function match(input: MatchInput): MatchResult {
       children: links?.children,
       lastExactW: names.lastExactW,
       firstExactW: names.firstExactW,
+      scope,
+      pronoteNames,
+      directoryNames,
     };
     contexts.set(category, ctx);
-    const ps = pronoteByCategory.get(category) ?? [];
     pairCategory(ps, pool.filter((d) => !taken[d.index]), D, taken, rejected, ctx, tracker, ids, outcomes, links?.extra);
   }
 
@@ -675,7 +765,66 @@ export function match(input: MatchInput): MatchResult {
   outcomes.forEach((o) => {
     if (o.status === 'auto' && o.pair) used.add(o.pair.d.index);
   });
-  return { proposals, unusedDirectory: D.length - used.size };
+  return { proposals, unusedDirectory: D.length - used.size, scope: scopeInfo };
+}
+
+/**
+ * The structures of the sure pairs made so far (issue 13, point 2 (a)): each structure holding at
+ * least `SCOPE_SHARE` of them and 3 pairs. Keeps `previous` when no sure pair has a structure.
+ */
+function derivedScope(outcomes: Map<number, Outcome>, previous: ScopeInfo): ScopeInfo {
+  const counts = new Map<string, number>();
+  let total = 0;
+  outcomes.forEach((o) => {
+    if (o.status !== 'auto' || !o.sure || !o.pair) return;
+    const structures = o.pair.d.person.structures;
+    if (!structures.length) return;
+    total++;
+    for (let i = 0; i < structures.length; i++) counts.set(structures[i], (counts.get(structures[i]) ?? 0) + 1);
+  });
+  if (!total) return previous;
+  const structures = [...counts].filter(([, n]) => n >= 3 && n >= total * SCOPE_SHARE).map(([s]) => s).sort();
+  if (!structures.length) return previous;
+  return { ...previous, from: 'pairs', structures };
+}
+
+/**
+ * Per directory index, 1 for an account of one of `structures`, -1 for an account of another
+ * structure, 0 for an account without structure; undefined when no account of the pool is outside
+ * (the scope then changes nothing).
+ */
+function structureScope(pool: Prepared[], size: number, structures: string[]): Int8Array | undefined {
+  if (!structures.length) return undefined;
+  const wanted = new Set(structures.map((s) => s.toUpperCase()));
+  const scope = new Int8Array(size);
+  let outside = 0;
+  for (let i = 0; i < pool.length; i++) {
+    const d = pool[i];
+    const list = d.person.structures;
+    if (!list.length) continue;
+    let inside = false;
+    for (let j = 0; j < list.length; j++) if (wanted.has(list[j].toUpperCase())) inside = true;
+    scope[d.index] = inside ? 1 : -1;
+    if (!inside) outside++;
+  }
+  return outside ? scope : undefined;
+}
+
+/**
+ * Guardians' scope (issue 13, point 2 (a)): the accounts that the directory links to the students
+ * already surely paired are in it, the others outside; undefined when every account is linked.
+ */
+function linkedScope(pool: Prepared[], linked: Set<number>): Int8Array | undefined {
+  let size = 0;
+  for (let i = 0; i < pool.length; i++) size = Math.max(size, pool[i].index + 1);
+  const scope = new Int8Array(size);
+  let outside = 0;
+  for (let i = 0; i < pool.length; i++) {
+    const inside = linked.has(pool[i].index);
+    scope[pool[i].index] = inside ? 1 : -1;
+    if (!inside) outside++;
+  }
+  return outside ? scope : undefined;
 }
 
 function toCandidate(p: Prepared, c: Scored, ctx: Context): Candidate {
@@ -707,21 +856,40 @@ function guardianLinks(P: Prepared[], D: Prepared[], outcomes: Map<number, Outco
     if (!list) dirGuardiansOf[s.index] = [g.index];
     else if (!list.includes(g.index)) list.push(g.index);
   });
+  // Only sure child pairs lower a guardian's threshold or weigh as shared children (issue 13,
+  // point 5: a weak student pair must not carry its error to the guardian); any automatic child
+  // pair still brings its account's guardians as candidates.
   const pairedKids: Array<number[] | undefined> = new Array(P.length);
+  const candidateKids: Array<number[] | undefined> = new Array(P.length);
   kidsOf.forEach((kids, gi) => {
     if (!kids) return;
-    const list: number[] = [];
+    let sure: number[] | undefined;
+    let any: number[] | undefined;
     for (let i = 0; i < kids.length; i++) {
       const o = outcomes.get(kids[i].index);
-      if (o?.status === 'auto' && o.pair) list.push(o.pair.d.index);
+      if (o?.status !== 'auto' || !o.pair) continue;
+      if (!any) any = [];
+      any.push(o.pair.d.index);
+      if (!o.sure) continue;
+      if (!sure) sure = [];
+      sure.push(o.pair.d.index);
     }
-    if (list.length) pairedKids[gi] = list;
+    if (sure) pairedKids[gi] = sure;
+    if (any) candidateKids[gi] = any;
+  });
+  // The accounts linked to surely paired students: the guardians of the school's population.
+  const linked = new Set<number>();
+  outcomes.forEach((o) => {
+    if (o.status !== 'auto' || !o.sure || !o.pair || o.pair.d.person.category !== 'student') return;
+    const gs = dirGuardiansOf[o.pair.d.index];
+    if (gs) for (let i = 0; i < gs.length; i++) linked.add(gs[i]);
   });
   // Called for every account compared with one person in turn: that person's lookup is kept.
   let lastP: Prepared | undefined;
   let lastKids: number[] | undefined;
   return {
     kidsOf,
+    linked,
     children(p: Prepared, d: Prepared): number {
       if (p !== lastP) {
         lastP = p;
@@ -734,7 +902,7 @@ function guardianLinks(P: Prepared[], D: Prepared[], outcomes: Map<number, Outco
       return shared;
     },
     extra(p: Prepared): Prepared[] {
-      const kids = pairedKids[p.index];
+      const kids = candidateKids[p.index];
       if (!kids) return NO_PREPARED;
       const out: Prepared[] = [];
       for (let i = 0; i < kids.length; i++) {

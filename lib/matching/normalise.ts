@@ -101,6 +101,11 @@ export interface NameForm {
   readonly phon: string;
   readonly compactPhon: string;
   /**
+   * The tokens in alphabetical order, joined ("mary paule" and "paule mary" → "marypaule"): given
+   * names written in another order are the same given names (issue 13, point 4).
+   */
+  readonly sorted: string;
+  /**
    * Letters present in `core`, one bit per letter (a–z; digits share the upper bits): lets the
    * comparisons rule out a typo without running Jaro-Winkler (see `compare.ts`).
    */
@@ -115,6 +120,7 @@ class Form implements NameForm {
   readonly run = { gen: -1, ids: [] as number[] };
   private phonCode: string | undefined = undefined;
   private compactPhonCode: string | undefined = undefined;
+  private sortedCode: string | undefined = undefined;
 
   constructor(
     readonly full: string,
@@ -129,6 +135,11 @@ class Form implements NameForm {
   get phon(): string {
     if (this.phonCode === undefined) this.phonCode = phonetic(this.core);
     return this.phonCode;
+  }
+
+  get sorted(): string {
+    if (this.sortedCode === undefined) this.sortedCode = this.tokens.length < 2 ? this.compact : [...this.tokens].sort().join('');
+    return this.sortedCode;
   }
 
   get compactPhon(): string {
@@ -152,6 +163,8 @@ export function letterBit(code: number): number {
 function tokensOf(folded: string): string[] {
   const tokens = folded ? folded.split(' ') : [];
   while (tokens.length > 1 && CIVILITIES.has(tokens[0])) tokens.shift();
+  // A civility typed after the name ("MARLE Mme"); a lone "m" there may be an initial, so it stays.
+  while (tokens.length > 1 && tokens[tokens.length - 1].length > 1 && CIVILITIES.has(tokens[tokens.length - 1])) tokens.pop();
   return tokens;
 }
 
@@ -212,12 +225,19 @@ export function parseSurname(text: string | undefined): ParsedSurname {
   if (plain) return { usage: plain, others: [] };
   const others: NameForm[] = [];
   let main = text ?? '';
+  // Particles moved behind the name, as directories sort them: "LA FONTAINE (DE)" is DE LA FONTAINE.
+  let moved = '';
   main = main.replace(/\(([^)]*)\)/g, (_, inner: string) => {
+    const t = foldWords(inner);
+    if (t?.split(' ').every((w) => PARTICLES.has(w))) {
+      moved += `${t} `;
+      return ' ';
+    }
     const f = nameForm(inner);
     if (f) others.push(f);
     return ' ';
   });
-  const tokens = tokensOf(foldWords(main));
+  const tokens = tokensOf(moved + foldWords(main));
   for (let i = 1; i < tokens.length - 1; i++) {
     const t = tokens[i];
     if (!BIRTH_AFTER.has(t) && !BIRTH_BEFORE.has(t) && !ALIAS.has(t)) continue;

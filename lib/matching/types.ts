@@ -10,7 +10,7 @@ export type Level = 'exact' | 'close' | 'phonetic' | 'swapped' | 'different' | '
 
 /** One field's contribution to a candidate's score, shown to the user as evidence. */
 export interface Evidence {
-  field: 'lastName' | 'birthName' | 'firstName' | 'birthDate' | 'class' | 'sex' | 'email' | 'postalCode' | 'children';
+  field: 'lastName' | 'birthName' | 'firstName' | 'birthDate' | 'class' | 'sex' | 'email' | 'postalCode' | 'children' | 'structure';
   level: Level;
   /** Log-likelihood weight (Fellegi-Sunter), in bits; positive agrees, negative disagrees. */
   weight: number;
@@ -63,10 +63,30 @@ export interface MatchInput {
   decisions?: Decision[];
   /** Called now and then with the share done, in [0, 1]. */
   onProgress?: (done: number, stage: string) => void;
+  /**
+   * The school, when known: its UAI (the command line's `--uai`, the panel's chosen structure) or
+   * a structure id of the feed, as the directory persons' `structures` hold it. Accounts of other
+   * schools are weighed down, never removed (issue 13, point 2).
+   */
+  scope?: string;
+}
+
+/** How the run found the school's scope (issue 13, point 2), for the summary and the report. */
+export interface ScopeInfo {
+  /** The UAI or structure asked for (`MatchInput.scope`), if any. */
+  asked?: string;
+  /** False when an asked UAI is held by no account: it restricts nothing and the run says so. */
+  askedKnown?: boolean;
+  /** `uai`: from the one asked; `pairs`: from the structures of the sure pairs; `none`: no scope. */
+  from: 'uai' | 'pairs' | 'none';
+  /** The structures in scope, sorted (empty for `none`). */
+  structures: string[];
 }
 
 export interface MatchResult {
   proposals: Proposal[];
   /** Directory persons paired by no proposal, by category. */
   unusedDirectory: number;
+  /** The school's scope as used by the run. */
+  scope: ScopeInfo;
 }

@@ -9,6 +9,15 @@ import type { Evidence, Level } from './types';
 
 export type Field = Evidence['field'];
 
+/**
+ * An account outside the school's scope (issue 13, point 2): log2(m/u) with m ≈ 0.015 (the right
+ * account sits in another school of the feed: a teacher attached elsewhere, a guardian whose
+ * children are not paired) and u ≈ 0.9 (most accounts of an académie's feed are elsewhere). More
+ * than `MARGIN_BITS`, so a namesake in another school never takes the margin from the one in scope;
+ * the account stays a candidate for review.
+ */
+export const OUT_OF_SCOPE = -6.5;
+
 /** Fixed weights in bits per field and level (exact surnames and given names use rarity instead). */
 export const WEIGHTS: Record<Field, Partial<Record<Level, number>>> = {
   lastName: { close: 6, phonetic: 5, different: -7, missing: 0 },
@@ -21,6 +30,7 @@ export const WEIGHTS: Record<Field, Partial<Record<Level, number>>> = {
   email: { exact: 9, different: -0.5, missing: 0 },
   postalCode: { exact: 2.5, different: -1.5, missing: 0 },
   children: { different: -5, missing: 0 },
+  structure: { exact: 0, different: OUT_OF_SCOPE, missing: 0 },
 };
 
 /**
@@ -77,3 +87,4 @@ export function confidence(weight: number, prior: number): number {
   const c = 1 / (1 + 2 ** (prior - weight));
   return Math.round(c * 10000) / 10000;
 }
+
