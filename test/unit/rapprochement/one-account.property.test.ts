@@ -213,5 +213,5 @@ describe('one ENT account for at most one Pronote person, whatever the path (pro
       { seed: 1414, numRuns: RUNS, endOnFailure: false },
     );
     expect(colliding, `sequences reaching an account already taken: ${colliding}`).toBeGreaterThanOrEqual(MIN_COLLIDING);
-  }, 300_000);
+  }, 900_000);
 });
