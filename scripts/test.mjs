@@ -61,6 +61,8 @@ if (!onlyUnit) {
   }
   if (chromeBuilt) run('store zip', npx, ['tsx', 'scripts/check-store-zip.ts']);
   if (existsSync('scripts/cli-check.ts')) run('command line', npx, ['tsx', 'scripts/cli-check.ts']);
+  // Guardian recall per link form on exports made from the real AAF files (issue 13, "Done when").
+  if (existsSync('scripts/check-pairing.ts')) run('pairing quality', npx, ['tsx', 'scripts/check-pairing.ts']);
   if (chromeBuilt) run('end-to-end tests', npx, ['playwright', 'test'], { count: playwrightCounts });
   else totals.failed += 1;
 }
