@@ -14,14 +14,14 @@
  * against 12,000 and at 200,000 against 250,000. `--quick` skips the 200k run; `--speed-only` skips
  * the quality tables (for iterating on speed; the quality must be checked before a change is kept).
  */
-import { foldCompact } from '../../lib/core/fold';
+import { baseline } from './quality';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readDirectory } from '../../lib/directory';
 import type { InputFile } from '../../lib/input/source';
-import { DIRECTORY_POOLS, match, type Proposal } from '../../lib/matching';
-import { CATEGORIES, type Category, type Person } from '../../lib/core/person';
+import { match, type Proposal } from '../../lib/matching';
+import { CATEGORIES, type Category, } from '../../lib/core/person';
 import { readPronoteExport } from '../../lib/pronote';
 import { type Generated, generate } from '../generator/index';
 import { aafFiles } from '../generator/write-aaf';
@@ -38,35 +38,6 @@ interface Row {
   status: Status;
   entId?: string;
   truth: string;
-}
-
-/** Exact-key baseline: normalised last name + first name + birth date, paired only when unique on both sides. */
-function baseline(pronote: Person[], directory: Person[]): Proposal[] {
-  const key = (p: Person) => `${foldCompact(p.lastName)}|${foldCompact(p.firstName)}|${p.birthDate ?? ''}`;
-  const count = (persons: Person[], cat: (p: Person) => string) => {
-    const m = new Map<string, Person[]>();
-    for (const p of persons) {
-      const k = `${cat(p)}|${key(p)}`;
-      const l = m.get(k);
-      if (l) l.push(p);
-      else m.set(k, [p]);
-    }
-    return m;
-  };
-  const pools = new Map<Category, Map<string, Person[]>>();
-  for (const c of CATEGORIES) {
-    const pool = directory.filter((d) => DIRECTORY_POOLS[c].includes(d.category));
-    pools.set(c, count(pool, () => c));
-  }
-  const pronoteKeys = count(pronote, (p) => p.category);
-  return pronote.map((p) => {
-    const k = `${p.category}|${key(p)}`;
-    const dir = pools.get(p.category)!.get(k);
-    const unique = dir?.length === 1 && pronoteKeys.get(k)!.length === 1;
-    return unique
-      ? { category: p.category, pronoteId: p.id, status: 'auto', entId: dir[0].id, score: 1, candidates: [] }
-      : { category: p.category, pronoteId: p.id, status: 'unmatched', score: 0, candidates: [] };
-  });
 }
 
 interface Stats {
