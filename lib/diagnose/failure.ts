@@ -4,26 +4,30 @@
  */
 import type { Localized } from '../core/localized';
 
-export type FailureId =
-  | 'idpronote-missing'
-  | 'identification-impossible'
-  | 'cas-service-not-allowed'
-  | 'pronote-not-published'
-  | 'duplicate-pronote-account'
-  | 'direct-url-changed'
-  | 'export-menu-missing'
-  | 'guardians-unrecognised'
-  | 'school-choice-page'
-  | 'pronote-page-unavailable'
-  | 'pronote-access-denied'
-  | 'pronote-session-expired'
-  | 'too-many-attempts'
-  | 'ent-ok-no-pronote-access'
-  | 'ent-credentials-refused'
-  | 'trusted-device-pin'
-  | 'self-hosted-no-cas'
-  | 'tls-incomplete-chain'
-  | 'not-direct-pronote-url';
+/** Every failure of the knowledge base, by its stable id (the data files are checked against it). */
+export const FAILURE_IDS = [
+  'idpronote-missing',
+  'identification-impossible',
+  'cas-service-not-allowed',
+  'pronote-not-published',
+  'duplicate-pronote-account',
+  'direct-url-changed',
+  'export-menu-missing',
+  'guardians-unrecognised',
+  'school-choice-page',
+  'pronote-page-unavailable',
+  'pronote-access-denied',
+  'pronote-session-expired',
+  'too-many-attempts',
+  'ent-ok-no-pronote-access',
+  'ent-credentials-refused',
+  'trusted-device-pin',
+  'self-hosted-no-cas',
+  'tls-incomplete-chain',
+  'not-direct-pronote-url',
+] as const;
+
+export type FailureId = (typeof FAILURE_IDS)[number];
 
 /**
  * A pattern on folded text (see `foldProse` in `lib/core/fold.ts`): lower case, no accents, plain quotes, one space.

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
+import { FAILURE_IDS } from '../../../lib/diagnose/failure';
 import { FIELD_FAILURES } from '../../../lib/diagnose/field-failures';
 import { KNOWN_FAILURES } from '../../../lib/diagnose/known-failures';
 import { recogniseText } from '../../../lib/diagnose/recognise';
@@ -97,6 +98,29 @@ describe('the failures from the field', () => {
       expect(ids.filter((id) => !allowed.includes(id)), page.name).toEqual([]);
     }
     for (const text of LOGIN_PAGES) expect(fired(text), text.slice(0, 40)).toEqual([]);
+  });
+});
+
+describe('the data file field-failures.json', () => {
+  const raw = JSON.parse(readFileSync('lib/diagnose/field-failures.json', 'utf8')) as {
+    id: string;
+    signals: { pattern: string }[];
+    source: string;
+  }[];
+
+  it('names each failure once, by a known id, with a developer source', () => {
+    const ids = raw.map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(FAILURE_IDS).toContain(id);
+    for (const entry of raw) expect(entry.source.length).toBeGreaterThan(20);
+  });
+
+  it('holds patterns that compile and are not repeated within an entry', () => {
+    for (const entry of raw) {
+      const patterns = entry.signals.map((s) => s.pattern);
+      expect(new Set(patterns).size).toBe(patterns.length);
+      for (const p of patterns) expect(() => new RegExp(p)).not.toThrow();
+    }
   });
 });
 
