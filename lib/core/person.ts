@@ -63,6 +63,23 @@ export interface Person {
   raw: Record<string, string>;
 }
 
+/**
+ * The fields of a person that a file's column or attribute may hold as they are, whatever the
+ * side: the CSV column mapping (lib/directory/columns.ts) and the Pronote mapping profile
+ * (lib/pronote/mapping-profile.ts) both build on this list.
+ */
+export type ReadablePersonField =
+  | 'lastName'
+  | 'birthName'
+  | 'firstName'
+  | 'otherFirstNames'
+  | 'birthDate'
+  | 'sex'
+  | 'civility'
+  | 'classes'
+  | 'email'
+  | 'postalCode';
+
 /** A record that could not be read: never dropped silently (issue 3, "Everywhere"). */
 export interface NotRead {
   source: string;

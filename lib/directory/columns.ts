@@ -5,7 +5,7 @@
  * profile (plain JSON) and reused.
  */
 import { foldIdentifier } from '../core/fold';
-import type { Category } from '../core/person';
+import type { Category, ReadablePersonField } from '../core/person';
 import { categoryFromWord } from '../input/category-words';
 
 /**
@@ -13,19 +13,10 @@ import { categoryFromWord } from '../input/category-words';
  * column is filled); `child*` columns repeat once per child on guardians' rows (ONDE).
  */
 export type DirectoryField =
+  | ReadablePersonField
   | 'id'
   | 'login'
-  | 'lastName'
   | 'name'
-  | 'birthName'
-  | 'firstName'
-  | 'otherFirstNames'
-  | 'birthDate'
-  | 'sex'
-  | 'civility'
-  | 'classes'
-  | 'email'
-  | 'postalCode'
   | 'category'
   | 'structure'
   | 'childId'

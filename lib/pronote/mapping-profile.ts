@@ -4,22 +4,13 @@
  * as JSON and reused (issue 3, "Any other layout: sniff it"). The partner layout is itself a
  * profile (partner-export.ts), read with its own id rule.
  */
-import type { Category } from '../core/person';
+import type { Category, ReadablePersonField } from '../core/person';
 
 /** Person fields a profile can map, plus `ident` (the key that links refer to) and `category`. */
 export type ProfileField =
+  | ReadablePersonField
   | 'id'
   | 'ident'
-  | 'lastName'
-  | 'birthName'
-  | 'firstName'
-  | 'otherFirstNames'
-  | 'birthDate'
-  | 'sex'
-  | 'civility'
-  | 'classes'
-  | 'email'
-  | 'postalCode'
   | 'guardians'
   | 'children'
   | 'category';

@@ -107,19 +107,20 @@ export interface InputRow {
 }
 
 /** What the screens show of a person (a subset of `Person`, always rendered as text). */
-export interface PersonView {
-  id: string;
-  category: Category;
-  lastName: string;
-  birthName?: string;
-  firstName: string;
-  otherFirstNames: string[];
-  birthDate?: string;
-  sex?: 'M' | 'F';
-  classes: string[];
-  email?: string;
-  structures: string[];
-}
+export type PersonView = Pick<
+  Person,
+  | 'id'
+  | 'category'
+  | 'lastName'
+  | 'birthName'
+  | 'firstName'
+  | 'otherFirstNames'
+  | 'birthDate'
+  | 'sex'
+  | 'classes'
+  | 'email'
+  | 'structures'
+>;
 
 /** One Pronote person of a step: the engine's proposal and the persons it names. */
 export interface StepItem {
