@@ -18,6 +18,12 @@ export interface KeyValueStore {
 
 const UAI = /^[0-9]{7}[A-Z]$/;
 
+/** The two questions that choose the steps (seed §5 FAQ), in the order they are asked. */
+const RENTREE_QUESTIONS = [
+  { answer: 'newSchoolYear', label: 'diagRentreeNewYear' },
+  { answer: 'newPronoteVersion', label: 'diagRentreeNewVersion' },
+] as const;
+
 /**
  * The rentrée checklist (seed §5 FAQ): two questions give the ordered steps with the export option
  * and the import mode; each step can be ticked, and the ticks are kept per school (UAI) and school year.
@@ -54,7 +60,7 @@ export function RentreeChecklist({ store, now = () => new Date() }: { store: Key
     if (validUai && loadedFor === uai) store.set(rentreeStorageKey(uai), next).catch(() => {});
   };
 
-  const setAnswer = (key: 'newSchoolYear' | 'newPronoteVersion', value: boolean) =>
+  const setAnswer = (key: (typeof RENTREE_QUESTIONS)[number]['answer'], value: boolean) =>
     update(currentProgress({ ...progress, answers: { ...progress.answers, [key]: value } }, year));
 
   const steps = rentreeSteps(progress.answers);
@@ -77,22 +83,16 @@ export function RentreeChecklist({ store, now = () => new Date() }: { store: Key
       <p class="diag-note">{validUai ? t('diagRentreeYear', [year]) : t('diagRentreeUaiHint')}</p>
       <fieldset>
         <legend>{t('diagRentreeQuestions')}</legend>
-        <label class="diag-check">
-          <input
-            type="checkbox"
-            checked={progress.answers.newSchoolYear}
-            onChange={(e) => setAnswer('newSchoolYear', (e.target as HTMLInputElement).checked)}
-          />
-          {t('diagRentreeNewYear')}
-        </label>
-        <label class="diag-check">
-          <input
-            type="checkbox"
-            checked={progress.answers.newPronoteVersion}
-            onChange={(e) => setAnswer('newPronoteVersion', (e.target as HTMLInputElement).checked)}
-          />
-          {t('diagRentreeNewVersion')}
-        </label>
+        {RENTREE_QUESTIONS.map(({ answer, label }) => (
+          <label class="diag-check" key={answer}>
+            <input
+              type="checkbox"
+              checked={progress.answers[answer]}
+              onChange={(e) => setAnswer(answer, (e.target as HTMLInputElement).checked)}
+            />
+            {t(label)}
+          </label>
+        ))}
       </fieldset>
       <p id="diag-rentree-count" aria-live="polite">
         {t('diagRentreeSteps', [doneCount, steps.length])}
