@@ -1,3 +1,4 @@
+import type { Localized } from '../../lib/core/localized';
 import type { KnownFailure } from '../../lib/diagnose/known-failures';
 import { type Lang, t, uiLang } from '../i18n';
 
@@ -20,35 +21,33 @@ export function FailureExplanation({ failure, lang = uiLang(), level = 3 }: Prop
       <p class="diag-symptom">
         <strong>{t('diagSymptom', [], lang)}</strong> {failure.symptom[lang]}
       </p>
-      <p class="diag-subtitle">
-        <strong>{t('diagCauses', [], lang)}</strong>
-      </p>
-      <ol class="diag-causes">
-        {failure.causes.map((cause) => (
-          <li key={cause.fr}>{cause[lang]}</li>
-        ))}
-      </ol>
-      <p class="diag-subtitle">
-        <strong>{t('diagFix', [], lang)}</strong>
-      </p>
-      <ol class="diag-fix">
-        {failure.fix.map((step) => (
-          <li key={step.fr}>{step[lang]}</li>
-        ))}
-      </ol>
+      <Steps title={t('diagCauses', [], lang)} class="diag-causes" items={failure.causes} lang={lang} />
+      <Steps title={t('diagFix', [], lang)} class="diag-fix" items={failure.fix} lang={lang} />
       {failure.supportFix && failure.supportFix.length > 0 && (
-        <>
-          <p class="diag-subtitle">
-            <strong>{t('diagSupportFix', [], lang)}</strong>
-          </p>
-          <ol class="diag-fix diag-support-fix">
-            {failure.supportFix.map((step) => (
-              <li key={step.fr}>{step[lang]}</li>
-            ))}
-          </ol>
-        </>
+        <Steps
+          title={t('diagSupportFix', [], lang)}
+          class="diag-fix diag-support-fix"
+          items={failure.supportFix}
+          lang={lang}
+        />
       )}
       <p class="diag-source">{t('diagSource', [failure.shownSource[lang]], lang)}</p>
     </article>
+  );
+}
+
+/** A titled ordered list of an entry's texts (causes, fix, support fix). */
+function Steps({ title, items, lang, class: className }: { title: string; items: Localized[]; lang: Lang; class: string }) {
+  return (
+    <>
+      <p class="diag-subtitle">
+        <strong>{title}</strong>
+      </p>
+      <ol class={className}>
+        {items.map((item) => (
+          <li key={item.fr}>{item[lang]}</li>
+        ))}
+      </ol>
+    </>
   );
 }
