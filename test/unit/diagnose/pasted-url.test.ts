@@ -1,46 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readInstanceInput, instanceTarget } from '../../../lib/diagnose/instance';
 import { readPastedUrl } from '../../../lib/diagnose/pasted-url';
 
 // Login URLs as people posted them in public reports (repository and issue beside each).
-const REPORTED: { url: string; root: string; project?: string; casHost?: string; source: string }[] = [
-  {
-    url: 'https://cas.eclat-bfc.fr/login?service=https:%2F%2F0250007X.index-education.net%2Fpronote%2Feleve.html',
-    root: 'https://0250007x.index-education.net/pronote/', project: 'eclat-bfc', casHost: 'cas.eclat-bfc.fr',
-    source: 'bain3/pronotepy issue 65',
-  },
-  {
-    url: 'https://ent77.seine-et-marne.fr/auth/login?callback=%2Fcas%2Flogin%3Fservice%3Dhttps%253A%252F%252F0772589W.index-education.net%252Fpronote%252Fparent.html#/',
-    root: 'https://0772589w.index-education.net/pronote/', project: 'ent77', casHost: 'ent77.seine-et-marne.fr',
-    source: 'bain3/pronotepy issue 103',
-  },
-  {
-    url: 'https://ent.parisclassenumerique.fr/auth/login?callback=%2Fcas%2Flogin%3Fservice%3Dhttps%253A%252F%252F0753939Z.index-education.net%252Fpronote%252F',
-    root: 'https://0753939z.index-education.net/pronote/', project: 'paris-classe-numerique',
-    source: 'Litarvan/pronote-api issue 135',
-  },
-  {
-    url: 'https://cas.itslearning.com/cas-prod/login?service=https:%2F%2F6200001G.index-education.net%2Fpronote%2Feleve.html',
-    root: 'https://6200001g.index-education.net/pronote/', project: 'itslearning',
-    source: 'bain3/pronotepy issue 211',
-  },
-  {
-    url: 'https://wilapa-guyane.com/auth/saml/wayf?callback=https%3A%2F%2Fwilapa-guyane.com%2Fcas%2Flogin%3Fservice%3Dhttps%253A%252F%252F9730108E.index-education.net%252Fpronote%252Fparent.html#/',
-    root: 'https://9730108e.index-education.net/pronote/', project: 'wilapa',
-    source: 'delphiki/hass-pronote issue 16',
-  },
-  {
-    url: 'https://www.laclasse.com/sso/login?service=https:%2F%2F0691495A.index-education.net%2Fpronote%2Fparent.html',
-    root: 'https://0691495a.index-education.net/pronote/', project: 'laclasse',
-    source: 'Vexcited/PRONOTE issue 80',
-  },
-  {
-    url: 'https://cas.mon-ent-occitanie.fr/login?service=https:%2F%2F0310047H.index-education.net%2Fpronote%2F',
-    root: 'https://0310047h.index-education.net/pronote/', project: 'mon-ent-occitanie',
-    source: 'Litarvan/pronote-api issue 90',
-  },
-];
+const REPORTED: { url: string; root: string; project?: string; casHost?: string; source: string }[] = JSON.parse(
+  readFileSync('test/fixtures/diagnose/reported-login-urls.json', 'utf8'),
+);
 
 describe('reading a pasted login URL down to its Pronote server', () => {
   for (const r of REPORTED) {
