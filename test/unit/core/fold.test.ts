@@ -59,6 +59,9 @@ describe('foldLabel', () => {
     expect(foldLabel('  Adresse du serveur CAS\u202f: ')).toBe('adresse du serveur cas');
     expect(foldLabel('- Mot de passe *')).toBe('mot de passe');
     expect(foldLabel('L’ŒUVRE')).toBe("l'oeuvre");
+    expect(foldLabel('  URL du\u00a0serveur   CAS\u202f: ')).toBe('url du serveur cas');
+    expect(foldLabel('Déléguer l’authentification')).toBe("deleguer l'authentification");
+    expect(foldLabel('DÉFINIR UNE DÉLÉGATION CAS *')).toBe('definir une delegation cas');
   });
 });
 

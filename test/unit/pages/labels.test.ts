@@ -1,4 +1,3 @@
-import { foldLabel } from '../../../lib/core/fold';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findButton, findControl, findTextValue, readChecked, readValue } from '../../../lib/pages';
 
@@ -10,14 +9,6 @@ function page(html: string): Document {
   document.body.innerHTML = html;
   return document;
 }
-
-describe('foldLabel', () => {
-  it('ignores case, accents, non-breaking spaces, apostrophes and a trailing colon', () => {
-    expect(foldLabel('  URL du\u00a0serveur   CAS\u202f: ')).toBe('url du serveur cas');
-    expect(foldLabel('Déléguer l’authentification')).toBe("deleguer l'authentification");
-    expect(foldLabel('DÉFINIR UNE DÉLÉGATION CAS *')).toBe('definir une delegation cas');
-  });
-});
 
 describe('findControl', () => {
   it('follows label[for], whatever the case and accents of the text', () => {
