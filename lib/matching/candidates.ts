@@ -6,6 +6,7 @@
  */
 import { BlockIndex } from './blocking';
 import { compareDates, type Prepared } from './compare';
+import type { PatternCounts } from './em';
 import type { Context, MatchRun, Scored } from './run';
 import { sortByWeight } from './sort-by-weight';
 import { KEEP_CANDIDATES, REVIEW_BITS } from './thresholds';
@@ -18,7 +19,8 @@ export const NO_PREPARED: Prepared[] = [];
  * accounts of `pool` not taken nor rejected for the person, weighing at least 8 bits under the
  * review threshold (as if in scope: scope orders and weighs, never hides, issue 13, point 2).
  * `extraCandidates` adds accounts found otherwise (a guardian's paired children's guardians).
- * Ticks the run's tracker once per person.
+ * Ticks the run's tracker once per person. `patterns`, when given, counts the comparison pattern
+ * of every pair weighed (the blocked candidate pairs, for `em.ts`).
  */
 export function findCandidates(
   ps: Prepared[],
@@ -26,6 +28,7 @@ export function findCandidates(
   run: MatchRun,
   ctx: Context,
   extraCandidates?: (p: Prepared) => Prepared[],
+  patterns?: PatternCounts,
 ): Scored[][] {
   const { taken, rejected, tracker } = run;
   // Freed with the category's search once it is done.
@@ -38,7 +41,7 @@ export function findCandidates(
   let rej: Set<string> | undefined;
   const visit = (d: Prepared) => {
     if (taken[d.index] || rej?.has(d.person.id)) return;
-    const w = weigh(p, d, ctx);
+    const w = weigh(p, d, ctx, undefined, patterns);
     // Scope orders and weighs, never hides (issue 13, point 2): kept as if in scope.
     if (w - outOfScope(d, ctx) >= floor) list.push({ d, w });
   };
@@ -76,4 +79,24 @@ function sure(p: Prepared, list: Scored[], ctx: Context): boolean {
     if (p.date ? compareDates(p.date, c.d.date) === 'exact' : !!ctx.children && ctx.children(p, c.d) > 0) return true;
   }
   return false;
+}
+
+/**
+ * Weighs the candidates again with the context's weights (learned ones, `em.ts`), drops those now
+ * under the search's floor and sorts each list again, best first.
+ */
+export function reweigh(ps: Prepared[], cands: Scored[][], ctx: Context): void {
+  const floor = ctx.prior + REVIEW_BITS - 8;
+  for (let k = 0; k < ps.length; k++) {
+    const p = ps[k];
+    const list = cands[k];
+    let n = 0;
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i];
+      c.w = weigh(p, c.d, ctx);
+      if (c.w - outOfScope(c.d, ctx) >= floor) list[n++] = c;
+    }
+    list.length = n;
+    sortByWeight(list);
+  }
 }

@@ -7,7 +7,9 @@
  * 2. candidates searched by blocking on strict keys (`candidates.ts`, `blocking.ts`), each pair
  *    weighed once;
  * 3. fields compared in levels and weighed in the Fellegi-Sunter manner (`weigh.ts`, `weights.ts`),
- *    name rarity from the directory's own frequencies;
+ *    name rarity from the directory's own frequencies; the other weights learned per category by EM
+ *    from the comparison patterns the candidate search counted (`em.ts`), within a band around the
+ *    fixed ones, and the candidates weighed again with them;
  * 4. automatic pairs one-to-one, with a margin, homonyms and twins never (`assign.ts`,
  *    `pair-rules.ts`), repeated while pairs made free the way for others;
  * 5. categories in the order of `categories.ts`: students, teachers and staff, then guardians
@@ -26,17 +28,18 @@ import type { Category } from '../core/person';
 import { applyDecisions } from './apply-decisions';
 import { assign } from './assign';
 import { KeyInterner } from './blocking';
-import { findCandidates } from './candidates';
+import { findCandidates, reweigh } from './candidates';
 import { DIRECTORY_POOLS, ORDER } from './categories';
 import { type Prepared, prepare } from './compare';
+import { EM_FIELDS, estimateWeights, PatternCounts } from './em';
 import { EvidenceItems } from './evidence';
 import { guardianLinks } from './guardians';
 import { NameCounts } from './name-keys';
 import { unmatchedReason } from './reasons';
-import type { Context, MatchRun, Tracker } from './run';
+import type { Context, MatchRun, Scored, Tracker } from './run';
 import { askedScope, derivedScope, linkedScope, structureScope } from './scope';
 import { AUTO_BITS_UNLINKED } from './thresholds';
-import type { Candidate, MatchInput, MatchResult, Proposal } from './types';
+import type { Candidate, Level, MatchInput, MatchResult, Proposal, WeightsNote } from './types';
 import { nameFrequencies, toCandidate } from './weigh';
 import { priorBits, WEIGHTS } from './weights';
 
@@ -67,6 +70,9 @@ export function match(input: MatchInput): MatchResult {
     ids: new KeyInterner(),
     evidence: new EvidenceItems(),
     weights: WEIGHTS,
+    learn: input.weights !== 'fixed',
+    patterns: input.weights !== 'fixed' ? new PatternCounts() : undefined,
+    weightNotes: [],
     taken: new Uint8Array(D.length),
     outcomes: new Map(),
     rejected: new Map(),
@@ -129,13 +135,14 @@ export function match(input: MatchInput): MatchResult {
     };
     contexts.set(category, ctx);
     if (!ps.length) continue;
-    const cands = findCandidates(
-      ps,
-      pool.filter((d) => !taken[d.index]),
-      run,
-      ctx,
-      links?.extra,
-    );
+    const free = pool.filter((d) => !taken[d.index]);
+    if (!free.length) {
+      assign(ps, ps.map(() => []), run, ctx);
+      continue;
+    }
+    run.patterns?.clear();
+    const cands = findCandidates(ps, free, run, ctx, links?.extra, run.patterns);
+    learnWeights(run, category, ps, cands, ctx);
     assign(ps, cands, run, ctx);
   }
 
@@ -164,7 +171,33 @@ export function match(input: MatchInput): MatchResult {
   outcomes.forEach((o) => {
     if (o.status === 'auto' && o.pair) used.add(o.pair.d.index);
   });
-  return { proposals, unusedDirectory: D.length - used.size, scope: scopeInfo };
+  return { proposals, unusedDirectory: D.length - used.size, scope: scopeInfo, weights: run.weightNotes };
+}
+
+/**
+ * The category's weights (issue 13, point 6): learned from the patterns its candidate search
+ * counted, then its candidates weighed again with them; the fixed weights otherwise. Noted in the
+ * run either way.
+ */
+function learnWeights(run: MatchRun, category: Category, ps: Prepared[], cands: Scored[][], ctx: Context): void {
+  if (!run.patterns) {
+    run.weightNotes.push({ category, source: 'fixed', reason: 'asked', pairs: 0 });
+    return;
+  }
+  const estimate = estimateWeights(run.patterns.counts, run.weights);
+  if (estimate.source === 'fixed') {
+    run.weightNotes.push({ category, source: 'fixed', reason: estimate.reason, pairs: estimate.pairs });
+    return;
+  }
+  ctx.weights = estimate.weights;
+  reweigh(ps, cands, ctx);
+  const learned: WeightsNote['weights'] = {};
+  for (const field of EM_FIELDS) {
+    const row: Partial<Record<Level, number>> = {};
+    for (const level of Object.keys(estimate.raw[field] ?? {}) as Level[]) row[level] = Math.round((estimate.weights[field][level] ?? 0) * 100) / 100;
+    learned[field] = row;
+  }
+  run.weightNotes.push({ category, source: 'estimated', pairs: estimate.pairs, weights: learned });
 }
 
 /** The run's progress: `onProgress` called at each stage and every 2,000 units of work. */

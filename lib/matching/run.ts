@@ -5,9 +5,10 @@
  */
 import type { KeyInterner } from './blocking';
 import type { Prepared } from './compare';
+import type { PatternCounts } from './em';
 import type { EvidenceItems } from './evidence';
 import type { NameCounts } from './name-keys';
-import type { Decision, Reason } from './types';
+import type { Decision, Reason, WeightsNote } from './types';
 import type { WeightTable } from './weights';
 
 /** A candidate account and its total weight in bits. */
@@ -83,7 +84,13 @@ export interface MatchRun {
   /** The run's interned strings (blocking keys, name counts). */
   ids: KeyInterner;
   evidence: EvidenceItems;
+  /** The fixed weights (`weights.ts`), the start of each category's learned ones. */
   weights: WeightTable;
+  /** Whether each category's weights are learned (`em.ts`), and the one pattern table for it. */
+  learn: boolean;
+  patterns: PatternCounts | undefined;
+  /** The weights each category was weighed with. */
+  weightNotes: WeightsNote[];
   /** 1 at the directory index of an account already in an automatic pair. */
   taken: Uint8Array;
   /** Per Pronote index. */

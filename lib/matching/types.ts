@@ -69,6 +69,25 @@ export interface MatchInput {
    * schools are weighed down, never removed (issue 13, point 2).
    */
   scope?: string;
+  /**
+   * `estimated` (the default): comparison weights learned per category from the candidate pairs
+   * of this run (`em.ts`, issue 13, point 6), the fixed weights when too few pairs or no
+   * convergence; `fixed`: the fixed weights (`weights.ts`) always.
+   */
+  weights?: 'estimated' | 'fixed';
+}
+
+/** The weights one category was weighed with (issue 13, point 6), for the summary and the benchmark. */
+export interface WeightsNote {
+  category: Category;
+  /** `estimated`: learned from this run's candidate pairs; `fixed`: the fixed weights (see `reason`). */
+  source: 'estimated' | 'fixed';
+  /** Why the fixed weights: too few candidate pairs, no convergence, or fixed weights asked for. */
+  reason?: 'too-few-pairs' | 'no-convergence' | 'asked';
+  /** Candidate pairs counted. */
+  pairs: number;
+  /** The learned weights in bits (rounded to 0.01) per field and level, when `estimated`. */
+  weights?: Partial<Record<Evidence['field'], Partial<Record<Level, number>>>>;
 }
 
 /** How the run found the school's scope (issue 13, point 2), for the summary and the report. */
@@ -89,4 +108,6 @@ export interface MatchResult {
   unusedDirectory: number;
   /** The school's scope as used by the run. */
   scope: ScopeInfo;
+  /** The weights of each category paired (Pronote persons to pair and accounts to pair them with). */
+  weights: WeightsNote[];
 }

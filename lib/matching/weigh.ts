@@ -5,6 +5,7 @@
  */
 import type { KeyInterner } from './blocking';
 import { compareDates, compareGiven, compareSets, compareSurnames, compareValues, type Prepared } from './compare';
+import { type PatternCounts, patternCode } from './em';
 import type { Context, Scored } from './run';
 import type { Candidate, Evidence, Level } from './types';
 import { childWeight, confidence, FIRST_EXACT_RANGE, GUARDIAN_LAST_DIFFERENT, LAST_EXACT_RANGE, rarityWeight } from './weights';
@@ -43,9 +44,9 @@ export function nameLevels(p: Prepared, d: Prepared): { last: Level; first: Leve
  * Total Fellegi-Sunter weight of a pair in bits; pushes the evidence of each field when `ev` is given.
  * Given name and surname typed the wrong way round count as `close` on both. −∞ when both names
  * differ and neither an email nor a shared child says otherwise (not a candidate), unless `ev` asks
- * for the evidence.
+ * for the evidence. `patterns`, when given, counts the pair's comparison pattern (`em.ts`).
  */
-export function weigh(p: Prepared, d: Prepared, ctx: Context, ev?: Evidence[]): number {
+export function weigh(p: Prepared, d: Prepared, ctx: Context, ev?: Evidence[], patterns?: PatternCounts): number {
   let { last, first } = nameLevels(p, d);
   if (last === 'different' && first === 'different' && p.first && d.first && !p.fromFullName && !d.fromFullName) {
     const crossLast = compareSurnames([p.first], [p.firstPhon], d.last, d.lastPhon);
@@ -114,6 +115,7 @@ export function weigh(p: Prepared, d: Prepared, ctx: Context, ev?: Evidence[]): 
     w += x;
     if (ev) items.push(ev, 'structure', 'different', x);
   }
+  if (patterns) patterns.add(patternCode(last, first, date, sex, cls, email, postal));
   return w;
 }
 
