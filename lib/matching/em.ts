@@ -71,7 +71,7 @@ export class PatternCounts {
 }
 
 /** Bits an estimate may move from the fixed weight, either way. */
-export const BAND_BITS = 2;
+export const BAND_BITS = 1;
 /** Fewer candidate pairs than this, or fewer than `MIN_MATCHES` estimated matches: the fixed weights. */
 export const MIN_PAIRS = 1000;
 export const MIN_MATCHES = 100;

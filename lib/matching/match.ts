@@ -7,9 +7,9 @@
  * 2. candidates searched by blocking on strict keys (`candidates.ts`, `blocking.ts`), each pair
  *    weighed once;
  * 3. fields compared in levels and weighed in the Fellegi-Sunter manner (`weigh.ts`, `weights.ts`),
- *    name rarity from the directory's own frequencies; the other weights learned per category by EM
- *    from the comparison patterns the candidate search counted (`em.ts`), within a band around the
- *    fixed ones, and the candidates weighed again with them;
+ *    name rarity from the directory's own frequencies; when asked (`weights: 'estimated'`), the other
+ *    weights learned per category by EM from the comparison patterns the candidate search counted
+ *    (`em.ts`), within a band around the fixed ones, and the candidates weighed again with them;
  * 4. automatic pairs one-to-one, with a margin, homonyms and twins never (`assign.ts`,
  *    `pair-rules.ts`), repeated while pairs made free the way for others;
  * 5. categories in the order of `categories.ts`: students, teachers and staff, then guardians
@@ -70,8 +70,8 @@ export function match(input: MatchInput): MatchResult {
     ids: new KeyInterner(),
     evidence: new EvidenceItems(),
     weights: WEIGHTS,
-    learn: input.weights !== 'fixed',
-    patterns: input.weights !== 'fixed' ? new PatternCounts() : undefined,
+    learn: input.weights === 'estimated',
+    patterns: input.weights === 'estimated' ? new PatternCounts() : undefined,
     weightNotes: [],
     taken: new Uint8Array(D.length),
     outcomes: new Map(),
@@ -181,7 +181,7 @@ export function match(input: MatchInput): MatchResult {
  */
 function learnWeights(run: MatchRun, category: Category, ps: Prepared[], cands: Scored[][], ctx: Context): void {
   if (!run.patterns) {
-    run.weightNotes.push({ category, source: 'fixed', reason: 'asked', pairs: 0 });
+    run.weightNotes.push({ category, source: 'fixed', reason: 'default', pairs: 0 });
     return;
   }
   const estimate = estimateWeights(run.patterns.counts, run.weights);

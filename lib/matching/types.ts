@@ -70,9 +70,11 @@ export interface MatchInput {
    */
   scope?: string;
   /**
-   * `estimated` (the default): comparison weights learned per category from the candidate pairs
-   * of this run (`em.ts`, issue 13, point 6), the fixed weights when too few pairs or no
-   * convergence; `fixed`: the fixed weights (`weights.ts`) always.
+   * `fixed` (the default): the fixed weights (`weights.ts`). `estimated`: comparison weights learned
+   * per category from the candidate pairs of this run (`em.ts`, issue 13, point 6), the fixed weights
+   * when too few pairs or no convergence. EM is not the default because on the AAF-derived exports
+   * (`scripts/check-pairing.ts`) it paired 2 guardians fewer of 991 and lowered recall on some
+   * generator variants (`npm run bench -- weights` prints both ways).
    */
   weights?: 'estimated' | 'fixed';
 }
@@ -82,8 +84,8 @@ export interface WeightsNote {
   category: Category;
   /** `estimated`: learned from this run's candidate pairs; `fixed`: the fixed weights (see `reason`). */
   source: 'estimated' | 'fixed';
-  /** Why the fixed weights: too few candidate pairs, no convergence, or fixed weights asked for. */
-  reason?: 'too-few-pairs' | 'no-convergence' | 'asked';
+  /** Why the fixed weights: too few candidate pairs, no convergence, or EM not asked for (`default`). */
+  reason?: 'too-few-pairs' | 'no-convergence' | 'default';
   /** Candidate pairs counted. */
   pairs: number;
   /** The learned weights in bits (rounded to 0.01) per field and level, when `estimated`. */

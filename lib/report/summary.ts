@@ -33,7 +33,7 @@ export interface Summary {
   /**
    * The comparison weights of each category (issue 13, point 6): `estimated` from this run's
    * candidate pairs (with the learned weights), or `fixed` with the reason (too few candidate pairs,
-   * no convergence, or asked for).
+   * no convergence, or the default: EM not asked for).
    */
   weights?: WeightsNote[];
   /** Wall-clock seconds of the whole run (reading, pairing, writing). */

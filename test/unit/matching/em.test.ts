@@ -88,7 +88,7 @@ describe('estimateWeights (EM over comparison pattern counts)', () => {
         else expect(w).toBeCloseTo(raw, 12);
       }
     }
-    // The synthetic model is far from today's weights on several levels (email exact: 8.2 bits over 9? lastName different: −2.8 against −7).
+    // The synthetic model is far from the fixed weights on several levels (lastName different: −2.8 bits against −7).
     expect(clamped).toBeGreaterThan(0);
     // Levels not learned (missing, exact names, guardians' children, scope) keep the fixed weight.
     expect(e.weights.lastName.missing).toBe(0);
@@ -150,13 +150,14 @@ describe('match: the weights of each category', () => {
   const D = [ent('student', { id: 'e1', last: 'MARTIN', first: 'Lea', birth: '2011-03-04' })];
 
   it('says a small run keeps the fixed weights (too few candidate pairs)', () => {
-    const r = match({ pronote: P, directory: D });
+    const r = match({ pronote: P, directory: D, weights: 'estimated' });
     expect(r.weights.find((w) => w.category === 'student')).toMatchObject({ source: 'fixed', reason: 'too-few-pairs', pairs: 1 });
     expect(r.proposals[0]).toMatchObject({ status: 'auto', entId: 'e1' });
   });
 
-  it('says when the fixed weights were asked for', () => {
-    const r = match({ pronote: P, directory: D, weights: 'fixed' });
-    expect(r.weights.find((w) => w.category === 'student')).toMatchObject({ source: 'fixed', reason: 'asked' });
+  it('uses the fixed weights by default, and says so', () => {
+    for (const r of [match({ pronote: P, directory: D }), match({ pronote: P, directory: D, weights: 'fixed' })]) {
+      expect(r.weights.find((w) => w.category === 'student')).toMatchObject({ source: 'fixed', reason: 'default' });
+    }
   });
 });
