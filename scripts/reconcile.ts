@@ -295,6 +295,7 @@ function run(argv: string[]): number {
     seconds: progress.seconds(),
     conflicts: result.conflicts,
     absentPersons: result.absentPersons,
+    weights: result.weights,
   });
   writeOut(join(out, 'mapping.csv'), writeMappingCsv(persons, result.proposals));
   writeOut(

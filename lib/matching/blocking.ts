@@ -35,18 +35,16 @@ const D_LAST = 6;
 const D_FIRST = 7;
 const KINDS = 8;
 
-/** Runs so far: each `KeyInterner` is one, and stamps the ids it caches on the name forms it meets. */
-let generations = 0;
-
 /**
- * Ids of the strings met in names and emails, and of (name, letters) pairs; one per matching run.
- * A name form's ids are cached on the form (forms are shared by every person with that name), so
- * each distinct name is hashed once per run, not once per person and key.
+ * Ids of the strings met in names and emails, and of (name, letters) pairs; one per matching run
+ * (`MatchRun.ids`). A name form's ids are kept per form (forms are shared by every person with
+ * that name), so each distinct name is hashed once per run, not once per person and key; they are
+ * kept here, not on the form, which outlives the run.
  */
 export class KeyInterner {
   private readonly ids = new Map<string, number>();
   private readonly pairs = new KeyTable(1024);
-  private readonly gen = ++generations;
+  private readonly forms = new Map<NameForm, number[]>();
 
   id(s: string): number {
     let v = this.ids.get(s);
@@ -62,13 +60,12 @@ export class KeyInterner {
    * `FORM_COMPACT` and the others for the positions.
    */
   form(f: NameForm): number[] {
-    const run = f.run;
-    if (run.gen === this.gen) return run.ids;
+    let ids = this.forms.get(f);
+    if (ids) return ids;
     // The phonetic ids are filled when first asked for (`phon`, `compactPhon`).
-    const ids = [this.id(f.compact), this.id(f.core), -1, -1];
+    ids = [this.id(f.compact), this.id(f.core), -1, -1];
     for (let i = 0; i < f.keys.length; i++) ids.push(this.id(f.keys[i]));
-    run.gen = this.gen;
-    run.ids = ids;
+    this.forms.set(f, ids);
     return ids;
   }
 

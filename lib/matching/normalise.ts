@@ -110,14 +110,11 @@ export interface NameForm {
    * comparisons rule out a typo without running Jaro-Winkler (see `compare.ts`).
    */
   mask: number;
-  /** Run-scoped integer ids of this form's strings, filled by the blocking's `KeyInterner`. */
-  run: { gen: number; ids: number[] };
 }
 
 /** A `NameForm` whose phonetic codes are worked out when first asked for. */
 class Form implements NameForm {
   readonly mask: number;
-  readonly run = { gen: -1, ids: [] as number[] };
   private phonCode: string | undefined = undefined;
   private compactPhonCode: string | undefined = undefined;
   private sortedCode: string | undefined = undefined;

@@ -69,6 +69,27 @@ export interface MatchInput {
    * schools are weighed down, never removed (issue 13, point 2).
    */
   scope?: string;
+  /**
+   * `fixed` (the default): the fixed weights (`weights.ts`). `estimated`: comparison weights learned
+   * per category from the candidate pairs of this run (`em.ts`, issue 13, point 6), the fixed weights
+   * when too few pairs or no convergence. EM is not the default because on the AAF-derived exports
+   * (`scripts/check-pairing.ts`) it paired 2 guardians fewer of 991 and lowered recall on some
+   * generator variants (`npm run bench -- weights` prints both ways).
+   */
+  weights?: 'estimated' | 'fixed';
+}
+
+/** The weights one category was weighed with (issue 13, point 6), for the summary and the benchmark. */
+export interface WeightsNote {
+  category: Category;
+  /** `estimated`: learned from this run's candidate pairs; `fixed`: the fixed weights (see `reason`). */
+  source: 'estimated' | 'fixed';
+  /** Why the fixed weights: too few candidate pairs, no convergence, or EM not asked for (`default`). */
+  reason?: 'too-few-pairs' | 'no-convergence' | 'default';
+  /** Candidate pairs counted. */
+  pairs: number;
+  /** The learned weights in bits (rounded to 0.01) per field and level, when `estimated`. */
+  weights?: Partial<Record<Evidence['field'], Partial<Record<Level, number>>>>;
 }
 
 /** How the run found the school's scope (issue 13, point 2), for the summary and the report. */
@@ -89,4 +110,6 @@ export interface MatchResult {
   unusedDirectory: number;
   /** The school's scope as used by the run. */
   scope: ScopeInfo;
+  /** The weights of each category paired (Pronote persons to pair and accounts to pair them with). */
+  weights: WeightsNote[];
 }

@@ -18,8 +18,11 @@ export type Field = Evidence['field'];
  */
 export const OUT_OF_SCOPE = -6.5;
 
+/** Weights in bits per field and level; a level absent weighs 0. */
+export type WeightTable = Record<Field, Partial<Record<Level, number>>>;
+
 /** Fixed weights in bits per field and level (exact surnames and given names use rarity instead). */
-export const WEIGHTS: Record<Field, Partial<Record<Level, number>>> = {
+export const WEIGHTS: WeightTable = {
   lastName: { close: 6, phonetic: 5, different: -7, missing: 0 },
   birthName: { exact: 2, different: 0, missing: 0 },
   firstName: { close: 4, phonetic: 3.5, different: -6, missing: 0 },

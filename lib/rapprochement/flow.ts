@@ -6,7 +6,7 @@
  * no file system.
  */
 import { match } from '../matching';
-import type { Candidate, Proposal } from '../matching/types';
+import type { Candidate, Proposal, WeightsNote } from '../matching/types';
 import type { Person } from '../core/person';
 import { type CheckedDecisions, type Conflict, checkDecisions, type DecisionSource, personRef } from './earlier-decisions';
 
@@ -28,6 +28,8 @@ export interface FlowResult {
   absentPersons: number;
   /** Decisions given to the engine. */
   applied: number;
+  /** The weights each category was weighed with: learned from this run's pairs, or fixed and why. */
+  weights: WeightsNote[];
 }
 
 /**
@@ -47,6 +49,7 @@ export function pairPersons(input: FlowInput): FlowResult {
     conflicts: checked.conflicts,
     absentPersons: checked.absentPersons,
     applied: checked.applied.length,
+    weights: result.weights,
   };
 }
 

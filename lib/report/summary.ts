@@ -3,7 +3,7 @@
  * read per side and category (all six categories, 0 included), pairs per category and status,
  * reasons of those left, seconds.
  */
-import type { Proposal, Reason, Status } from '../matching/types';
+import type { Proposal, Reason, Status, WeightsNote } from '../matching/types';
 import { CATEGORIES, type Category, type ExportKind, type NotRead, type Person, type ReadNote } from '../core/person';
 import type { Conflict } from '../rapprochement/earlier-decisions';
 
@@ -30,6 +30,12 @@ export interface Summary {
   conflicts: Pick<Conflict, 'kind' | 'source' | 'account' | 'persons'>[];
   /** Earlier decisions about persons absent from the export (former students, partial exports). */
   decisionsAboutAbsent: number;
+  /**
+   * The comparison weights of each category (issue 13, point 6): `estimated` from this run's
+   * candidate pairs (with the learned weights), or `fixed` with the reason (too few candidate pairs,
+   * no convergence, or the default: EM not asked for).
+   */
+  weights?: WeightsNote[];
   /** Wall-clock seconds of the whole run (reading, pairing, writing). */
   seconds: number;
 }
@@ -60,6 +66,7 @@ export interface SummaryInput {
   seconds: number;
   conflicts?: readonly Conflict[];
   absentPersons?: number;
+  weights?: readonly WeightsNote[];
 }
 
 /** Builds the summary; every category appears in every per-category object, with 0 when empty. */
@@ -91,6 +98,7 @@ export function buildSummary(input: SummaryInput): Summary {
     unusedDirectory: input.unusedDirectory,
     conflicts: (input.conflicts ?? []).map(({ kind, source, account, persons }) => ({ kind, source, account, persons: [...persons] })),
     decisionsAboutAbsent: input.absentPersons ?? 0,
+    ...(input.weights ? { weights: [...input.weights] } : {}),
     seconds: Math.round(input.seconds * 1000) / 1000,
   };
 }
