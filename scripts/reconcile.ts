@@ -2,8 +2,13 @@
  * The command line (PRODUCT.md §5, issue 4 "Command line"):
  *
  *   npm run reconcile -- --pronote FILE --directory FILE_OR_FOLDER [...] [--mapping PROFILE.json]
- *                        [--decisions FILE] --out DIR
+ *                        [--decisions FILE] [--uai UAI] --out DIR
  *   npm run reconcile -- --sample --out DIR
+ *
+ * `--uai`: the school's UAI, as the `EtabEducNat` file's `ENTStructureUAI` gives it (the reader
+ * turns the feed's structure ids into UAIs): its accounts come first, those of other schools are
+ * weighed down, never removed. A UAI that no account holds restricts nothing, and stderr and
+ * `summary.json` (`scope.askedKnown: false`) say so; the scope is then found from the sure pairs.
  *
  * Writes DIR/mapping.csv, DIR/summary.json and DIR/report.html. Exit 0 when it ran (records not
  * read are listed, not fatal); 2 when the input cannot be used (the reader's message on stderr, no
@@ -16,6 +21,7 @@ import type { InputFile } from '../lib/input/source';
 import { InputError, type Person } from '../lib/core/person';
 import { CATEGORY_NAMES, type Category } from '../lib/core/vocabulary';
 import { isMappingProfile, type MappingProfile, readPronoteExport } from '../lib/pronote';
+import type { ScopeInfo } from '../lib/matching/types';
 import { type Conflict, type DecisionSource, pairPersons, readDecisionsFile } from '../lib/rapprochement';
 import { writeMappingCsv } from '../lib/report/mapping-csv';
 import { writeReportHtml } from '../lib/report/report-html';
@@ -23,7 +29,7 @@ import { buildSummary } from '../lib/report/summary';
 import { makeFolder } from './make-folder';
 
 const USAGE = `Utilisation / Usage:
-  npm run reconcile -- --pronote FICHIER --directory FICHIER_OU_DOSSIER [...] [--mapping PROFIL.json] [--decisions FICHIER] --out DOSSIER
+  npm run reconcile -- --pronote FICHIER --directory FICHIER_OU_DOSSIER [...] [--mapping PROFIL.json] [--decisions FICHIER] [--uai UAI] --out DOSSIER
   npm run reconcile -- --sample --out DOSSIER`;
 
 /** A message for the user in both languages; exit code 2. */
@@ -41,6 +47,8 @@ interface Args {
   directory: string[];
   mapping?: string;
   decisions?: string;
+  /** The school's UAI (`--uai`): the engine's scope. */
+  uai?: string;
   out?: string;
   sample: boolean;
 }
@@ -73,6 +81,9 @@ function parseArgs(argv: string[]): Args {
         break;
       case '--decisions':
         args.decisions = one(flag);
+        break;
+      case '--uai':
+        args.uai = one(flag).trim().toUpperCase();
         break;
       case '--out':
         args.out = one(flag);
@@ -281,6 +292,7 @@ function run(argv: string[]): number {
     pronote: persons,
     directory: directory.persons,
     sources,
+    scope: args.uai,
     onProgress: (done, stage) =>
       progress.line(`Rapprochement / Pairing : ${Math.round(done * 100)} % (${stageFr(stage)})`, stage === 'done'),
   });
@@ -295,6 +307,7 @@ function run(argv: string[]): number {
     seconds: progress.seconds(),
     conflicts: result.conflicts,
     absentPersons: result.absentPersons,
+    scope: result.scope,
   });
   writeOut(join(out, 'mapping.csv'), writeMappingCsv(persons, result.proposals));
   writeOut(
@@ -312,6 +325,7 @@ function run(argv: string[]): number {
   writeOut(join(out, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
   progress.end();
   for (const c of result.conflicts) process.stderr.write(`${conflictLine(c)}\n`);
+  if (result.scope.askedKnown === false) process.stderr.write(`${unknownUaiLine(result.scope)}\n`);
   const total = result.proposals.length;
   const auto = result.proposals.filter((p) => p.status === 'auto').length;
   const review = result.proposals.filter((p) => p.status === 'review').length;
@@ -320,6 +334,18 @@ function run(argv: string[]): number {
       `${total} Pronote person(s): ${auto} automatic, ${review} to review, ${total - auto - review} unmatched. Results in ${out}\n`,
   );
   return 0;
+}
+
+/** The UAI asked is held by no account: it restricted nothing (issue 13, point 2). French then English. */
+function unknownUaiLine(scope: ScopeInfo): string {
+  const found =
+    scope.from === 'pairs'
+      ? { fr: `établissements déduits des rapprochements sûrs : ${scope.structures.join(', ')}`, en: `schools found from the sure pairs: ${scope.structures.join(', ')}` }
+      : { fr: 'aucun établissement déduit', en: 'no school found' };
+  return (
+    `UAI ${scope.asked} inconnu de l'annuaire (aucun compte n'y est rattaché, ou le fichier EtabEducNat manque) : il ne restreint rien (${found.fr}). / ` +
+    `UAI ${scope.asked} unknown to the directory (no account is attached to it, or the EtabEducNat file is missing): it restricts nothing (${found.en}).`
+  );
 }
 
 /** One line per conflict among earlier decisions, French then English (issue 14). */
