@@ -14,7 +14,7 @@
  * read are listed, not fatal); 2 when the input cannot be used (the reader's message on stderr, no
  * stack trace); 1 on an internal fault. A progress line on stderr when the work takes over a second.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { readDirectory } from '../lib/directory';
 import type { InputFile } from '../lib/input/source';
@@ -123,16 +123,43 @@ function fromCaller(path: string): string {
 /** Files a directory side may hold; the AAF DTD and notes next to the feed are not read. */
 const DIRECTORY_FILE = /\.(xml|csv|tsv|txt)$/i;
 
+/**
+ * A file given on the command line, read from disk when a reader asks for its bytes. Only the file
+ * last read is held (`held`): a directory of 14 AAF files of 25 MB then keeps one in memory, not
+ * 300 MB of bytes for the whole run (issue 13, point 8). Readers go through the files in order, so
+ * each is read once or twice.
+ */
+class FileOnDisk implements InputFile {
+  constructor(
+    readonly name: string,
+    private readonly path: string,
+  ) {}
+
+  get bytes(): Uint8Array {
+    if (held?.path === this.path) return held.bytes;
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(readFileSync(this.path));
+    } catch (e) {
+      throw new UsageError(`Impossible de lire le fichier ${this.path} (${codeOf(e)}).`, `Cannot read the file ${this.path} (${codeOf(e)}).`);
+    }
+    held = { path: this.path, bytes };
+    return bytes;
+  }
+}
+let held: { path: string; bytes: Uint8Array } | undefined;
+
 function readInput(path: string): InputFile {
   if (!existsSync(path)) throw new UsageError(`Fichier introuvable : ${path}`, `File not found: ${path}`);
   if (statSync(path).isDirectory()) {
     throw new UsageError(`${path} est un dossier : donnez le fichier lui-même.`, `${path} is a folder: give the file itself.`);
   }
   try {
-    return { name: basename(path), bytes: new Uint8Array(readFileSync(path)) };
+    accessSync(path, constants.R_OK);
   } catch (e) {
     throw new UsageError(`Impossible de lire le fichier ${path} (${codeOf(e)}).`, `Cannot read the file ${path} (${codeOf(e)}).`);
   }
+  return new FileOnDisk(basename(path), path);
 }
 
 /** The system error code (EACCES, ENOTDIR...) of a failed file operation, for the user's message. */
@@ -268,37 +295,33 @@ const STAGE_FR: Record<string, string> = { prepare: 'préparation', reasons: 'ra
 const stageFr = (stage: string) =>
   STAGE_FR[stage] ?? (stage in CATEGORY_NAMES ? CATEGORY_NAMES[stage as Category].fr.toLowerCase() : stage);
 
-function run(argv: string[]): number {
-  const args = parseArgs(argv);
-  checkOutDir(resolve(args.out!));
-  const progress = new Progress();
-  const inputs = args.sample
-    ? sampleInputs()
-    : { pronote: args.pronote.map(readInput), directory: args.directory.flatMap(expand) };
-  const profile = args.mapping ? readProfile(args.mapping) : undefined;
-
+/**
+ * Reads both sides and pairs them; returns the Pronote side as read, the directory's records not
+ * read and notes, the flow's result and the summary. The directory's persons stay inside: once
+ * paired they are no longer needed, and at 250,000 accounts they weigh about 370 MB that the
+ * writing of the results can then reuse (issue 13, point 8).
+ */
+function readAndPair(args: Args, inputs: { pronote: InputFile[]; directory: InputFile[] }, profile: MappingProfile | undefined, progress: Progress) {
   progress.line('Lecture de l’export Pronote… / Reading the Pronote export…', true);
   const pronote = readPronoteExport(inputs.pronote, { profile });
   progress.line('Lecture de l’annuaire ENT… / Reading the ENT directory…', true);
   const directory = readDirectory(inputs.directory);
+  // The bytes of the last file read are no longer needed.
+  held = undefined;
   // Every earlier decision, checked together by the flow (lib/rapprochement): a file given with
   // --decisions first, then the pairs of a RapprochementSSO file given with the export.
   const sources: DecisionSource[] = [];
   if (args.decisions) sources.push(readDecisionsFile(readInput(args.decisions)));
   if (pronote.decisions?.length) sources.push({ origin: 'pronote-file', source: inputs.pronote.map((f) => f.name).join(', '), decisions: pronote.decisions });
 
-  const persons: Person[] = pronote.persons;
   const result = pairPersons({
-    pronote: persons,
+    pronote: pronote.persons,
     directory: directory.persons,
     sources,
     scope: args.uai,
     onProgress: (done, stage) =>
       progress.line(`Rapprochement / Pairing : ${Math.round(done * 100)} % (${stageFr(stage)})`, stage === 'done'),
   });
-
-  const out = resolve(args.out!);
-  makeOutDir(out);
   const summary = buildSummary({
     pronote: { ...pronote, files: inputs.pronote.map((f) => f.name) },
     directory: { ...directory, files: inputs.directory.map((f) => f.name) },
@@ -309,6 +332,22 @@ function run(argv: string[]): number {
     absentPersons: result.absentPersons,
     scope: result.scope,
   });
+  return { pronote, directory: { notRead: directory.notRead, notes: directory.notes }, result, summary };
+}
+
+function run(argv: string[]): number {
+  const args = parseArgs(argv);
+  checkOutDir(resolve(args.out!));
+  const progress = new Progress();
+  const inputs = args.sample
+    ? sampleInputs()
+    : { pronote: args.pronote.map(readInput), directory: args.directory.flatMap(expand) };
+  const profile = args.mapping ? readProfile(args.mapping) : undefined;
+
+  const { pronote, directory, result, summary } = readAndPair(args, inputs, profile, progress);
+  const persons: Person[] = pronote.persons;
+  const out = resolve(args.out!);
+  makeOutDir(out);
   writeOut(join(out, 'mapping.csv'), writeMappingCsv(persons, result.proposals));
   writeOut(
     join(out, 'report.html'),
