@@ -142,6 +142,22 @@ try {
     check(summary.directory.read.student === 642, 'aaf-entcore: the 642 students of the feed are read as one directory', String(summary.directory.read.student));
   }
 
+  // 2a. --uai (issue 13, point 2): a UAI of the feed (EtabEducNat) is the scope; one it does not
+  // know restricts nothing, and stderr and summary.json say so.
+  const known = reconcile(['--pronote', pronoteFile, '--directory', AAF, '--uai', '1004001v', '--out', join(work, 'uai-known')]);
+  check(known.status === 0, '--uai 1004001V: exit code 0', known.stderr.slice(-300));
+  if (known.status === 0) {
+    const scope = JSON.parse(readFileSync(join(work, 'uai-known', 'summary.json'), 'utf8')).scope;
+    check(scope?.from === 'uai' && scope.askedKnown === true && scope.structures?.[0] === '1004001V', '--uai 1004001V: summary.json scope from the UAI', JSON.stringify(scope));
+  }
+  const unknown = reconcile(['--pronote', pronoteFile, '--directory', AAF, '--uai', '9999999Z', '--out', join(work, 'uai-unknown')]);
+  check(unknown.status === 0, '--uai unknown: exit code 0', unknown.stderr.slice(-300));
+  if (unknown.status === 0) {
+    const scope = JSON.parse(readFileSync(join(work, 'uai-unknown', 'summary.json'), 'utf8')).scope;
+    check(scope?.askedKnown === false && scope.from !== 'uai', '--uai unknown: summary.json says it restricts nothing', JSON.stringify(scope));
+    check(/UAI 9999999Z inconnu/.test(unknown.stderr) && /UAI 9999999Z unknown/.test(unknown.stderr), '--uai unknown: said on stderr, in French and English', unknown.stderr.slice(-300));
+  }
+
   // 2b. Links on the guardian's side, in each form, in the partner layout and a sniffed one (issue 13,
   // point 1): guardians pair as with links on the student's side; with no link, the run says so.
   const guardianRecall = (rows: Row[], truth: Map<string, string>) => {

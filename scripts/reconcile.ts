@@ -2,20 +2,26 @@
  * The command line (PRODUCT.md §5, issue 4 "Command line"):
  *
  *   npm run reconcile -- --pronote FILE --directory FILE_OR_FOLDER [...] [--mapping PROFILE.json]
- *                        [--decisions FILE] --out DIR
+ *                        [--decisions FILE] [--uai UAI] --out DIR
  *   npm run reconcile -- --sample --out DIR
+ *
+ * `--uai`: the school's UAI, as the `EtabEducNat` file's `ENTStructureUAI` gives it (the reader
+ * turns the feed's structure ids into UAIs): its accounts come first, those of other schools are
+ * weighed down, never removed. A UAI that no account holds restricts nothing, and stderr and
+ * `summary.json` (`scope.askedKnown: false`) say so; the scope is then found from the sure pairs.
  *
  * Writes DIR/mapping.csv, DIR/summary.json and DIR/report.html. Exit 0 when it ran (records not
  * read are listed, not fatal); 2 when the input cannot be used (the reader's message on stderr, no
  * stack trace); 1 on an internal fault. A progress line on stderr when the work takes over a second.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { readDirectory } from '../lib/directory';
 import type { InputFile } from '../lib/input/source';
 import { InputError, type Person } from '../lib/core/person';
 import { CATEGORY_NAMES, type Category } from '../lib/core/vocabulary';
 import { isMappingProfile, type MappingProfile, readPronoteExport } from '../lib/pronote';
+import type { ScopeInfo } from '../lib/matching/types';
 import { type Conflict, type DecisionSource, pairPersons, readDecisionsFile } from '../lib/rapprochement';
 import { writeMappingCsv } from '../lib/report/mapping-csv';
 import { writeReportHtml } from '../lib/report/report-html';
@@ -23,7 +29,7 @@ import { buildSummary } from '../lib/report/summary';
 import { makeFolder } from './make-folder';
 
 const USAGE = `Utilisation / Usage:
-  npm run reconcile -- --pronote FICHIER --directory FICHIER_OU_DOSSIER [...] [--mapping PROFIL.json] [--decisions FICHIER] --out DOSSIER
+  npm run reconcile -- --pronote FICHIER --directory FICHIER_OU_DOSSIER [...] [--mapping PROFIL.json] [--decisions FICHIER] [--uai UAI] --out DOSSIER
   npm run reconcile -- --sample --out DOSSIER`;
 
 /** A message for the user in both languages; exit code 2. */
@@ -41,6 +47,8 @@ interface Args {
   directory: string[];
   mapping?: string;
   decisions?: string;
+  /** The school's UAI (`--uai`): the engine's scope. */
+  uai?: string;
   out?: string;
   sample: boolean;
 }
@@ -73,6 +81,9 @@ function parseArgs(argv: string[]): Args {
         break;
       case '--decisions':
         args.decisions = one(flag);
+        break;
+      case '--uai':
+        args.uai = one(flag).trim().toUpperCase();
         break;
       case '--out':
         args.out = one(flag);
@@ -112,16 +123,43 @@ function fromCaller(path: string): string {
 /** Files a directory side may hold; the AAF DTD and notes next to the feed are not read. */
 const DIRECTORY_FILE = /\.(xml|csv|tsv|txt)$/i;
 
+/**
+ * A file given on the command line, read from disk when a reader asks for its bytes. Only the file
+ * last read is held (`held`): a directory of 14 AAF files of 25 MB then keeps one in memory, not
+ * 300 MB of bytes for the whole run (issue 13, point 8). Readers go through the files in order, so
+ * each is read once or twice.
+ */
+class FileOnDisk implements InputFile {
+  constructor(
+    readonly name: string,
+    private readonly path: string,
+  ) {}
+
+  get bytes(): Uint8Array {
+    if (held?.path === this.path) return held.bytes;
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(readFileSync(this.path));
+    } catch (e) {
+      throw new UsageError(`Impossible de lire le fichier ${this.path} (${codeOf(e)}).`, `Cannot read the file ${this.path} (${codeOf(e)}).`);
+    }
+    held = { path: this.path, bytes };
+    return bytes;
+  }
+}
+let held: { path: string; bytes: Uint8Array } | undefined;
+
 function readInput(path: string): InputFile {
   if (!existsSync(path)) throw new UsageError(`Fichier introuvable : ${path}`, `File not found: ${path}`);
   if (statSync(path).isDirectory()) {
     throw new UsageError(`${path} est un dossier : donnez le fichier lui-même.`, `${path} is a folder: give the file itself.`);
   }
   try {
-    return { name: basename(path), bytes: new Uint8Array(readFileSync(path)) };
+    accessSync(path, constants.R_OK);
   } catch (e) {
     throw new UsageError(`Impossible de lire le fichier ${path} (${codeOf(e)}).`, `Cannot read the file ${path} (${codeOf(e)}).`);
   }
+  return new FileOnDisk(basename(path), path);
 }
 
 /** The system error code (EACCES, ENOTDIR...) of a failed file operation, for the user's message. */
@@ -257,6 +295,47 @@ const STAGE_FR: Record<string, string> = { prepare: 'préparation', reasons: 'ra
 const stageFr = (stage: string) =>
   STAGE_FR[stage] ?? (stage in CATEGORY_NAMES ? CATEGORY_NAMES[stage as Category].fr.toLowerCase() : stage);
 
+/**
+ * Reads both sides and pairs them; returns the Pronote side as read, the directory's records not
+ * read and notes, the flow's result and the summary. The directory's persons stay inside: once
+ * paired they are no longer needed, and at 250,000 accounts they weigh about 370 MB that the
+ * writing of the results can then reuse (issue 13, point 8).
+ */
+function readAndPair(args: Args, inputs: { pronote: InputFile[]; directory: InputFile[] }, profile: MappingProfile | undefined, progress: Progress) {
+  progress.line('Lecture de l’export Pronote… / Reading the Pronote export…', true);
+  const pronote = readPronoteExport(inputs.pronote, { profile });
+  progress.line('Lecture de l’annuaire ENT… / Reading the ENT directory…', true);
+  const directory = readDirectory(inputs.directory);
+  // The bytes of the last file read are no longer needed.
+  held = undefined;
+  // Every earlier decision, checked together by the flow (lib/rapprochement): a file given with
+  // --decisions first, then the pairs of a RapprochementSSO file given with the export.
+  const sources: DecisionSource[] = [];
+  if (args.decisions) sources.push(readDecisionsFile(readInput(args.decisions)));
+  if (pronote.decisions?.length) sources.push({ origin: 'pronote-file', source: inputs.pronote.map((f) => f.name).join(', '), decisions: pronote.decisions });
+
+  const result = pairPersons({
+    pronote: pronote.persons,
+    directory: directory.persons,
+    sources,
+    scope: args.uai,
+    onProgress: (done, stage) =>
+      progress.line(`Rapprochement / Pairing : ${Math.round(done * 100)} % (${stageFr(stage)})`, stage === 'done'),
+  });
+  const summary = buildSummary({
+    pronote: { ...pronote, files: inputs.pronote.map((f) => f.name) },
+    directory: { ...directory, files: inputs.directory.map((f) => f.name) },
+    proposals: result.proposals,
+    unusedDirectory: result.unusedDirectory,
+    seconds: progress.seconds(),
+    conflicts: result.conflicts,
+    absentPersons: result.absentPersons,
+    scope: result.scope,
+    weights: result.weights,
+  });
+  return { pronote, directory: { notRead: directory.notRead, notes: directory.notes }, result, summary };
+}
+
 function run(argv: string[]): number {
   const args = parseArgs(argv);
   checkOutDir(resolve(args.out!));
@@ -266,37 +345,10 @@ function run(argv: string[]): number {
     : { pronote: args.pronote.map(readInput), directory: args.directory.flatMap(expand) };
   const profile = args.mapping ? readProfile(args.mapping) : undefined;
 
-  progress.line('Lecture de l’export Pronote… / Reading the Pronote export…', true);
-  const pronote = readPronoteExport(inputs.pronote, { profile });
-  progress.line('Lecture de l’annuaire ENT… / Reading the ENT directory…', true);
-  const directory = readDirectory(inputs.directory);
-  // Every earlier decision, checked together by the flow (lib/rapprochement): a file given with
-  // --decisions first, then the pairs of a RapprochementSSO file given with the export.
-  const sources: DecisionSource[] = [];
-  if (args.decisions) sources.push(readDecisionsFile(readInput(args.decisions)));
-  if (pronote.decisions?.length) sources.push({ origin: 'pronote-file', source: inputs.pronote.map((f) => f.name).join(', '), decisions: pronote.decisions });
-
+  const { pronote, directory, result, summary } = readAndPair(args, inputs, profile, progress);
   const persons: Person[] = pronote.persons;
-  const result = pairPersons({
-    pronote: persons,
-    directory: directory.persons,
-    sources,
-    onProgress: (done, stage) =>
-      progress.line(`Rapprochement / Pairing : ${Math.round(done * 100)} % (${stageFr(stage)})`, stage === 'done'),
-  });
-
   const out = resolve(args.out!);
   makeOutDir(out);
-  const summary = buildSummary({
-    pronote: { ...pronote, files: inputs.pronote.map((f) => f.name) },
-    directory: { ...directory, files: inputs.directory.map((f) => f.name) },
-    proposals: result.proposals,
-    unusedDirectory: result.unusedDirectory,
-    seconds: progress.seconds(),
-    conflicts: result.conflicts,
-    absentPersons: result.absentPersons,
-    weights: result.weights,
-  });
   writeOut(join(out, 'mapping.csv'), writeMappingCsv(persons, result.proposals));
   writeOut(
     join(out, 'report.html'),
@@ -313,6 +365,7 @@ function run(argv: string[]): number {
   writeOut(join(out, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
   progress.end();
   for (const c of result.conflicts) process.stderr.write(`${conflictLine(c)}\n`);
+  if (result.scope.askedKnown === false) process.stderr.write(`${unknownUaiLine(result.scope)}\n`);
   const total = result.proposals.length;
   const auto = result.proposals.filter((p) => p.status === 'auto').length;
   const review = result.proposals.filter((p) => p.status === 'review').length;
@@ -321,6 +374,18 @@ function run(argv: string[]): number {
       `${total} Pronote person(s): ${auto} automatic, ${review} to review, ${total - auto - review} unmatched. Results in ${out}\n`,
   );
   return 0;
+}
+
+/** The UAI asked is held by no account: it restricted nothing (issue 13, point 2). French then English. */
+function unknownUaiLine(scope: ScopeInfo): string {
+  const found =
+    scope.from === 'pairs'
+      ? { fr: `établissements déduits des rapprochements sûrs : ${scope.structures.join(', ')}`, en: `schools found from the sure pairs: ${scope.structures.join(', ')}` }
+      : { fr: 'aucun établissement déduit', en: 'no school found' };
+  return (
+    `UAI ${scope.asked} inconnu de l'annuaire (aucun compte n'y est rattaché, ou le fichier EtabEducNat manque) : il ne restreint rien (${found.fr}). / ` +
+    `UAI ${scope.asked} unknown to the directory (no account is attached to it, or the EtabEducNat file is missing): it restricts nothing (${found.en}).`
+  );
 }
 
 /** One line per conflict among earlier decisions, French then English (issue 14). */

@@ -33,7 +33,7 @@
  */
 import type { Localized } from '../core/localized';
 import { parseDate } from '../input/dates';
-import { clean, newPerson, parseSex } from '../input/person-draft';
+import { clean, newPerson, ownStrings, parseSex } from '../input/person-draft';
 import { countLines, decodeXmlEntities } from '../input/xml';
 import type { Category, NotRead, Person, ReadNote, Relation } from '../core/person';
 
@@ -353,7 +353,7 @@ export function readAafText(text: string, source: string): AafFileResult {
     p.structures = [...new Set(own)];
     if (category === 'student') p.guardians = guardianLinks(attrs);
     p.raw = rawRecord(id, attrs, shapes);
-    persons.push(p);
+    persons.push(ownStrings(p));
   }
   const notes: ReadNote[] = [];
   for (const [cat, count] of skipped) {

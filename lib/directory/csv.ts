@@ -27,7 +27,7 @@
 import { foldIdentifier } from '../core/fold';
 import { categoryFromWord } from '../input/category-words';
 import { parseDate } from '../input/dates';
-import { clean, newPerson, parseSex } from '../input/person-draft';
+import { clean, newPerson, ownStrings, parseSex } from '../input/person-draft';
 import type { Category, NotRead, Person, ReadNote } from '../core/person';
 import { type ColumnMapping, type DirectoryField, proposeMapping } from './columns';
 import { lineByLineStretches, lineRange, readTableRows, type TableRow } from '../input/table-rows';
@@ -229,7 +229,7 @@ export function readCsvText(
       else if (field === 'childClass') current.className = value;
     });
     if (current) pushChild(current);
-    persons.push(p);
+    persons.push(ownStrings(p));
   }
   function pushChild(ref: ChildRef): void {
     if (!ref.id && (ref.firstName || ref.name || ref.lastName)) childRefs.push(ref);

@@ -22,7 +22,7 @@
  */
 import { categoryFromWord } from '../input/category-words';
 import { parseDate } from '../input/dates';
-import { clean, newPerson, parseSex } from '../input/person-draft';
+import { clean, newPerson, ownStrings, parseSex } from '../input/person-draft';
 import { completeRelations } from '../input/relations';
 import { compact } from '../input/words';
 import type { XmlNode } from '../input/xml';
@@ -272,7 +272,7 @@ export function readWithProfile(root: XmlNode, profile: MappingProfile, options:
       const value = c.text || labelOf(c) || firstKey(c);
       if (value) p.raw[c.name] = p.raw[c.name] ? `${p.raw[c.name]} | ${value}` : value;
     }
-    persons.push(p);
+    persons.push(ownStrings(p));
   }
   // Links name the guardian by its key in the file (partner layout: `Ident`), which may differ from its id (`IDPN`).
   const guardianKeys = keyToId.get('guardian');

@@ -6,7 +6,7 @@
  * no file system.
  */
 import { match } from '../matching';
-import type { Candidate, Proposal, WeightsNote } from '../matching/types';
+import type { Candidate, Proposal, ScopeInfo, WeightsNote } from '../matching/types';
 import type { Person } from '../core/person';
 import { type CheckedDecisions, type Conflict, checkDecisions, type DecisionSource, personRef } from './earlier-decisions';
 
@@ -16,6 +16,13 @@ export interface FlowInput {
   /** Every source of earlier decisions; see `checkDecisions` for their precedence. */
   sources?: DecisionSource[];
   onProgress?: (done: number, stage: string) => void;
+  /**
+   * The school: a UAI (the command line's `--uai`, the panel's chosen structure or the
+   * rapprochement's UAI) or a structure id of the feed, as the directory persons' `structures` hold
+   * it (`lib/directory` gives UAIs where the `EtabEducNat` file maps the feed's ids). Accounts of
+   * other schools are weighed down, never removed (`MatchInput.scope`, issue 13 point 2).
+   */
+  scope?: string;
 }
 
 export interface FlowResult {
@@ -30,6 +37,8 @@ export interface FlowResult {
   applied: number;
   /** The weights each category was weighed with: learned from this run's pairs, or fixed and why. */
   weights: WeightsNote[];
+  /** The school's scope as the engine used it; `askedKnown: false` when the UAI asked is in no account. */
+  scope: ScopeInfo;
 }
 
 /**
@@ -41,7 +50,7 @@ export interface FlowResult {
  */
 export function pairPersons(input: FlowInput): FlowResult {
   const checked = checkDecisions(input.sources ?? [], input.pronote, input.directory);
-  const result = match({ pronote: input.pronote, directory: input.directory, decisions: checked.applied, onProgress: input.onProgress });
+  const result = match({ pronote: input.pronote, directory: input.directory, decisions: checked.applied, onProgress: input.onProgress, scope: input.scope });
   const { proposals, demoted } = sendConflictsToReview(result.proposals, checked);
   return {
     proposals,
@@ -50,6 +59,7 @@ export function pairPersons(input: FlowInput): FlowResult {
     absentPersons: checked.absentPersons,
     applied: checked.applied.length,
     weights: result.weights,
+    scope: result.scope,
   };
 }
 

@@ -12,7 +12,7 @@ import type { InputFile } from '../input/source';
 import type { Decision, Proposal } from '../matching/types';
 import { CATEGORIES, type Category, InputError, type Person, type ReadResult, type Side } from '../core/person';
 import { readPronoteExport } from '../pronote';
-import { buildStepItems, restrictToStructure } from '../store/items';
+import { buildStepItems } from '../store/items';
 import { loadDecisions, loadEarlier, loadInput, rememberedDecisions, saveInput, saveProposals } from '../store/rapprochements';
 import type { DecisionRow, InputSummary, LoadOutcome, PasserelleDB, Rapprochement, SniffOutcome, StepItem } from '../store/schema';
 import { Laps } from '../store/stage-times';
@@ -167,6 +167,8 @@ interface EngineInput {
   sources: DecisionSource[];
   remembered: number;
   ownRows: DecisionRow[];
+  /** The engine's scope: the chosen structure, else the rapprochement's UAI. */
+  scope?: string;
   /**
    * The stored files (their load ids), the structure kept and the decisions given: the same key,
    * the same proposals. Undefined for rows stored before load ids existed.
@@ -180,7 +182,11 @@ interface EngineInput {
  */
 async function engineInput(db: PasserelleDB, row: Rapprochement, memo: InputMemo): Promise<EngineInput> {
   const pronote = await memo.get(db, row, 'pronote');
-  const directory = restrictToStructure(await memo.get(db, row, 'directory'), row.structure);
+  // The whole directory, the chosen structure (else the school's UAI) as the engine's scope: the
+  // same candidates as the command line's `--uai` (issue 13, point 2); accounts of other schools
+  // are weighed down, never hidden.
+  const directory = await memo.get(db, row, 'directory');
+  const scope = row.structure ?? (row.uai || undefined);
   const remembered = await rememberedDecisions(db, row.uai);
   const ownRows = row.id === undefined ? [] : await loadDecisions(db, row.id);
   const earlier = row.id === undefined ? [] : await loadEarlier(db, row.id);
@@ -190,8 +196,8 @@ async function engineInput(db: PasserelleDB, row: Rapprochement, memo: InputMemo
     { origin: 'remembered', source: 'remembered', decisions: remembered },
   ];
   const ids = [row.pronote?.loadId, row.directory?.loadId];
-  const key = ids.every(Boolean) ? JSON.stringify([ids, row.structure ?? '', sources]) : undefined;
-  return { pronote, directory, sources, remembered: remembered.length, ownRows, key };
+  const key = ids.every(Boolean) ? JSON.stringify([ids, scope ?? '', sources]) : undefined;
+  return { pronote, directory, sources, remembered: remembered.length, ownRows, scope, key };
 }
 
 /** Proposals computed ahead of the user's request, with the key of what they were computed from. */
@@ -211,12 +217,12 @@ export async function matchAhead(db: PasserelleDB, row: Rapprochement, memo: Inp
   if (!row.pronote || !row.directory) return undefined;
   const input = await engineInput(db, row, memo);
   if (!input.key) return undefined;
-  const { proposals, conflicts } = pairPersons({ pronote: input.pronote, directory: input.directory, sources: input.sources });
+  const { proposals, conflicts } = pairPersons({ pronote: input.pronote, directory: input.directory, sources: input.sources, scope: input.scope });
   return { key: input.key, proposals, conflicts };
 }
 
 /**
- * Pairs the stored persons (the directory restricted to the chosen structure) and stores the
+ * Pairs the stored persons (the chosen structure, else the school's UAI, as the engine's scope) and stores the
  * proposals per step. `onProgress(done in [0, 1], stage)` is the engine's. `ahead`: proposals from
  * `matchAhead`, used when still valid. Resolves once stored.
  */
@@ -233,7 +239,7 @@ export async function runPairing(
   const { laps = new Laps(), memo = new InputMemo(), onReady } = options;
   const row = await db.rapprochements.get(rid);
   if (!row) throw new Error(`no rapprochement ${rid}`);
-  const { pronote, directory, sources, remembered, ownRows, key } = await engineInput(db, row, memo);
+  const { pronote, directory, sources, remembered, ownRows, scope, key } = await engineInput(db, row, memo);
   laps.lap('read-store');
   const ahead = await options.ahead?.catch(() => undefined);
   let proposals: Proposal[];
@@ -243,7 +249,7 @@ export async function runPairing(
     onProgress?.(1, 'done');
     laps.lap('match-ahead');
   } else {
-    ({ proposals, conflicts } = pairPersons({ pronote, directory, sources, onProgress }));
+    ({ proposals, conflicts } = pairPersons({ pronote, directory, sources, onProgress, scope }));
     laps.lap('match');
   }
   // The step on screen is built before the reply; the others once it is sent, while it shows.

@@ -3,7 +3,7 @@
  * read per side and category (all six categories, 0 included), pairs per category and status,
  * reasons of those left, seconds.
  */
-import type { Proposal, Reason, Status, WeightsNote } from '../matching/types';
+import type { Proposal, Reason, Status, ScopeInfo, WeightsNote } from '../matching/types';
 import { CATEGORIES, type Category, type ExportKind, type NotRead, type Person, type ReadNote } from '../core/person';
 import type { Conflict } from '../rapprochement/earlier-decisions';
 
@@ -36,6 +36,12 @@ export interface Summary {
    * no convergence, or the default: EM not asked for).
    */
   weights?: WeightsNote[];
+  /**
+   * The school's scope (issue 13, point 2): the UAI asked (`--uai`) and whether the directory knows
+   * it (`askedKnown: false`: it restricted nothing), where the structures in scope came from
+   * (`uai`, `pairs`: the structures of the sure pairs, `none`) and which they are.
+   */
+  scope?: ScopeInfo;
   /** Wall-clock seconds of the whole run (reading, pairing, writing). */
   seconds: number;
 }
@@ -67,6 +73,7 @@ export interface SummaryInput {
   conflicts?: readonly Conflict[];
   absentPersons?: number;
   weights?: readonly WeightsNote[];
+  scope?: ScopeInfo;
 }
 
 /** Builds the summary; every category appears in every per-category object, with 0 when empty. */
@@ -99,6 +106,7 @@ export function buildSummary(input: SummaryInput): Summary {
     conflicts: (input.conflicts ?? []).map(({ kind, source, account, persons }) => ({ kind, source, account, persons: [...persons] })),
     decisionsAboutAbsent: input.absentPersons ?? 0,
     ...(input.weights ? { weights: [...input.weights] } : {}),
+    ...(input.scope ? { scope: { ...input.scope, structures: [...input.scope.structures] } } : {}),
     seconds: Math.round(input.seconds * 1000) / 1000,
   };
 }

@@ -71,12 +71,6 @@ export function buildStepItems(
   return out;
 }
 
-/** Keeps the directory persons of one structure (persons whose structure is unknown are kept). */
-export function restrictToStructure(directory: Person[], structure: string | undefined): Person[] {
-  if (!structure) return directory;
-  return directory.filter((p) => p.structures.length === 0 || p.structures.includes(structure));
-}
-
 /** "NOM Prénom", as the lists show a person. */
 export function displayName(p: Pick<PersonView, 'lastName' | 'firstName'>): string {
   return [p.lastName, p.firstName].filter(Boolean).join(' ');

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clean } from '../../../lib/input/person-draft';
+import { clean, newPerson, ownStrings, ownText } from '../../../lib/input/person-draft';
 
 /** What `clean` must give: every run of blanks (`\s`) folded to one space, ends trimmed, '' → undefined. */
 const folded = (v: string) => v.replace(/\s+/g, ' ').trim() || undefined;
@@ -17,5 +18,27 @@ describe('clean', () => {
     expect(clean('Anne  Sophie')).toBe('Anne Sophie');
     expect(clean('Anne\u00a0Sophie')).toBe('Anne Sophie');
     expect(clean(undefined)).toBeUndefined();
+  });
+});
+
+describe('ownStrings (issue 13, point 8: persons keep nothing of the file text)', () => {
+  it('keeps every value equal, whatever its characters and length', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ maxLength: 40 }), fc.array(fc.string({ maxLength: 20 }), { maxLength: 4 }), (a, b, list) => {
+        const text = `<x>${a}|${b}</x>`;
+        const sliceA = text.slice(3, 3 + a.length);
+        const sliceB = text.slice(4 + a.length, 4 + a.length + b.length);
+        expect(ownText(sliceA)).toBe(a);
+        const p = newPerson({ side: 'directory', source: 'f.xml', location: 'l. 1', category: 'student', id: sliceB, idKind: 'account', lastName: sliceA, firstName: sliceB });
+        p.classes = [...list];
+        p.children = list.map((id) => ({ id }));
+        p.raw = { sn: sliceA, givenName: sliceB, '': b };
+        p.email = sliceB;
+        const before = JSON.stringify(p);
+        expect(ownStrings(p)).toBe(p);
+        expect(JSON.stringify(p)).toBe(before);
+      }),
+      { seed: 13, numRuns: 300 },
+    );
   });
 });

@@ -1,0 +1,102 @@
+/**
+ * The school's scope (issue 13, point 2): in a feed of several schools, a namesake in another
+ * school does not block the account of the school's own population, which comes first; found from
+ * the UAI asked or from the structures of the sure pairs; an unknown UAI restricts nothing and says
+ * so; and the scope never hides the right account from review.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Person } from '../../../lib/core/person';
+import { match, type Proposal } from '../../../lib/matching';
+import { ent, filler, pronote } from './persons';
+
+const at = (structure: string, p: Person): Person => ({ ...p, structures: [structure] });
+const byId = (proposals: Proposal[]) => new Map(proposals.map((p) => [p.pronoteId, p]));
+
+/** 300 students of the school (0330001A) and 300 of another (0330002B), each with its teachers. */
+function feed(): Person[] {
+  return [
+    ...filler(300).map((p) => at('0330001A', p)),
+    ...filler(300).map((p) => at('0330002B', { ...p, id: `B${p.id}`, birthDate: p.birthDate?.replace(/^20/, '19') })),
+    ...filler(40, 'teacher').map((p, i) => at(i % 2 ? '0330001A' : '0330002B', { ...p, id: `T${p.id}` })),
+    // The school's Anne Dupont, and her namesake in the other school.
+    at('0330001A', ent('teacher', { id: 'DUP-A', last: 'Dupont', first: 'Anne', sex: 'F' })),
+    at('0330002B', ent('teacher', { id: 'DUP-B', last: 'Dupont', first: 'Anne', sex: 'F' })),
+  ];
+}
+
+/** The school's own students in Pronote (their sure pairs show the school), and one teacher. */
+function school(teacher: Partial<Person> = {}): Person[] {
+  const students = filler(300)
+    .slice(0, 30)
+    .map((p) => ({ ...p, side: 'pronote' as const, id: `P${p.id}`, idKind: 'IDPN' as const }));
+  return [...students, { ...pronote('teacher', { id: 'PT', last: 'DUPONT', first: 'Anne', sex: 'F' }), ...teacher }];
+}
+
+describe('a namesake in another school', () => {
+  it('does not block: with the UAI asked, the school’s account pairs automatically', () => {
+    const r = match({ pronote: school(), directory: feed(), scope: '0330001A' });
+    expect(r.scope).toMatchObject({ asked: '0330001A', askedKnown: true, from: 'uai', structures: ['0330001A'] });
+    expect(byId(r.proposals).get('PT')).toMatchObject({ status: 'auto', entId: 'DUP-A' });
+  });
+
+  it('does not block either when no UAI is given: the students’ sure pairs show the school', () => {
+    const r = match({ pronote: school(), directory: feed() });
+    expect(r.scope).toMatchObject({ from: 'pairs', structures: ['0330001A'] });
+    expect(byId(r.proposals).get('PT')).toMatchObject({ status: 'auto', entId: 'DUP-A' });
+  });
+
+  it('blocks without any scope: two accounts of the same name go to review', () => {
+    const r = match({ pronote: school().filter((p) => p.category === 'teacher'), directory: feed() });
+    expect(r.scope.from).toBe('none');
+    const t = byId(r.proposals).get('PT')!;
+    expect(t.status).toBe('review');
+    expect(t.candidates.map((c) => c.entId).sort()).toEqual(['DUP-A', 'DUP-B']);
+  });
+
+  it('comes after the school’s account among the candidates, with the structure as evidence', () => {
+    // A typo: no longer the same name, so never automatic by name alone; reviewed, own school first.
+    const r = match({ pronote: school({ lastName: 'DUPOND' }), directory: feed(), scope: '0330001A' });
+    const t = byId(r.proposals).get('PT')!;
+    expect(t.status).toBe('review');
+    expect(t.candidates.map((c) => c.entId)).toEqual(['DUP-A', 'DUP-B']);
+    expect(t.candidates[1].evidence.find((e) => e.field === 'structure')).toMatchObject({ level: 'different' });
+    expect(t.candidates[0].evidence.find((e) => e.field === 'structure')).toBeUndefined();
+  });
+});
+
+describe('the scope never hides the right account', () => {
+  it('a teacher attached to the other school only is still offered for review', () => {
+    const dir = feed().filter((p) => p.id !== 'DUP-A');
+    const r = match({ pronote: school(), directory: dir, scope: '0330001A' });
+    const t = byId(r.proposals).get('PT')!;
+    expect(t.status).toBe('review');
+    expect(t.entId).toBe('DUP-B');
+  });
+
+  it('a student of the other school with the same birth date and names is paired as usual', () => {
+    const dir = feed();
+    dir.push(at('0330002B', ent('student', { id: 'MOVED', last: 'Kerjean', first: 'Yann', birth: '2011-06-30' })));
+    const r = match({
+      pronote: [...school(), pronote('student', { id: 'PK', last: 'KERJEAN', first: 'Yann', birth: '2011-06-30' })],
+      directory: dir,
+      scope: '0330001A',
+    });
+    const k = byId(r.proposals).get('PK')!;
+    expect(k.entId).toBe('MOVED');
+    expect(k.status).not.toBe('unmatched');
+  });
+});
+
+describe('a UAI the directory does not know', () => {
+  it('restricts nothing, says so, and the sure pairs give the scope instead', () => {
+    const r = match({ pronote: school(), directory: feed(), scope: '9999999Z' });
+    expect(r.scope).toMatchObject({ asked: '9999999Z', askedKnown: false, from: 'pairs', structures: ['0330001A'] });
+    expect(byId(r.proposals).get('PT')).toMatchObject({ status: 'auto', entId: 'DUP-A' });
+  });
+
+  it('gives the same proposals as no UAI at all', () => {
+    const a = match({ pronote: school(), directory: feed(), scope: '9999999Z' }).proposals;
+    const b = match({ pronote: school(), directory: feed() }).proposals;
+    expect(a).toEqual(b);
+  });
+});
