@@ -13,7 +13,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { basename, dirname, join, resolve } from 'node:path';
 import { readDirectory } from '../lib/directory';
 import type { InputFile } from '../lib/input/source';
-import { InputError, type Person } from '../lib/core/person';
+import { InputError, type NotRead, type Person } from '../lib/core/person';
 import { CATEGORY_NAMES, type Category } from '../lib/core/vocabulary';
 import { isMappingProfile, type MappingProfile, readPronoteExport } from '../lib/pronote';
 import { type Conflict, type DecisionSource, pairPersons, readDecisionsFile } from '../lib/rapprochement';
@@ -273,7 +273,8 @@ function run(argv: string[]): number {
   // Every earlier decision, checked together by the flow (lib/rapprochement): a file given with
   // --decisions first, then the pairs of a RapprochementSSO file given with the export.
   const sources: DecisionSource[] = [];
-  if (args.decisions) sources.push(readDecisionsFile(readInput(args.decisions)));
+  const decisionsFile = args.decisions ? readDecisionsFile(readInput(args.decisions)) : undefined;
+  if (decisionsFile) sources.push(decisionsFile);
   if (pronote.decisions?.length) sources.push({ origin: 'pronote-file', source: inputs.pronote.map((f) => f.name).join(', '), decisions: pronote.decisions });
 
   const persons: Person[] = pronote.persons;
@@ -295,6 +296,7 @@ function run(argv: string[]): number {
     seconds: progress.seconds(),
     conflicts: result.conflicts,
     absentPersons: result.absentPersons,
+    decisionsFile,
   });
   writeOut(join(out, 'mapping.csv'), writeMappingCsv(persons, result.proposals));
   writeOut(
@@ -312,6 +314,7 @@ function run(argv: string[]): number {
   writeOut(join(out, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
   progress.end();
   for (const c of result.conflicts) process.stderr.write(`${conflictLine(c)}\n`);
+  if (decisionsFile?.notRead.length) process.stderr.write(notReadLines(decisionsFile.source, decisionsFile.notRead));
   const total = result.proposals.length;
   const auto = result.proposals.filter((p) => p.status === 'auto').length;
   const review = result.proposals.filter((p) => p.status === 'review').length;
@@ -320,6 +323,13 @@ function run(argv: string[]): number {
       `${total} Pronote person(s): ${auto} automatic, ${review} to review, ${total - auto - review} unmatched. Results in ${out}\n`,
   );
   return 0;
+}
+
+/** The decisions file's lines not read: the first ten on stderr, all of them in summary.json. */
+function notReadLines(source: string, notRead: readonly NotRead[]): string {
+  const shown = notRead.slice(0, 10).map((n) => `  ${n.location} : ${n.reason.fr} / ${n.reason.en}\n`);
+  const more = notRead.length > shown.length ? `  … (${notRead.length - shown.length} de plus / more: summary.json)\n` : '';
+  return `${notRead.length} ligne(s) de ${source} non lue(s) / line(s) of ${source} not read:\n${shown.join('')}${more}`;
 }
 
 /** One line per conflict among earlier decisions, French then English (issue 14). */

@@ -30,6 +30,11 @@ export interface Summary {
   conflicts: Pick<Conflict, 'kind' | 'source' | 'account' | 'persons'>[];
   /** Earlier decisions about persons absent from the export (former students, partial exports). */
   decisionsAboutAbsent: number;
+  /**
+   * The file given with `--decisions`, when one was: its format, the decisions read, the lines that
+   * hold none, and the lines not read with their line and reason (issue 14: nothing dropped silently).
+   */
+  decisionsFile?: { file: string; format: string; decisions: number; noDecision: number; notRead: { location: string; reason: { fr: string; en: string } }[] };
   /** Wall-clock seconds of the whole run (reading, pairing, writing). */
   seconds: number;
 }
@@ -60,6 +65,7 @@ export interface SummaryInput {
   seconds: number;
   conflicts?: readonly Conflict[];
   absentPersons?: number;
+  decisionsFile?: { source: string; format: string; decisions: readonly unknown[]; noDecision: number; notRead: readonly NotRead[] };
 }
 
 /** Builds the summary; every category appears in every per-category object, with 0 when empty. */
@@ -91,6 +97,17 @@ export function buildSummary(input: SummaryInput): Summary {
     unusedDirectory: input.unusedDirectory,
     conflicts: (input.conflicts ?? []).map(({ kind, source, account, persons }) => ({ kind, source, account, persons: [...persons] })),
     decisionsAboutAbsent: input.absentPersons ?? 0,
+    ...(input.decisionsFile
+      ? {
+          decisionsFile: {
+            file: input.decisionsFile.source,
+            format: input.decisionsFile.format,
+            decisions: input.decisionsFile.decisions.length,
+            noDecision: input.decisionsFile.noDecision,
+            notRead: input.decisionsFile.notRead.map(({ location, reason }) => ({ location, reason })),
+          },
+        }
+      : {}),
     seconds: Math.round(input.seconds * 1000) / 1000,
   };
 }
