@@ -60,6 +60,11 @@ async function loadAndPair(panel: Page, tab: Locator, decisions?: string): Promi
   if (decisions) {
     await tab.getByTestId('wb-decisions-file').setInputFiles(decisions);
     await expect(tab.getByTestId('wb-decisions-summary')).toContainText('décision(s) lue(s)');
+    // Reviewed artefacts: the decisions input at the panel's narrowest and widest.
+    for (const width of [360, 600]) {
+      await panel.setViewportSize({ width, height: 900 });
+      await tab.locator('section:has([data-testid="wb-decisions-file"])').screenshot({ path: `test-results/screens/decisions-file-${width}.png` });
+    }
   }
   await tab.getByRole('button', { name: 'Lancer le rapprochement' }).click();
   await expect(panel.locator('.wb-step-title')).toContainText('Étape 1 : Enseignants', { timeout: 60_000 });
