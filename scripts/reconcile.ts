@@ -18,7 +18,7 @@ import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync,
 import { basename, dirname, join, resolve } from 'node:path';
 import { readDirectory } from '../lib/directory';
 import type { InputFile } from '../lib/input/source';
-import { InputError, type Person } from '../lib/core/person';
+import { InputError, type NotRead, type Person } from '../lib/core/person';
 import { CATEGORY_NAMES, type Category } from '../lib/core/vocabulary';
 import { isMappingProfile, type MappingProfile, readPronoteExport } from '../lib/pronote';
 import type { ScopeInfo } from '../lib/matching/types';
@@ -311,7 +311,8 @@ function readAndPair(args: Args, inputs: { pronote: InputFile[]; directory: Inpu
   // Every earlier decision, checked together by the flow (lib/rapprochement): a file given with
   // --decisions first, then the pairs of a RapprochementSSO file given with the export.
   const sources: DecisionSource[] = [];
-  if (args.decisions) sources.push(readDecisionsFile(readInput(args.decisions)));
+  const decisionsFile = args.decisions ? readDecisionsFile(readInput(args.decisions)) : undefined;
+  if (decisionsFile) sources.push(decisionsFile);
   if (pronote.decisions?.length) sources.push({ origin: 'pronote-file', source: inputs.pronote.map((f) => f.name).join(', '), decisions: pronote.decisions });
 
   const result = pairPersons({
@@ -332,8 +333,9 @@ function readAndPair(args: Args, inputs: { pronote: InputFile[]; directory: Inpu
     absentPersons: result.absentPersons,
     scope: result.scope,
     weights: result.weights,
+    decisionsFile,
   });
-  return { pronote, directory: { notRead: directory.notRead, notes: directory.notes }, result, summary };
+  return { pronote, directory: { notRead: directory.notRead, notes: directory.notes }, result, summary, decisionsFile };
 }
 
 function run(argv: string[]): number {
@@ -345,7 +347,7 @@ function run(argv: string[]): number {
     : { pronote: args.pronote.map(readInput), directory: args.directory.flatMap(expand) };
   const profile = args.mapping ? readProfile(args.mapping) : undefined;
 
-  const { pronote, directory, result, summary } = readAndPair(args, inputs, profile, progress);
+  const { pronote, directory, result, summary, decisionsFile } = readAndPair(args, inputs, profile, progress);
   const persons: Person[] = pronote.persons;
   const out = resolve(args.out!);
   makeOutDir(out);
@@ -366,6 +368,7 @@ function run(argv: string[]): number {
   progress.end();
   for (const c of result.conflicts) process.stderr.write(`${conflictLine(c)}\n`);
   if (result.scope.askedKnown === false) process.stderr.write(`${unknownUaiLine(result.scope)}\n`);
+  if (decisionsFile?.notRead.length) process.stderr.write(notReadLines(decisionsFile.source, decisionsFile.notRead));
   const total = result.proposals.length;
   const auto = result.proposals.filter((p) => p.status === 'auto').length;
   const review = result.proposals.filter((p) => p.status === 'review').length;
@@ -386,6 +389,13 @@ function unknownUaiLine(scope: ScopeInfo): string {
     `UAI ${scope.asked} inconnu de l'annuaire (aucun compte n'y est rattaché, ou le fichier EtabEducNat manque) : il ne restreint rien (${found.fr}). / ` +
     `UAI ${scope.asked} unknown to the directory (no account is attached to it, or the EtabEducNat file is missing): it restricts nothing (${found.en}).`
   );
+}
+
+/** The decisions file's lines not read: the first ten on stderr, all of them in summary.json. */
+function notReadLines(source: string, notRead: readonly NotRead[]): string {
+  const shown = notRead.slice(0, 10).map((n) => `  ${n.location} : ${n.reason.fr} / ${n.reason.en}\n`);
+  const more = notRead.length > shown.length ? `  … (${notRead.length - shown.length} de plus / more: summary.json)\n` : '';
+  return `${notRead.length} ligne(s) de ${source} non lue(s) / line(s) of ${source} not read:\n${shown.join('')}${more}`;
 }
 
 /** One line per conflict among earlier decisions, French then English (issue 14). */

@@ -21,6 +21,7 @@ import {
 } from '../../lib/store';
 import { formatNumber, t } from '../i18n';
 import { advisedMode, categoryLabel, layoutLabel, localized, msgKey, schoolYearAt, tCount } from './format';
+import { DecisionsFileInput } from './DecisionsFileInput';
 import { MappingScreen } from './MappingScreen';
 import { Pairing } from './Pairing';
 import type { ShownStep } from './Steps';
@@ -129,6 +130,7 @@ export function StartScreen({ db, client, r, onChange }: Props) {
         <>
           <SideLoader db={db} client={client} r={r} side="pronote" onChange={onChange} />
           <SideLoader db={db} client={client} r={r} side="directory" onChange={onChange} />
+          <DecisionsFileInput db={db} r={r} onChange={onChange} />
           {r.directory?.structures && r.directory.structures.length > 1 && (
             <StructureChoice db={db} r={r} onChange={onChange} />
           )}

@@ -13,7 +13,7 @@ import type { Decision, Proposal } from '../matching/types';
 import { CATEGORIES, type Category, InputError, type Person, type ReadResult, type Side } from '../core/person';
 import { readPronoteExport } from '../pronote';
 import { buildStepItems } from '../store/items';
-import { loadDecisions, loadEarlier, loadInput, rememberedDecisions, saveInput, saveProposals } from '../store/rapprochements';
+import { loadDecisions, loadDecisionsFile, loadEarlier, loadInput, rememberedDecisions, saveInput, saveProposals } from '../store/rapprochements';
 import type { DecisionRow, InputSummary, LoadOutcome, PasserelleDB, Rapprochement, SniffOutcome, StepItem } from '../store/schema';
 import { Laps } from '../store/stage-times';
 import type { Conflict, DecisionSource } from './earlier-decisions';
@@ -178,7 +178,8 @@ interface EngineInput {
 
 /**
  * Every earlier decision of a rapprochement, as the flow's sources: its own (the store keeps them
- * one-to-one), the Pronote side's RapprochementSSO pairs, the school's remembered ones.
+ * one-to-one), a decisions file given on the start screen, the Pronote side's RapprochementSSO
+ * pairs, the school's remembered ones.
  */
 async function engineInput(db: PasserelleDB, row: Rapprochement, memo: InputMemo): Promise<EngineInput> {
   const pronote = await memo.get(db, row, 'pronote');
@@ -190,8 +191,11 @@ async function engineInput(db: PasserelleDB, row: Rapprochement, memo: InputMemo
   const remembered = await rememberedDecisions(db, row.uai);
   const ownRows = row.id === undefined ? [] : await loadDecisions(db, row.id);
   const earlier = row.id === undefined ? [] : await loadEarlier(db, row.id);
+  const file = row.id === undefined ? undefined : await loadDecisionsFile(db, row.id);
   const sources: DecisionSource[] = [
     { origin: 'own', source: 'own', decisions: ownRows.map(({ rid: _rid, entLabel: _label, displaced: _d, movedTo: _t, personLabel: _p, ...d }) => d) },
+    // A decisions file given on the start screen, as the command line's --decisions.
+    ...(file ? [{ origin: 'file' as const, source: file.source, decisions: file.decisions }] : []),
     { origin: 'pronote-file', source: row.pronote?.files.join(', ') ?? 'pronote', decisions: earlier },
     { origin: 'remembered', source: 'remembered', decisions: remembered },
   ];

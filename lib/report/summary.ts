@@ -42,6 +42,11 @@ export interface Summary {
    * (`uai`, `pairs`: the structures of the sure pairs, `none`) and which they are.
    */
   scope?: ScopeInfo;
+  /**
+   * The file given with `--decisions`, when one was: its format, the decisions read, the lines that
+   * hold none, and the lines not read with their line and reason (issue 14: nothing dropped silently).
+   */
+  decisionsFile?: { file: string; format: string; decisions: number; noDecision: number; notRead: { location: string; reason: { fr: string; en: string } }[] };
   /** Wall-clock seconds of the whole run (reading, pairing, writing). */
   seconds: number;
 }
@@ -74,6 +79,7 @@ export interface SummaryInput {
   absentPersons?: number;
   weights?: readonly WeightsNote[];
   scope?: ScopeInfo;
+  decisionsFile?: { source: string; format: string; decisions: readonly unknown[]; noDecision: number; notRead: readonly NotRead[] };
 }
 
 /** Builds the summary; every category appears in every per-category object, with 0 when empty. */
@@ -107,6 +113,17 @@ export function buildSummary(input: SummaryInput): Summary {
     decisionsAboutAbsent: input.absentPersons ?? 0,
     ...(input.weights ? { weights: [...input.weights] } : {}),
     ...(input.scope ? { scope: { ...input.scope, structures: [...input.scope.structures] } } : {}),
+    ...(input.decisionsFile
+      ? {
+          decisionsFile: {
+            file: input.decisionsFile.source,
+            format: input.decisionsFile.format,
+            decisions: input.decisionsFile.decisions.length,
+            noDecision: input.decisionsFile.noDecision,
+            notRead: input.decisionsFile.notRead.map(({ location, reason }) => ({ location, reason })),
+          },
+        }
+      : {}),
     seconds: Math.round(input.seconds * 1000) / 1000,
   };
 }

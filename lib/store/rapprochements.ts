@@ -4,7 +4,7 @@
  */
 import Dexie from 'dexie';
 import type { Decision, DecisionKind } from '../matching/types';
-import { CATEGORIES, type Category, type Person, type Side } from '../core/person';
+import { CATEGORIES, type Category, type NotRead, type Person, type Side } from '../core/person';
 import type {
   AutoPairRow,
   DecisionRow,
@@ -235,6 +235,42 @@ const earlierKey = (rid: number) => `earlier:${rid}`;
 export async function loadEarlier(db: PasserelleDB, rid: number): Promise<Decision[]> {
   const row = await db.meta.get(earlierKey(rid));
   return Array.isArray(row?.value) ? (row.value as Decision[]) : [];
+}
+
+const decisionsFileKey = (rid: number) => `decisions-file:${rid}`;
+
+/** An earlier-decisions file given on the start screen, as stored (`lib/rapprochement/decisions-file.ts` reads it). */
+export interface StoredDecisionsFile {
+  /** The file name. */
+  source: string;
+  format: string;
+  decisions: Decision[];
+  /** Lines read that hold no decision. */
+  noDecision: number;
+  /** Lines not read (with their line and reason), shown on the start screen. */
+  notRead: NotRead[];
+}
+
+/**
+ * Stores the earlier-decisions file of a rapprochement (replacing one given before), given to the
+ * flow as the source `file` at the next pairing (as the command line's `--decisions`). The steps
+ * already built are left as they are until then. One transaction.
+ */
+export async function saveDecisionsFile(db: PasserelleDB, rid: number, file: StoredDecisionsFile): Promise<Rapprochement> {
+  return db.transaction('rw', db.rapprochements, db.meta, async () => {
+    const row = await db.rapprochements.get(rid);
+    if (!row) throw new Error(`no rapprochement ${rid}`);
+    await db.meta.put({ key: decisionsFileKey(rid), value: file });
+    const next = { ...row, updatedAt: now() };
+    await db.rapprochements.put(next);
+    return next;
+  });
+}
+
+/** The earlier-decisions file given on the start screen, or undefined. */
+export async function loadDecisionsFile(db: PasserelleDB, rid: number): Promise<StoredDecisionsFile | undefined> {
+  const row = await db.meta.get(decisionsFileKey(rid));
+  return row?.value && typeof row.value === 'object' ? (row.value as StoredDecisionsFile) : undefined;
 }
 
 /** The persons stored for one side, or an empty list. */
@@ -646,6 +682,7 @@ export async function deleteRapprochement(db: PasserelleDB, rid: number): Promis
     await db.holders.where('rid').equals(rid).delete();
     await db.autoPairs.where('rid').equals(rid).delete();
     await db.meta.delete(earlierKey(rid));
+    await db.meta.delete(decisionsFileKey(rid));
     await db.stepChunks.where('rid').equals(rid).delete();
     await db.decisions.where('rid').equals(rid).delete();
     await db.rapprochements.delete(rid);

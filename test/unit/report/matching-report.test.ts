@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { match, type Proposal } from '../../../lib/matching';
-import { readDecisionsCsv } from '../../../lib/matching/decisions-file';
+import { readDecisionsTable } from '../../../lib/rapprochement/decisions-file';
 import { CATEGORIES, InputError } from '../../../lib/core/person';
 import { type PairingRow, writeDecisionsCsv } from '../../../lib/report/decisions-csv';
 import { MAPPING_CSV_HEADER, neutraliseFormula, writeMappingCsv } from '../../../lib/report/mapping-csv';
@@ -146,9 +146,11 @@ describe('decisions CSV read back', () => {
     'nobody,P4,E4,auto,1,A,B,manual,',
   ].join('\r\n');
 
-  it('keeps the decisions and skips engine pairs, unresolved rows and unknown categories', () => {
-    const { decisions, skipped } = readDecisionsCsv(`\uFEFF${csv}`, 'decisions.csv');
-    expect(skipped).toBe(3);
+  it('keeps the decisions, counts engine pairs and unresolved rows, lists an unknown category with its line', () => {
+    const { decisions, noDecision, notRead, format } = readDecisionsTable(`\uFEFF${csv}`, 'decisions.csv');
+    expect(format).toBe('decisions-csv');
+    expect(noDecision).toBe(2);
+    expect(notRead).toMatchObject([{ source: 'decisions.csv', location: 'l. 7', reason: { en: 'unknown category "nobody".' } }]);
     expect(decisions).toEqual([
       { category: 'student', pronoteId: 'P2', kind: 'confirmed', entId: 'E2', decidedAt: '2026-09-01T10:00:00Z' },
       { category: 'guardian', pronoteId: 'G1', kind: 'rejected', entId: 'E9', decidedAt: '2026-09-01T10:00:00Z' },
@@ -157,11 +159,11 @@ describe('decisions CSV read back', () => {
   });
 
   it('refuses a file without the decision column, saying which', () => {
-    expect(() => readDecisionsCsv('category,pronote_id,ent_id\nstudent,P1,E1\n', 'mapping.csv')).toThrow(InputError);
+    expect(() => readDecisionsTable('category,pronote_id,ent_id\nstudent,P1,E1\n', 'mapping.csv')).toThrow(InputError);
     try {
-      readDecisionsCsv('category,pronote_id,ent_id\n', 'mapping.csv');
+      readDecisionsTable('category,pronote_id,ent_id\n', 'mapping.csv');
     } catch (e) {
-      expect((e as InputError).userMessage.fr).toContain('« decision »');
+      expect((e as InputError).userMessage.fr).toContain('« decision / statut »');
     }
   });
 
@@ -174,8 +176,8 @@ describe('decisions CSV read back', () => {
     const out = writeDecisionsCsv(rows);
     expect(out).toContain(`"'=HYPERLINK(""http://evil/"",""x"")",'+SUM(1+1),confirmed`);
     expect(out).toContain("'@cmd|calc,Z,manual");
-    const { decisions, skipped } = readDecisionsCsv(out, 'decisions.csv');
-    expect(skipped).toBe(0);
+    const { decisions, noDecision, notRead } = readDecisionsTable(out, 'decisions.csv');
+    expect(noDecision + notRead.length).toBe(0);
     expect(decisions).toEqual([
       { category: 'student', pronoteId: 'P1', kind: 'confirmed', entId: 'E1', decidedAt: at },
       { category: 'teacher', pronoteId: 'P2', kind: 'manual', entId: 'E7', decidedAt: at },
@@ -183,7 +185,7 @@ describe('decisions CSV read back', () => {
   });
 
   it('decisions read back override the engine', () => {
-    const { decisions } = readDecisionsCsv('category,pronote_id,ent_id,decision,decided_at\nstudent,P1,,no-account,2026-01-01\n', 'd.csv');
+    const { decisions } = readDecisionsTable('category,pronote_id,ent_id,decision,decided_at\nstudent,P1,,no-account,2026-01-01\n', 'd.csv');
     const r = match({ pronote: pro, directory: dir, decisions }).proposals[0] as Proposal;
     expect(r).toMatchObject({ status: 'unmatched', decided: 'no-account' });
   });
