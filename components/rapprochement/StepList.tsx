@@ -11,6 +11,7 @@ import type { Placed } from './step-items';
 
 /** What a person's badge says: the decision, a decision remembered before, or the engine's status. */
 export function outcomeLabel(item: StepItem, decision: DecisionRow | undefined): string {
+  if (decision?.movedTo) return t('wbMovedTo');
   if (decision) return t(msgKey(`wbDecision_${decision.kind}`));
   if (item.proposal.decided) return t('wbDecidedBefore', [t(msgKey(`wbDecision_${item.proposal.decided}`))]);
   return t(msgKey(`wbStatus_${item.proposal.status}`));

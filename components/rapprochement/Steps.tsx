@@ -16,6 +16,7 @@ import {
   type PasserelleDB,
   type PersonView,
   type Rapprochement,
+  reopenStep,
   type StepItem,
   updateRapprochement,
   validateStep,
@@ -28,7 +29,8 @@ import { StepDetail } from './StepDetail';
 import { rowId, StepList } from './StepList';
 import { type Filter, filterItems, type ShownStep, statusCounts } from './step-items';
 import { stepKeyAction } from './step-keys';
-import { useStepDecisions } from './use-step-decisions';
+import { TakenDialog } from './TakenDialog';
+import { type Notice, useStepDecisions } from './use-step-decisions';
 import type { WorkerClient } from './worker-client';
 
 export type { ShownStep } from './step-items';
@@ -55,7 +57,12 @@ export function Steps({ db, client, r, onChange, shown }: Props) {
   const list = useRef<VListHandle>(null);
   const searchInput = useRef<HTMLInputElement>(null);
   const onLoaded = useCallback((loaded: StepItem[]) => setPosition(Math.min(r.position, Math.max(0, loaded.length - 1))), [r.position]);
-  const { items, decisions, decide, undo, error } = useStepDecisions(db, rid, category, given, onLoaded);
+  const { items, decisions, decide, undo, run, notice, taken, moveTaken, keepTaken } = useStepDecisions(db, rid, category, given, onLoaded);
+  /** A step-level write (validate, cancel, reopen, go to a step): the rapprochement it gives is shown. */
+  const change = async (write: () => Promise<Rapprochement>) => {
+    const next = await run(write);
+    if (next) onChange(next);
+  };
 
   // Once the step given by the pairing is drawn, the worker may write the other steps.
   useEffect(() => {
@@ -113,7 +120,7 @@ export function Steps({ db, client, r, onChange, shown }: Props) {
     e.preventDefault();
   };
 
-  const go = async (index: number) => onChange(await updateRapprochement(db, rid, { currentStep: index, position: 0, phase: 'steps' }));
+  const go = (index: number) => change(() => updateRapprochement(db, rid, { currentStep: index, position: 0, phase: 'steps' }));
 
   const counts = useMemo(() => statusCounts(items ?? []), [items]);
 
@@ -142,9 +149,14 @@ export function Steps({ db, client, r, onChange, shown }: Props) {
             ))}
           </div>
           {items.length === 0 ? (
-            <p>{t('wbStepEmpty')}</p>
+            <>
+              <p>{t('wbStepEmpty')}</p>
+              <Notices notice={notice} />
+            </>
           ) : (
             <>
+              <Notices notice={notice} />
+              {taken && <TakenDialog taken={taken} r={r} onMove={moveTaken} onKeep={keepTaken} />}
               {selected && (
                 <StepDetail
                   key={selected.proposal.pronoteId}
@@ -167,20 +179,15 @@ export function Steps({ db, client, r, onChange, shown }: Props) {
             <p>{t('wbKeys')}</p>
           </details>
           <LeftExplained items={items} decisions={[...decisions.values()]} />
-          {error && (
-            <p role="alert" class="wb-error">
-              {error}
-            </p>
-          )}
           {!frozen && (
             <div class="wb-actions">
-              <button type="button" class="wb-primary" onClick={async () => onChange(await validateStep(db, rid, category))}>
+              <button type="button" class="wb-primary" onClick={() => change(() => validateStep(db, rid, category))}>
                 {t('wbValidateStep', [categoryLabel(category)])}
               </button>
               {confirmCancel ? (
                 <span role="group" aria-label={t('wbCancelImport')}>
                   <span>{t('wbCancelConfirmText')}</span>
-                  <button type="button" onClick={async () => onChange(await cancelStep(db, rid, category))}>
+                  <button type="button" onClick={() => change(() => cancelStep(db, rid, category))}>
                     {t('wbCancelConfirm')}
                   </button>
                   <button type="button" onClick={() => setConfirmCancel(false)}>
@@ -200,11 +207,30 @@ export function Steps({ db, client, r, onChange, shown }: Props) {
               <button type="button" onClick={() => go(nextIndex(r))}>
                 {t('wbNextStep')}
               </button>
+              <button type="button" onClick={() => change(() => reopenStep(db, rid, category))}>
+                {t('wbReopenStep', [categoryLabel(category)])}
+              </button>
             </div>
           )}
         </>
       )}
     </div>
+  );
+}
+
+/** The message of the last write: an error as an alert, anything else as a status. */
+function Notices({ notice }: { notice: Notice | undefined }) {
+  if (!notice) return null;
+  if (notice.kind === 'error')
+    return (
+      <p role="alert" class="wb-error" data-testid="wb-notice">
+        {notice.text}
+      </p>
+    );
+  return (
+    <p role="status" class={notice.kind === 'warning' ? 'wb-warning' : 'wb-done'} data-testid="wb-notice">
+      {notice.text}
+    </p>
   );
 }
 
