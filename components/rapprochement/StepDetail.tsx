@@ -3,6 +3,7 @@
  * reason, the candidates with their evidence and the buttons to decide, and the directory search.
  */
 import type { Ref } from 'preact';
+import type { Category } from '../../lib/core/person';
 import type { DecisionKind } from '../../lib/matching/types';
 import { type DecisionRow, displayName, type PersonView, type StepItem } from '../../lib/store';
 import { t } from '../i18n';
@@ -31,6 +32,8 @@ export function StepDetail({
   frozen,
   client,
   rid,
+  category,
+  directoryCounts,
   searchInput,
   onDecide,
   onUndo,
@@ -41,6 +44,8 @@ export function StepDetail({
   frozen: boolean;
   client: WorkerClient;
   rid: number;
+  category: Category;
+  directoryCounts?: Partial<Record<Category, number>>;
   searchInput: Ref<HTMLInputElement>;
   onDecide: (item: StepItem, kind: DecisionKind, account?: PersonView) => void;
   onUndo: (item: StepItem) => void;
@@ -106,7 +111,7 @@ export function StepDetail({
           )}
         </div>
       )}
-      {!frozen && <DirectorySearchBox client={client} rid={rid} input={searchInput} onPair={(h) => onDecide(item, 'manual', h)} />}
+      {!frozen && <DirectorySearchBox client={client} rid={rid} category={category} directoryCounts={directoryCounts} input={searchInput} onPair={(h) => onDecide(item, 'manual', h)} />}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * The list of a step's persons, virtualised (5,000 guardians scroll smoothly: PRODUCT.md, "How it
- * feels"), each row with its outcome.
+ * feels"), each row with its outcome. One Tab stop (roving tabindex: only the chosen person's row
+ * is in the tab order; the arrow keys, Home and End move in the list, `step-keys.ts`).
  */
 import type { Ref } from 'preact';
 import { VList, type VListHandle } from 'virtua';
@@ -35,7 +36,7 @@ export function StepList({
   onSelect: (index: number) => void;
 }) {
   return (
-    <VList ref={list} class="wb-list" style={{ height: '320px' }} aria-label={t('wbListLabel')} data={visible} itemSize={36}>
+    <VList ref={list} class="wb-list" style={{ height: '280px' }} aria-label={t('wbListLabel')} data={visible} itemSize={36}>
       {({ item, index }: Placed, i: number) => (
         <Row
           key={item.proposal.pronoteId}
@@ -43,6 +44,7 @@ export function StepList({
           item={item}
           decision={decisions.get(item.proposal.pronoteId)}
           selected={index === position}
+          tabbable={index === position || (i === 0 && !visible.some((v) => v.index === position))}
           onSelect={() => onSelect(index)}
         />
       )}
@@ -55,17 +57,19 @@ function Row({
   item,
   decision,
   selected,
+  tabbable,
   onSelect,
 }: {
   id: string;
   item: StepItem;
   decision: DecisionRow | undefined;
   selected: boolean;
+  tabbable: boolean;
   onSelect: () => void;
 }) {
-  const state = decision?.kind ?? item.proposal.status;
+  const state = decision?.movedTo ? 'review' : (decision?.kind ?? item.proposal.status);
   return (
-    <button type="button" id={id} class={`wb-row wb-row-${state}`} aria-current={selected ? 'true' : undefined} onClick={onSelect}>
+    <button type="button" id={id} class={`wb-row wb-row-${state}`} aria-current={selected ? 'true' : undefined} tabIndex={tabbable ? 0 : -1} onClick={onSelect}>
       <span class="wb-row-name">{personLine(item.person)}</span>
       <span class={`wb-badge wb-badge-${state}`}>{outcomeLabel(item, decision)}</span>
     </button>

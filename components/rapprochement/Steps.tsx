@@ -2,17 +2,25 @@
  * The six steps (seed §4: enseignants, élèves, responsables, maîtres de stage, inspecteurs
  * pédagogiques, personnels), in a step bar that stays visible. In each step: automatic pairs (each
  * can be undone), candidates to confirm with the evidence, unrecognised persons with a search over
- * the whole directory, and "Pas de compte ENT". Validating freezes the step; cancelling keeps the
- * steps already validated. Every decision is stored as it is made.
+ * the directory, and "Pas de compte ENT". Validating freezes the step (it can be reopened);
+ * cancelling keeps the steps already validated. Every decision is stored as it is made.
+ *
+ * A step is a worklist (issue 14 point 5): it opens on the people to handle when there are any,
+ * "Suivant" goes to the next one after each decision, the detail always shows a person of the list,
+ * and validating with people left asks first.
  *
  * The parts: the list (`StepList`), the detail (`StepDetail`, with `DirectorySearchBox`), the
- * keyboard map (`step-keys`), the decisions hook (`use-step-decisions`).
+ * keyboard map (`step-keys`), the decisions hook and its write path (`use-step-decisions`).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { VListHandle } from 'virtua';
 import { CATEGORIES, type Category } from '../../lib/core/person';
+import { DIRECTORY_POOLS } from '../../lib/matching';
+import type { DecisionKind } from '../../lib/matching/types';
 import {
   cancelStep,
+  type DecisionRow,
+  displayName,
   type PasserelleDB,
   type PersonView,
   type Rapprochement,
@@ -22,13 +30,16 @@ import {
   validateStep,
 } from '../../lib/store';
 import { formatNumber, t } from '../i18n';
-import { categoryLabel, msgKey } from './format';
+import { Dialog } from './Dialog';
+import { categoryLabel, msgKey, tCount } from './format';
 import { LeftExplained } from './LeftExplained';
 import { StepBar } from './StepBar';
+import { StepConflicts, stepConflicts } from './StepConflicts';
 import { StepDetail } from './StepDetail';
 import { rowId, StepList } from './StepList';
-import { type Filter, filterItems, type ShownStep, statusCounts } from './step-items';
+import { type Filter, filterItems, isLeft, isToHandle, nextLeft, type ShownStep, statusCounts } from './step-items';
 import { stepKeyAction } from './step-keys';
+import { storeErrorMessage } from './store-errors';
 import { TakenDialog } from './TakenDialog';
 import { type Notice, useStepDecisions } from './use-step-decisions';
 import type { WorkerClient } from './worker-client';
@@ -45,19 +56,36 @@ interface Props {
   shown?: ShownStep;
 }
 
-export function Steps({ db, client, r, onChange, shown }: Props) {
+const FILTERS: readonly Filter[] = ['todo', 'all', 'auto', 'review', 'unmatched'];
+
+/** The step on screen; each step starts afresh (its own filter and place), never the previous step's. */
+export function Steps(props: Props) {
+  const category: Category = CATEGORIES[props.r.currentStep] ?? 'teacher';
+  return <Step key={`${props.r.id}-${category}`} {...props} category={category} />;
+}
+
+function Step({ db, client, r, onChange, shown, category }: Props & { category: Category }) {
   const rid = r.id!;
-  const category: Category = CATEGORIES[r.currentStep] ?? 'teacher';
   const frozen = r.steps[category] === 'validated';
   // The step given by the pairing is shown without reading the store (which may still be writing).
   const given = shown?.rid === rid && shown.category === category ? shown : undefined;
-  const [filter, setFilter] = useState<Filter>('all');
+  const [filter, setFilter] = useState<Filter>('todo');
   const [position, setPosition] = useState(r.position);
-  const [confirmCancel, setConfirmCancel] = useState(false);
+  const [asking, setAsking] = useState<'validate' | 'cancel' | undefined>();
   const list = useRef<VListHandle>(null);
   const searchInput = useRef<HTMLInputElement>(null);
-  const onLoaded = useCallback((loaded: StepItem[]) => setPosition(Math.min(r.position, Math.max(0, loaded.length - 1))), [r.position]);
-  const { items, decisions, decide, undo, run, notice, taken, moveTaken, keepTaken } = useStepDecisions(db, rid, category, given, onLoaded);
+  const nextButton = useRef<HTMLButtonElement>(null);
+  const resumeAt = useRef(r.position);
+
+  // Opens on the worklist when it has anyone, at the saved place if it is in the list shown.
+  const onLoaded = useCallback((loaded: StepItem[], ds: Map<string, DecisionRow>) => {
+    const open: Filter = loaded.some((i) => isToHandle(i, ds.get(i.proposal.pronoteId))) ? 'todo' : 'all';
+    const shownNow = filterItems(loaded, open, ds);
+    setFilter(open);
+    setPosition(shownNow.some((v) => v.index === resumeAt.current) ? resumeAt.current : (shownNow[0]?.index ?? 0));
+  }, []);
+  const { items, decisions, decide, undo, run, notice, setNotice, taken, moveTaken, keepTaken } = useStepDecisions(db, rid, category, given, onLoaded);
+
   /** A step-level write (validate, cancel, reopen, go to a step): the rapprochement it gives is shown. */
   const change = async (write: () => Promise<Rapprochement>) => {
     const next = await run(write);
@@ -71,37 +99,65 @@ export function Steps({ db, client, r, onChange, shown }: Props) {
     return () => cancelAnimationFrame(frame);
   }, [given, items, client]);
 
-  const visible = useMemo(() => (items ? filterItems(items, filter) : []), [items, filter]);
-  const selected = items?.[position];
+  const visible = useMemo(() => (items ? filterItems(items, filter, decisions) : []), [items, filter, decisions]);
+  // The detail always shows a person of the list: when the list changes, its first person.
+  useEffect(() => {
+    if (visible.length && !visible.some((v) => v.index === position)) setPosition(visible[0].index);
+  }, [visible, position]);
+  const selected = visible.some((v) => v.index === position) ? items?.[position] : undefined;
+  const left = useMemo(() => (items ?? []).filter((i) => isLeft(i, decisions.get(i.proposal.pronoteId))).length, [items, decisions]);
 
   // Where the user is is saved (debounced), so that reopening the panel resumes here.
   useEffect(() => {
     const timer = setTimeout(() => {
-      updateRapprochement(db, rid, { position }).catch(() => {});
+      updateRapprochement(db, rid, { position }).catch((e: unknown) => setNotice({ kind: 'error', text: storeErrorMessage(e) }));
     }, 300);
     return () => clearTimeout(timer);
-  }, [db, rid, position]);
+  }, [db, rid, position, setNotice]);
+
+  const goTo = useCallback((at: number, focusRow = true) => {
+    if (!visible[at]) return;
+    setPosition(visible[at].index);
+    list.current?.scrollToIndex(at, { align: 'nearest' });
+    if (focusRow) requestAnimationFrame(() => document.getElementById(rowId(at))?.focus());
+  }, [visible]);
 
   const move = useCallback(
-    (delta: number) => {
+    (delta: number | 'first' | 'last') => {
       if (!visible.length) return;
       const at = visible.findIndex((v) => v.index === position);
-      const next = Math.max(0, Math.min(visible.length - 1, (at < 0 ? -1 : at) + delta));
-      setPosition(visible[next].index);
-      list.current?.scrollToIndex(next, { align: 'nearest' });
-      requestAnimationFrame(() => document.getElementById(rowId(next))?.focus());
+      const next = delta === 'first' ? 0 : delta === 'last' ? visible.length - 1 : Math.max(0, Math.min(visible.length - 1, (at < 0 ? -1 : at) + delta));
+      goTo(next);
     },
-    [visible, position],
+    [visible, position, goTo],
   );
+
+  /** "Suivant": the next person still to decide in the list. */
+  const next = () => {
+    const at = nextLeft(visible, position, decisions);
+    if (at !== undefined) goTo(at, false);
+  };
+
+  /** A decision, then "Suivant" gets the focus (the buttons that made it are gone). */
+  const decideThen = async (item: StepItem, kind: DecisionKind, account?: PersonView) => {
+    const done = await decide(item, kind, account);
+    if (!done) return;
+    if (kind === 'manual' && account && !DIRECTORY_POOLS[category].includes(account.category))
+      setNotice({ kind: 'warning', text: t('wbCrossDone', [displayName(item.person), categoryLabel(account.category), categoryLabel(category)]) });
+    requestAnimationFrame(() => nextButton.current?.focus());
+  };
+  const undoThen = async (item: StepItem) => {
+    if (await undo(item)) requestAnimationFrame(() => nextButton.current?.focus());
+  };
 
   const confirmBest = (item: StepItem) => {
     const best = item.candidates[0];
-    if (best) decide(item, 'confirmed', best);
+    if (best) decideThen(item, 'confirmed', best);
   };
   const reject = (item: StepItem) => {
     const target = item.proposal.status === 'auto' ? item.proposal.entId : item.candidates[0]?.id;
     const account = item.candidates.find((c) => c.id === target);
-    if (target) decide(item, 'rejected', account ?? ({ id: target } as PersonView));
+    if (target) decideThen(item, 'rejected', account ?? ({ id: target } as PersonView));
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -111,18 +167,22 @@ export function Steps({ db, client, r, onChange, shown }: Props) {
     if (action === 'list') move(0);
     else if (action === 'next') move(1);
     else if (action === 'previous') move(-1);
+    else if (action === 'first' || action === 'last') move(action);
     else if (action === 'search') searchInput.current?.focus();
     else if (frozen || !item) return;
     else if (action === 'confirm') confirmBest(item);
     else if (action === 'reject') reject(item);
-    else if (action === 'no-account') decide(item, 'no-account');
-    else if (action === 'undo') undo(item);
+    else if (action === 'no-account') decideThen(item, 'no-account');
+    else if (action === 'undo') undoThen(item);
     e.preventDefault();
   };
 
   const go = (index: number) => change(() => updateRapprochement(db, rid, { currentStep: index, position: 0, phase: 'steps' }));
+  const validate = () => change(() => validateStep(db, rid, category));
 
   const counts = useMemo(() => statusCounts(items ?? []), [items]);
+  const todoCount = useMemo(() => (items ?? []).filter((i) => isToHandle(i, decisions.get(i.proposal.pronoteId))).length, [items, decisions]);
+  const conflicts = useMemo(() => stepConflicts(r.conflicts, category, items ?? []), [r.conflicts, category, items]);
 
   return (
     <div class="wb-steps" role="region" aria-label={t('wbStepsLabel')} onKeyDown={onKeyDown}>
@@ -137,17 +197,30 @@ export function Steps({ db, client, r, onChange, shown }: Props) {
           {t('wbNoGuardianLinks')}
         </p>
       )}
+      {taken && <TakenDialog taken={taken} r={r} onMove={moveTaken} onKeep={keepTaken} />}
       {items === null ? (
         <p aria-busy="true">{t('wbLoadingStep')}</p>
       ) : (
         <>
           <div class="wb-filters" role="group" aria-label={t('wbFilterLabel')}>
-            {(['all', 'auto', 'review', 'unmatched'] as const).map((f) => (
+            {FILTERS.map((f) => (
               <button key={f} type="button" aria-pressed={filter === f} onClick={() => setFilter(f)}>
-                {t(msgKey(`wbFilter_${f}`), [formatNumber(f === 'all' ? items.length : counts[f])])}
+                {t(msgKey(`wbFilter_${f}`), [formatNumber(f === 'all' ? items.length : f === 'todo' ? todoCount : counts[f])])}
               </button>
             ))}
           </div>
+          <StepConflicts
+            conflicts={conflicts}
+            items={items}
+            onOpen={(index) => {
+              const at = visible.findIndex((v) => v.index === index);
+              if (at >= 0) goTo(at);
+              else {
+                setFilter('all');
+                setPosition(index);
+              }
+            }}
+          />
           {items.length === 0 ? (
             <>
               <p>{t('wbStepEmpty')}</p>
@@ -155,8 +228,16 @@ export function Steps({ db, client, r, onChange, shown }: Props) {
             </>
           ) : (
             <>
+              <StepList list={list} visible={visible} decisions={decisions} position={position} onSelect={setPosition} />
+              <div class="wb-worklist">
+                <p role="status" class="wb-hint" data-testid="wb-left">
+                  {left > 0 ? tCount('wbTodoLeft', left) : t('wbTodoDone')}
+                </p>
+                <button type="button" ref={nextButton} disabled={left === 0} onClick={next}>
+                  {t('wbNextPerson')}
+                </button>
+              </div>
               <Notices notice={notice} />
-              {taken && <TakenDialog taken={taken} r={r} onMove={moveTaken} onKeep={keepTaken} />}
               {selected && (
                 <StepDetail
                   key={selected.proposal.pronoteId}
@@ -165,13 +246,14 @@ export function Steps({ db, client, r, onChange, shown }: Props) {
                   frozen={frozen}
                   client={client}
                   rid={rid}
+                  category={category}
+                  directoryCounts={r.directory?.counts}
                   searchInput={searchInput}
-                  onDecide={decide}
-                  onUndo={undo}
+                  onDecide={decideThen}
+                  onUndo={undoThen}
                   onReject={reject}
                 />
               )}
-              <StepList list={list} visible={visible} decisions={decisions} position={position} onSelect={setPosition} />
             </>
           )}
           <details class="wb-keys">
@@ -181,25 +263,52 @@ export function Steps({ db, client, r, onChange, shown }: Props) {
           <LeftExplained items={items} decisions={[...decisions.values()]} />
           {!frozen && (
             <div class="wb-actions">
-              <button type="button" class="wb-primary" onClick={() => change(() => validateStep(db, rid, category))}>
+              <button type="button" class="wb-primary" onClick={() => (left > 0 ? setAsking('validate') : validate())}>
                 {t('wbValidateStep', [categoryLabel(category)])}
               </button>
-              {confirmCancel ? (
-                <span role="group" aria-label={t('wbCancelImport')}>
-                  <span>{t('wbCancelConfirmText')}</span>
-                  <button type="button" onClick={() => change(() => cancelStep(db, rid, category))}>
-                    {t('wbCancelConfirm')}
-                  </button>
-                  <button type="button" onClick={() => setConfirmCancel(false)}>
-                    {t('wbKeepGoing')}
-                  </button>
-                </span>
-              ) : (
-                <button type="button" onClick={() => setConfirmCancel(true)}>
-                  {t('wbCancelImport')}
-                </button>
-              )}
+              <button type="button" onClick={() => setAsking('cancel')}>
+                {t('wbCancelImport')}
+              </button>
             </div>
+          )}
+          {asking === 'validate' && (
+            <Dialog title={t('wbValidateAskTitle', [categoryLabel(category)])} onClose={() => setAsking(undefined)} testId="wb-validate-dialog">
+              <p>{tCount('wbValidateAskText', left)}</p>
+              <div class="wb-buttons">
+                <button type="button" data-autofocus onClick={() => setAsking(undefined)}>
+                  {t('wbKeepGoing')}
+                </button>
+                <button
+                  type="button"
+                  class="wb-primary"
+                  onClick={() => {
+                    setAsking(undefined);
+                    validate();
+                  }}
+                >
+                  {t('wbValidateAnyway')}
+                </button>
+              </div>
+            </Dialog>
+          )}
+          {asking === 'cancel' && (
+            <Dialog title={t('wbCancelImport')} onClose={() => setAsking(undefined)} testId="wb-cancel-dialog">
+              <p>{t('wbCancelConfirmText')}</p>
+              <div class="wb-buttons">
+                <button type="button" data-autofocus onClick={() => setAsking(undefined)}>
+                  {t('wbKeepGoing')}
+                </button>
+                <button
+                  type="button"
+                  onClick={() => {
+                    setAsking(undefined);
+                    change(() => cancelStep(db, rid, category));
+                  }}
+                >
+                  {t('wbCancelConfirm')}
+                </button>
+              </div>
+            </Dialog>
           )}
           {frozen && (
             <div class="wb-actions">

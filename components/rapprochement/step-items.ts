@@ -5,6 +5,17 @@
 import type { Category } from '../../lib/core/person';
 import type { DecisionRow, StepItem } from '../../lib/store';
 
+/**
+ * True when a person belongs to the step's worklist (issue 14 point 5): sent to review or not
+ * recognised by the engine, or whose account was just moved to someone else.
+ */
+export const isToHandle = (item: StepItem, decision: DecisionRow | undefined): boolean =>
+  item.proposal.status !== 'auto' || !!decision?.movedTo;
+
+/** True when a person of the worklist is still to decide (no decision, or the account moved away). */
+export const isLeft = (item: StepItem, decision: DecisionRow | undefined): boolean =>
+  isToHandle(item, decision) && (!decision || !!decision.movedTo);
+
 /** One step as the pairing gave it: its stored chunks (JSON of `StepItem[]`, see `StepRow`) and decisions. */
 export interface ShownStep {
   rid: number;
@@ -23,7 +34,8 @@ export async function parseShown(shown: ShownStep): Promise<StepItem[]> {
   return items;
 }
 
-export type Filter = 'all' | 'auto' | 'review' | 'unmatched';
+/** `todo`: the worklist (`isToHandle`), what a step opens on when it has any. */
+export type Filter = 'todo' | 'all' | 'auto' | 'review' | 'unmatched';
 const ORDER = { auto: 0, review: 1, unmatched: 2 } as const;
 
 /** Items in the order the step shows them: automatic pairs, then candidates, then unrecognised. */
@@ -38,8 +50,26 @@ export interface Placed {
 }
 
 /** The items a filter shows, with their index in `items`. */
-export function filterItems(items: StepItem[], filter: Filter): Placed[] {
-  return items.map((item, index) => ({ item, index })).filter(({ item }) => filter === 'all' || item.proposal.status === filter);
+export function filterItems(items: StepItem[], filter: Filter, decisions: ReadonlyMap<string, DecisionRow>): Placed[] {
+  return items
+    .map((item, index) => ({ item, index }))
+    .filter(({ item }) =>
+      filter === 'todo' ? isToHandle(item, decisions.get(item.proposal.pronoteId)) : filter === 'all' || item.proposal.status === filter,
+    );
+}
+
+/**
+ * The place in `visible` of the next person still to decide after the one at `position` (an index
+ * in the step's items), going round to the start; undefined when nobody is left.
+ */
+export function nextLeft(visible: Placed[], position: number, decisions: ReadonlyMap<string, DecisionRow>): number | undefined {
+  const at = visible.findIndex((v) => v.index === position);
+  for (let k = 1; k <= visible.length; k++) {
+    const i = (at + k + visible.length) % visible.length;
+    const { item } = visible[i];
+    if (i !== at && isLeft(item, decisions.get(item.proposal.pronoteId))) return i;
+  }
+  return undefined;
 }
 
 /** Items per engine status. */

@@ -4,12 +4,14 @@
  */
 
 /** What a key asks for in a step. */
-export type StepKeyAction = 'next' | 'previous' | 'search' | 'confirm' | 'reject' | 'no-account' | 'undo';
+export type StepKeyAction = 'next' | 'previous' | 'first' | 'last' | 'search' | 'confirm' | 'reject' | 'no-account' | 'undo';
 
 const KEYS: Record<string, StepKeyAction> = {
   ArrowDown: 'next',
   j: 'next',
   ArrowUp: 'previous',
+  Home: 'first',
+  End: 'last',
   k: 'previous',
   '/': 'search',
   f: 'search',
