@@ -28,8 +28,8 @@ export function Dialog({
     if (!dialog) return;
     const before = document.activeElement as HTMLElement | null;
     if (!dialog.open) dialog.showModal?.();
-    // The first button gets the focus (showModal would give it to the first focusable element anyway).
-    dialog.querySelector<HTMLElement>('[data-autofocus], button')?.focus();
+    // The choice marked `data-autofocus` (the one that changes nothing) gets the focus, else the first button.
+    (dialog.querySelector<HTMLElement>('[data-autofocus]') ?? dialog.querySelector<HTMLElement>('button'))?.focus();
     const onCancel = (e: Event) => {
       e.preventDefault();
       close.current();
@@ -54,6 +54,19 @@ export function Dialog({
         if (e.key === 'Escape') {
           e.preventDefault();
           close.current();
+        } else if (e.key === 'Tab') {
+          // Tab goes round inside the dialog (the platform would leave it for the browser's own controls).
+          const focusable = [...e.currentTarget.querySelectorAll<HTMLElement>('button:not([disabled]), input, select, textarea, a[href]')];
+          const first = focusable[0];
+          const last = focusable[focusable.length - 1];
+          if (!first) return;
+          if (e.shiftKey && document.activeElement === first) {
+            e.preventDefault();
+            last.focus();
+          } else if (!e.shiftKey && document.activeElement === last) {
+            e.preventDefault();
+            first.focus();
+          }
         }
       }}
     >
