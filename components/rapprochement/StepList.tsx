@@ -36,7 +36,7 @@ export function StepList({
   onSelect: (index: number) => void;
 }) {
   return (
-    <VList ref={list} class="wb-list" style={{ height: '280px' }} aria-label={t('wbListLabel')} data={visible} itemSize={36}>
+    <VList ref={list} class="wb-list" style={{ height: `${Math.max(40, Math.min(280, visible.length * 36 + 2))}px` }} aria-label={t('wbListLabel')} data={visible} itemSize={36}>
       {({ item, index }: Placed, i: number) => (
         <Row
           key={item.proposal.pronoteId}

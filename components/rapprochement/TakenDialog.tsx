@@ -27,6 +27,8 @@ export function TakenDialog({ taken, r, onMove, onKeep }: { taken: Taken; r: Rap
             <dd>{classes}</dd>
           </>
         )}
+        <dt>{t('wbTakenPronoteId')}</dt>
+        <dd>{holder.pronoteId}</dd>
         <dt>{t('wbTakenCategory')}</dt>
         <dd>{categoryLabel(holder.category)}</dd>
         <dt>{t('wbTakenStep')}</dt>

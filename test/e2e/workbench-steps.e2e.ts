@@ -2,20 +2,26 @@
  * The steps as a worklist, one account for one person, and the category-aware search (issue 14,
  * "Done when": the GARCIA case, the cross-category search, a step opening on its worklist), on the
  * store build with the bundled sample. Screenshots of the panel at 360 and 600 px go to
- * test-results/ (dialog open, search with categories, worklist).
+ * $PASSERELLE_SHOTS (default: the temporary folder's passerelle-shots/): dialog open, search with
+ * categories, worklist.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { expect, test } from './fixtures';
 import { runSampleRapprochement } from './sample-rapprochement';
 
 const ACCOUNT = '2255967';
+/** Outside test-results/, which Playwright empties on each run. */
+const SHOTS = process.env.PASSERELLE_SHOTS ?? join(tmpdir(), 'passerelle-shots');
 
 async function shots(panel: Page, name: string) {
+  mkdirSync(SHOTS, { recursive: true });
   for (const width of [360, 600]) {
     await panel.setViewportSize({ width, height: 900 });
-    await panel.screenshot({ path: `test-results/wb-${name}-${width}.png` });
+    await panel.screenshot({ path: join(SHOTS, `wb-${name}-${width}.png`) });
   }
   await panel.setViewportSize({ width: 600, height: 900 });
 }
