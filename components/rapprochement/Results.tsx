@@ -22,7 +22,7 @@ import {
 import { formatNumber, t } from '../i18n';
 import { categoryLabel, download, formatDateTime, msgKey } from './format';
 import { LeftExplained } from './LeftExplained';
-import { StepBar } from './Steps';
+import { StepBar } from './StepBar';
 
 const OUTCOMES = ['auto', 'confirmed', 'manual', 'rejected', 'no-account', 'unresolved'] as const;
 type Outcome = (typeof OUTCOMES)[number];

@@ -2,33 +2,50 @@
  * The six steps (seed §4: enseignants, élèves, responsables, maîtres de stage, inspecteurs
  * pédagogiques, personnels), in a step bar that stays visible. In each step: automatic pairs (each
  * can be undone), candidates to confirm with the evidence, unrecognised persons with a search over
- * the whole directory, and "Pas de compte ENT". Validating freezes the step; cancelling keeps the
- * steps already validated. Every decision is stored as it is made.
+ * the directory, and "Pas de compte ENT". Validating freezes the step (it can be reopened);
+ * cancelling keeps the steps already validated. Every decision is stored as it is made.
+ *
+ * A step is a worklist (issue 14 point 5): it opens on the people to handle when there are any,
+ * "Suivant" goes to the next one after each decision, the detail always shows a person of the list,
+ * and validating with people left asks first.
+ *
+ * The parts: the list (`StepList`), the detail (`StepDetail`, with `DirectorySearchBox`), the
+ * keyboard map (`step-keys`), the decisions hook and its write path (`use-step-decisions`).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { VList, type VListHandle } from 'virtua';
-import { personKey } from '../../lib/matching/person-key';
-import type { DecisionKind } from '../../lib/matching/types';
+import type { VListHandle } from 'virtua';
 import { CATEGORIES, type Category } from '../../lib/core/person';
+import { DIRECTORY_POOLS } from '../../lib/matching';
+import type { DecisionKind } from '../../lib/matching/types';
 import {
   cancelStep,
   type DecisionRow,
   displayName,
-  loadDecisions,
-  loadStep,
   type PasserelleDB,
   type PersonView,
   type Rapprochement,
-  removeDecision,
+  reopenStep,
   type StepItem,
-  setDecision,
   updateRapprochement,
   validateStep,
 } from '../../lib/store';
 import { formatNumber, t } from '../i18n';
-import { categoryLabel, formatDate, formatDateTime, formatPercent, levelLabel, msgKey, personLine, tCount } from './format';
+import { Dialog } from './Dialog';
+import { categoryLabel, msgKey, tCount } from './format';
 import { LeftExplained } from './LeftExplained';
+import { StepBar } from './StepBar';
+import { StepConflicts, stepConflicts } from './StepConflicts';
+import { StepDetail } from './StepDetail';
+import { rowId, StepList } from './StepList';
+import { type Filter, filterItems, isLeft, isToHandle, nextLeft, type ShownStep, statusCounts } from './step-items';
+import { stepKeyAction } from './step-keys';
+import { storeErrorMessage } from './store-errors';
+import { TakenDialog } from './TakenDialog';
+import { type Notice, useStepDecisions } from './use-step-decisions';
 import type { WorkerClient } from './worker-client';
+
+export type { ShownStep } from './step-items';
+export { StepBar } from './StepBar';
 
 interface Props {
   db: PasserelleDB;
@@ -39,89 +56,41 @@ interface Props {
   shown?: ShownStep;
 }
 
-/** One step as the pairing gave it: its stored chunks (JSON of `StepItem[]`, see `StepRow`) and decisions. */
-export interface ShownStep {
-  rid: number;
-  category: Category;
-  chunks: string[];
-  decisions: DecisionRow[];
+const FILTERS: readonly Filter[] = ['todo', 'all', 'auto', 'review', 'unmatched'];
+
+/** The step on screen; each step starts afresh (its own filter and place), never the previous step's. */
+export function Steps(props: Props) {
+  const category: Category = CATEGORIES[props.r.currentStep] ?? 'teacher';
+  return <Step key={`${props.r.id}-${category}`} {...props} category={category} />;
 }
 
-/** The items of a shown step, a chunk per task (as `loadStep` reads them), so that no task is long. */
-async function parseShown(shown: ShownStep): Promise<StepItem[]> {
-  const items: StepItem[] = [];
-  for (const [i, json] of shown.chunks.entries()) {
-    if (i > 0) await new Promise((r) => setTimeout(r, 0));
-    for (const item of JSON.parse(json) as StepItem[]) items.push(item);
-  }
-  return items;
-}
-
-type Filter = 'all' | 'auto' | 'review' | 'unmatched';
-const ORDER = { auto: 0, review: 1, unmatched: 2 } as const;
-
-/** Items in the order the step shows them: automatic pairs, then candidates, then unrecognised. */
-function sortItems(items: StepItem[]): StepItem[] {
-  return [...items].sort((a, b) => ORDER[a.proposal.status] - ORDER[b.proposal.status]);
-}
-
-export function StepBar({ r, onGo }: { r: Rapprochement; onGo: (index: number) => void }) {
-  return (
-    <nav class="wb-stepbar" aria-label={t('wbStepsLabel')}>
-      <ol>
-        {CATEGORIES.map((c, i) => {
-          const state = r.steps[c];
-          return (
-            <li key={c}>
-              <button
-                type="button"
-                aria-current={i === r.currentStep && r.phase === 'steps' ? 'step' : undefined}
-                class={`wb-step wb-step-${state}`}
-                onClick={() => onGo(i)}
-                title={t(msgKey(`wbStepState_${state}`))}
-              >
-                <span class="wb-step-n">{i + 1}</span> {categoryLabel(c)}
-                <span class="wb-sr"> — {t(msgKey(`wbStepState_${state}`))}</span>
-                {state === 'validated' && <span aria-hidden="true"> ✓</span>}
-                {state === 'cancelled' && <span aria-hidden="true"> ✕</span>}
-              </button>
-            </li>
-          );
-        })}
-      </ol>
-    </nav>
-  );
-}
-
-export function Steps({ db, client, r, onChange, shown }: Props) {
+function Step({ db, client, r, onChange, shown, category }: Props & { category: Category }) {
   const rid = r.id!;
-  const category: Category = CATEGORIES[r.currentStep] ?? 'teacher';
   const frozen = r.steps[category] === 'validated';
   // The step given by the pairing is shown without reading the store (which may still be writing).
   const given = shown?.rid === rid && shown.category === category ? shown : undefined;
-  const [items, setItems] = useState<StepItem[] | null>(null);
-  const [decisions, setDecisions] = useState<Map<string, DecisionRow>>(new Map());
-  const [filter, setFilter] = useState<Filter>('all');
+  const [filter, setFilter] = useState<Filter>('todo');
   const [position, setPosition] = useState(r.position);
-  const [confirmCancel, setConfirmCancel] = useState(false);
-  const [error, setError] = useState('');
+  const [asking, setAsking] = useState<'validate' | 'cancel' | undefined>();
   const list = useRef<VListHandle>(null);
   const searchInput = useRef<HTMLInputElement>(null);
+  const nextButton = useRef<HTMLButtonElement>(null);
+  const resumeAt = useRef(r.position);
 
-  useEffect(() => {
-    let live = true;
-    setItems(null);
-    const loading = given ? Promise.all([parseShown(given), given.decisions]) : Promise.all([loadStep(db, rid, category), loadDecisions(db, rid, category)]);
-    loading.then(([loaded, ds]) => {
-      if (!live) return;
-      setItems(sortItems(loaded));
-      setDecisions(new Map(ds.map((d) => [d.pronoteId, d])));
-      setPosition(Math.min(r.position, Math.max(0, loaded.length - 1)));
-    });
-    return () => {
-      live = false;
-    };
-  }, [db, rid, category, r.position, given]);
+  // Opens on the worklist when it has anyone, at the saved place if it is in the list shown.
+  const onLoaded = useCallback((loaded: StepItem[], ds: Map<string, DecisionRow>) => {
+    const open: Filter = loaded.some((i) => isToHandle(i, ds.get(i.proposal.pronoteId))) ? 'todo' : 'all';
+    const shownNow = filterItems(loaded, open, ds);
+    setFilter(open);
+    setPosition(shownNow.some((v) => v.index === resumeAt.current) ? resumeAt.current : (shownNow[0]?.index ?? 0));
+  }, []);
+  const { items, decisions, decide, undo, run, notice, setNotice, taken, moveTaken, keepTaken } = useStepDecisions(db, rid, category, given, onLoaded);
+
+  /** A step-level write (validate, cancel, reopen, go to a step): the rapprochement it gives is shown. */
+  const change = async (write: () => Promise<Rapprochement>) => {
+    const next = await run(write);
+    if (next) onChange(next);
+  };
 
   // Once the step given by the pairing is drawn, the worker may write the other steps.
   useEffect(() => {
@@ -130,105 +99,90 @@ export function Steps({ db, client, r, onChange, shown }: Props) {
     return () => cancelAnimationFrame(frame);
   }, [given, items, client]);
 
-  const visible = useMemo(() => {
-    if (!items) return [];
-    return items.map((item, index) => ({ item, index })).filter(({ item }) => filter === 'all' || item.proposal.status === filter);
-  }, [items, filter]);
-
-  const selected = items?.[position];
+  const visible = useMemo(() => (items ? filterItems(items, filter, decisions) : []), [items, filter, decisions]);
+  // The detail always shows a person of the list: when the list changes, its first person.
+  useEffect(() => {
+    if (visible.length && !visible.some((v) => v.index === position)) setPosition(visible[0].index);
+  }, [visible, position]);
+  const selected = visible.some((v) => v.index === position) ? items?.[position] : undefined;
+  const left = useMemo(() => (items ?? []).filter((i) => isLeft(i, decisions.get(i.proposal.pronoteId))).length, [items, decisions]);
 
   // Where the user is is saved (debounced), so that reopening the panel resumes here.
   useEffect(() => {
     const timer = setTimeout(() => {
-      updateRapprochement(db, rid, { position }).catch(() => {});
+      updateRapprochement(db, rid, { position }).catch((e: unknown) => setNotice({ kind: 'error', text: storeErrorMessage(e) }));
     }, 300);
     return () => clearTimeout(timer);
-  }, [db, rid, position]);
+  }, [db, rid, position, setNotice]);
+
+  const goTo = useCallback((at: number, focusRow = true) => {
+    if (!visible[at]) return;
+    setPosition(visible[at].index);
+    list.current?.scrollToIndex(at, { align: 'nearest' });
+    if (focusRow) requestAnimationFrame(() => document.getElementById(rowId(at))?.focus());
+  }, [visible]);
 
   const move = useCallback(
-    (delta: number) => {
+    (delta: number | 'first' | 'last') => {
       if (!visible.length) return;
       const at = visible.findIndex((v) => v.index === position);
-      const next = Math.max(0, Math.min(visible.length - 1, (at < 0 ? -1 : at) + delta));
-      setPosition(visible[next].index);
-      list.current?.scrollToIndex(next, { align: 'nearest' });
-      requestAnimationFrame(() => document.getElementById(`wb-row-${next}`)?.focus());
+      const next = delta === 'first' ? 0 : delta === 'last' ? visible.length - 1 : Math.max(0, Math.min(visible.length - 1, (at < 0 ? -1 : at) + delta));
+      goTo(next);
     },
-    [visible, position],
+    [visible, position, goTo],
   );
 
-  const decide = useCallback(
-    async (item: StepItem, kind: DecisionKind, account?: PersonView) => {
-      setError('');
-      try {
-        const row = await setDecision(db, rid, {
-          category,
-          pronoteId: item.proposal.pronoteId,
-          personKey: personKey(item.person),
-          kind,
-          entId: account?.id,
-          entLabel: account ? displayName(account) : undefined,
-        });
-        setDecisions((m) => new Map(m).set(row.pronoteId, row));
-      } catch (e) {
-        setError(String(e));
-      }
-    },
-    [db, rid, category],
-  );
+  /** "Suivant": the next person still to decide in the list. */
+  const next = () => {
+    const at = nextLeft(visible, position, decisions);
+    if (at !== undefined) goTo(at, false);
+  };
 
-  const undo = useCallback(
-    async (item: StepItem) => {
-      await removeDecision(db, rid, category, item.proposal.pronoteId);
-      setDecisions((m) => {
-        const next = new Map(m);
-        next.delete(item.proposal.pronoteId);
-        return next;
-      });
-    },
-    [db, rid, category],
-  );
+  /** A decision, then "Suivant" gets the focus (the buttons that made it are gone). */
+  const decideThen = async (item: StepItem, kind: DecisionKind, account?: PersonView) => {
+    const done = await decide(item, kind, account);
+    if (!done) return;
+    if (kind === 'manual' && account && !DIRECTORY_POOLS[category].includes(account.category))
+      setNotice({ kind: 'warning', text: t('wbCrossDone', [displayName(item.person), categoryLabel(account.category), categoryLabel(category)]) });
+    requestAnimationFrame(() => nextButton.current?.focus());
+  };
+  const undoThen = async (item: StepItem) => {
+    if (await undo(item)) requestAnimationFrame(() => nextButton.current?.focus());
+  };
 
   const confirmBest = (item: StepItem) => {
     const best = item.candidates[0];
-    if (best) decide(item, 'confirmed', best);
+    if (best) decideThen(item, 'confirmed', best);
   };
   const reject = (item: StepItem) => {
     const target = item.proposal.status === 'auto' ? item.proposal.entId : item.candidates[0]?.id;
     const account = item.candidates.find((c) => c.id === target);
-    if (target) decide(item, 'rejected', account ?? { id: target } as PersonView);
+    if (target) decideThen(item, 'rejected', account ?? ({ id: target } as PersonView));
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
-    const target = e.target as HTMLElement;
-    if (target.closest('input, textarea, select')) {
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        move(0);
-      }
-      return;
-    }
-    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const action = stepKeyAction(e, !!(e.target as HTMLElement).closest('input, textarea, select'));
+    if (!action) return;
     const item = selected;
-    const key = e.key;
-    if (key === 'ArrowDown' || key === 'j') move(1);
-    else if (key === 'ArrowUp' || key === 'k') move(-1);
-    else if (key === '/' || key === 'f') searchInput.current?.focus();
-    else if (!frozen && item && key === 'c') confirmBest(item);
-    else if (!frozen && item && key === 'r') reject(item);
-    else if (!frozen && item && key === 'n') decide(item, 'no-account');
-    else if (!frozen && item && key === 'u') undo(item);
-    else return;
+    if (action === 'list') move(0);
+    else if (action === 'next') move(1);
+    else if (action === 'previous') move(-1);
+    else if (action === 'first' || action === 'last') move(action);
+    else if (action === 'search') searchInput.current?.focus();
+    else if (frozen || !item) return;
+    else if (action === 'confirm') confirmBest(item);
+    else if (action === 'reject') reject(item);
+    else if (action === 'no-account') decideThen(item, 'no-account');
+    else if (action === 'undo') undoThen(item);
     e.preventDefault();
   };
 
-  const go = async (index: number) => onChange(await updateRapprochement(db, rid, { currentStep: index, position: 0, phase: 'steps' }));
+  const go = (index: number) => change(() => updateRapprochement(db, rid, { currentStep: index, position: 0, phase: 'steps' }));
+  const validate = () => change(() => validateStep(db, rid, category));
 
-  const counts = useMemo(() => {
-    const c = { auto: 0, review: 0, unmatched: 0 };
-    for (const item of items ?? []) c[item.proposal.status]++;
-    return c;
-  }, [items]);
+  const counts = useMemo(() => statusCounts(items ?? []), [items]);
+  const todoCount = useMemo(() => (items ?? []).filter((i) => isToHandle(i, decisions.get(i.proposal.pronoteId))).length, [items, decisions]);
+  const conflicts = useMemo(() => stepConflicts(r.conflicts, category, items ?? []), [r.conflicts, category, items]);
 
   return (
     <div class="wb-steps" role="region" aria-label={t('wbStepsLabel')} onKeyDown={onKeyDown}>
@@ -243,54 +197,63 @@ export function Steps({ db, client, r, onChange, shown }: Props) {
           {t('wbNoGuardianLinks')}
         </p>
       )}
+      {taken && <TakenDialog taken={taken} r={r} onMove={moveTaken} onKeep={keepTaken} />}
       {items === null ? (
         <p aria-busy="true">{t('wbLoadingStep')}</p>
       ) : (
         <>
           <div class="wb-filters" role="group" aria-label={t('wbFilterLabel')}>
-            {(['all', 'auto', 'review', 'unmatched'] as const).map((f) => (
+            {FILTERS.map((f) => (
               <button key={f} type="button" aria-pressed={filter === f} onClick={() => setFilter(f)}>
-                {t(msgKey(`wbFilter_${f}`), [formatNumber(f === 'all' ? items.length : counts[f])])}
+                {t(msgKey(`wbFilter_${f}`), [formatNumber(f === 'all' ? items.length : f === 'todo' ? todoCount : counts[f])])}
               </button>
             ))}
           </div>
+          <StepConflicts
+            conflicts={conflicts}
+            items={items}
+            onOpen={(index) => {
+              const at = visible.findIndex((v) => v.index === index);
+              if (at >= 0) goTo(at);
+              else {
+                setFilter('all');
+                setPosition(index);
+              }
+            }}
+          />
           {items.length === 0 ? (
-            <p>{t('wbStepEmpty')}</p>
+            <>
+              <p>{t('wbStepEmpty')}</p>
+              <Notices notice={notice} />
+            </>
           ) : (
             <>
+              <StepList list={list} visible={visible} decisions={decisions} position={position} onSelect={setPosition} />
+              <div class="wb-worklist">
+                <p role="status" class="wb-hint" data-testid="wb-left">
+                  {left > 0 ? tCount('wbTodoLeft', left) : t('wbTodoDone')}
+                </p>
+                <button type="button" ref={nextButton} disabled={left === 0} onClick={next}>
+                  {t('wbNextPerson')}
+                </button>
+              </div>
+              <Notices notice={notice} />
               {selected && (
-                <Detail
+                <StepDetail
                   key={selected.proposal.pronoteId}
                   item={selected}
                   decision={decisions.get(selected.proposal.pronoteId)}
                   frozen={frozen}
                   client={client}
                   rid={rid}
+                  category={category}
+                  directoryCounts={r.directory?.counts}
                   searchInput={searchInput}
-                  onDecide={decide}
-                  onUndo={undo}
+                  onDecide={decideThen}
+                  onUndo={undoThen}
                   onReject={reject}
                 />
               )}
-              <VList
-                ref={list}
-                class="wb-list"
-                style={{ height: '320px' }}
-                aria-label={t('wbListLabel')}
-                data={visible}
-                itemSize={36}
-              >
-                {({ item, index }: { item: StepItem; index: number }, i: number) => (
-                  <Row
-                    key={item.proposal.pronoteId}
-                    id={`wb-row-${i}`}
-                    item={item}
-                    decision={decisions.get(item.proposal.pronoteId)}
-                    selected={index === position}
-                    onSelect={() => setPosition(index)}
-                  />
-                )}
-              </VList>
             </>
           )}
           <details class="wb-keys">
@@ -298,42 +261,63 @@ export function Steps({ db, client, r, onChange, shown }: Props) {
             <p>{t('wbKeys')}</p>
           </details>
           <LeftExplained items={items} decisions={[...decisions.values()]} />
-          {error && (
-            <p role="alert" class="wb-error">
-              {error}
-            </p>
-          )}
           {!frozen && (
             <div class="wb-actions">
-              <button
-                type="button"
-                class="wb-primary"
-                onClick={async () => onChange(await validateStep(db, rid, category))}
-              >
+              <button type="button" class="wb-primary" onClick={() => (left > 0 ? setAsking('validate') : validate())}>
                 {t('wbValidateStep', [categoryLabel(category)])}
               </button>
-              {confirmCancel ? (
-                <span role="group" aria-label={t('wbCancelImport')}>
-                  <span>{t('wbCancelConfirmText')}</span>
-                  <button type="button" onClick={async () => onChange(await cancelStep(db, rid, category))}>
-                    {t('wbCancelConfirm')}
-                  </button>
-                  <button type="button" onClick={() => setConfirmCancel(false)}>
-                    {t('wbKeepGoing')}
-                  </button>
-                </span>
-              ) : (
-                <button type="button" onClick={() => setConfirmCancel(true)}>
-                  {t('wbCancelImport')}
-                </button>
-              )}
+              <button type="button" onClick={() => setAsking('cancel')}>
+                {t('wbCancelImport')}
+              </button>
             </div>
+          )}
+          {asking === 'validate' && (
+            <Dialog title={t('wbValidateAskTitle', [categoryLabel(category)])} onClose={() => setAsking(undefined)} testId="wb-validate-dialog">
+              <p>{tCount('wbValidateAskText', left)}</p>
+              <div class="wb-buttons">
+                <button type="button" data-autofocus onClick={() => setAsking(undefined)}>
+                  {t('wbKeepGoing')}
+                </button>
+                <button
+                  type="button"
+                  class="wb-primary"
+                  onClick={() => {
+                    setAsking(undefined);
+                    validate();
+                  }}
+                >
+                  {t('wbValidateAnyway')}
+                </button>
+              </div>
+            </Dialog>
+          )}
+          {asking === 'cancel' && (
+            <Dialog title={t('wbCancelImport')} onClose={() => setAsking(undefined)} testId="wb-cancel-dialog">
+              <p>{t('wbCancelConfirmText')}</p>
+              <div class="wb-buttons">
+                <button type="button" data-autofocus onClick={() => setAsking(undefined)}>
+                  {t('wbKeepGoing')}
+                </button>
+                <button
+                  type="button"
+                  onClick={() => {
+                    setAsking(undefined);
+                    change(() => cancelStep(db, rid, category));
+                  }}
+                >
+                  {t('wbCancelConfirm')}
+                </button>
+              </div>
+            </Dialog>
           )}
           {frozen && (
             <div class="wb-actions">
               <p class="wb-hint">{t('wbFrozen')}</p>
               <button type="button" onClick={() => go(nextIndex(r))}>
                 {t('wbNextStep')}
+              </button>
+              <button type="button" onClick={() => change(() => reopenStep(db, rid, category))}>
+                {t('wbReopenStep', [categoryLabel(category)])}
               </button>
             </div>
           )}
@@ -343,182 +327,23 @@ export function Steps({ db, client, r, onChange, shown }: Props) {
   );
 }
 
+/** The message of the last write: an error as an alert, anything else as a status. */
+function Notices({ notice }: { notice: Notice | undefined }) {
+  if (!notice) return null;
+  if (notice.kind === 'error')
+    return (
+      <p role="alert" class="wb-error" data-testid="wb-notice">
+        {notice.text}
+      </p>
+    );
+  return (
+    <p role="status" class={notice.kind === 'warning' ? 'wb-warning' : 'wb-done'} data-testid="wb-notice">
+      {notice.text}
+    </p>
+  );
+}
+
 function nextIndex(r: Rapprochement): number {
   const i = CATEGORIES.findIndex((c, k) => k > r.currentStep && r.steps[c] === 'pending');
   return i < 0 ? Math.min(r.currentStep + 1, CATEGORIES.length - 1) : i;
-}
-
-function outcomeLabel(item: StepItem, decision: DecisionRow | undefined): string {
-  if (decision) return t(msgKey(`wbDecision_${decision.kind}`));
-  if (item.proposal.decided) return t('wbDecidedBefore', [t(msgKey(`wbDecision_${item.proposal.decided}`))]);
-  return t(msgKey(`wbStatus_${item.proposal.status}`));
-}
-
-function Row({
-  id,
-  item,
-  decision,
-  selected,
-  onSelect,
-}: {
-  id: string;
-  item: StepItem;
-  decision: DecisionRow | undefined;
-  selected: boolean;
-  onSelect: () => void;
-}) {
-  const state = decision?.kind ?? item.proposal.status;
-  return (
-    <button type="button" id={id} class={`wb-row wb-row-${state}`} aria-current={selected ? 'true' : undefined} onClick={onSelect}>
-      <span class="wb-row-name">{personLine(item.person)}</span>
-      <span class={`wb-badge wb-badge-${state}`}>{outcomeLabel(item, decision)}</span>
-    </button>
-  );
-}
-
-function Evidence({ item, index }: { item: StepItem; index: number }) {
-  const evidence = item.proposal.candidates[index]?.evidence ?? [];
-  if (!evidence.length) return null;
-  return (
-    <ul class="wb-evidence" aria-label={t('wbEvidence')}>
-      {evidence.map((e) => (
-        <li key={e.field} class={e.weight > 0 ? 'wb-agree' : e.weight < 0 ? 'wb-disagree' : 'wb-neutral'}>
-          {t(msgKey(`wbField_${e.field}`))} : {levelLabel(e.level)}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function Detail({
-  item,
-  decision,
-  frozen,
-  client,
-  rid,
-  searchInput,
-  onDecide,
-  onUndo,
-  onReject,
-}: {
-  item: StepItem;
-  decision: DecisionRow | undefined;
-  frozen: boolean;
-  client: WorkerClient;
-  rid: number;
-  searchInput: { current: HTMLInputElement | null };
-  onDecide: (item: StepItem, kind: DecisionKind, account?: PersonView) => void;
-  onUndo: (item: StepItem) => void;
-  onReject: (item: StepItem) => void;
-}) {
-  const { proposal, person } = item;
-  const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<PersonView[]>([]);
-  const seq = useRef(0);
-
-  const search = async (q: string) => {
-    setQuery(q);
-    const mine = ++seq.current;
-    if (!q.trim()) {
-      setHits([]);
-      return;
-    }
-    const reply = await client.request({ kind: 'search', rid, query: q, limit: 30 });
-    if (mine === seq.current && reply.kind === 'results') setHits(reply.hits);
-  };
-
-  return (
-    <section class="wb-detail" aria-labelledby="wb-detail-name" aria-live="polite">
-      <h3 id="wb-detail-name">{displayName(person) || person.id}</h3>
-      <p class="wb-hint">
-        {[person.classes.join(', '), formatDate(person.birthDate), person.email, `${t('wbPronoteId')} ${person.id}`]
-          .filter(Boolean)
-          .join(' · ')}
-      </p>
-      <p>
-        <span class={`wb-badge wb-badge-${decision?.kind ?? proposal.status}`}>{outcomeLabel(item, decision)}</span>
-        {decision && <span class="wb-hint"> {formatDateTime(decision.decidedAt)}</span>}
-        {decision?.entLabel && <span> → {decision.entLabel}</span>}
-      </p>
-      {proposal.reason && !decision && proposal.status !== 'auto' && <p class="wb-reason">{t(msgKey(`wbReason_${proposal.reason}`))}</p>}
-      {item.candidates.length > 0 && (
-        <ol class="wb-candidates" aria-label={t('wbCandidates')}>
-          {item.candidates.map((c, i) => {
-            const score = proposal.candidates[i]?.score ?? 0;
-            const isPair = proposal.status === 'auto' && proposal.entId === c.id;
-            return (
-              <li key={c.id}>
-                <div>
-                  <strong>{personLine(c)}</strong> <span class="wb-hint">{c.id}</span>{' '}
-                  <span class="wb-score">{formatPercent(Math.round(score * 100))}</span>
-                  {isPair && <span class="wb-badge wb-badge-auto">{t('wbStatus_auto')}</span>}
-                </div>
-                <Evidence item={item} index={i} />
-                {!frozen && !decision && (
-                  <div class="wb-buttons">
-                    {!isPair && (
-                      <button type="button" onClick={() => onDecide(item, 'confirmed', c)}>
-                        {t('wbConfirm')}
-                      </button>
-                    )}
-                    {(isPair || (i === 0 && proposal.status === 'review')) && (
-                      <button type="button" onClick={() => onReject(item)}>
-                        {isPair ? t('wbUndoAuto') : t('wbReject')}
-                      </button>
-                    )}
-                  </div>
-                )}
-              </li>
-            );
-          })}
-        </ol>
-      )}
-      {!frozen && (
-        <div class="wb-buttons">
-          {decision ? (
-            <button type="button" onClick={() => onUndo(item)}>
-              {t('wbUndoDecision')}
-            </button>
-          ) : (
-            <button type="button" onClick={() => onDecide(item, 'no-account')}>
-              {t('wbNoAccount')}
-            </button>
-          )}
-        </div>
-      )}
-      {!frozen && (
-        <div class="wb-search">
-          <label>
-            {t('wbSearchLabel')}
-            <input
-              ref={searchInput}
-              type="search"
-              value={query}
-              placeholder={t('wbSearchPlaceholder')}
-              // The worker builds the directory's index while the first letters are typed.
-              onFocus={() => client.request({ kind: 'search', rid, query: '', limit: 0 }).catch(() => {})}
-              onInput={(e) => search(e.currentTarget.value)}
-            />
-          </label>
-          {query.trim() && (
-            <p role="status" class="wb-hint">
-              {tCount('wbSearchCount', hits.length)}
-            </p>
-          )}
-          <ul class="wb-hits">
-            {hits.map((h) => (
-              <li key={`${h.category}-${h.id}`}>
-                <span>
-                  {personLine(h)} <span class="wb-hint">· {categoryLabel(h.category)} · {h.id}</span>
-                </span>
-                <button type="button" onClick={() => onDecide(item, 'manual', h)} aria-label={t('wbPairWith', [displayName(h)])}>
-                  {t('wbPairThis')}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-    </section>
-  );
 }

@@ -110,7 +110,8 @@ export function createWorkerHandler(db: PasserelleDB, post: (reply: WorkerReply)
         // An empty query builds the index only (the panel asks when the search field gets the focus).
         const index = await searchIndex(req.rid);
         sent.reply = true;
-        post({ kind: 'results', seq: req.seq, hits: index.search(req.query, req.limit), size: index.size });
+        const hits = req.categories ? index.searchPools(req.query, req.limit ?? 30, req.categories, !!req.others) : index.search(req.query, req.limit);
+        post({ kind: 'results', seq: req.seq, hits, size: index.size });
         return;
       }
     }

@@ -4,7 +4,7 @@
  * in the worker, so that the panel never freezes (PRODUCT.md, "Quality bars").
  */
 import type { Localized } from '../core/localized';
-import type { Side } from '../core/person';
+import type { Category, Side } from '../core/person';
 import type { InputFile } from '../input/source';
 import type { LoadOutcome, PersonView, Rapprochement } from '../store/schema';
 import type { StageTimes } from '../store/stage-times';
@@ -23,7 +23,11 @@ export interface ReplyTimes {
 export type WorkerRequest =
   | { kind: 'load'; seq: number; rid: number; side: Side; files: InputFile[]; paste?: string; profile?: unknown }
   | { kind: 'pair'; seq: number; rid: number }
-  | { kind: 'search'; seq: number; rid: number; query: string; limit?: number }
+  /**
+   * A directory search; with `categories`, those categories' hits first (the step's own pool), and
+   * the other categories' after them only when `others` is true.
+   */
+  | { kind: 'search'; seq: number; rid: number; query: string; limit?: number; categories?: Category[]; others?: boolean }
   /** Store no pairing from now on (the worker is being let go; see worker-client.ts). */
   | { kind: 'cancel'; seq: number }
   /** The panel has drawn the step a pairing gave it: the worker writes the other steps now. */

@@ -5,7 +5,7 @@
  */
 import { foldWords } from '../core/fold';
 import MiniSearch from 'minisearch';
-import type { Person } from '../core/person';
+import { CATEGORIES, type Category, type Person } from '../core/person';
 import { personView } from './items';
 import type { PersonView } from './schema';
 
@@ -56,13 +56,28 @@ export class DirectorySearch {
     return this.persons.length;
   }
 
-  /** The best `limit` directory persons for `query` (names, class, email or account id), best first. */
-  search(query: string, limit = 30): PersonView[] {
+  /**
+   * The best `limit` directory persons for `query` (names, class, email or account id), best first.
+   * With `categories`, only persons of those categories (the step's own pool, issue 14 point 3:
+   * the other categories only when the user asks).
+   */
+  search(query: string, limit = 30, categories?: readonly Category[]): PersonView[] {
     const q = query.trim();
     if (!q) return [];
-    let hits = this.index.search(q);
+    const filter = categories ? (r: { id: unknown }) => categories.includes(this.persons[r.id as number].category) : undefined;
+    let hits = this.index.search(q, { filter });
     // A typo in one word must not hide everything: fall back to any word matching.
-    if (hits.length === 0) hits = this.index.search(q, { combineWith: 'OR' });
+    if (hits.length === 0) hits = this.index.search(q, { combineWith: 'OR', filter });
     return hits.slice(0, limit).map((h) => personView(this.persons[h.id as number]));
+  }
+
+  /**
+   * The search of a step: the `own` categories' best `limit` persons first, then, when `others` is
+   * true, the best `limit` of every other category. Each hit carries its category (`PersonView`).
+   */
+  searchPools(query: string, limit: number, own: readonly Category[], others: boolean): PersonView[] {
+    const first = this.search(query, limit, own);
+    if (!others) return first;
+    return [...first, ...this.search(query, limit, CATEGORIES.filter((c) => !own.includes(c)))];
   }
 }

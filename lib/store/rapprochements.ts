@@ -590,6 +590,32 @@ export async function cancelStep(db: PasserelleDB, rid: number, category: Catego
   });
 }
 
+/**
+ * Reopens a validated step (seed §4: a validated step is frozen; reopening is the way to change it
+ * again): it becomes pending and is shown. The decisions of that step remembered for the school's
+ * next import at its validation are taken back (validating again remembers them anew), so that an
+ * undone decision is not remembered. A step that is not validated is only shown.
+ */
+export async function reopenStep(db: PasserelleDB, rid: number, category: Category): Promise<Rapprochement> {
+  return db.transaction('rw', [db.rapprochements, db.decisions, db.remembered], async () => {
+    const row = await db.rapprochements.get(rid);
+    if (!row) throw new Error(`no rapprochement ${rid}`);
+    const steps = { ...row.steps };
+    if (steps[category] === 'validated') {
+      steps[category] = 'pending';
+      const decided = await loadDecisions(db, rid, category);
+      await db.remembered.bulkDelete(
+        (await db.remembered.bulkGet(decided.map((d) => [row.uai, category, d.pronoteId])))
+          .filter((m): m is RememberedRow => !!m && m.year === row.year)
+          .map((m) => [m.uai, m.category, m.pronoteId]),
+      );
+    }
+    const after: Rapprochement = { ...row, steps, phase: 'steps', currentStep: CATEGORIES.indexOf(category), position: 0, updatedAt: now() };
+    await db.rapprochements.put(after);
+    return after;
+  });
+}
+
 /** Takes a cancelled step up again (it becomes pending and is shown). */
 export async function resumeStep(db: PasserelleDB, rid: number, category: Category): Promise<Rapprochement> {
   const row = await db.rapprochements.get(rid);

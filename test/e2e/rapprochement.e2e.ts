@@ -90,6 +90,8 @@ test('load, pair, decide, validate two steps, cancel the third, reload, export t
   await tab.locator('.wb-row').first().press('n');
   await expect(detail).toContainText('pas de compte ENT');
   await tab.getByRole('button', { name: 'Valider l’étape « Enseignants »' }).click();
+  // People are left to handle: validating asks first
+  await panel.getByRole('dialog').getByRole('button', { name: 'Valider quand même' }).click();
   await expect(await stepTitle(panel)).toContainText('Étape 2 : Élèves');
 
   // Step 2, élèves: confirm a candidate, pair one person by search
@@ -100,26 +102,24 @@ test('load, pair, decide, validate two steps, cancel the third, reload, export t
   await detail.locator('.wb-candidates li').first().getByRole('button', { name: 'Confirmer' }).click();
   await expect(detail).toContainText('confirmé');
 
+  // An automatic pair undone frees its account (one ENT account, one person: the unrecognised
+  // students' namesakes all hold theirs), which is then given by search to an unrecognised person.
+  await filters.getByRole('button', { name: /^Automatiques/ }).click();
+  await tab.locator('.wb-row').first().click();
+  const undoneId = await pronoteIdOf(detail);
+  const freed = (await detail.locator('.wb-candidates li', { has: panel.locator('.wb-badge-auto') }).locator('.wb-hint').first().textContent())?.trim() ?? '';
+  await detail.getByRole('button', { name: 'Défaire ce rapprochement' }).click();
+  await expect(detail.locator('.wb-badge').first()).toHaveText('rejeté');
   await filters.getByRole('button', { name: /^Non reconnus/ }).click();
   await tab.locator('.wb-row').first().click();
   const manualId = await pronoteIdOf(detail);
-  const lastName = (await detail.locator('h3').textContent())?.split(' ')[0] ?? '';
-  await detail.getByLabel('Rechercher dans l’annuaire').fill(lastName.toLowerCase());
-  await expect(detail.locator('.wb-hits li').first()).toBeVisible();
-  // An account already held by someone else is refused (one ENT account, one person): the first
-  // free one of the hits is taken.
-  let manualAccount: string | undefined;
-  for (let i = 0; i < (await detail.locator('.wb-hits li').count()) && !manualAccount; i++) {
-    const hit = detail.locator('.wb-hits li').nth(i);
-    const account = /· ([^·]+)$/.exec((await hit.locator('.wb-hint').textContent()) ?? '')?.[1].trim();
-    await hit.getByRole('button', { name: 'Rapprocher' }).click();
-    const taken = tab.locator('.wb-error');
-    await expect(detail.getByText('rapproché à la main').or(taken).first()).toBeVisible();
-    if (await taken.isVisible()) await expect(taken).toContainText(account ?? '');
-    else manualAccount = account;
-  }
+  await detail.getByLabel('Rechercher dans l’annuaire').fill(freed);
+  const hit = detail.locator('.wb-hits li', { hasText: freed });
+  await hit.getByRole('button', { name: 'Rapprocher' }).click();
+  const manualAccount = freed;
   await expect(detail).toContainText('rapproché à la main');
   await tab.getByRole('button', { name: 'Valider l’étape « Élèves »' }).click();
+  await panel.getByRole('dialog').getByRole('button', { name: 'Valider quand même' }).click();
   await expect(await stepTitle(panel)).toContainText('Étape 3 : Responsables');
 
   // Step 3, responsables: cancel the import (the validated steps are kept)
@@ -135,7 +135,7 @@ test('load, pair, decide, validate two steps, cancel the third, reload, export t
   await expect(again.getByTestId('wb-state-student')).toContainText('validée');
   await expect(again.getByTestId('wb-state-guardian')).toContainText('annulée');
   await expect(again.getByTestId('wb-state-supervisor')).toContainText('à faire');
-  await expect(again.getByTestId('wb-stored')).toContainText('décisions : 3 ;');
+  await expect(again.getByTestId('wb-stored')).toContainText('décisions : 4 ;');
 
   // The CSV, downloaded
   const [download] = await Promise.all([
@@ -153,7 +153,8 @@ test('load, pair, decide, validate two steps, cancel the third, reload, export t
   expect(byId(confirmedId)).toEqual([expect.objectContaining({ category: 'student', decision: 'confirmed', ent_id: candidateAccount, status: 'review' })]);
   expect(byId(manualId)).toEqual([expect.objectContaining({ category: 'student', decision: 'manual', ent_id: manualAccount, status: 'unmatched' })]);
   for (const id of [noAccountId, confirmedId, manualId]) expect(byId(id)[0].decided_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
-  expect(new Set(rows.map((r) => r.decision))).toEqual(new Set(['auto', 'no-account', 'confirmed', 'manual', 'unresolved']));
+  expect(byId(undoneId)).toEqual([expect.objectContaining({ category: 'student', decision: 'rejected', ent_id: freed, status: 'auto' })]);
+  expect(new Set(rows.map((r) => r.decision))).toEqual(new Set(['auto', 'no-account', 'confirmed', 'manual', 'rejected', 'unresolved']));
   expect(rows.filter((r) => r.decision === 'auto').every((r) => r.ent_id !== '' && r.status === 'auto')).toBe(true);
 
   // The RapprochementSSO file, valid against Index Éducation's schema, with the manual pair

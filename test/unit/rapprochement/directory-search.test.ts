@@ -46,3 +46,31 @@ describe('directory search (MiniSearch over the whole AAF directory)', () => {
     expect(index.search('   ')).toEqual([]);
   });
 });
+
+describe('directory search of a step (its own categories first)', () => {
+  const index = new DirectorySearch(directory);
+  const common = (() => {
+    // A surname borne by students and by guardians alike (parents and children share it).
+    const byName = new Map<string, Set<string>>();
+    for (const p of directory) byName.set(p.lastName, (byName.get(p.lastName) ?? new Set()).add(p.category));
+    return [...byName].find(([, cats]) => cats.has('student') && cats.has('guardian'))![0];
+  })();
+
+  it('lists only the own categories unless asked, then the others after them', () => {
+    const own = index.searchPools(common, 30, ['student'], false);
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.every((h) => h.category === 'student')).toBe(true);
+    const all = index.searchPools(common, 30, ['student'], true);
+    const firstOther = all.findIndex((h) => h.category !== 'student');
+    expect(firstOther).toBe(own.length);
+    expect(all.slice(firstOther).some((h) => h.category === 'guardian')).toBe(true);
+    expect(all.slice(firstOther).every((h) => h.category !== 'student')).toBe(true);
+  });
+
+  it('gives supervisors and inspectors the teacher and staff pools', () => {
+    const teacher = directory.find((p) => p.category === 'teacher')!;
+    const hits = index.searchPools(`${teacher.lastName} ${teacher.firstName}`, 30, ['teacher', 'staff'], false);
+    expect(hits.map((h) => h.id)).toContain(teacher.id);
+    expect(hits.every((h) => h.category === 'teacher' || h.category === 'staff')).toBe(true);
+  });
+});

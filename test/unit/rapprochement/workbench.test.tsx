@@ -117,6 +117,9 @@ describe('Workbench', () => {
       });
     const detailName = () => root.querySelector('#wb-detail-name')?.textContent ?? '';
     await until(() => detailName());
+    // The step opens on its worklist (people to confirm and not recognised); "Tous" shows everyone.
+    expect(byText('.wb-filters button', /^À traiter/)?.getAttribute('aria-pressed')).toBe('true');
+    await act(() => byText('.wb-filters button', /^Tous/)!.click());
     for (let i = 0; i < 20 && !detailName().includes('<img'); i++) await key('j');
     expect(detailName()).toContain('<img src=x onerror="alert(1)">Durand');
     expect(root.querySelector('img')).toBeNull();
@@ -135,7 +138,11 @@ describe('Workbench', () => {
     expect(steps.textContent).toContain('Raccourcis clavier');
 
     // Validate step 1, then close and reopen: step 2 is on screen, step 1 validated
+    // People are left: validating asks first, in a dialog saying how many
     await act(() => byText('button', 'Valider l’étape « Enseignants »')!.click());
+    const ask = await until(() => root.querySelector('[data-testid="wb-validate-dialog"]'));
+    expect(ask.textContent).toMatch(/Il reste \d+ personnes? à traiter/);
+    await act(() => byText('[data-testid="wb-validate-dialog"] button', 'Valider quand même')!.click());
     await until(() => byText('h2', /Étape 2 : Élèves/));
     await act(() => render(null, root));
     await mount();
