@@ -9,7 +9,7 @@
  */
 import { REPORT_CSP } from '../lib/report/report-html';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
@@ -219,6 +219,22 @@ try {
   writeFiles(work, [{ name: 'truncated.xml', chunks: () => [readFileSync(pronoteFile, 'utf8').slice(0, 5000)] }]);
   const t = reconcile(['--pronote', truncated, '--directory', AAF, '--out', join(work, 'bad')]);
   check(t.status === 2 && /truncated\.xml/.test(t.stderr) && !/\n\s+at /.test(t.stderr), 'a truncated Pronote export: exit 2 naming the file, no stack trace', t.stderr.slice(0, 300));
+
+  // Above the limit, refused from the file's size (statSync) before reading: sparse files take no
+  // disk; the 5 GB one could not even be read by readFileSync (2 GB limit), so only a check made
+  // before reading gives the size message (issue 15, point 7).
+  for (const [name, size] of [['enorme.xml', 300], ['geant.xml', 5120]] as const) {
+    const big = join(work, name);
+    writeFileSync(big, '');
+    truncateSync(big, size * 1024 * 1024);
+    const r = reconcile(['--pronote', big, '--directory', AAF, '--out', join(work, 'bad')]);
+    check(
+      r.status === 2 && r.stderr.includes(`« ${name} » fait ${size} Mo`) && r.stderr.includes(`"${name}" is ${size} MB`) && r.stderr.includes('jusqu\'à 250 Mo'),
+      `a ${size} MB Pronote export: exit 2, refused from its size (name, size and limit in French and English)`,
+      r.stderr.slice(0, 300),
+    );
+    rmSync(big);
+  }
 
   // Relative paths are the user's, even though `npm run` starts the script in the project folder.
   const elsewhere = join(work, 'elsewhere');

@@ -17,6 +17,7 @@
 import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { readDirectory } from '../lib/directory';
+import { assertSizeOf } from '../lib/input/limits';
 import type { InputFile } from '../lib/input/source';
 import { InputError, type NotRead, type Person } from '../lib/core/person';
 import { CATEGORY_NAMES, type Category } from '../lib/core/vocabulary';
@@ -151,9 +152,12 @@ let held: { path: string; bytes: Uint8Array } | undefined;
 
 function readInput(path: string): InputFile {
   if (!existsSync(path)) throw new UsageError(`Fichier introuvable : ${path}`, `File not found: ${path}`);
-  if (statSync(path).isDirectory()) {
+  const stat = statSync(path);
+  if (stat.isDirectory()) {
     throw new UsageError(`${path} est un dossier : donnez le fichier lui-même.`, `${path} is a folder: give the file itself.`);
   }
+  // From the size alone: a file above the limit is never read into memory.
+  assertSizeOf(basename(path), stat.size);
   try {
     accessSync(path, constants.R_OK);
   } catch (e) {

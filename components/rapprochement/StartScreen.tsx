@@ -5,8 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Localized } from '../../lib/core/localized';
-import type { InputFile } from '../../lib/input/source';
-import { CATEGORIES, type Side } from '../../lib/core/person';
+import { CATEGORIES, InputError, type Side } from '../../lib/core/person';
 import {
   createRapprochement,
   type InputSummary,
@@ -22,6 +21,7 @@ import {
 import { formatNumber, t } from '../i18n';
 import { advisedMode, categoryLabel, layoutLabel, localized, msgKey, schoolYearAt, tCount } from './format';
 import { DecisionsFileInput } from './DecisionsFileInput';
+import { dropEntries, toInputFiles, walkDrop } from './input-files';
 import { MappingScreen } from './MappingScreen';
 import { Pairing } from './Pairing';
 import type { ShownStep } from './Steps';
@@ -36,10 +36,6 @@ interface Props {
 }
 
 const UAI = /^\d{7}[A-Z]$/;
-
-async function toInputFiles(list: File[]): Promise<InputFile[]> {
-  return Promise.all(list.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-}
 
 export function StartScreen({ db, client, r, onChange }: Props) {
   const today = new Date();
@@ -146,6 +142,8 @@ function SideLoader({ db, client, r, side, onChange }: Props & { r: Rapprochemen
   const [error, setError] = useState<Localized | undefined>();
   const [paste, setPaste] = useState('');
   const [dragging, setDragging] = useState(false);
+  /** Files of a dropped folder that are not directory files: not read, and said. */
+  const [skipped, setSkipped] = useState<string[]>([]);
   const [sniff, setSniff] = useState<
     { mapping: unknown; confidence: number; sure: boolean; unused: NonNullable<SniffOutcome['unused']>; files: File[]; paste?: string } | undefined
   >();
@@ -180,14 +178,16 @@ function SideLoader({ db, client, r, side, onChange }: Props & { r: Rapprochemen
       } else if (reply.kind === 'input-error') setError(reply.message);
       else if (reply.kind === 'fault') setError({ fr: `Erreur interne : ${reply.message}`, en: `Internal error: ${reply.message}` });
     } catch (e) {
-      if (!(e instanceof CancelledError)) setError({ fr: String(e), en: String(e) });
+      if (e instanceof InputError) setError(e.userMessage);
+      else if (!(e instanceof CancelledError)) setError({ fr: String(e), en: String(e) });
     } finally {
       setBusy(false);
     }
   };
 
-  const fromList = async (list: FileList | null) => {
-    if (!list?.length) return;
+  const fromList = async (list: readonly File[], notRead: string[] = []) => {
+    setSkipped(notRead);
+    if (!list.length) return;
     await load(side === 'pronote' ? [list[0]] : [...list]);
   };
 
@@ -207,7 +207,15 @@ function SideLoader({ db, client, r, side, onChange }: Props & { r: Rapprochemen
         onDrop={(e) => {
           e.preventDefault();
           setDragging(false);
-          fromList(e.dataTransfer?.files ?? null);
+          const data = e.dataTransfer;
+          if (!data) return;
+          // Entries are taken now (the drop's items are emptied after the event), folders walked after.
+          const entries = dropEntries(data);
+          const files = [...data.files];
+          walkDrop(entries, files).then(
+            (d) => fromList(d.files, d.skipped),
+            () => fromList(files),
+          );
         }}
       >
         <label>
@@ -221,7 +229,7 @@ function SideLoader({ db, client, r, side, onChange }: Props & { r: Rapprochemen
             disabled={busy}
             onChange={(e) => {
               const list = e.currentTarget.files;
-              fromList(list).finally(() => {
+              fromList(list ? [...list] : []).finally(() => {
                 if (input.current) input.current.value = '';
               });
             }}
@@ -242,6 +250,11 @@ function SideLoader({ db, client, r, side, onChange }: Props & { r: Rapprochemen
       {busy && (
         <p role="status" class="wb-hint">
           {t('wbReading')}
+        </p>
+      )}
+      {skipped.length > 0 && (
+        <p class="wb-hint" data-testid={`${id}-skipped`}>
+          {t('wbFolderSkipped', [formatNumber(skipped.length), skipped.slice(0, 20).join(', ') + (skipped.length > 20 ? '…' : '')])}
         </p>
       )}
       {error && (

@@ -358,6 +358,17 @@ export function readAafText(text: string, source: string): AafFileResult {
   const notes: ReadNote[] = [];
   for (const [cat, count] of skipped) {
     const what = NOT_PERSONS[cat] ?? { fr: cat, en: cat };
+    if (cat === 'EtabEducNat') {
+      // Read, not ignored: its schools turn the feed's structure ids into UAI (structuresAsUai).
+      notes.push({
+        source,
+        message: {
+          fr: `Fichier AAF ${what.fr} (${cat}, ${count} enregistrements) : lu pour les établissements (UAI et nom, ${structures.length} avec un identifiant), pas comme des personnes.`,
+          en: `AAF file of ${what.en} (${cat}, ${count} records): read for the schools (UAI and name, ${structures.length} with an id), not as persons.`,
+        },
+      });
+      continue;
+    }
     notes.push({
       source,
       message: {

@@ -5,7 +5,7 @@
 import type { Localized } from '../core/localized';
 import { sniffXml, looksLikeXml, rootElementName } from '../input/file-kind';
 import { encodingNotes, encryptedExportMessage, openInput } from '../input/open';
-import { append } from '../input/person-draft';
+import { append, removedCharacterNotes } from '../input/person-draft';
 import { completeRelations } from '../input/relations';
 import type { InputFile } from '../input/source';
 import { assertNoEntityDeclarations, assertWellFormed } from '../input/xml';
@@ -72,6 +72,7 @@ interface Accumulator {
 }
 
 function finish(acc: Accumulator): DirectoryReadResult {
+  append(acc.notes, removedCharacterNotes(acc.persons));
   // The same account in two files (an AAF feed split by category, sent twice): kept once, listed.
   // Per category, the first person read for each id.
   const seen = new Map<Category, Map<string, Person>>();

@@ -1,5 +1,5 @@
 /** A Person with every list empty, for readers to fill (lib/person.ts holds the model). */
-import type { Person } from '../core/person';
+import type { Person, ReadNote } from '../core/person';
 
 export function newPerson(
   base: Pick<Person, 'side' | 'source' | 'location' | 'category' | 'id' | 'idKind' | 'lastName' | 'firstName'>,
@@ -92,6 +92,76 @@ export function clean(value: string | undefined): string | undefined {
   // Most values hold single spaces at most: trimming alone gives the same text, without a copy.
   const v = FOLDABLE.test(value) ? value.replace(/\s+/g, ' ').trim() : value.trim();
   return v === '' ? undefined : v;
+}
+
+/**
+ * True when `value` holds a character of {@link NOT_TEXT}: a loop over char codes, since this runs on
+ * every value of every record (a regex test per value took about 1 s per 100,000 persons here).
+ */
+function hasNotText(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x20 ? c < 0x09 || c > 0x0d : c < 0x7f ? false : c <= 0x9f || (c >= 0x202a && (c <= 0x202e || (c >= 0x2066 && c <= 0x2069)))) return true;
+  }
+  return false;
+}
+
+/** How many changed records a note names one by one; the rest are counted. */
+const NAMED_CHANGES = 20;
+
+/**
+ * Notes the records whose values {@link clean} changed by removing control or bidi characters
+ * (issue 15, point 5: "shown as removed in the not-read/notes list when a name changed"), one note
+ * per file naming each record's location, the fields and the characters removed (as U+XXXX). Works
+ * on `raw` (the record as read, every reader fills it), and removes the same characters from `raw`
+ * so that what is shown on screen is text too.
+ * @param persons persons read, from any number of files (grouped by `source`).
+ * @returns one note per file that had such values, none otherwise; in file order.
+ */
+export function removedCharacterNotes(persons: readonly Person[]): ReadNote[] {
+  const byFile = new Map<string, { where: [string, string][]; count: number; chars: Set<string> }>();
+  for (let i = 0; i < persons.length; i++) {
+    const p = persons[i];
+    let fields: string[] | undefined;
+    // Values first (the common case, nothing to remove): a `for…in` over every record was the cost.
+    const values = Object.values(p.raw);
+    let any = false;
+    for (let k = 0; k < values.length && !any; k++) any = hasNotText(values[k]);
+    if (!any) continue;
+    for (const key in p.raw) {
+      const value = p.raw[key];
+      if (!hasNotText(value)) continue;
+      if (!fields) fields = [];
+      fields.push(key);
+      let file = byFile.get(p.source);
+      if (!file) {
+        file = { where: [], count: 0, chars: new Set() };
+        byFile.set(p.source, file);
+      }
+      for (const c of value.match(NOT_TEXT) ?? []) file.chars.add(`U+${c.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`);
+      p.raw[key] = value.replace(NOT_TEXT, '');
+    }
+    if (!fields) continue;
+    const file = byFile.get(p.source) as { where: [string, string][]; count: number };
+    file.count++;
+    const who = `${p.location} (${`${p.lastName} ${p.firstName}`.trim()}`;
+    if (file.where.length < NAMED_CHANGES) file.where.push([`${who} : ${fields.join(', ')})`, `${who}: ${fields.join(', ')})`]);
+  }
+  const notes: ReadNote[] = [];
+  for (const [source, { where, count, chars }] of byFile) {
+    const more = count - where.length;
+    const fr = where.map((w) => w[0]).join(' ; ');
+    const en = where.map((w) => w[1]).join('; ');
+    const codes = [...chars].sort().join(', ');
+    notes.push({
+      source,
+      message: {
+        fr: `${count < 2 ? 'Un enregistrement contenait' : `${count} enregistrements contenaient`} des caractères invisibles (caractères de contrôle ou d'inversion du sens d'écriture : ${codes}), retirés des noms et des valeurs : ${fr}${more > 0 ? ` ; et ${more} autre(s)` : ''}. Vérifiez ces noms dans le fichier d'origine.`,
+        en: `${count < 2 ? 'One record held' : `${count} records held`} invisible characters (control or text-direction characters: ${codes}), removed from the names and values: ${en}${more > 0 ? `; and ${more} more` : ''}. Check these names in the original file.`,
+      },
+    });
+  }
+  return notes;
 }
 
 /** `M`/`F` from the values found in the inputs (`M`, `F`, `Masculin`, `Féminin`, `1`, `2`, `H`, `G`...). */

@@ -6,7 +6,7 @@
 import type { Localized } from '../core/localized';
 import { looksLikeTable, looksLikeXml, sniffXml } from '../input/file-kind';
 import { encodingNotes, encryptedExportMessage, openInput } from '../input/open';
-import { append } from '../input/person-draft';
+import { append, removedCharacterNotes } from '../input/person-draft';
 import type { RefusalCode } from '../core/refusal';
 import type { InputFile } from '../input/source';
 import { readXmlTree, type XmlNode } from '../input/xml';
@@ -285,6 +285,7 @@ export function readPronoteExport(files: InputFile[], options: { profile?: Mappi
     for (const p of persons) if (p.raw.Ident) byIdent.set(`${p.category}\u0000${p.raw.Ident}`, p.id);
     for (const d of decisions) d.pronoteId = byIdent.get(`${d.category}\u0000${d.pronoteId}`) ?? d.pronoteId;
   }
+  append(notes, removedCharacterNotes(persons));
   let guardians = 0;
   let linked = 0;
   for (const p of persons) {

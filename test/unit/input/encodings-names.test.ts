@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDirectory } from '../../../lib/directory';
+import { readDirectory, readPastedTable } from '../../../lib/directory';
 import { InputError } from '../../../lib/core/person';
 import { readPronoteExport } from '../../../lib/pronote';
 
@@ -51,5 +51,58 @@ describe('names are text', () => {
   it('control characters and bidi overrides are removed from names', () => {
     const r = readDirectory([{ name: 'eleves.csv', bytes: utf8('Nom;Prénom\nDU\u0007PONT;\u202eJean\u202c\nMARTIN;L\u0001éa\n') }]);
     expect(r.persons.map((p) => `${p.lastName} ${p.firstName}`)).toEqual(['DUPONT Jean', 'MARTIN Léa']);
+  });
+
+  /** The note that says which records lost invisible characters, for one file. */
+  const removedNote = (notes: { source: string; message: { fr: string; en: string } }[], source: string) =>
+    notes.find((n) => n.source === source && n.message.fr.includes('caractères invisibles'));
+
+  it('a CSV or pasted table: the changed records are named with their line, in both languages, and raw is text too', () => {
+    const r = readDirectory([{ name: 'eleves.csv', bytes: utf8('Nom;Prénom\nDU\u0007PONT;\u202eJean\u202c\nMARTIN;Léa\nPETIT;Noé\u0085\n') }]);
+    const note = removedNote(r.notes, 'eleves.csv');
+    expect(note?.message.fr).toBe(
+      "2 enregistrements contenaient des caractères invisibles (caractères de contrôle ou d'inversion du sens d'écriture : U+0007, U+0085, U+202C, U+202E), retirés des noms et des valeurs : l. 2 (DUPONT Jean : Nom, Prénom) ; l. 4 (PETIT Noé : Prénom). Vérifiez ces noms dans le fichier d'origine.",
+    );
+    expect(note?.message.en).toBe(
+      '2 records held invisible characters (control or text-direction characters: U+0007, U+0085, U+202C, U+202E), removed from the names and values: l. 2 (DUPONT Jean: Nom, Prénom); l. 4 (PETIT Noé: Prénom). Check these names in the original file.',
+    );
+    expect(r.persons[0].raw).toEqual({ Nom: 'DUPONT', Prénom: 'Jean' });
+    const pasted = readPastedTable('Nom\tPrénom\tProfil\nMARTIN\tL\u2066éa\u2069\tEleve\n');
+    expect(removedNote(pasted.notes, 'collage')?.message.fr).toContain('Un enregistrement contenait');
+    expect(removedNote(pasted.notes, 'collage')?.message.fr).toContain('l. 2 (MARTIN Léa : Prénom)');
+  });
+
+  it('no note when no name changed', () => {
+    const r = readDirectory([{ name: 'eleves.csv', bytes: utf8('Nom;Prénom\nDUPONT;Jean\n') }]);
+    expect(removedNote(r.notes, 'eleves.csv')).toBeUndefined();
+  });
+
+  it('AAF, partner, sniffed and RapprochementSSO files: the note names the element and its line', () => {
+    const aaf = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<ficAlimMENESR>',
+      '<addRequest><operationalAttributes><attr name="categoriePersonne"><value>Eleve</value></attr></operationalAttributes><identifier><id>7</id></identifier><attributes><attr name="sn"><value>DU&#x202E;RAND</value></attr><attr name="givenName"><value>Zoé</value></attr></attributes></addRequest>',
+      '</ficAlimMENESR>',
+    ].join('\n');
+    const a = readDirectory([{ name: 'Complet_Eleve_0001.xml', bytes: utf8(aaf) }]);
+    expect(a.persons[0].lastName).toBe('DURAND');
+    expect(removedNote(a.notes, 'Complet_Eleve_0001.xml')?.message.fr).toContain('addRequest[1], l. 3 (DURAND Zoé : sn)');
+    const partner = readPronoteExport([{ name: 'export.xml', bytes: utf8('<EXPORT>\n<Eleve Ident="1" IDPN="X" Nom="A\u0085B" Prenom="C&#x202d;"/>\n</EXPORT>') }]);
+    expect(partner.persons[0].lastName).toBe('AB');
+    expect(removedNote(partner.notes, 'export.xml')?.message.en).toMatch(/\(AB C: Nom, Prenom\)/);
+    expect(removedNote(partner.notes, 'export.xml')?.message.en).toContain('l. 2');
+    const sniffed = readPronoteExport([
+      { name: 'liste.xml', bytes: utf8('<X><Eleves>\n<Eleve Ident="1" IDPN="P1" Nom="MARTIN" Prenom="Lé&#x202e;a"><Parent Ident="2"/></Eleve></Eleves>\n<Parents><Parent Ident="2" IDPN="P2" Nom="MARTIN" Prenom="C"/></Parents></X>') },
+    ]);
+    expect(sniffed.persons.map((p) => p.firstName)).toContain('Léa');
+    expect(removedNote(sniffed.notes, 'liste.xml')?.message.fr).toContain('(MARTIN Léa : Prenom)');
+    const sso = readPronoteExport([
+      {
+        name: 'RapprochementSSO.xml',
+        bytes: utf8('<PARTENAIRE_INDEX>\n<Eleves>\n<Eleve Ident="1" ID_Partenaire="e1" Nom="PE&#x202E;TIT" Prenom="Noé"/>\n</Eleves>\n</PARTENAIRE_INDEX>'),
+      },
+    ]);
+    expect(sso.persons[0].lastName).toBe('PETIT');
+    expect(removedNote(sso.notes, 'RapprochementSSO.xml')?.message.fr).toContain('(PETIT Noé : Nom)');
   });
 });
