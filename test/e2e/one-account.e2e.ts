@@ -181,7 +181,8 @@ test('two panel pages pairing one account with two people at once: one succeeds,
   expect(who[0].id).not.toBe(who[1].id);
   // Both at once.
   await Promise.all(hits.map((h) => h.click()));
-  const told = (tab: Locator) => tab.locator('.wb-error, [role="dialog"], [role="alertdialog"]');
+  // The dialog is the platform's `<dialog>` (its role is implicit, no attribute to select).
+  const told = (tab: Locator) => tab.locator('.wb-error, dialog[open], [role="dialog"], [role="alertdialog"]');
   const paired = (tab: Locator) => tab.locator('.wb-detail').getByText('rapproché à la main');
   await expect
     .poll(async () => Promise.all(pages.map(async ({ tab }) => `${await paired(tab).isVisible()}/${await told(tab).first().isVisible()}`)), { timeout: 30_000 })
