@@ -35,6 +35,8 @@ export function RentreeChecklist({ store, now = () => new Date() }: { store: Key
   const [loadedFor, setLoadedFor] = useState('');
   const lang = uiLang();
   const validUai = UAI.test(uai);
+  // Until the school's saved ticks are read, a tick would be overwritten by them and not saved.
+  const loading = validUai && loadedFor !== uai;
 
   useEffect(() => {
     if (!validUai) {
@@ -88,6 +90,7 @@ export function RentreeChecklist({ store, now = () => new Date() }: { store: Key
             <input
               type="checkbox"
               checked={progress.answers[answer]}
+              disabled={loading}
               onChange={(e) => setAnswer(answer, (e.target as HTMLInputElement).checked)}
             />
             {t(label)}
@@ -104,6 +107,7 @@ export function RentreeChecklist({ store, now = () => new Date() }: { store: Key
               <input
                 type="checkbox"
                 checked={progress.done.includes(step.id)}
+                disabled={loading}
                 onChange={() => update(toggleStep(progress, step.id))}
               />
               <span>{step.text[lang]}</span>
