@@ -7,6 +7,8 @@
  * - `lib/**`, `components/**`, `entrypoints/**`, `scripts/**` (the command line's messages):
  *   the string and template literals of every `fr` property (`{ fr, en }` objects), through
  *   conditionals, `+`, parentheses, arrays, arrow functions and nested templates;
+ * - the arguments given to a parameter named `fr` of a function, arrow or constructor declared in
+ *   the same file (`wrongFile(name, fr, en)`, `new UsageError(fr, en)`);
  * - `lib/**\/*.json` data: the strings of every `fr` property;
  * - `components/**\/*.tsx`: JSX text and string literals written as JSX children.
  * Not walked, on purpose: `lib/pages` labels (they must match what the real pages show, and they
@@ -118,6 +120,31 @@ function toText(file: string, sf: ts.SourceFile, pieces: Piece[]): FrenchText {
   };
 }
 
+/**
+ * Functions, arrows and classes (their constructor) of `sf` with a parameter named `fr`, by name,
+ * with that parameter's position: the French text of their calls is in that argument.
+ */
+function frParameters(sf: ts.SourceFile): Map<string, number> {
+  const out = new Map<string, number>();
+  const note = (name: string | undefined, params: ts.NodeArray<ts.ParameterDeclaration>) => {
+    const at = params.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === 'fr');
+    if (name && at >= 0) out.set(name, at);
+  };
+  const visit = (n: ts.Node): void => {
+    if (ts.isFunctionDeclaration(n)) note(n.name?.text, n.parameters);
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && (ts.isArrowFunction(n.initializer) || ts.isFunctionExpression(n.initializer))) {
+      note(n.name.text, n.initializer.parameters);
+    }
+    if (ts.isClassDeclaration(n)) {
+      const ctor = n.members.find(ts.isConstructorDeclaration);
+      if (ctor) note(n.name?.text, ctor.parameters);
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return out;
+}
+
 /** The French texts of one file (path relative to the root), with `source` its content. */
 export function frenchTextsOf(file: string, source: string): FrenchText[] {
   const found: Piece[][] = [];
@@ -133,10 +160,17 @@ export function frenchTextsOf(file: string, source: string): FrenchText[] {
   }
   const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const kindOf = (n: ts.StringLiteral): PieceKind => (source[n.getStart(sf)] === '"' ? 'double' : 'single');
+  const frParams = frParameters(sf);
   const visit = (n: ts.Node): void => {
     if (ts.isPropertyAssignment(n) && propertyName(n.name) === 'fr') textsOf(n.initializer, sf, kindOf, found);
+    if ((ts.isCallExpression(n) || ts.isNewExpression(n)) && ts.isIdentifier(n.expression)) {
+      const at = frParams.get(n.expression.text);
+      const arg = at === undefined ? undefined : n.arguments?.[at];
+      if (arg) textsOf(arg, sf, kindOf, found);
+    }
     if (file.startsWith('components/')) {
-      if (ts.isJsxText(n) && /\p{L}/u.test(n.text)) {
+      // Text between two expressions counts too: `{label} : {value}` puts its colon in JSX text.
+      if (ts.isJsxText(n) && n.text.trim() !== '') {
         const raw = source.slice(n.pos, n.end);
         found.push([{ start: n.pos, end: n.end, kind: 'jsx', value: decodeJsx(raw) }]);
       }

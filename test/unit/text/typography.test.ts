@@ -60,9 +60,11 @@ describe('the walker', () => {
       'const b = { fr: `${n} élève(s) : ${ok ? `oui` : "non"}`, en: `${n} pupil(s)` };',
       "const c = 'Pas : fr';",
       'const d = <p title="Titre : x">Texte : ici{\' ; \'}</p>;',
+      "function no(code: string, fr: string, en: string) {}",
+      "no('c', 'Pas lu : x', 'Not read: x');",
     ].join('\n');
     const texts = frenchTextsOf('components/x.tsx', src).map((t) => t.text);
-    expect(texts).toEqual(['Nom : x', `${PLACEHOLDER} élève(s) : ${PLACEHOLDER}`, 'oui', 'non', 'Texte : ici', ' ; ']);
+    expect(texts).toEqual(['Nom : x', `${PLACEHOLDER} élève(s) : ${PLACEHOLDER}`, 'oui', 'non', 'Texte : ici', ' ; ', 'Pas lu : x']);
   });
 
   it('fixes in place only the pieces that change, in the way they are written', () => {
