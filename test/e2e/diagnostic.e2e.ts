@@ -68,7 +68,7 @@ test('"Identification impossible" is explained too, and an ordinary page gets no
 test('the instance check reads the local instance; the Pronote pages then hint the direct URL', async ({ context, openSidePanel }) => {
   const panel = await openSidePanel();
   await panel.getByRole('tab', { name: 'Diagnostic' }).click();
-  await panel.getByLabel('Adresse de Pronote ou UAI (RNE) de l\'établissement').fill('0310047H');
+  await panel.getByLabel('Adresse de Pronote ou UAI (RNE) de l’établissement').fill('0310047H');
   await panel.getByRole('button', { name: 'Vérifier' }).click();
   const result = panel.locator('[data-instance-state="ok"]');
   await expect(result).toBeVisible();
@@ -121,7 +121,7 @@ test('a pasted message and a pasted CAS response are explained in the side panel
   await expect(panel.locator('#panel-diagnostic [data-failure="idpronote-missing"]')).toBeVisible();
   await expect(panel.getByText('Projet ENT\u202f: ENT27.')).toBeVisible();
 
-  await panel.getByLabel(/Collez la réponse XML/).fill(
+  await panel.getByLabel(/Collez la réponse du serveur CAS/).fill(
     '<cas:serviceResponse xmlns:cas="http://www.yale.edu/tp/cas"><cas:authenticationSuccess><cas:user>jmartin12</cas:user><cas:attributes><cas:nom>MARTIN</cas:nom></cas:attributes></cas:authenticationSuccess></cas:serviceResponse>',
   );
   await panel.getByRole('button', { name: 'Lire' }).click();
@@ -163,7 +163,7 @@ test('a pasted CAS login URL is read down to its Pronote server, and a pasted er
 test('the rentrée checklist keeps its ticks per school', async ({ openSidePanel }) => {
   let panel = await openSidePanel();
   await panel.getByRole('tab', { name: 'Diagnostic' }).click();
-  await panel.getByLabel('UAI de l\'établissement').fill('0310047H');
+  await panel.getByLabel('UAI de l’établissement').fill('0310047H');
   await expect(panel.getByText(/Année scolaire \d{4}-\d{4}/)).toBeVisible();
   await panel.getByLabel('Nous avons changé de version de Pronote').check();
   const steps = panel.locator('.diag-steps li');
@@ -177,8 +177,8 @@ test('the rentrée checklist keeps its ticks per school', async ({ openSidePanel
 
   panel = await openSidePanel();
   await panel.getByRole('tab', { name: 'Diagnostic' }).click();
-  await panel.getByLabel('UAI de l\'établissement').fill('0310047H');
+  await panel.getByLabel('UAI de l’établissement').fill('0310047H');
   await expect(panel.getByText('Étapes dans l’ordre\u202f: 2 sur 4 faites')).toBeVisible();
-  await panel.getByLabel('UAI de l\'établissement').fill('0752536Z');
+  await panel.getByLabel('UAI de l’établissement').fill('0752536Z');
   await expect(panel.getByText('Étapes dans l’ordre\u202f: 0 sur 3 faites')).toBeVisible();
 });
