@@ -133,7 +133,7 @@ test.describe('with the Pronote instance answering', () => {
     const mismatch = '[data-passerelle-finding="bloc-version-mismatch"]';
     await expect
       .poll(() => ui.text(mismatch))
-      .toContain('Le bloc Pronote est réglé sur « PRONOTE 2023 » alors que votre Pronote est en version 2024');
+      .toContain('Le bloc Pronote est réglé sur «\u202fPRONOTE 2023\u202f» alors que votre Pronote est en version 2024');
     expect(await ui.text('[data-passerelle-version-check]')).toContain('Version de Pronote\u202f: 2024.3.7.1');
     // Set to the right version: the warning goes.
     await page.locator('#k_4722').selectOption('PRONOTE 2024');
