@@ -2,6 +2,7 @@
  * UI strings, read from `public/_locales/{fr,en}/messages.json` (the same files the manifest uses),
  * so every visible string lives in one place per language. French unless the browser is in English.
  */
+import { formatNumber as formatNumberIn } from '../lib/core/format';
 import en from '../public/_locales/en/messages.json';
 import fr from '../public/_locales/fr/messages.json';
 
@@ -27,5 +28,5 @@ export function t(key: string, subs: (string | number)[] = [], lang: Lang = uiLa
 
 /** French number formatting for the UI (PRODUCT.md: "numbers with French formatting"). */
 export function formatNumber(n: number, lang: Lang = uiLang()): string {
-  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR').format(n);
+  return formatNumberIn(n, lang);
 }

@@ -19,6 +19,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { readDirectory } from '../lib/directory';
 import { assertSizeOf } from '../lib/input/limits';
 import type { InputFile } from '../lib/input/source';
+import { formatDateTime } from '../lib/core/format';
 import { InputError, type NotRead, type Person } from '../lib/core/person';
 import { CATEGORY_NAMES, type Category } from '../lib/core/vocabulary';
 import { isMappingProfile, type MappingProfile, readPronoteExport } from '../lib/pronote';
@@ -93,7 +94,7 @@ function parseArgs(argv: string[]): Args {
         args.sample = true;
         break;
       default:
-        throw new UsageError(`Option inconnue : ${flag}`, `Unknown option: ${flag}`);
+        throw new UsageError(`Option inconnue\u202f: ${flag}`, `Unknown option: ${flag}`);
     }
   }
   if (!args.out) throw new UsageError('--out DOSSIER est obligatoire.', '--out DIR is required.');
@@ -151,10 +152,10 @@ class FileOnDisk implements InputFile {
 let held: { path: string; bytes: Uint8Array } | undefined;
 
 function readInput(path: string): InputFile {
-  if (!existsSync(path)) throw new UsageError(`Fichier introuvable : ${path}`, `File not found: ${path}`);
+  if (!existsSync(path)) throw new UsageError(`Fichier introuvable\u202f: ${path}`, `File not found: ${path}`);
   const stat = statSync(path);
   if (stat.isDirectory()) {
-    throw new UsageError(`${path} est un dossier : donnez le fichier lui-même.`, `${path} is a folder: give the file itself.`);
+    throw new UsageError(`${path} est un dossier\u202f: donnez le fichier lui-même.`, `${path} is a folder: give the file itself.`);
   }
   // From the size alone: a file above the limit is never read into memory.
   assertSizeOf(basename(path), stat.size);
@@ -179,7 +180,7 @@ function codeOf(e: unknown): string {
 function checkOutDir(out: string): void {
   const notFolder = () =>
     new UsageError(
-      `--out ${out} : ce n'est pas un dossier (un fichier porte déjà ce nom, ou le chemin passe par un fichier). Donnez un dossier, nouveau ou existant.`,
+      `--out ${out}\u202f: ce n’est pas un dossier (un fichier porte déjà ce nom, ou le chemin passe par un fichier). Donnez un dossier, nouveau ou existant.`,
       `--out ${out}: not a folder (a file already has this name, or the path goes through a file). Give a folder, new or existing.`,
     );
   for (let p = out; ; p = dirname(p)) {
@@ -196,7 +197,7 @@ function writeOut(path: string, text: string): void {
   try {
     writeFileSync(path, text, 'utf8');
   } catch (e) {
-    throw new UsageError(`Impossible d'écrire ${path} (${codeOf(e)}).`, `Cannot write ${path} (${codeOf(e)}).`);
+    throw new UsageError(`Impossible d’écrire ${path} (${codeOf(e)}).`, `Cannot write ${path} (${codeOf(e)}).`);
   }
 }
 
@@ -212,7 +213,7 @@ function makeOutDir(out: string): void {
 
 /** A file, or every directory file of a folder (sub-folders included), in name order. */
 function expand(path: string): InputFile[] {
-  if (!existsSync(path)) throw new UsageError(`Fichier ou dossier introuvable : ${path}`, `File or folder not found: ${path}`);
+  if (!existsSync(path)) throw new UsageError(`Fichier ou dossier introuvable\u202f: ${path}`, `File or folder not found: ${path}`);
   if (!statSync(path).isDirectory()) return [readInput(path)];
   const files: InputFile[] = [];
   for (const name of readdirSync(path).sort()) {
@@ -223,7 +224,7 @@ function expand(path: string): InputFile[] {
   }
   if (!files.length) {
     throw new UsageError(
-      `Le dossier ${path} ne contient aucun fichier d'annuaire (.xml, .csv).`,
+      `Le dossier ${path} ne contient aucun fichier d’annuaire (.xml, .csv).`,
       `The folder ${path} holds no directory file (.xml, .csv).`,
     );
   }
@@ -235,7 +236,7 @@ function sampleInputs(): { pronote: InputFile[]; directory: InputFile[] } {
   const dir = resolve('sample');
   if (!existsSync(dir)) {
     throw new UsageError(
-      "Le dossier sample/ est absent : lancez d'abord « npx tsx scripts/generate.ts --sample ».",
+      "Le dossier sample/ est absent\u202f: lancez d’abord «\u202fnpx tsx scripts/generate.ts --sample\u202f».",
       'The sample/ folder is missing: run "npx tsx scripts/generate.ts --sample" first.',
     );
   }
@@ -256,13 +257,13 @@ function readProfile(path: string): MappingProfile {
     value = JSON.parse(new TextDecoder().decode(file.bytes).replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new UsageError(
-      `Le profil ${path} n'est pas un JSON lisible (${(e as Error).message}).`,
+      `Le profil ${path} n’est pas un JSON lisible (${(e as Error).message}).`,
       `The profile ${path} is not readable JSON (${(e as Error).message}).`,
     );
   }
   if (!isMappingProfile(value)) {
     throw new UsageError(
-      `Le fichier ${path} n'est pas un profil de correspondance enregistré depuis l'écran de correspondance.`,
+      `Le fichier ${path} n’est pas un profil de correspondance enregistré depuis l’écran de correspondance.`,
       `The file ${path} is not a mapping profile saved from the mapping screen.`,
     );
   }
@@ -364,7 +365,7 @@ function run(argv: string[]): number {
       proposals: result.proposals,
       notRead: { pronote: pronote.notRead, directory: directory.notRead },
       notes: { pronote: pronote.notes, directory: directory.notes },
-      generatedAt: new Date().toLocaleString('fr-FR', { timeZone: 'UTC' }) + ' UTC',
+      generatedAt: `${formatDateTime(new Date(), 'fr', 'UTC')} UTC`,
     }),
   );
   summary.seconds = Math.round(progress.seconds() * 1000) / 1000;
@@ -387,7 +388,7 @@ function run(argv: string[]): number {
 function unknownUaiLine(scope: ScopeInfo): string {
   const found =
     scope.from === 'pairs'
-      ? { fr: `établissements déduits des rapprochements sûrs : ${scope.structures.join(', ')}`, en: `schools found from the sure pairs: ${scope.structures.join(', ')}` }
+      ? { fr: `établissements déduits des rapprochements sûrs\u202f: ${scope.structures.join(', ')}`, en: `schools found from the sure pairs: ${scope.structures.join(', ')}` }
       : { fr: 'aucun établissement déduit', en: 'no school found' };
   return (
     `UAI ${scope.asked} inconnu de l'annuaire (aucun compte n'y est rattaché, ou le fichier EtabEducNat manque) : il ne restreint rien (${found.fr}). / ` +

@@ -44,7 +44,7 @@ export function LeftExplained({ items, decisions, open = false }: { items: StepI
               return (
                 <li key={reason}>
                   <strong>
-                    {t(msgKey(`wbLeft_${reason}`))} : {formatNumber(list.length)}
+                    {t(msgKey(`wbLeft_${reason}`))}&#x202f;: {formatNumber(list.length)}
                   </strong>{' '}
                   <span class="wb-hint">
                     ({[...byCategory.entries()].map(([c, n]) => `${categoryLabel(c as never)} ${formatNumber(n)}`).join(', ')})

@@ -140,7 +140,7 @@ export function Results({
         <ul class="wb-step-states">
           {CATEGORIES.map((c) => (
             <li key={c} data-testid={`wb-state-${c}`}>
-              {categoryLabel(c)} : {t(msgKey(`wbStepState_${r.steps[c]}`))}
+              {categoryLabel(c)}&#x202f;: {t(msgKey(`wbStepState_${r.steps[c]}`))}
               {r.steps[c] === 'cancelled' && (
                 <button type="button" class="wb-no-print" onClick={async () => onChange(await resumeStep(db, rid, c))}>
                   {t('wbResume')}

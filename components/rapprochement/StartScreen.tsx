@@ -176,7 +176,7 @@ function SideLoader({ db, client, r, side, onChange }: Props & { r: Rapprochemen
         setSniff(ask ? { mapping: s.mapping, confidence: s.confidence, sure: s.sure, unused: s.unused ?? [], files: source, paste: pasted } : undefined);
         onChange(reply.outcome.rapprochement);
       } else if (reply.kind === 'input-error') setError(reply.message);
-      else if (reply.kind === 'fault') setError({ fr: `Erreur interne : ${reply.message}`, en: `Internal error: ${reply.message}` });
+      else if (reply.kind === 'fault') setError({ fr: `Erreur interne\u202f: ${reply.message}`, en: `Internal error: ${reply.message}` });
     } catch (e) {
       if (e instanceof InputError) setError(e.userMessage);
       else if (!(e instanceof CancelledError)) setError({ fr: String(e), en: String(e) });
@@ -331,7 +331,7 @@ function SummaryView({ summary, side }: { summary: InputSummary; side: Side }) {
         <ul class="wb-notes">
           {summary.notes.slice(0, 50).map((n, i) => (
             <li key={i}>
-              {n.source} : {localized(n.message)}
+              {n.source}&#x202f;: {localized(n.message)}
             </li>
           ))}
         </ul>

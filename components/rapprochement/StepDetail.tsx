@@ -13,13 +13,14 @@ import { outcomeLabel } from './StepList';
 import type { WorkerClient } from './worker-client';
 
 function Evidence({ item, index }: { item: StepItem; index: number }) {
-  const evidence = item.proposal.candidates[index]?.evidence ?? [];
+  // A field one side does not give says nothing about the pair: hidden rather than shown as "inconnu".
+  const evidence = (item.proposal.candidates[index]?.evidence ?? []).filter((e) => e.level !== 'missing');
   if (!evidence.length) return null;
   return (
     <ul class="wb-evidence" aria-label={t('wbEvidence')}>
       {evidence.map((e) => (
         <li key={e.field} class={e.weight > 0 ? 'wb-agree' : e.weight < 0 ? 'wb-disagree' : 'wb-neutral'}>
-          {t(msgKey(`wbField_${e.field}`))} : {levelLabel(e.level)}
+          {t(msgKey(`wbField_${e.field}`))}&#x202f;: {levelLabel(e.level)}
         </li>
       ))}
     </ul>
@@ -74,7 +75,7 @@ export function StepDetail({
             return (
               <li key={c.id}>
                 <div>
-                  <strong>{personLine(c)}</strong> <span class="wb-hint">{c.id}</span>{' '}
+                  <strong>{personLine(c)}</strong> <span class="wb-hint">{t('wbEntAccountId', [c.id])}</span>{' '}
                   <span class="wb-score">{formatPercent(Math.round(score * 100))}</span>
                   {isPair && <span class="wb-badge wb-badge-auto">{t('wbStatus_auto')}</span>}
                 </div>

@@ -2,6 +2,7 @@
  * What is stored, in one line, the other stored rapprochements (several schools and years can be
  * kept), and "Supprimer toutes les données" with a confirmation (PRODUCT.md §3).
  */
+import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 import {
   deleteAllData,
@@ -12,7 +13,8 @@ import {
   setOpenRapprochement,
   storedCounts,
 } from '../../lib/store';
-import { formatNumber, t } from '../i18n';
+import { t } from '../i18n';
+import { tCount } from './format';
 
 export function StoredData({
   db,
@@ -32,8 +34,10 @@ export function StoredData({
   const [asking, setAsking] = useState(false);
 
   useEffect(() => {
-    storedCounts(db).then(setCounts, () => {});
+    // A live query, so the line follows each decision as it is written, not only the next import.
+    const counts = liveQuery(() => storedCounts(db)).subscribe({ next: setCounts, error: () => {} });
     listRapprochements(db).then(setAll, () => {});
+    return () => counts.unsubscribe();
   }, [db, version]);
 
   return (
@@ -62,13 +66,7 @@ export function StoredData({
       )}
       <p data-testid="wb-stored">
         {counts
-          ? t('wbStored', [
-              formatNumber(counts.rapprochements),
-              formatNumber(counts.schools),
-              formatNumber(counts.persons),
-              formatNumber(counts.decisions),
-              formatNumber(counts.remembered),
-            ])
+          ? t('wbStored', [tCount('wbStoredPersons', counts.persons), tCount('wbStoredDecisions', counts.decisions)])
           : ''}
       </p>
       {asking ? (

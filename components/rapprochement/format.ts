@@ -3,22 +3,17 @@ import type { Localized } from '../../lib/core/localized';
 import type { Level } from '../../lib/matching/types';
 import type { Category } from '../../lib/core/person';
 import type { PersonView } from '../../lib/store/schema';
+import { formatDate as formatDateIn, formatDateTime as formatDateTimeIn, isSingular } from '../../lib/core/format';
 import { formatNumber, t, uiLang } from '../i18n';
 
-/** `yyyy-mm-dd` → `dd/mm/yyyy`; other values unchanged; empty when undefined. */
+/** `yyyy-mm-dd` → `dd/mm/yyyy` in the UI language (`lib/core/format.ts`); other values unchanged; empty when undefined. */
 export function formatDate(iso: string | undefined): string {
-  if (!iso) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+  return formatDateIn(iso, uiLang());
 }
 
-/** An ISO date-time as `dd/mm/yyyy hh:mm` (local time). */
+/** An ISO date-time as `dd/mm/yyyy hh:mm` (local time), through `Intl`. */
 export function formatDateTime(iso: string | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return formatDateTimeIn(iso, uiLang());
 }
 
 /** The user's language's text of a reader's message. */
@@ -44,10 +39,10 @@ export function personLine(p: PersonView): string {
 
 /**
  * A count message with its singular form: key `${key}_one` when `n` takes the singular
- * (French: 0 and 1; English: 1), else `key`; `$1` is `n` formatted.
+ * (`Intl.PluralRules`: French 0 and 1; English 1), else `key`; `$1` is `n` formatted.
  */
 export function tCount(key: string, n: number, lang: 'fr' | 'en' = uiLang()): string {
-  const one = lang === 'en' ? n === 1 : n < 2;
+  const one = isSingular(n, lang);
   return t(one ? `${key}_one` : key, [formatNumber(n, lang)], lang);
 }
 

@@ -24,11 +24,11 @@ export function checkAccessRoles(settings: EntAccessSettings): Finding[] {
       severity: 'warning' as const,
       field: `access:${p.profile}`,
       message: {
-        fr: `Le profil « ${p.profile} » n’a pas le rôle « accès au service » : ces utilisateurs ne verront pas Pronote.net dans l’ENT.`,
+        fr: `Le profil «\u202f${p.profile}\u202f» n’a pas le rôle «\u202faccès au service\u202f»\u202f: ces utilisateurs ne verront pas Pronote.net dans l’ENT.`,
         en: `The profile “${p.profile}” does not hold the role “accès au service”: these users will not see Pronote.net in the ENT.`,
       },
       fix: {
-        fr: `Si ces utilisateurs doivent ouvrir Pronote depuis l’ENT, ajoutez le rôle « accès au service » au profil « ${p.profile} » dans l’onglet « accès population ».`,
+        fr: `Si ces utilisateurs doivent ouvrir Pronote depuis l’ENT, ajoutez le rôle «\u202faccès au service\u202f» au profil «\u202f${p.profile}\u202f» dans l’onglet «\u202faccès population\u202f».`,
         en: `If these users should open Pronote from the ENT, add the role “accès au service” to the profile “${p.profile}” in the “accès population” tab.`,
       },
     }));
@@ -46,11 +46,11 @@ export function checkAnonymous(settings: EntAccessSettings): Finding[] {
       severity: 'warning',
       field: 'anonymous',
       message: {
-        fr: 'La case « service anonyme » est cochée : le service est montré à tous, même déconnectés, mais sans connexion unique (SSO) vers Pronote.',
+        fr: 'La case «\u202fservice anonyme\u202f» est cochée\u202f: le service est montré à tous, même déconnectés, mais sans connexion unique (SSO) vers Pronote.',
         en: 'The box “service anonyme” is checked: the service is shown to everyone, even logged out, but without single sign-on (SSO) to Pronote.',
       },
       fix: {
-        fr: 'Décochez « service anonyme » et donnez plutôt le rôle « accès au service » aux profils concernés.',
+        fr: 'Décochez «\u202fservice anonyme\u202f» et donnez plutôt le rôle «\u202faccès au service\u202f» aux profils concernés.',
         en: 'Uncheck “service anonyme” and give the role “accès au service” to the profiles concerned instead.',
       },
     },

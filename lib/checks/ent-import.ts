@@ -50,18 +50,18 @@ export function checkImportMode({ mode, fileKind, date }: ImportModeInput): Find
     reasons.push(
       fileKind === 'all-users'
         ? {
-            fr: 'le fichier chargé contient tous les utilisateurs (option « Uniquement les utilisateurs sans identifiants CAS » décochée), qui s’importe en mode « complet »',
+            fr: 'le fichier chargé contient tous les utilisateurs (option «\u202fUniquement les utilisateurs sans identifiants CAS\u202f» décochée), qui s’importe en mode «\u202fcomplet\u202f»',
             en: 'the loaded file holds all users (option “Uniquement les utilisateurs sans identifiants CAS” unchecked), which is imported in “complet” mode',
           }
         : {
-            fr: 'le fichier chargé ne contient que les utilisateurs sans identifiants CAS, qui s’importe en mode « partiel »',
+            fr: 'le fichier chargé ne contient que les utilisateurs sans identifiants CAS, qui s’importe en mode «\u202fpartiel\u202f»',
             en: 'the loaded file holds only the users without CAS identifiers, which is imported in “partiel” mode',
           },
     );
   }
   if (rentree && mode === 'partiel') {
     reasons.push({
-      fr: 'en début d’année scolaire, le guide demande un import en mode « complet »',
+      fr: 'en début d’année scolaire, le guide demande un import en mode «\u202fcomplet\u202f»',
       en: 'at the start of the school year, the guide asks for an import in “complet” mode',
     });
   }
@@ -70,21 +70,21 @@ export function checkImportMode({ mode, fileKind, date }: ImportModeInput): Find
   const fileAdvice =
     wanted === 'complet' && fileKind !== 'all-users'
       ? {
-          fr: ' avec un fichier exporté en laissant décochée l’option « Uniquement les utilisateurs sans identifiants CAS »',
+          fr: ' avec un fichier exporté en laissant décochée l’option «\u202fUniquement les utilisateurs sans identifiants CAS\u202f»',
           en: ' with a file exported with the option “Uniquement les utilisateurs sans identifiants CAS” left unchecked',
         }
       : { fr: '', en: '' };
   const fix =
     wanted === mode
-      ? { fr: `Gardez le mode « ${mode} »${fileAdvice.fr}.`, en: `Keep the “${mode}” mode${fileAdvice.en}.` }
-      : { fr: `Choisissez le mode « ${wanted} »${fileAdvice.fr}.`, en: `Choose the “${wanted}” mode${fileAdvice.en}.` };
+      ? { fr: `Gardez le mode «\u202f${mode}\u202f»${fileAdvice.fr}.`, en: `Keep the “${mode}” mode${fileAdvice.en}.` }
+      : { fr: `Choisissez le mode «\u202f${wanted}\u202f»${fileAdvice.fr}.`, en: `Choose the “${wanted}” mode${fileAdvice.en}.` };
   return [
     {
       id: 'import-mode-mismatch',
       severity: 'warning',
       field: 'mode',
       message: {
-        fr: `Mode « ${mode} » choisi, mais ${reasons.map((r) => r.fr).join(' ; et ')}.`,
+        fr: `Mode «\u202f${mode}\u202f» choisi, mais ${reasons.map((r) => r.fr).join(' ; et ')}.`,
         en: `Mode “${mode}” chosen, but ${reasons.map((r) => r.en).join('; and ')}.`,
       },
       fix,

@@ -21,11 +21,11 @@ export function checkBlocCasUrl(settings: EntServiceSettings): Finding[] {
       severity: 'error',
       field: 'casUrl',
       message: {
-        fr: `Le champ « url cas de Pronote.net » du bloc Pronote contient « ${value} » : il doit rester vide.`,
+        fr: `Le champ «\u202furl cas de Pronote.net\u202f» du bloc Pronote contient «\u202f${value}\u202f»\u202f: il doit rester vide.`,
         en: `The bloc Pronote's “url cas de Pronote.net” field holds “${value}”: it must stay empty.`,
       },
       fix: {
-        fr: 'Videz ce champ et enregistrez : le guide d’intégration demande de ne rien y renseigner.',
+        fr: 'Videz ce champ et enregistrez\u202f: le guide d’intégration demande de ne rien y renseigner.',
         en: 'Empty this field and save: the integration guide says to leave it blank.',
       },
     },
@@ -57,21 +57,21 @@ export function serviceUrlProblem(url: string): UrlProblem | undefined {
 
 const URL_MESSAGES: Record<UrlProblem, { fr: string; en: string }> = {
   empty: { fr: 'L’URL du service Pronote.net est vide.', en: 'The Pronote.net service URL is empty.' },
-  'not-url': { fr: 'L’URL du service « $1 » n’est pas une adresse web.', en: 'The service URL “$1” is not a web address.' },
+  'not-url': { fr: 'L’URL du service «\u202f$1\u202f» n’est pas une adresse web.', en: 'The service URL “$1” is not a web address.' },
   'not-pronote': {
-    fr: 'L’URL du service « $1 » n’est pas l’adresse d’un Pronote (c’est peut-être celle du CAS ou de l’ENT).',
+    fr: 'L’URL du service «\u202f$1\u202f» n’est pas l’adresse d’un Pronote (c’est peut-être celle du CAS ou de l’ENT).',
     en: 'The service URL “$1” is not a Pronote address (it may be the CAS’s or the ENT’s).',
   },
   espace: {
-    fr: 'L’URL du service « $1 » ouvre une page d’espace, pas la racine de Pronote.',
+    fr: 'L’URL du service «\u202f$1\u202f» ouvre une page d’espace, pas la racine de Pronote.',
     en: 'The service URL “$1” opens an espace page, not the Pronote root.',
   },
   'login-true': {
-    fr: 'L’URL du service « $1 » contient « ?login=true » : c’est l’adresse d’accès direct, hors ENT, qui contourne le CAS.',
+    fr: 'L’URL du service «\u202f$1\u202f» contient «\u202f?login=true\u202f»\u202f: c’est l’adresse d’accès direct, hors ENT, qui contourne le CAS.',
     en: 'The service URL “$1” carries “?login=true”: that is the direct (non-ENT) address, which bypasses the CAS.',
   },
   extra: {
-    fr: 'L’URL du service « $1 » contient des paramètres : elle doit être la racine de Pronote.',
+    fr: 'L’URL du service «\u202f$1\u202f» contient des paramètres\u202f: elle doit être la racine de Pronote.',
     en: 'The service URL “$1” carries parameters: it must be the Pronote root.',
   },
 };
@@ -115,11 +115,11 @@ export function checkServiceUrl(settings: EntServiceSettings): Finding[] {
       message: { fr: m.fr.replace('$1', url), en: m.en.replace('$1', url) },
       fix: root
         ? {
-            fr: `Mettez la racine de Pronote, sans page ni paramètre : ${root}`,
+            fr: `Mettez la racine de Pronote, sans page ni paramètre\u202f: ${root}`,
             en: `Use the Pronote root, with no page and no parameters: ${root}`,
           }
         : {
-            fr: 'Mettez l’adresse racine de votre Pronote, par exemple https://0310047h.index-education.net/pronote/ (sans page d’espace ni « ?login=true »).',
+            fr: 'Mettez l’adresse racine de votre Pronote, par exemple https://0310047h.index-education.net/pronote/ (sans page d’espace ni «\u202f?login=true\u202f»).',
             en: 'Use the root address of your Pronote, e.g. https://0310047h.index-education.net/pronote/ (no espace page, no “?login=true”).',
           },
       ...(root ? { url: root } : {}),
@@ -156,7 +156,7 @@ export function checkBlocVersion(settings: EntServiceSettings, pronoteVersion?: 
       severity: 'warning',
       field: 'blocVersion',
       message: {
-        fr: `Le bloc Pronote est réglé sur « ${shown} » alors que votre Pronote est en version ${known}.`,
+        fr: `Le bloc Pronote est réglé sur «\u202f${shown}\u202f» alors que votre Pronote est en version ${known}.`,
         en: `The bloc Pronote is set to “${shown}” while your Pronote runs version ${known}.`,
       },
       fix: {

@@ -118,20 +118,20 @@ interface Node {
 const CAS_CODES: Record<string, { meaning: Localized; failureId?: FailureId }> = {
   INVALID_TICKET: {
     meaning: {
-      fr: 'Ticket inconnu, déjà utilisé ou expiré. Un ticket ne se valide qu’une fois et vit quelques secondes : pour tester, demandez un nouveau ticket et validez-le aussitôt. Si Pronote reçoit cette réponse à chaque connexion, son horloge ou son adresse de validation est en cause.',
+      fr: 'Ticket inconnu, déjà utilisé ou expiré. Un ticket ne se valide qu’une fois et vit quelques secondes\u202f: pour tester, demandez un nouveau ticket et validez-le aussitôt. Si Pronote reçoit cette réponse à chaque connexion, son horloge ou son adresse de validation est en cause.',
       en: 'Ticket unknown, already used or expired. A ticket validates once and lives a few seconds: to test, get a fresh ticket and validate it at once. If Pronote gets this answer at every login, its clock or its validation address is at fault.',
     },
   },
   INVALID_SERVICE: {
     meaning: {
-      fr: 'Le ticket a été délivré pour une autre adresse de service que celle donnée à la validation : l’adresse de Pronote déclarée dans l’ENT diffère de celle que Pronote annonce (racine, casse du chemin, http/https).',
+      fr: 'Le ticket a été délivré pour une autre adresse de service que celle donnée à la validation\u202f: l’adresse de Pronote déclarée dans l’ENT diffère de celle que Pronote annonce (racine, casse du chemin, http/https).',
       en: 'The ticket was issued for another service address than the one given at validation: the Pronote address declared in the ENT differs from the one Pronote announces (root, path case, http/https).',
     },
     failureId: 'cas-service-not-allowed',
   },
   UNAUTHORIZED_SERVICE: {
     meaning: {
-      fr: 'Le CAS ne connaît pas ce service : l’adresse de Pronote n’est pas déclarée dans l’ENT.',
+      fr: 'Le CAS ne connaît pas ce service\u202f: l’adresse de Pronote n’est pas déclarée dans l’ENT.',
       en: 'The CAS does not know this service: the Pronote address is not declared in the ENT.',
     },
     failureId: 'cas-service-not-allowed',
@@ -144,7 +144,7 @@ const CAS_CODES: Record<string, { meaning: Localized; failureId?: FailureId }> =
   },
   INVALID_REQUEST: {
     meaning: {
-      fr: 'La requête de validation est incomplète (paramètre « ticket » ou « service » manquant) : l’adresse de validation testée est mal formée.',
+      fr: 'La requête de validation est incomplète (paramètre «\u202fticket\u202f» ou «\u202fservice\u202f» manquant)\u202f: l’adresse de validation testée est mal formée.',
       en: 'The validation request is incomplete (“ticket” or “service” parameter missing): the validation address tried is malformed.',
     },
   },
@@ -162,7 +162,7 @@ const CAS_CODES: Record<string, { meaning: Localized; failureId?: FailureId }> =
   },
   INTERNAL_ERROR: {
     meaning: {
-      fr: 'Erreur interne du serveur CAS : à signaler au projet ENT.',
+      fr: 'Erreur interne du serveur CAS\u202f: à signaler au projet ENT.',
       en: 'Internal error of the CAS server: report it to the ENT project.',
     },
   },
@@ -178,7 +178,7 @@ const SAML_CODES: Record<string, Localized> = {
     en: 'The CAS could not answer (invalid ticket or server error).',
   },
   RequestDenied: {
-    fr: 'Le CAS refuse de répondre à ce service : l’adresse de Pronote n’est peut-être pas autorisée.',
+    fr: 'Le CAS refuse de répondre à ce service\u202f: l’adresse de Pronote n’est peut-être pas autorisée.',
     en: 'The CAS refuses to answer this service: the Pronote address may not be allowed.',
   },
   VersionMismatch: {
@@ -259,7 +259,7 @@ function readCas(root: Node, expected: string, mode: RecognitionMode | 'auto'): 
       code,
       message: allText(failure),
       meaning: known?.meaning ?? {
-        fr: 'Code d’échec non standard : lire le message du serveur.',
+        fr: 'Code d’échec non standard\u202f: lire le message du serveur.',
         en: 'Non-standard failure code: read the server’s message.',
       },
       failureId: known?.failureId,
@@ -304,7 +304,7 @@ function readSaml(response: Node, expected: string, mode: RecognitionMode | 'aut
       code,
       message: allText(status.children.find((c) => c.name === 'StatusMessage')),
       meaning: SAML_CODES[code] ?? SAML_CODES[outerCode] ?? {
-        fr: 'Échec non standard : lire le message du serveur.',
+        fr: 'Échec non standard\u202f: lire le message du serveur.',
         en: 'Non-standard failure: read the server’s message.',
       },
       failureId: code === 'RequestDenied' || outerCode === 'RequestDenied' ? 'cas-service-not-allowed' : undefined,
@@ -345,7 +345,7 @@ function success_(
       ...base,
       expectedValue,
       meaning: {
-        fr: `Le CAS renvoie « ${expected} » = ${expectedValue}. Pronote reconnaîtra cette personne si cet identifiant est celui de sa fiche. Si elle voit encore une erreur, l’identifiant importé est peut-être celui d’un doublon ou d’une ancienne année : refaire l’export et l’import.`,
+        fr: `Le CAS renvoie «\u202f${expected}\u202f» = ${expectedValue}. Pronote reconnaîtra cette personne si cet identifiant est celui de sa fiche. Si elle voit encore une erreur, l’identifiant importé est peut-être celui d’un doublon ou d’une ancienne année\u202f: refaire l’export et l’import.`,
         en: `The CAS returns “${expected}” = ${expectedValue}. Pronote will recognise this person if that identifier is the one of their record. If they still get an error, the imported identifier may belong to a duplicate or to a former year: redo the export and the import.`,
       },
     };
@@ -356,7 +356,7 @@ function success_(
       caseVariant,
       failureId: 'idpronote-missing',
       meaning: {
-        fr: `Le CAS renvoie « ${caseVariant} », pas « ${expected} » : le nom diffère par la casse. Le nom de l’attribut réglé dans Pronote doit être écrit exactement comme celui que l’ENT envoie.`,
+        fr: `Le CAS renvoie «\u202f${caseVariant}\u202f», pas «\u202f${expected}\u202f»\u202f: le nom diffère par la casse. Le nom de l’attribut réglé dans Pronote doit être écrit exactement comme celui que l’ENT envoie.`,
         en: `The CAS returns “${caseVariant}”, not “${expected}”: the name differs in case. The attribute name set in Pronote must be written exactly as the ENT sends it.`,
       },
     };
@@ -366,7 +366,7 @@ function success_(
       ...base,
       failureId: 'idpronote-missing',
       meaning: {
-        fr: `L’attribut « ${expected} » est envoyé mais vide : le compte ENT de cette personne ne contient pas d’identifiant Pronote. Elle n’a pas été rapprochée lors de l’import des identifiants : la rapprocher dans l’ENT.`,
+        fr: `L’attribut «\u202f${expected}\u202f» est envoyé mais vide\u202f: le compte ENT de cette personne ne contient pas d’identifiant Pronote. Elle n’a pas été rapprochée lors de l’import des identifiants\u202f: la rapprocher dans l’ENT.`,
         en: `The “${expected}” attribute is sent but empty: this person’s ENT account holds no Pronote identifier. They were not paired at the identifier import: pair them in the ENT.`,
       },
     };
@@ -376,7 +376,7 @@ function success_(
       ...base,
       failureId: 'idpronote-missing',
       meaning: {
-        fr: `Le CAS renvoie des attributs, mais pas « ${expected} ». Soit ce compte ENT n’a pas d’identifiant Pronote (beaucoup d’ENT omettent un attribut vide : personne non rapprochée), soit le service CAS de Pronote ne libère pas cet attribut. Comparer avec un compte dont on sait qu’il est rapproché.${identityCount >= 2 ? ' Cette réponse porte une identité (nom, prénom, date de naissance…) : cet ENT travaille en mode « identité de l’utilisateur » ; dans ce cas, c’est ce mode qu’il faut choisir dans Pronote, et aucun identifiant n’est attendu.' : ''}`,
+        fr: `Le CAS renvoie des attributs, mais pas «\u202f${expected}\u202f». Soit ce compte ENT n’a pas d’identifiant Pronote (beaucoup d’ENT omettent un attribut vide\u202f: personne non rapprochée), soit le service CAS de Pronote ne libère pas cet attribut. Comparer avec un compte dont on sait qu’il est rapproché.${identityCount >= 2 ? ' Cette réponse porte une identité (nom, prénom, date de naissance…)\u202f: cet ENT travaille en mode «\u202fidentité de l’utilisateur\u202f»\u202f; dans ce cas, c’est ce mode qu’il faut choisir dans Pronote, et aucun identifiant n’est attendu.' : ''}`,
         en: `The CAS returns attributes, but not “${expected}”. Either this ENT account holds no Pronote identifier (many ENTs omit an empty attribute: the person was not paired), or Pronote’s CAS service does not release that attribute. Compare with an account known to be paired.${identityCount >= 2 ? ' This response carries an identity (names, birth date…): this ENT works in “user identity” mode; then that is the mode to choose in Pronote, and no identifier is expected.' : ''}`,
       },
     };
@@ -385,7 +385,7 @@ function success_(
     ...base,
     failureId: 'idpronote-missing',
     meaning: {
-      fr: 'Le CAS ne renvoie aucun attribut : c’est exactement le message « Or aucun attribut n’a été renvoyé ». Si la réponse vient de /serviceValidate (protocole CAS 2), refaire l’essai avec /p3/serviceValidate ou /samlValidate, qui portent les attributs ; si elle n’en a toujours aucun, le service CAS de Pronote dans l’ENT ne libère rien.',
+      fr: 'Le CAS ne renvoie aucun attribut\u202f: c’est exactement le message «\u202fOr aucun attribut n’a été renvoyé\u202f». Si la réponse vient de /serviceValidate (protocole CAS 2), refaire l’essai avec /p3/serviceValidate ou /samlValidate, qui portent les attributs\u202f; si elle n’en a toujours aucun, le service CAS de Pronote dans l’ENT ne libère rien.',
       en: 'The CAS returns no attribute at all: this is exactly the message “Or aucun attribut n’a été renvoyé”. If the response comes from /serviceValidate (CAS protocol 2), try again with /p3/serviceValidate or /samlValidate, which carry attributes; if it still has none, Pronote’s CAS service in the ENT releases nothing.',
     },
   };
@@ -427,7 +427,7 @@ function identitySuccess(base: Omit<CasSuccess, 'mode' | 'meaning'>, expectedVal
       identity,
       failureId: 'identification-impossible',
       meaning: {
-        fr: `Mode « identité de l’utilisateur » : ${problems.join(', ')}. Pronote compare le nom, le prénom, la date de naissance et la catégorie ; sans eux il ne retrouve pas la personne (« Identification impossible »). Le service CAS de Pronote dans l’ENT doit libérer ces attributs.`,
+        fr: `Mode «\u202fidentité de l’utilisateur\u202f»\u202f: ${problems.join(', ')}. Pronote compare le nom, le prénom, la date de naissance et la catégorie\u202f; sans eux il ne retrouve pas la personne («\u202fIdentification impossible\u202f»). Le service CAS de Pronote dans l’ENT doit libérer ces attributs.`,
         en: `“User identity” mode: ${problemsEn.join(', ')}. Pronote compares last name, first name, birth date and category; without them it cannot find the person (“Identification impossible”). Pronote’s CAS service in the ENT must release these attributes.`,
       },
     };
@@ -439,7 +439,7 @@ function identitySuccess(base: Omit<CasSuccess, 'mode' | 'meaning'>, expectedVal
     mode: 'identity',
     identity,
     meaning: {
-      fr: `Mode « identité de l’utilisateur » : le CAS envoie l’identité de ${who} (né(e) le ${dateNaissance}, catégorie ${kinds}). Aucun identifiant Pronote n’est attendu dans ce mode. Pronote reconnaîtra la personne si cette identité est écrite comme dans sa fiche ; sinon « Identification impossible », à résoudre dans Communication > Gestion des identités > Résolution des échecs d’interconnexion.`,
+      fr: `Mode «\u202fidentité de l’utilisateur\u202f»\u202f: le CAS envoie l’identité de ${who} (né(e) le ${dateNaissance}, catégorie ${kinds}). Aucun identifiant Pronote n’est attendu dans ce mode. Pronote reconnaîtra la personne si cette identité est écrite comme dans sa fiche\u202f; sinon «\u202fIdentification impossible\u202f», à résoudre dans Communication > Gestion des identités > Résolution des échecs d’interconnexion.`,
       en: `“User identity” mode: the CAS sends the identity of ${who} (born ${dateNaissance}, category ${kinds}). No Pronote identifier is expected in this mode. Pronote will recognise the person if this identity is written as in their record; otherwise “Identification impossible”, solved in Communication > Gestion des identités > Résolution des échecs d’interconnexion.`,
     },
   };
@@ -456,18 +456,18 @@ function isDdMmYyyy(text: string): boolean {
 
 function unreadable(reason: CasUnreadable['reason'], detail: Localized = { fr: '', en: '' }): CasUnreadable {
   const messages: Record<CasUnreadable['reason'], Localized> = {
-    empty: { fr: 'Rien à lire : collez la réponse XML du CAS.', en: 'Nothing to read: paste the CAS XML response.' },
+    empty: { fr: 'Rien à lire\u202f: collez la réponse XML du CAS.', en: 'Nothing to read: paste the CAS XML response.' },
     malformed: {
-      fr: `XML mal formé (copie incomplète ?) : ${detail.fr}`,
+      fr: `XML mal formé (copie incomplète\u202f?)\u202f: ${detail.fr}`,
       en: `Malformed XML (incomplete copy?): ${detail.en}`,
     },
     entities: {
-      fr: 'Ce XML déclare des entités : il est refusé par sécurité. Une réponse CAS n’en contient jamais.',
+      fr: 'Ce XML déclare des entités\u202f: il est refusé par sécurité. Une réponse CAS n’en contient jamais.',
       en: 'This XML declares entities: it is refused for safety. A CAS response never contains any.',
     },
     'not-cas': {
-      fr: 'Ce texte n’est pas une réponse de validation CAS (serviceValidate, p3/serviceValidate ou samlValidate).',
-      en: 'This text is not a CAS validation response (serviceValidate, p3/serviceValidate or samlValidate).',
+      fr: 'Ce texte n’est pas une réponse du serveur CAS\u202f: collez le texte XML entier que l’ENT ou son support a transmis, sans le modifier.',
+      en: 'This text is not a response of the CAS server: paste the whole XML text that the ENT or its support sent, unchanged.',
     },
   };
   return { kind: 'unreadable', reason, message: messages[reason] };

@@ -18,7 +18,7 @@ const GUIDE_FAILURES: readonly KnownFailure[] = [
       en: 'The ENT’s CAS did not return the Pronote identifier (idPronote)',
     },
     symptom: {
-      fr: 'En arrivant de l’ENT, Pronote affiche « Échec de l’authentification par le serveur CAS … : Le serveur CAS doit être configuré pour renvoyer un attribut "idPronote". Or aucun attribut n’a été renvoyé. »',
+      fr: 'En arrivant de l’ENT, Pronote affiche «\u202fÉchec de l’authentification par le serveur CAS …\u202f: Le serveur CAS doit être configuré pour renvoyer un attribut "idPronote". Or aucun attribut n’a été renvoyé.\u202f»',
       en: 'Arriving from the ENT, Pronote shows “Échec de l’authentification par le serveur CAS … : Le serveur CAS doit être configuré pour renvoyer un attribut "idPronote". Or aucun attribut n’a été renvoyé.” (CAS authentication failed: the CAS server must return an "idPronote" attribute, and none was returned).',
     },
     signals: [
@@ -31,7 +31,7 @@ const GUIDE_FAILURES: readonly KnownFailure[] = [
     ],
     causes: [
       {
-        fr: 'Le compte ENT de la personne ne contient pas son identifiant Pronote : les identifiants n’ont pas été importés dans l’ENT, ou cette personne n’a pas été rapprochée (compte non reconnu lors de l’import).',
+        fr: 'Le compte ENT de la personne ne contient pas son identifiant Pronote\u202f: les identifiants n’ont pas été importés dans l’ENT, ou cette personne n’a pas été rapprochée (compte non reconnu lors de l’import).',
         en: 'The person’s ENT account holds no Pronote identifier: the identifiers were not imported into the ENT, or this person was not paired (an unrecognised account during the import).',
       },
       {
@@ -39,21 +39,21 @@ const GUIDE_FAILURES: readonly KnownFailure[] = [
         en: 'The CAS service that the ENT declared for this Pronote does not release the attribute (service declared wrongly, or an attribute named differently from the one Pronote expects).',
       },
       {
-        fr: 'La racine publiée de Pronote.net ne correspond pas à l’adresse déclarée dans l’ENT : la FAQ du guide d’intégration indique d’ajouter « Pronote » dans le champ racine des paramètres de publication.',
-        en: 'The published root of Pronote.net does not match the address declared in the ENT: the integration guide’s FAQ says to put “Pronote” in the root (racine) field of the publication settings.',
+        fr: 'La racine publiée de Pronote.net ne correspond pas à l’adresse déclarée dans l’ENT\u202f: ajoutez «\u202fPronote\u202f» dans le champ racine des paramètres de publication de Pronote.net.',
+        en: 'The published root of Pronote.net does not match the address declared in the ENT: put “Pronote” in the root (racine) field of Pronote.net’s publication settings.',
       },
     ],
     fix: [
       {
-        fr: 'Vérifier dans l’ENT (Administration > Importer les identifiants Pronote) que la personne a bien été rapprochée ; sinon refaire l’export des identifiants puis l’import, et la rapprocher à la main.',
+        fr: 'Vérifier dans l’ENT (Administration > Importer les identifiants Pronote) que la personne a bien été rapprochée\u202f; sinon refaire l’export des identifiants puis l’import, et la rapprocher à la main.',
         en: 'Check in the ENT (Administration > Importer les identifiants Pronote) that the person was paired; otherwise redo the identifier export and the import, and pair the person by hand.',
       },
       {
-        fr: 'Dans l’administration de Pronote.net, paramètres de publication : mettre « Pronote » dans le champ racine, puis publier la base.',
+        fr: 'Dans l’administration de Pronote.net, paramètres de publication\u202f: mettre «\u202fPronote\u202f» dans le champ racine, puis publier la base.',
         en: 'In the Pronote.net administration, publication settings: put “Pronote” in the root (racine) field, then publish the base.',
       },
       {
-        fr: 'Lire une réponse de validation du CAS (onglet Diagnostic, « Lire une réponse CAS ») pour voir si l’attribut idPronote est libéré ; s’il ne l’est pour personne, demander au projet ENT de corriger le service CAS de Pronote.',
+        fr: 'Lire une réponse de validation du CAS (onglet Diagnostic, «\u202fLire une réponse CAS\u202f») pour voir si l’attribut idPronote est libéré\u202f; s’il ne l’est pour personne, demander au projet ENT de corriger le service CAS de Pronote.',
         en: 'Read a CAS validation response (Diagnostics tab, “Read a CAS response”) to see whether the idPronote attribute is released; if it is released for nobody, ask the ENT project to fix Pronote’s CAS service.',
       },
     ],
@@ -63,11 +63,11 @@ const GUIDE_FAILURES: readonly KnownFailure[] = [
   {
     id: 'identification-impossible',
     title: {
-      fr: 'Identification impossible : Pronote ne retrouve pas la personne d’après son identité',
+      fr: 'Identification impossible\u202f: Pronote ne retrouve pas la personne d’après son identité',
       en: 'Identification impossible: Pronote cannot find the person from their identity',
     },
     symptom: {
-      fr: 'À la première connexion depuis l’ENT, Pronote affiche « Identification impossible ».',
+      fr: 'À la première connexion depuis l’ENT, Pronote affiche «\u202fIdentification impossible\u202f».',
       en: 'At the first login from the ENT, Pronote shows “Identification impossible”.',
     },
     signals: [
@@ -77,7 +77,7 @@ const GUIDE_FAILURES: readonly KnownFailure[] = [
     ],
     causes: [
       {
-        fr: 'Pronote reconnaît les utilisateurs « avec l’identité de l’utilisateur » et l’identité envoyée par l’ENT diffère de celle de Pronote (prénom composé écrit autrement, nom d’usage, date de naissance).',
+        fr: 'Pronote reconnaît les utilisateurs «\u202favec l’identité de l’utilisateur\u202f» et l’identité envoyée par l’ENT diffère de celle de Pronote (prénom composé écrit autrement, nom d’usage, date de naissance).',
         en: 'Pronote recognises users “with the user’s identity” and the identity sent by the ENT differs from Pronote’s (compound given name written differently, usage name, birth date).',
       },
       {
@@ -87,7 +87,7 @@ const GUIDE_FAILURES: readonly KnownFailure[] = [
     ],
     fix: [
       {
-        fr: 'Dans un client Pronote : Communication > Gestion des identités > Résolution des échecs d’interconnexion, associer la personne à sa fiche.',
+        fr: 'Dans un client Pronote\u202f: Communication > Gestion des identités > Résolution des échecs d’interconnexion, associer la personne à sa fiche.',
         en: 'In a Pronote client: Communication > Gestion des identités > Résolution des échecs d’interconnexion, link the person to their record.',
       },
       {
@@ -105,7 +105,7 @@ const GUIDE_FAILURES: readonly KnownFailure[] = [
       en: 'The ENT’s CAS refuses this Pronote (service not allowed)',
     },
     symptom: {
-      fr: 'La page du CAS affiche « Application non autorisée à utiliser CAS » (ou « Application Not Authorized to Use CAS »), ou une validation échoue avec INVALID_SERVICE / UNAUTHORIZED_SERVICE.',
+      fr: 'La page du CAS affiche «\u202fApplication non autorisée à utiliser CAS\u202f» (ou «\u202fApplication Not Authorized to Use CAS\u202f»), ou une validation échoue avec INVALID_SERVICE / UNAUTHORIZED_SERVICE.',
       en: 'The CAS page shows “Application Not Authorized to Use CAS” (or its French wording), or a validation fails with INVALID_SERVICE / UNAUTHORIZED_SERVICE.',
     },
     signals: [
@@ -132,11 +132,11 @@ const GUIDE_FAILURES: readonly KnownFailure[] = [
     ],
     fix: [
       {
-        fr: 'Dans l’ENT, Administration : vérifier le service Pronote.net (adresse = racine de Pronote, champ « url cas de Pronote.net » vide) et ses accès population.',
+        fr: 'Dans l’ENT, Administration\u202f: vérifier le service Pronote.net (adresse = racine de Pronote, champ «\u202furl cas de Pronote.net\u202f» vide) et ses accès population.',
         en: 'In the ENT, Administration: check the Pronote.net service (address = Pronote root, field “url cas de Pronote.net” empty) and its population access.',
       },
       {
-        fr: 'Vérifier l’instance (onglet Diagnostic) : l’hôte CAS annoncé doit être celui du projet ENT de l’établissement.',
+        fr: 'Vérifier l’instance (onglet Diagnostic)\u202f: l’hôte CAS annoncé doit être celui du projet ENT de l’établissement.',
         en: 'Check the instance (Diagnostics tab): the announced CAS host must be the school’s ENT project’s.',
       },
     ],
@@ -150,7 +150,7 @@ const GUIDE_FAILURES: readonly KnownFailure[] = [
       en: 'Pronote.net is not published',
     },
     symptom: {
-      fr: 'L’adresse de Pronote répond « 503 », « Service indisponible » ou « Service Unavailable ».',
+      fr: 'L’adresse de Pronote répond «\u202f503\u202f», «\u202fService indisponible\u202f» ou «\u202fService Unavailable\u202f».',
       en: 'The Pronote address answers “503”, “Service Unavailable” or “Service indisponible”.',
     },
     signals: [
@@ -173,7 +173,7 @@ const GUIDE_FAILURES: readonly KnownFailure[] = [
     ],
     fix: [
       {
-        fr: 'Dans la console d’hébergement (ou l’administration de Pronote.net) : « Publier la base ».',
+        fr: 'Dans la console d’hébergement (ou l’administration de Pronote.net)\u202f: «\u202fPublier la base\u202f».',
         en: 'In the hosting console (or the Pronote.net administration): “Publier la base” (publish the base).',
       },
     ],
@@ -183,11 +183,11 @@ const GUIDE_FAILURES: readonly KnownFailure[] = [
   {
     id: 'duplicate-pronote-account',
     title: {
-      fr: 'Doublon de comptes dans Pronote : le premier compte a déjà le lien CAS',
+      fr: 'Doublon de comptes dans Pronote\u202f: le premier compte a déjà le lien CAS',
       en: 'Duplicate accounts in Pronote: the first account already holds the CAS link',
     },
     symptom: {
-      fr: 'Certains utilisateurs arrivant de l’ENT tombent sur un message signalant que leur identifiant est déjà associé à un autre compte, ou arrivent sur la mauvaise fiche. (Le guide ne montre ce message qu’en image : il est reconnu par sa description.)',
+      fr: 'Certains utilisateurs arrivant de l’ENT tombent sur un message signalant que leur identifiant est déjà associé à un autre compte, ou arrivent sur la mauvaise fiche. (Le guide ne montre ce message qu’en image\u202f: il est reconnu par sa description.)',
       en: 'Some users arriving from the ENT get a message saying their identifier is already linked to another account, or land on the wrong record. (The guide shows that message only as an image: it is recognised by its description.)',
     },
     signals: [
@@ -199,13 +199,13 @@ const GUIDE_FAILURES: readonly KnownFailure[] = [
     ],
     causes: [
       {
-        fr: 'La personne a deux fiches dans Pronote et la première a déjà servi à une connexion depuis l’ENT : elle porte l’identifiant CAS.',
+        fr: 'La personne a deux fiches dans Pronote et la première a déjà servi à une connexion depuis l’ENT\u202f: elle porte l’identifiant CAS.',
         en: 'The person has two records in Pronote and the first was already used for a login from the ENT: it holds the CAS identifier.',
       },
     ],
     fix: [
       {
-        fr: 'Dans Pronote, supprimer l’identifiant CAS attribué au premier compte (Préférences > Affichages > Activer la gestion des identifiants ENT fait apparaître la colonne « Identifiant CAS »).',
+        fr: 'Dans Pronote, supprimer l’identifiant CAS attribué au premier compte (Préférences > Affichages > Activer la gestion des identifiants ENT fait apparaître la colonne «\u202fIdentifiant CAS\u202f»).',
         en: 'In Pronote, delete the CAS identifier given to the first account (Préférences > Affichages > Activer la gestion des identifiants ENT shows the “Identifiant CAS” column).',
       },
       {
@@ -236,13 +236,13 @@ const GUIDE_FAILURES: readonly KnownFailure[] = [
     ],
     causes: [
       {
-        fr: 'Dès que « Définir une délégation CAS » est coché, la racine de Pronote renvoie vers le CAS de l’ENT ; l’accès direct devient la racine suivie de ?login=true.',
+        fr: 'Dès que «\u202fDéfinir une délégation CAS\u202f» est coché, la racine de Pronote renvoie vers le CAS de l’ENT\u202f; l’accès direct devient la racine suivie de ?login=true.',
         en: 'As soon as “Définir une délégation CAS” is checked, the Pronote root redirects to the ENT’s CAS; direct access becomes the root followed by ?login=true.',
       },
     ],
     fix: [
       {
-        fr: 'Communiquer la nouvelle adresse directe : la racine de Pronote suivie de ?login=true (par exemple https://0310047h.index-education.net/pronote/?login=true).',
+        fr: 'Communiquer la nouvelle adresse directe\u202f: la racine de Pronote suivie de ?login=true (par exemple https://0310047h.index-education.net/pronote/?login=true).',
         en: 'Hand out the new direct address: the Pronote root followed by ?login=true (for example https://0310047h.index-education.net/pronote/?login=true).',
       },
     ],
@@ -256,7 +256,7 @@ const GUIDE_FAILURES: readonly KnownFailure[] = [
       en: 'The Pronote identifier export menu is missing',
     },
     symptom: {
-      fr: 'Dans le client Pronote, on ne trouve pas « Exporter les identifiants PRONOTE ».',
+      fr: 'Dans le client Pronote, on ne trouve pas «\u202fExporter les identifiants PRONOTE\u202f».',
       en: 'In the Pronote client, “Exporter les identifiants PRONOTE” cannot be found.',
     },
     signals: [
@@ -268,7 +268,7 @@ const GUIDE_FAILURES: readonly KnownFailure[] = [
     ],
     causes: [
       {
-        fr: 'L’interconnexion avec l’ENT n’est pas encore paramétrée sur le serveur Pronote.net (étape 1 du guide) : le menu n’apparaît qu’ensuite.',
+        fr: 'L’interconnexion avec l’ENT n’est pas encore paramétrée sur le serveur Pronote.net (étape 1 du guide)\u202f: le menu n’apparaît qu’ensuite.',
         en: 'The ENT interconnection is not set on the Pronote.net server yet (step 1 of the guide): the menu appears only afterwards.',
       },
       {
@@ -307,7 +307,7 @@ const GUIDE_FAILURES: readonly KnownFailure[] = [
         en: 'Former students (and their guardians) are still in the Pronote base.',
       },
       {
-        fr: 'Les droits de consultation des notes sont donnés à des personnes qui ne sont pas responsables (voisins, grands-parents) : elles ne sont pas dans l’annuaire de l’ENT.',
+        fr: 'Les droits de consultation des notes sont donnés à des personnes qui ne sont pas responsables (voisins, grands-parents)\u202f: elles ne sont pas dans l’annuaire de l’ENT.',
         en: 'Grade-viewing rights were given to people who are not guardians (neighbours, grandparents): they are not in the ENT directory.',
       },
       {
@@ -321,11 +321,11 @@ const GUIDE_FAILURES: readonly KnownFailure[] = [
     ],
     fix: [
       {
-        fr: 'Côté Pronote : retirer les anciens élèves, réserver les droits aux responsables, fusionner les doublons, puis refaire l’export.',
+        fr: 'Côté Pronote\u202f: retirer les anciens élèves, réserver les droits aux responsables, fusionner les doublons, puis refaire l’export.',
         en: 'On the Pronote side: remove former students, keep the rights for guardians, merge duplicates, then export again.',
       },
       {
-        fr: 'Rapprocher à la main les homonymes (onglet Rapprochement de Passerelle : suggestions par les enfants déjà rapprochés).',
+        fr: 'Rapprocher à la main les homonymes (onglet Rapprochement de Passerelle\u202f: suggestions par les enfants déjà rapprochés).',
         en: 'Pair homonyms by hand (Passerelle’s Rapprochement tab: suggestions through the already-paired children).',
       },
     ],
@@ -350,13 +350,13 @@ const GUIDE_FAILURES: readonly KnownFailure[] = [
     ],
     causes: [
       {
-        fr: 'Le compte ENT du parent est rattaché à plusieurs établissements : l’ENT demande pour lequel ouvrir Pronote. C’est normal, pas une panne.',
+        fr: 'Le compte ENT du parent est rattaché à plusieurs établissements\u202f: l’ENT demande pour lequel ouvrir Pronote. C’est normal, pas une panne.',
         en: 'The parent’s ENT account belongs to several schools: the ENT asks which school’s Pronote to open. This is normal, not a fault.',
       },
     ],
     fix: [
       {
-        fr: 'Choisir l’établissement de l’enfant voulu ; pour un outil automatique, utiliser l’adresse directe ?login=true ou le compte de l’élève.',
+        fr: 'Choisir l’établissement de l’enfant voulu\u202f; pour un outil automatique, utiliser l’adresse directe ?login=true ou le compte de l’élève.',
         en: 'Choose the school of the child concerned; for an automated tool, use the direct ?login=true address or the student’s account.',
       },
     ],

@@ -40,7 +40,7 @@ const BLOC_VERSION: RentreeStep = {
 const EXPORT_ALL: RentreeStep = {
   id: 'export-all',
   text: {
-    fr: 'Dans un client Pronote, exporter les identifiants PRONOTE en laissant DÉCOCHÉE l’option « Uniquement les utilisateurs sans identifiants CAS » (fichier avec tous les utilisateurs).',
+    fr: 'Dans un client Pronote, exporter les identifiants PRONOTE en laissant DÉCOCHÉE l’option «\u202fUniquement les utilisateurs sans identifiants CAS\u202f» (fichier avec tous les utilisateurs).',
     en: 'In a Pronote client, export the PRONOTE identifiers with the option “Uniquement les utilisateurs sans identifiants CAS” left UNCHECKED (a file with all users).',
   },
   exportOption: 'unchecked',
@@ -51,7 +51,7 @@ const EXPORT_ALL: RentreeStep = {
 const IMPORT_COMPLET: RentreeStep = {
   id: 'import-complet',
   text: {
-    fr: 'Dans l’ENT (Administration > Importer les identifiants Pronote), importer ce fichier XML en mode « complet ».',
+    fr: 'Dans l’ENT (Administration > Importer les identifiants Pronote), importer ce fichier XML en mode «\u202fcomplet\u202f».',
     en: 'In the ENT (Administration > Importer les identifiants Pronote), import that XML file in “complet” (full) mode.',
   },
   importMode: 'complet',
@@ -72,7 +72,7 @@ const SIX_STEPS: RentreeStep = {
 const EXPORT_NEW: RentreeStep = {
   id: 'export-new-only',
   text: {
-    fr: 'Pour les arrivées en cours d’année : exporter en COCHANT l’option « Uniquement les utilisateurs sans identifiants CAS ».',
+    fr: 'Pour les arrivées en cours d’année\u202f: exporter en COCHANT l’option «\u202fUniquement les utilisateurs sans identifiants CAS\u202f».',
     en: 'For arrivals during the year: export with the option “Uniquement les utilisateurs sans identifiants CAS” CHECKED.',
   },
   exportOption: 'checked',
@@ -83,7 +83,7 @@ const EXPORT_NEW: RentreeStep = {
 const IMPORT_PARTIEL: RentreeStep = {
   id: 'import-partiel',
   text: {
-    fr: 'Importer ce fichier dans l’ENT en mode « partiel ».',
+    fr: 'Importer ce fichier dans l’ENT en mode «\u202fpartiel\u202f».',
     en: 'Import that file into the ENT in “partiel” (partial) mode.',
   },
   importMode: 'partiel',

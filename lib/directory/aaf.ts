@@ -39,7 +39,7 @@ import type { Category, NotRead, Person, ReadNote, Relation } from '../core/pers
 
 /** AAF files that hold no persons (DOMAIN.md): skipped with a note, never counted as not read. */
 const NOT_PERSONS: Record<string, Localized> = {
-  EtabEducNat: { fr: "d'établissements", en: 'schools' },
+  EtabEducNat: { fr: "d’établissements", en: 'schools' },
   MatiereEducNat: { fr: 'de matières', en: 'subjects' },
   MatEducNat: { fr: 'de matières', en: 'subjects' },
   MefEducNat: { fr: 'de formations (MEF)', en: 'courses (MEF)' },
@@ -292,7 +292,7 @@ export function readAafText(text: string, source: string): AafFileResult {
         notRead(
           source,
           location,
-          `Modification ou suppression d'un compte (${kind}) : Passerelle lit les fichiers AAF complets (« Complet »), pas les fichiers de différences.`,
+          `Modification ou suppression d’un compte (${kind})\u202f: Passerelle lit les fichiers AAF complets («\u202fComplet\u202f»), pas les fichiers de différences.`,
           `Account change or removal (${kind}): Passerelle reads complete AAF files ("Complet"), not delta files.`,
           excerpt,
         ),
@@ -317,7 +317,7 @@ export function readAafText(text: string, source: string): AafFileResult {
         notRead(
           source,
           location,
-          `Catégorie de personne inconnue « ${personCategory ?? ''} » (attendu : Eleve, PersRelEleve ou PersEducNat).`,
+          `Catégorie de personne inconnue «\u202f${personCategory ?? ''}\u202f» (attendu\u202f: Eleve, PersRelEleve ou PersEducNat).`,
           `Unknown person category "${personCategory ?? ''}" (expected Eleve, PersRelEleve or PersEducNat).`,
           excerpt,
         ),
@@ -363,7 +363,7 @@ export function readAafText(text: string, source: string): AafFileResult {
       notes.push({
         source,
         message: {
-          fr: `Fichier AAF ${what.fr} (${cat}, ${count} enregistrements) : lu pour les établissements (UAI et nom, ${structures.length} avec un identifiant), pas comme des personnes.`,
+          fr: `Fichier AAF ${what.fr} (${cat}, ${count} enregistrements)\u202f: lu pour les établissements (UAI et nom, ${structures.length} avec un identifiant), pas comme des personnes.`,
           en: `AAF file of ${what.en} (${cat}, ${count} records): read for the schools (UAI and name, ${structures.length} with an id), not as persons.`,
         },
       });
@@ -372,7 +372,7 @@ export function readAafText(text: string, source: string): AafFileResult {
     notes.push({
       source,
       message: {
-        fr: `Fichier AAF ${what.fr} (${cat}, ${count} enregistrements) : il ne contient pas de personnes, il est ignoré.`,
+        fr: `Fichier AAF ${what.fr} (${cat}, ${count} enregistrements)\u202f: il ne contient pas de personnes, il est ignoré.`,
         en: `AAF file of ${what.en} (${cat}, ${count} records): it holds no persons and is skipped.`,
       },
     });

@@ -96,7 +96,7 @@ export function readCsvText(
     notes.push({
       source,
       message: {
-        fr: `La correspondance de colonnes enregistrée (${options.profile.columns.length} colonnes) ne va pas à ce fichier (${headers.length} colonnes) : Passerelle en propose une nouvelle.`,
+        fr: `La correspondance de colonnes enregistrée (${options.profile.columns.length} colonnes) ne va pas à ce fichier (${headers.length} colonnes)\u202f: Passerelle en propose une nouvelle.`,
         en: `The saved column mapping (${options.profile.columns.length} columns) does not fit this file (${headers.length} columns): Passerelle proposes a new one.`,
       },
     });
@@ -109,7 +109,7 @@ export function readCsvText(
     notes.push({
       source,
       message: {
-        fr: `${n < 2 ? 'Ligne' : 'Lignes'} ${lines} : guillemets mal placés (un guillemet non refermé, ou suivi d'un autre caractère). Ces lignes ont été lues une à une, les guillemets pris comme du texte, pour qu'aucune ligne n'en avale d'autres : vérifiez-les.`,
+        fr: `${n < 2 ? 'Ligne' : 'Lignes'} ${lines}\u202f: guillemets mal placés (un guillemet non refermé, ou suivi d’un autre caractère). Ces lignes ont été lues une à une, les guillemets pris comme du texte, pour qu’aucune ligne n’en avale d’autres\u202f: vérifiez-les.`,
         en: `${n < 2 ? 'Line' : 'Lines'} ${lines}: misplaced quotes (an unclosed quote, or one followed by another character). These lines were read one by one, quotes taken as text, so that no line swallows others: check them.`,
       },
     });
@@ -120,7 +120,7 @@ export function readCsvText(
     notes.push({
       source,
       message: {
-        fr: `${stray.length < 2 ? 'Ligne' : 'Lignes'} ${lines} : un retour à la ligne isolé (CR) coupe la ligne en deux ; elle a été lue comme une seule ligne, le retour remplacé par une espace.`,
+        fr: `${stray.length < 2 ? 'Ligne' : 'Lignes'} ${lines}\u202f: un retour à la ligne isolé (CR) coupe la ligne en deux\u202f; elle a été lue comme une seule ligne, le retour remplacé par une espace.`,
         en: `${stray.length < 2 ? 'Line' : 'Lines'} ${lines}: a stray line break (CR) cuts the row in two; it was read as one row, the break taken as a space.`,
       },
     });
@@ -146,9 +146,9 @@ export function readCsvText(
         source,
         location,
         reason: catValue
-          ? { fr: `Profil « ${catValue} » non reconnu.`, en: `Profile "${catValue}" not recognised.` }
+          ? { fr: `Profil «\u202f${catValue}\u202f» non reconnu.`, en: `Profile "${catValue}" not recognised.` }
           : {
-              fr: 'Catégorie inconnue : ni colonne Profil, ni nom de fichier qui la dise (eleves, responsables, enseignants, personnels). Choisissez-la dans la correspondance des colonnes.',
+              fr: 'Catégorie inconnue\u202f: ni colonne Profil, ni nom de fichier qui la dise (eleves, responsables, enseignants, personnels). Choisissez-la dans la correspondance des colonnes.',
               en: 'Unknown category: no Profile column, and the file name does not say it (eleves, responsables, enseignants, personnels). Choose it in the column mapping.',
             },
         excerpt,
@@ -182,7 +182,7 @@ export function readCsvText(
       notRead.push({
         source,
         location,
-        reason: { fr: `Identifiant « ${id} » déjà lu plus haut : ligne en double.`, en: `Id "${id}" already read above: duplicate row.` },
+        reason: { fr: `Identifiant «\u202f${id}\u202f» déjà lu plus haut\u202f: ligne en double.`, en: `Id "${id}" already read above: duplicate row.` },
         excerpt,
       });
       continue;

@@ -41,19 +41,19 @@ function wrongXml(name: string, kind: ReturnType<typeof sniffXml>, root: string 
     case 'pronote':
     case 'rapprochement-sso':
       return {
-        fr: `Le fichier « ${name} » ressemble à un export Pronote (élément <${root}>), pas à l'annuaire de l'ENT. Chargez-le comme export Pronote ; ici, donnez les fichiers AAF (ficAlimMENESR) ou un CSV de l'annuaire.`,
+        fr: `Le fichier «\u202f${name}\u202f» ressemble à un export Pronote (élément <${root}>), pas à l’annuaire de l’ENT. Chargez-le comme export Pronote\u202f; ici, donnez les fichiers AAF (ficAlimMENESR) ou un CSV de l’annuaire.`,
         en: `The file "${name}" looks like a Pronote export (element <${root}>), not the ENT directory. Load it as the Pronote export; here, give the AAF files (ficAlimMENESR) or a CSV of the directory.`,
       };
     case 'encrypted':
       return encryptedExportMessage(name);
     case 'html':
       return {
-        fr: `Le fichier « ${name} » est une page web (HTML), pas un annuaire. Exportez l'annuaire de l'ENT en CSV, ou donnez les fichiers AAF.`,
+        fr: `Le fichier «\u202f${name}\u202f» est une page web (HTML), pas un annuaire. Exportez l’annuaire de l’ENT en CSV, ou donnez les fichiers AAF.`,
         en: `The file "${name}" is a web page (HTML), not a directory. Export the ENT directory as CSV, or give the AAF files.`,
       };
     default:
       return {
-        fr: `Le fichier « ${name} » est un XML inconnu (élément racine <${root ?? '?'}>), pas un fichier AAF (ficAlimMENESR). Donnez les fichiers AAF ou un CSV de l'annuaire.`,
+        fr: `Le fichier «\u202f${name}\u202f» est un XML inconnu (élément racine <${root ?? '?'}>), pas un fichier AAF (ficAlimMENESR). Donnez les fichiers AAF ou un CSV de l’annuaire.`,
         en: `The file "${name}" is an unknown XML (root element <${root ?? '?'}>), not an AAF file (ficAlimMENESR). Give the AAF files or a CSV of the directory.`,
       };
   }
@@ -90,7 +90,7 @@ function finish(acc: Accumulator): DirectoryReadResult {
         source: p.source,
         location: p.location,
         reason: {
-          fr: `Compte ${p.id} déjà lu (${first.source}, ${first.location}) : enregistrement en double.`,
+          fr: `Compte ${p.id} déjà lu (${first.source}, ${first.location})\u202f: enregistrement en double.`,
           en: `Account ${p.id} already read (${first.source}, ${first.location}): duplicate record.`,
         },
         excerpt: `${p.lastName} ${p.firstName}`,
@@ -106,7 +106,7 @@ function finish(acc: Accumulator): DirectoryReadResult {
       acc.notes.push({
         source: acc.childRefs[0].guardian.source,
         message: {
-          fr: `${missed} enfant(s) cité(s) par des responsables n'ont pas été retrouvés parmi les élèves lus (ou l'ont été plusieurs fois) : ces liens ne sont pas faits. Chargez aussi le fichier des élèves.`,
+          fr: `${missed} enfant(s) cité(s) par des responsables n’ont pas été retrouvés parmi les élèves lus (ou l’ont été plusieurs fois)\u202f: ces liens ne sont pas faits. Chargez aussi le fichier des élèves.`,
           en: `${missed} child(ren) named by guardians were not found among the students read (or found several times): those links are not made. Load the students file too.`,
         },
       });
@@ -119,7 +119,7 @@ function finish(acc: Accumulator): DirectoryReadResult {
     acc.notes.push({
       source: persons.find((p) => p.idKind === 'synthetic')?.source ?? '',
       message: {
-        fr: `${acc.syntheticIds} ligne(s) sans identifiant de compte (extraction ONDE ou CSV sans colonne Identifiant/Login) : Passerelle leur donne une clé faite de la catégorie, des noms et de la date de naissance. Le résultat ne pourra pas nommer leur compte ENT.`,
+        fr: `${acc.syntheticIds} ligne(s) sans identifiant de compte (extraction ONDE ou CSV sans colonne Identifiant/Login)\u202f: Passerelle leur donne une clé faite de la catégorie, des noms et de la date de naissance. Le résultat ne pourra pas nommer leur compte ENT.`,
         en: `${acc.syntheticIds} row(s) carry no account id (ONDE extraction, or a CSV without an Id/Login column): Passerelle keys them by category, names and birth date. The result cannot name their ENT account.`,
       },
     });
@@ -203,7 +203,7 @@ export function readDirectory(files: InputFile[], options: DirectoryReadOptions 
     acc.notes.push({
       source: dtds.join(', '),
       message: {
-        fr: `${dtds.length < 2 ? 'Fichier' : 'Fichiers'} DTD non ${dtds.length < 2 ? 'lu' : 'lus'} (la description du format AAF, sans personnes) : ${dtds.join(', ')}.`,
+        fr: `${dtds.length < 2 ? 'Fichier' : 'Fichiers'} DTD non ${dtds.length < 2 ? 'lu' : 'lus'} (la description du format AAF, sans personnes)\u202f: ${dtds.join(', ')}.`,
         en: `DTD ${dtds.length < 2 ? 'file' : 'files'} not read (the AAF format description, no persons): ${dtds.join(', ')}.`,
       },
     });

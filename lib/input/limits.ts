@@ -29,7 +29,7 @@ export function assertSizeOf(name: string, bytes: number): void {
   const size = megabytes(bytes);
   throw new InputError(
     {
-      fr: `Le fichier « ${name} » fait ${size} Mo : Passerelle lit les fichiers jusqu'à ${megabytes(MAX_INPUT_BYTES)} Mo. Exportez un fichier par catégorie ou par établissement.`,
+      fr: `Le fichier «\u202f${name}\u202f» fait ${size} Mo\u202f: Passerelle lit les fichiers jusqu’à ${megabytes(MAX_INPUT_BYTES)} Mo. Exportez un fichier par catégorie ou par établissement.`,
       en: `The file "${name}" is ${size} MB: Passerelle reads files up to ${megabytes(MAX_INPUT_BYTES)} MB. Export one file per category or per school.`,
     },
     name,

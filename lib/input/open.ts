@@ -14,11 +14,11 @@ export type Expected = 'pronote' | 'directory';
 
 const EXPECTED: Record<Expected, Localized> = {
   pronote: {
-    fr: "l'export XML des identifiants Pronote (Imports/Exports > Socles ENT > Exporter les identifiants PRONOTE)",
+    fr: "l’export XML des identifiants Pronote (Imports/Exports > Socles ENT > Exporter les identifiants PRONOTE)",
     en: 'the XML export of Pronote identifiers (Imports/Exports > Socles ENT > Exporter les identifiants PRONOTE)',
   },
   directory: {
-    fr: "les fichiers de l'annuaire ENT (XML AAF, ou un tableau CSV)",
+    fr: "les fichiers de l’annuaire ENT (XML AAF, ou un tableau CSV)",
     en: 'the ENT directory files (AAF XML, or a CSV table)',
   },
 };
@@ -32,16 +32,16 @@ const LOOKS_LIKE: Record<Exclude<ByteKind, 'text'>, Localized> = {
   empty: { fr: 'est vide', en: 'is empty' },
   pdf: { fr: 'est un document PDF', en: 'is a PDF document' },
   zip: {
-    fr: 'est un fichier compressé (ZIP) ou un classeur Excel/LibreOffice (.xlsx, .ods) : décompressez-le, ou enregistrez le tableau au format CSV',
+    fr: 'est un fichier compressé (ZIP) ou un classeur Excel/LibreOffice (.xlsx, .ods)\u202f: décompressez-le, ou enregistrez le tableau au format CSV',
     en: 'is a compressed file (ZIP) or an Excel/LibreOffice workbook (.xlsx, .ods): unzip it, or save the table as CSV',
   },
   ole: {
-    fr: 'est un ancien classeur Excel (.xls) ou un document Word : enregistrez le tableau au format CSV',
+    fr: 'est un ancien classeur Excel (.xls) ou un document Word\u202f: enregistrez le tableau au format CSV',
     en: 'is an old Excel workbook (.xls) or a Word document: save the table as CSV',
   },
-  gzip: { fr: 'est un fichier compressé (gzip) : décompressez-le', en: 'is a compressed file (gzip): unzip it' },
+  gzip: { fr: 'est un fichier compressé (gzip)\u202f: décompressez-le', en: 'is a compressed file (gzip): unzip it' },
   image: { fr: 'est une image', en: 'is an image' },
-  binary: { fr: "n'est pas un fichier texte", en: 'is not a text file' },
+  binary: { fr: "n’est pas un fichier texte", en: 'is not a text file' },
 };
 
 /**
@@ -71,7 +71,7 @@ export function encodingNotes(decoded: Decoded, source: string): ReadNote[] {
     notes.push({
       source,
       message: {
-        fr: `${n} ligne(s) du fichier ne sont pas en UTF-8 comme le reste : Passerelle les a lues en windows-1252 (fichier sans doute modifié dans deux logiciels). Vérifiez les accents de ces lignes.`,
+        fr: `${n} ligne(s) du fichier ne sont pas en UTF-8 comme le reste\u202f: Passerelle les a lues en windows-1252 (fichier sans doute modifié dans deux logiciels). Vérifiez les accents de ces lignes.`,
         en: `${n} line(s) of the file are not UTF-8 like the rest: Passerelle read them as windows-1252 (the file was probably edited in two programs). Check the accents on those lines.`,
       },
     });
@@ -83,7 +83,7 @@ export function encodingNotes(decoded: Decoded, source: string): ReadNote[] {
       notes.push({
         source,
         message: {
-          fr: `Lignes ${list} : des accents semblent encodés deux fois (« Ã© » pour « é ») ; Passerelle les laisse tels quels. Corrigez le fichier d'origine si besoin.`,
+          fr: `Lignes ${list}\u202f: des accents semblent encodés deux fois («\u202fÃ©\u202f» pour «\u202fé\u202f»)\u202f; Passerelle les laisse tels quels. Corrigez le fichier d’origine si besoin.`,
           en: `Lines ${list}: accents look encoded twice ("Ã©" for "é"); Passerelle leaves them as they are. Fix the original file if needed.`,
         },
       });
@@ -103,7 +103,7 @@ export function openInput(file: InputFile, expected: Expected): Decoded {
   if (refused) {
     throw new InputError(
       {
-        fr: `Le fichier « ${file.name} » est encodé en ${refused}, un encodage que Passerelle ne lit pas. Enregistrez-le en UTF-8 (ou exportez-le à nouveau), puis chargez-le.`,
+        fr: `Le fichier «\u202f${file.name}\u202f» est encodé en ${refused}, un encodage que Passerelle ne lit pas. Enregistrez-le en UTF-8 (ou exportez-le à nouveau), puis chargez-le.`,
         en: `The file "${file.name}" is encoded in ${refused}, an encoding Passerelle does not read. Save it as UTF-8 (or export it again), then load it.`,
       },
       file.name,
@@ -116,7 +116,7 @@ export function openInput(file: InputFile, expected: Expected): Decoded {
     const want = EXPECTED[expected];
     throw new InputError(
       {
-        fr: `Le fichier « ${file.name} » ${looks.fr}. Passerelle attend ici ${want.fr}.`,
+        fr: `Le fichier «\u202f${file.name}\u202f» ${looks.fr}. Passerelle attend ici ${want.fr}.`,
         en: `The file "${file.name}" ${looks.en}. Passerelle expects ${want.en} here.`,
       },
       file.name,
@@ -133,7 +133,7 @@ export function openInput(file: InputFile, expected: Expected): Decoded {
  */
 export function encryptedExportMessage(name: string): Localized {
   return {
-    fr: `Le fichier « ${name} » est un export chiffré (EXPORT_INDEX_EDUCATION avec CLES/CONTENU, ou ImportChiffre) : seul le partenaire qui détient la clé peut le lire. Passerelle a besoin de l'export en clair des identifiants (Imports/Exports > Socles ENT > Exporter les identifiants PRONOTE).`,
+    fr: `Le fichier «\u202f${name}\u202f» est un export chiffré (EXPORT_INDEX_EDUCATION avec CLES/CONTENU, ou ImportChiffre)\u202f: seul le partenaire qui détient la clé peut le lire. Passerelle a besoin de l’export en clair des identifiants (Imports/Exports > Socles ENT > Exporter les identifiants PRONOTE).`,
     en: `The file "${name}" is an encrypted export (EXPORT_INDEX_EDUCATION with CLES/CONTENU, or ImportChiffre): only the partner holding the key can read it. Passerelle needs the plain identifier export (Imports/Exports > Socles ENT > Exporter les identifiants PRONOTE).`,
   };
 }

@@ -145,18 +145,18 @@ export function removedCharacterNotes(persons: readonly Person[]): ReadNote[] {
     const file = byFile.get(p.source) as { where: [string, string][]; count: number };
     file.count++;
     const who = `${p.location} (${`${p.lastName} ${p.firstName}`.trim()}`;
-    if (file.where.length < NAMED_CHANGES) file.where.push([`${who} : ${fields.join(', ')})`, `${who}: ${fields.join(', ')})`]);
+    if (file.where.length < NAMED_CHANGES) file.where.push([`${who}\u202f: ${fields.join(', ')})`, `${who}: ${fields.join(', ')})`]);
   }
   const notes: ReadNote[] = [];
   for (const [source, { where, count, chars }] of byFile) {
     const more = count - where.length;
-    const fr = where.map((w) => w[0]).join(' ; ');
+    const fr = where.map((w) => w[0]).join('\u202f; ');
     const en = where.map((w) => w[1]).join('; ');
     const codes = [...chars].sort().join(', ');
     notes.push({
       source,
       message: {
-        fr: `${count < 2 ? 'Un enregistrement contenait' : `${count} enregistrements contenaient`} des caractères invisibles (caractères de contrôle ou d'inversion du sens d'écriture : ${codes}), retirés des noms et des valeurs : ${fr}${more > 0 ? ` ; et ${more} autre(s)` : ''}. Vérifiez ces noms dans le fichier d'origine.`,
+        fr: `${count < 2 ? 'Un enregistrement contenait' : `${count} enregistrements contenaient`} des caractères invisibles (caractères de contrôle ou d’inversion du sens d’écriture\u202f: ${codes}), retirés des noms et des valeurs\u202f: ${fr}${more > 0 ? `\u202f; et ${more} autre(s)` : ''}. Vérifiez ces noms dans le fichier d’origine.`,
         en: `${count < 2 ? 'One record held' : `${count} records held`} invisible characters (control or text-direction characters: ${codes}), removed from the names and values: ${en}${more > 0 ? `; and ${more} more` : ''}. Check these names in the original file.`,
       },
     });

@@ -30,7 +30,7 @@ export function assertNoEntityDeclarations(text: string, source: string): void {
     const { line, column } = lineColumn(text, entityAt);
     throw new InputError(
       {
-        fr: `Le fichier « ${source} » contient des déclarations d'entités XML (ligne ${line}, colonne ${column}). Passerelle les refuse par sécurité et ne va rien chercher ailleurs : un export Pronote ou un fichier AAF n'en contient jamais. Demandez le fichier d'origine.`,
+        fr: `Le fichier «\u202f${source}\u202f» contient des déclarations d’entités XML (ligne ${line}, colonne ${column}). Passerelle les refuse par sécurité et ne va rien chercher ailleurs\u202f: un export Pronote ou un fichier AAF n’en contient jamais. Demandez le fichier d’origine.`,
         en: `The file "${source}" holds XML entity declarations (line ${line}, column ${column}). Passerelle refuses them for safety and fetches nothing: a Pronote export or an AAF file never holds any. Ask for the original file.`,
       },
       source,
@@ -42,7 +42,7 @@ export function assertNoEntityDeclarations(text: string, source: string): void {
     const ref = `&${body.undefinedRef.name};`;
     throw new InputError(
       {
-        fr: `Le fichier « ${source} » contient la référence d'entité « ${ref} » (ligne ${line}, colonne ${column}), définie nulle part : seules &amp; &lt; &gt; &quot; &apos; sont admises. Passerelle ne la garde pas comme un nom. Demandez le fichier d'origine.`,
+        fr: `Le fichier «\u202f${source}\u202f» contient la référence d’entité «\u202f${ref}\u202f» (ligne ${line}, colonne ${column}), définie nulle part\u202f: seules &amp; &lt; &gt; &quot; &apos; sont admises. Passerelle ne la garde pas comme un nom. Demandez le fichier d’origine.`,
         en: `The file "${source}" holds the entity reference "${ref}" (line ${line}, column ${column}), defined nowhere: only &amp; &lt; &gt; &quot; &apos; are allowed. Passerelle does not keep it as a name. Ask for the original file.`,
       },
       source,
@@ -65,7 +65,7 @@ function assertDeclaration(text: string, source: string): void {
   if (XML_DECLARATION.test(text.slice(start, start + 512))) return;
   throw new InputError(
     {
-      fr: `Le fichier « ${source} » n'est pas un XML valide : erreur ligne 1 (déclaration <?xml ... ?> mal formée : guillemets ou version incorrects). Exportez-le à nouveau sans l'ouvrir ni le modifier.`,
+      fr: `Le fichier «\u202f${source}\u202f» n’est pas un XML valide\u202f: erreur ligne 1 (déclaration <?xml ... ?> mal formée\u202f: guillemets ou version incorrects). Exportez-le à nouveau sans l’ouvrir ni le modifier.`,
       en: `The file "${source}" is not valid XML: error at line 1 (malformed <?xml ... ?> declaration: wrong quotes or version). Export it again without opening or editing it.`,
     },
     source,
@@ -126,7 +126,7 @@ export function assertWellFormed(text: string, source: string): void {
     const last = open[open.length - 1] ?? '?';
     throw new InputError(
       {
-        fr: `Le fichier « ${source} » est incomplet : il s'arrête ligne ${end.line}, colonne ${end.column}, avant la fin de l'élément <${last}>. Il a sans doute été coupé pendant la copie ou le téléchargement : exportez-le à nouveau.`,
+        fr: `Le fichier «\u202f${source}\u202f» est incomplet\u202f: il s’arrête ligne ${end.line}, colonne ${end.column}, avant la fin de l’élément <${last}>. Il a sans doute été coupé pendant la copie ou le téléchargement\u202f: exportez-le à nouveau.`,
         en: `The file "${source}" is incomplete: it stops at line ${end.line}, column ${end.column}, before the end of the <${last}> element. It was probably cut off while copied or downloaded: export it again.`,
       },
       source,
@@ -135,7 +135,7 @@ export function assertWellFormed(text: string, source: string): void {
   }
   throw new InputError(
     {
-      fr: `Le fichier « ${source} » n'est pas un XML valide : erreur ligne ${line}, colonne ${col} (${xmlFaultWords(code, msg).fr}). Exportez-le à nouveau sans l'ouvrir ni le modifier.`,
+      fr: `Le fichier «\u202f${source}\u202f» n’est pas un XML valide\u202f: erreur ligne ${line}, colonne ${col} (${xmlFaultWords(code, msg).fr}). Exportez-le à nouveau sans l’ouvrir ni le modifier.`,
       en: `The file "${source}" is not valid XML: error at line ${line}, column ${col} (${xmlFaultWords(code, msg).en}). Export it again without opening or editing it.`,
     },
     source,
@@ -238,7 +238,7 @@ export function readXmlTree(text: string, source: string): XmlNode {
     if (!(e instanceof Error) || e instanceof InputError) throw e;
     throw new InputError(
       {
-        fr: `Le fichier « ${source} » n'est pas un XML valide : sa structure ne peut pas être lue (balise, commentaire ou instruction mal fermé, ligne ${faultLine(text)}). Exportez-le à nouveau sans l'ouvrir ni le modifier.`,
+        fr: `Le fichier «\u202f${source}\u202f» n’est pas un XML valide\u202f: sa structure ne peut pas être lue (balise, commentaire ou instruction mal fermé, ligne ${faultLine(text)}). Exportez-le à nouveau sans l’ouvrir ni le modifier.`,
         en: `The file "${source}" is not valid XML: its structure cannot be read (a tag, comment or instruction not closed properly, line ${faultLine(text)}). Export it again without opening or editing it.`,
       },
       source,
@@ -247,7 +247,7 @@ export function readXmlTree(text: string, source: string): XmlNode {
   }
   if (!root) {
     throw new InputError(
-      { fr: `Le fichier « ${source} » ne contient aucun élément XML.`, en: `The file "${source}" holds no XML element.` },
+      { fr: `Le fichier «\u202f${source}\u202f» ne contient aucun élément XML.`, en: `The file "${source}" holds no XML element.` },
       source,
       'no-element',
     );

@@ -196,7 +196,7 @@ export function readWithProfile(root: XmlNode, profile: MappingProfile, options:
           source,
           location,
           node,
-          `Catégorie non reconnue${value ? ` (« ${value} »)` : ''} : choisissez-la dans la correspondance.`,
+          `Catégorie non reconnue${value ? ` («\u202f${value}\u202f»)` : ''}\u202f: choisissez-la dans la correspondance.`,
           `Category not recognised${value ? ` ("${value}")` : ''}: choose it in the mapping.`,
         ),
       );
@@ -218,7 +218,7 @@ export function readWithProfile(root: XmlNode, profile: MappingProfile, options:
           source,
           location,
           node,
-          `Pas d'identifiant Pronote (${[f.id, f.ident].filter(Boolean).join(', ') || 'aucun champ choisi'}) : l'ENT ne pourrait pas le recevoir.`,
+          `Pas d’identifiant Pronote (${[f.id, f.ident].filter(Boolean).join(', ') || 'aucun champ choisi'})\u202f: l’ENT ne pourrait pas le recevoir.`,
           `No Pronote identifier (${[f.id, f.ident].filter(Boolean).join(', ') || 'no field chosen'}): the ENT could not receive it.`,
         ),
       );
@@ -236,7 +236,7 @@ export function readWithProfile(root: XmlNode, profile: MappingProfile, options:
           source,
           location,
           node,
-          `Identifiant ${id} déjà lu (${first.location}) : enregistrement en double.`,
+          `Identifiant ${id} déjà lu (${first.location})\u202f: enregistrement en double.`,
           `Identifier ${id} already read (${first.location}): duplicate record.`,
         ),
       );

@@ -53,7 +53,7 @@ function noGuardianLinkNote(source: string, guardians: number): ReadNote {
   return {
     source,
     message: {
-      fr: `Aucun des ${guardians} responsables n'est relié à un élève dans ce fichier (ni lien sur l'élève, ni enfant sur le responsable) : les responsables sont rapprochés sans l'aide de leurs enfants, et davantage passent en vérification. Si le fichier contient ces liens, choisissez leur champ dans la correspondance.`,
+      fr: `Aucun des ${guardians} responsables n’est relié à un élève dans ce fichier (ni lien sur l’élève, ni enfant sur le responsable)\u202f: les responsables sont rapprochés sans l’aide de leurs enfants, et davantage passent en vérification. Si le fichier contient ces liens, choisissez leur champ dans la correspondance.`,
       en: `None of the ${guardians} guardians is linked to a student in this file (no link on the student, no child on the guardian): guardians are paired without their children's help, and more go to review. If the file holds these links, choose their field in the mapping.`,
     },
   };
@@ -107,18 +107,18 @@ function unusedNote(source: string, left: UnusedField[]): ReadNote {
   return {
     source,
     message: {
-      fr: `Champ(s) présent(s) sur au moins la moitié des fiches mais non utilisé(s) par la correspondance : ${list}${more}. Vérifiez dans la correspondance s'il faut s'en servir (un lien entre élèves et responsables, par exemple).`,
+      fr: `Champ(s) présent(s) sur au moins la moitié des fiches mais non utilisé(s) par la correspondance\u202f: ${list}${more}. Vérifiez dans la correspondance s’il faut s’en servir (un lien entre élèves et responsables, par exemple).`,
       en: `Field(s) present on at least half of the records but not used by the mapping: ${listEn}${more}. Check in the mapping whether they should be used (a link between students and guardians, say).`,
     },
   };
 }
 
 function wrongFile(name: string, fr: string, en: string, code: RefusalCode = 'wrong-kind'): InputError {
-  return new InputError({ fr: `Le fichier « ${name} » ${fr}`, en: `The file "${name}" ${en}` }, name, code);
+  return new InputError({ fr: `Le fichier «\u202f${name}\u202f» ${fr}`, en: `The file "${name}" ${en}` }, name, code);
 }
 
 const WANT: Localized = {
-  fr: "Passerelle attend ici l'export XML des identifiants Pronote (Imports/Exports > Socles ENT > Exporter les identifiants PRONOTE).",
+  fr: "Passerelle attend ici l’export XML des identifiants Pronote (Imports/Exports > Socles ENT > Exporter les identifiants PRONOTE).",
   en: 'Passerelle expects the XML export of Pronote identifiers here (Imports/Exports > Socles ENT > Exporter les identifiants PRONOTE).',
 };
 
@@ -131,16 +131,16 @@ function openExport(file: InputFile, notes: ReadNote[]): XmlNode {
     throw looksLikeTable(text)
       ? wrongFile(
           file.name,
-          `est un tableau (CSV), pas un fichier XML. S'il s'agit de l'annuaire de l'ENT, chargez-le du côté ENT. ${WANT.fr}`,
+          `est un tableau (CSV), pas un fichier XML. S’il s’agit de l’annuaire de l’ENT, chargez-le du côté ENT. ${WANT.fr}`,
           `is a table (CSV), not an XML file. If it is the ENT directory, load it on the ENT side. ${WANT.en}`,
         )
-      : wrongFile(file.name, `n'est pas un fichier XML. ${WANT.fr}`, `is not an XML file. ${WANT.en}`);
+      : wrongFile(file.name, `n’est pas un fichier XML. ${WANT.fr}`, `is not an XML file. ${WANT.en}`);
   }
   const kind = sniffXml(text);
   if (kind === 'aaf') {
     throw wrongFile(
       file.name,
-      `ressemble à un fichier AAF de l'annuaire ENT (élément ficAlimMENESR), pas à l'export des identifiants Pronote. Chargez-le du côté ENT. ${WANT.fr}`,
+      `ressemble à un fichier AAF de l’annuaire ENT (élément ficAlimMENESR), pas à l’export des identifiants Pronote. Chargez-le du côté ENT. ${WANT.fr}`,
       `looks like an AAF file of the ENT directory (element ficAlimMENESR), not the Pronote identifier export. Load it on the ENT side. ${WANT.en}`,
     );
   }
@@ -201,7 +201,7 @@ export function readPronoteExport(files: InputFile[], options: { profile?: Mappi
       notes.push({
         source: file.name,
         message: {
-          fr: `Fichier RapprochementSSO : ${r.decisions.length} paire(s) déjà faite(s) reprise(s) comme décisions.`,
+          fr: `Fichier RapprochementSSO\u202f: ${r.decisions.length} paire(s) déjà faite(s) reprise(s) comme décisions.`,
           en: `RapprochementSSO file: ${r.decisions.length} pair(s) already made taken as decisions.`,
         },
       });
@@ -223,7 +223,7 @@ export function readPronoteExport(files: InputFile[], options: { profile?: Mappi
       if (!s) {
         throw wrongFile(
           file.name,
-          `ne contient aucune personne reconnaissable (élément racine <${root.name}>) : aucun élément répété avec un nom et un prénom. ${WANT.fr}`,
+          `ne contient aucune personne reconnaissable (élément racine <${root.name}>)\u202f: aucun élément répété avec un nom et un prénom. ${WANT.fr}`,
           `holds no recognisable person (root element <${root.name}>): no repeated element with a last name and a first name. ${WANT.en}`,
           'no-persons',
         );
@@ -253,7 +253,7 @@ export function readPronoteExport(files: InputFile[], options: { profile?: Mappi
           source: file.name,
           location: p.location,
           reason: {
-            fr: `Identifiant ${p.id} déjà lu dans un fichier précédent, « ${earlier.source} » (${earlier.location}) : personne en double, gardée une seule fois.`,
+            fr: `Identifiant ${p.id} déjà lu dans un fichier précédent, «\u202f${earlier.source}\u202f» (${earlier.location})\u202f: personne en double, gardée une seule fois.`,
             en: `Identifier ${p.id} already read in an earlier file, "${earlier.source}" (${earlier.location}): duplicate person, kept once.`,
           },
           excerpt: `${p.lastName} ${p.firstName}`.trim(),
@@ -268,7 +268,7 @@ export function readPronoteExport(files: InputFile[], options: { profile?: Mappi
         notes.push({
           source: file.name,
           message: {
-            fr: `${n} ${(n < 2 ? CATEGORY_FR_ONE : CATEGORY_FR)[category]} sans IDPN : Passerelle utilise leur Ident. Leur rapprochement ne peut pas alimenter idPronote (Pronote n'exporte pas d'IDPN pour eux).`,
+            fr: `${n} ${(n < 2 ? CATEGORY_FR_ONE : CATEGORY_FR)[category]} sans IDPN\u202f: Passerelle utilise leur Ident. Leur rapprochement ne peut pas alimenter idPronote (Pronote n’exporte pas d’IDPN pour eux).`,
             en: `${n} ${(n === 1 ? CATEGORY_EN_ONE : CATEGORY_EN)[category]} without IDPN: Passerelle uses their Ident. Their pairing cannot feed idPronote (Pronote exports no IDPN for them).`,
           },
         });

@@ -65,7 +65,7 @@ export function readSsoTree(root: XmlNode, source: string): SsoReadResult {
           source,
           location,
           reason: {
-            fr: `Paire incomplète : ${ident ? '' : 'Ident manquant'}${!ident && !entId ? ', ' : ''}${entId ? '' : 'ID_Partenaire manquant'}.`,
+            fr: `Paire incomplète\u202f: ${ident ? '' : 'Ident manquant'}${!ident && !entId ? ', ' : ''}${entId ? '' : 'ID_Partenaire manquant'}.`,
             en: `Incomplete pair: ${ident ? '' : 'Ident missing'}${!ident && !entId ? ', ' : ''}${entId ? '' : 'ID_Partenaire missing'}.`,
           },
           excerpt: Object.entries(node.attrs).map(([k, v]) => `${k}="${v}"`).join(' ').slice(0, 300),
@@ -102,7 +102,7 @@ export function readRapprochementSso(file: InputFile): Decision[] {
   if (root.name !== 'PARTENAIRE_INDEX') {
     throw new InputError(
       {
-        fr: `Le fichier « ${file.name} » n'est pas un fichier RapprochementSSO (élément racine <${root.name}>, attendu <PARTENAIRE_INDEX>).`,
+        fr: `Le fichier «\u202f${file.name}\u202f» n’est pas un fichier RapprochementSSO (élément racine <${root.name}>, attendu <PARTENAIRE_INDEX>).`,
         en: `The file "${file.name}" is not a RapprochementSSO file (root element <${root.name}>, expected <PARTENAIRE_INDEX>).`,
       },
       file.name,

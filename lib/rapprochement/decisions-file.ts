@@ -116,7 +116,7 @@ export function readDecisionsTable(text: string, source: string): DecisionsFileR
     if (column[f] >= 0) continue;
     throw new InputError(
       {
-        fr: `Le fichier de décisions « ${source} » n'a pas de colonne « ${names[f]} » : donnez le fichier des décisions ou le tableau téléchargés depuis l'atelier de rapprochement, ou un fichier RapprochementSSO.`,
+        fr: `Le fichier de décisions «\u202f${source}\u202f» n’a pas de colonne «\u202f${names[f]}\u202f»\u202f: donnez le fichier des décisions ou le tableau téléchargés depuis l’atelier de rapprochement, ou un fichier RapprochementSSO.`,
         en: `The decisions file "${source}" has no "${names[f]}" column: give the decisions file or the table downloaded from the workbench, or a RapprochementSSO file.`,
       },
       source,
@@ -136,7 +136,7 @@ export function readDecisionsTable(text: string, source: string): DecisionsFileR
     const kind = DECISIONS[foldWords(value)];
     if (kind === undefined) {
       no(
-        `décision « ${value} » inconnue (attendu : confirmé, à la main, rejeté, pas de compte ENT, automatique ou à traiter).`,
+        `décision «\u202f${value}\u202f» inconnue (attendu\u202f: confirmé, à la main, rejeté, pas de compte ENT, automatique ou à traiter).`,
         `unknown decision "${value}" (expected: confirmed, manual, rejected, no-account, auto or unresolved).`,
       );
       continue;
@@ -147,7 +147,7 @@ export function readDecisionsTable(text: string, source: string): DecisionsFileR
     }
     const category = CATEGORY_VALUES.get(foldWords(get('category')));
     if (!category) {
-      no(`catégorie « ${get('category')} » inconnue.`, `unknown category "${get('category')}".`);
+      no(`catégorie «\u202f${get('category')}\u202f» inconnue.`, `unknown category "${get('category')}".`);
       continue;
     }
     const pronoteId = get('pronoteId');

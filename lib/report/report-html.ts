@@ -4,6 +4,7 @@
  * script that prints on A4. Every value from the files is escaped (`escapeHtml`): names may hold
  * markup (PRODUCT.md, "Quality bars": markup or script in names shown as text, never run).
  */
+import { formatNumber } from '../core/format';
 import type { Localized } from '../core/localized';
 import { CATEGORY_NAMES, REASON_TEXT, STATUS_NAMES } from '../core/vocabulary';
 import type { Proposal, Reason } from '../matching/types';
@@ -18,15 +19,15 @@ export function escapeHtml(text: unknown): string {
 
 
 const EXPORT_KIND: Record<Summary['pronote']['exportKind'], Localized> = {
-  'all-users': { fr: 'tous les utilisateurs (import « complet »)', en: 'all users ("complet" import)' },
+  'all-users': { fr: 'tous les utilisateurs (import «\u202fcomplet\u202f»)', en: 'all users ("complet" import)' },
   'without-cas-only': {
-    fr: 'uniquement les utilisateurs sans identifiants CAS (import « partiel »)',
+    fr: 'uniquement les utilisateurs sans identifiants CAS (import «\u202fpartiel\u202f»)',
     en: 'only users without CAS identifiers ("partiel" import)',
   },
   unknown: { fr: 'inconnu', en: 'unknown' },
 };
 
-const fmt = (n: number) => n.toLocaleString('fr-FR');
+const fmt = (n: number) => formatNumber(n, 'fr');
 
 /** File names, the first few only when there are many (an AAF feed comes in dozens of files). */
 function fileList(files: string[]): string {
@@ -114,8 +115,8 @@ export function writeReportHtml(input: ReportInput): string {
   out.push(`<h1>Rapprochement Pronote ⇄ ENT <span lang="en" class="en">/ Pronote ⇄ ENT pairing</span></h1>`);
   out.push(
     both({
-      fr: `Rapport du ${input.generatedAt}, calculé en ${s.seconds.toLocaleString('fr-FR')} s sur cette machine (aucune donnée envoyée).`,
-      en: `Report of ${input.generatedAt}, computed in ${s.seconds} s on this machine (no data sent anywhere).`,
+      fr: `Rapport du ${input.generatedAt}, calculé en ${fmt(s.seconds)}\u202fs sur cette machine (aucune donnée envoyée).`,
+      en: `Report of ${input.generatedAt}, computed in ${formatNumber(s.seconds, 'en')} s on this machine (no data sent anywhere).`,
     }),
   );
   out.push('<table><tbody>');
@@ -159,7 +160,7 @@ export function writeReportHtml(input: ReportInput): string {
   out.push('</tbody></table>');
   out.push(
     both({
-      fr: `Comptes ENT auxquels aucune personne Pronote n'est rapprochée automatiquement : ${fmt(s.unusedDirectory)} (anciens élèves, autres établissements du même annuaire, personnes absentes de Pronote, comptes à vérifier).`,
+      fr: `Comptes ENT auxquels aucune personne Pronote n’est rapprochée automatiquement\u202f: ${fmt(s.unusedDirectory)} (anciens élèves, autres établissements du même annuaire, personnes absentes de Pronote, comptes à vérifier).`,
       en: `ENT accounts that no Pronote person is automatically paired with: ${s.unusedDirectory} (former students, other schools of the same directory, persons not in Pronote, accounts to review).`,
     }),
   );
@@ -189,7 +190,7 @@ export function writeReportHtml(input: ReportInput): string {
     left.push(
       `<tr><td>${escapeHtml(CATEGORY_NAMES[r.category].fr)}</td><td>${escapeHtml(p?.lastName)} ${escapeHtml(p?.firstName)}</td>` +
         `<td>${escapeHtml(r.pronoteId)}</td><td>${escapeHtml(STATUS_NAMES[r.status].fr)}</td>` +
-        `<td>${r.reason ? escapeHtml(REASON_TEXT[r.reason].fr.split(' :')[0].split(' (')[0]) : ''}</td>` +
+        `<td>${r.reason ? escapeHtml(REASON_TEXT[r.reason].fr.split(/[ \u202f]:/)[0].split(' (')[0]) : ''}</td>` +
         `<td>${escapeHtml(r.entId ?? '')}</td><td class="n">${r.status === 'review' ? escapeHtml(r.score.toFixed(3)) : ''}</td></tr>`,
     );
   }
@@ -202,7 +203,7 @@ export function writeReportHtml(input: ReportInput): string {
     if (leftCount > left.length) {
       out.push(
         both({
-          fr: `… et ${fmt(leftCount - left.length)} autres : la liste complète est dans mapping.csv.`,
+          fr: `… et ${fmt(leftCount - left.length)} autres\u202f: la liste complète est dans mapping.csv.`,
           en: `… and ${leftCount - left.length} more: the full list is in mapping.csv.`,
         }),
       );
@@ -214,7 +215,7 @@ export function writeReportHtml(input: ReportInput): string {
     ...input.notRead.pronote.map((n) => ['Pronote', n] as const),
     ...input.notRead.directory.map((n) => ['ENT', n] as const),
   ];
-  if (!notRead.length) out.push(both({ fr: 'Aucun : tous les enregistrements ont été lus.', en: 'None: every record was read.' }));
+  if (!notRead.length) out.push(both({ fr: 'Aucun\u202f: tous les enregistrements ont été lus.', en: 'None: every record was read.' }));
   else {
     out.push(
       '<table><thead><tr><th>Côté <span lang="en" class="en">/ Side</span></th><th>Fichier, position <span lang="en" class="en">/ File, position</span></th><th>Raison <span lang="en" class="en">/ Reason</span></th><th>Extrait <span lang="en" class="en">/ Excerpt</span></th></tr></thead><tbody>',

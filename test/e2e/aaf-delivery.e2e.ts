@@ -47,7 +47,7 @@ for (const width of [360, 600]) {
     await expect(notes).toContainText('DTD non lu');
     await expect(notes).toContainText('Fichier AAF de matières (MatEducNat, ');
     await expect(notes).toContainText(/formations \(MEF\)/);
-    await expect(notes).toContainText(/Fichier AAF d.établissements \(EtabEducNat, \d+ enregistrements\) : lu pour les établissements/);
+    await expect(notes).toContainText(/Fichier AAF d.établissements \(EtabEducNat, \d+ enregistrements\)\u202f: lu pour les établissements/);
     // The EtabEducNat file gives the structures as UAI, not as persons: the structure choice lists UAIs.
     const options = await tab.locator('select option').allTextContents();
     const structures = options.slice(1).map((o) => o.replace(/ \(.*$/, ''));

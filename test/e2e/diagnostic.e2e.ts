@@ -45,7 +45,7 @@ test('the CAS error page served under its real Pronote host shows the idPronote 
   const ui = await closedUi(page);
   expect(await ui.text('h3')).toMatch(/identifiant Pronote \(idPronote\)/);
   expect(await ui.text('.box')).toContain('Mon Bureau Numérique');
-  expect(await ui.text('.box')).toContain('« Pronote » dans le champ racine');
+  expect(await ui.text('.box')).toContain('«\u202fPronote\u202f» dans le champ racine');
   // The page's own text is untouched.
   await expect(page.locator('.Message')).toContainText('Or aucun attribut');
   expect(infoRequests).toEqual([]);
@@ -68,7 +68,7 @@ test('"Identification impossible" is explained too, and an ordinary page gets no
 test('the instance check reads the local instance; the Pronote pages then hint the direct URL', async ({ context, openSidePanel }) => {
   const panel = await openSidePanel();
   await panel.getByRole('tab', { name: 'Diagnostic' }).click();
-  await panel.getByLabel('Adresse de Pronote ou UAI (RNE) de l\'établissement').fill('0310047H');
+  await panel.getByLabel('Adresse de Pronote ou UAI (RNE) de l’établissement').fill('0310047H');
   await panel.getByRole('button', { name: 'Vérifier' }).click();
   const result = panel.locator('[data-instance-state="ok"]');
   await expect(result).toBeVisible();
@@ -101,13 +101,13 @@ test('the instance check reads the local instance; the Pronote pages then hint t
 test('the instance check says when Pronote.net is not published (HTTP 503), when no Pronote answers, or when the input is not usable', async ({ openSidePanel }) => {
   const panel = await openSidePanel();
   await panel.getByRole('tab', { name: 'Diagnostic' }).click();
-  const input = panel.getByLabel('Adresse de Pronote ou UAI (RNE) de l\'établissement');
+  const input = panel.getByLabel('Adresse de Pronote ou UAI (RNE) de l’établissement');
   await input.fill('https://0752536Z.index-education.net/pronote/eleve.html');
   await panel.getByRole('button', { name: 'Vérifier' }).click();
-  await expect(panel.locator('[data-instance-state="not-published"]')).toContainText('Pronote.net n\'est pas publié');
+  await expect(panel.locator('[data-instance-state="not-published"]')).toContainText('Pronote.net n’est pas publié');
   await input.fill('https://0310047h.index-education.net/ent/');
   await panel.getByRole('button', { name: 'Vérifier' }).click();
-  await expect(panel.locator('[data-instance-state="not-pronote"]')).toContainText('pas d\'instance Pronote');
+  await expect(panel.locator('[data-instance-state="not-pronote"]')).toContainText('pas d’instance Pronote');
   await input.fill('collège');
   await panel.getByRole('button', { name: 'Vérifier' }).click();
   await expect(panel.getByText('Saisissez une adresse Pronote')).toBeVisible();
@@ -116,25 +116,25 @@ test('the instance check says when Pronote.net is not published (HTTP 503), when
 test('a pasted message and a pasted CAS response are explained in the side panel', async ({ openSidePanel }) => {
   const panel = await openSidePanel();
   await panel.getByRole('tab', { name: 'Diagnostic' }).click();
-  await panel.getByLabel(/Collez le message d'erreur/).fill('Echec de l authentification par le serveur CAS https://cas.ent27.fr : Le serveur CAS doit etre configure pour renvoyer un attribut "idPronote".');
+  await panel.getByLabel(/Collez le message d’erreur/).fill('Echec de l authentification par le serveur CAS https://cas.ent27.fr : Le serveur CAS doit etre configure pour renvoyer un attribut "idPronote".');
   await panel.getByRole('button', { name: 'Expliquer' }).click();
   await expect(panel.locator('#panel-diagnostic [data-failure="idpronote-missing"]')).toBeVisible();
-  await expect(panel.getByText('Projet ENT : ENT27.')).toBeVisible();
+  await expect(panel.getByText('Projet ENT\u202f: ENT27.')).toBeVisible();
 
-  await panel.getByLabel(/Collez la réponse XML/).fill(
+  await panel.getByLabel(/Collez la réponse du serveur CAS/).fill(
     '<cas:serviceResponse xmlns:cas="http://www.yale.edu/tp/cas"><cas:authenticationSuccess><cas:user>jmartin12</cas:user><cas:attributes><cas:nom>MARTIN</cas:nom></cas:attributes></cas:authenticationSuccess></cas:serviceResponse>',
   );
   await panel.getByRole('button', { name: 'Lire' }).click();
   const reading = panel.locator('[data-cas-reading="success"]');
   await expect(reading).toHaveAttribute('data-expected-present', 'false');
-  await expect(reading).toContainText('Authentification réussie pour « jmartin12 »');
-  await expect(reading).toContainText('L\'attribut « idPronote » n\'est pas renvoyé.');
+  await expect(reading).toContainText('Authentification réussie pour «\u202fjmartin12\u202f»');
+  await expect(reading).toContainText('L’attribut «\u202fidPronote\u202f» n’est pas renvoyé.');
 });
 
 test('a pasted CAS login URL is read down to its Pronote server, and a pasted error text is explained', async ({ openSidePanel }) => {
   const panel = await openSidePanel();
   await panel.getByRole('tab', { name: 'Diagnostic' }).click();
-  const input = panel.getByLabel('Adresse de Pronote ou UAI (RNE) de l\'établissement');
+  const input = panel.getByLabel('Adresse de Pronote ou UAI (RNE) de l’établissement');
   // The login URL as posted in Litarvan/pronote-api issue 90: the CAS host is not the Pronote server.
   await input.fill('https://cas.mon-ent-occitanie.fr/login?service=https:%2F%2F0310047H.index-education.net%2Fpronote%2F');
   await panel.getByRole('button', { name: 'Vérifier' }).click();
@@ -150,35 +150,35 @@ test('a pasted CAS login URL is read down to its Pronote server, and a pasted er
   expect(infoRequests).toHaveLength(1);
 
   // The error text exactly as posted in bain3/pronotepy issue 254.
-  await panel.getByLabel(/Collez le message d'erreur/).fill(
+  await panel.getByLabel(/Collez le message d’erreur/).fill(
     "pronotepy.exceptions.PronoteAPIError: Unknown error from pronote: 21 | Impossible d'afficher la page",
   );
   await panel.getByRole('button', { name: 'Expliquer' }).click();
-  await expect(panel.locator('[data-pronote-error="21"]')).toHaveText('Erreur Pronote n° 21 : « Impossible d’afficher la page »');
+  await expect(panel.locator('[data-pronote-error="21"]')).toHaveText('Erreur Pronote n° 21\u202f: «\u202fImpossible d’afficher la page\u202f»');
   const failure = panel.locator('#panel-diagnostic [data-failure="pronote-page-unavailable"]');
   await expect(failure).toBeVisible();
-  await expect(failure).toContainText('Pour le support :');
+  await expect(failure).toContainText('Pour le support\u202f:');
 });
 
 test('the rentrée checklist keeps its ticks per school', async ({ openSidePanel }) => {
   let panel = await openSidePanel();
   await panel.getByRole('tab', { name: 'Diagnostic' }).click();
-  await panel.getByLabel('UAI de l\'établissement').fill('0310047H');
+  await panel.getByLabel('UAI de l’établissement').fill('0310047H');
   await expect(panel.getByText(/Année scolaire \d{4}-\d{4}/)).toBeVisible();
   await panel.getByLabel('Nous avons changé de version de Pronote').check();
   const steps = panel.locator('.diag-steps li');
   await expect(steps).toHaveCount(4);
   await steps.nth(0).getByRole('checkbox').check();
   await steps.nth(1).getByRole('checkbox').check();
-  await expect(steps.nth(1)).toContainText('Option « Uniquement les utilisateurs sans identifiants CAS » : décochée');
-  await expect(steps.nth(2)).toContainText('Mode d\'import dans l\'ENT : « complet »');
-  await expect(panel.getByText('Étapes dans l\'ordre : 2 sur 4 faites')).toBeVisible();
+  await expect(steps.nth(1)).toContainText('Option «\u202fUniquement les utilisateurs sans identifiants CAS\u202f»\u202f: décochée');
+  await expect(steps.nth(2)).toContainText('Mode d’import dans l’ENT\u202f: «\u202fcomplet\u202f»');
+  await expect(panel.getByText('Étapes dans l’ordre\u202f: 2 sur 4 faites')).toBeVisible();
   await panel.close();
 
   panel = await openSidePanel();
   await panel.getByRole('tab', { name: 'Diagnostic' }).click();
-  await panel.getByLabel('UAI de l\'établissement').fill('0310047H');
-  await expect(panel.getByText('Étapes dans l\'ordre : 2 sur 4 faites')).toBeVisible();
-  await panel.getByLabel('UAI de l\'établissement').fill('0752536Z');
-  await expect(panel.getByText('Étapes dans l\'ordre : 0 sur 3 faites')).toBeVisible();
+  await panel.getByLabel('UAI de l’établissement').fill('0310047H');
+  await expect(panel.getByText('Étapes dans l’ordre\u202f: 2 sur 4 faites')).toBeVisible();
+  await panel.getByLabel('UAI de l’établissement').fill('0752536Z');
+  await expect(panel.getByText('Étapes dans l’ordre\u202f: 0 sur 3 faites')).toBeVisible();
 });

@@ -37,7 +37,7 @@ test('accès population: service anonyme and each profile without « accès au s
   expect(await ui.text(anonymous)).toContain('sans connexion unique (SSO)');
   const missing = '[data-passerelle-finding="access-role-missing"]';
   expect(await ui.count(missing)).toBe(1);
-  expect(await ui.text(missing)).toContain('« Personnels »');
+  expect(await ui.text(missing)).toContain('«\u202fPersonnels\u202f»');
   expect(await ui.attr(missing, 'data-severity')).toBe('warning');
 });
 
@@ -100,10 +100,10 @@ test('import wizard: a mark on each unrecognised row, the suggestion on the admi
   const shown = '[data-passerelle-suggestion="Bernard Charles-Edouard"]';
   await expect.poll(() => ui.text(shown, bernard)).toContain('(3A)');
   expect(await ui.text(shown)).toMatch(/confiance \d+ %/);
-  expect(await ui.text(shown)).toContain('Pourquoi : rapproché automatiquement');
+  expect(await ui.text(shown)).toContain('Pourquoi\u202f: rapproché automatiquement');
 
   // One click: the name goes into the ENT's own search field, as typed; the form is not submitted.
-  await ui.click(`${shown} button`, { name: 'Écrire « Bernard Charles-Edouard » dans la recherche de l’ENT' });
+  await ui.click(`${shown} button`, { name: 'Écrire «\u202fBernard Charles-Edouard\u202f» dans la recherche de l’ENT' });
   const search = page.locator('#recherche');
   await expect(search).toHaveValue('Bernard Charles-Edouard');
   await expect(search).toHaveAttribute('data-input-events', '1');
@@ -133,8 +133,8 @@ test.describe('with the Pronote instance answering', () => {
     const mismatch = '[data-passerelle-finding="bloc-version-mismatch"]';
     await expect
       .poll(() => ui.text(mismatch))
-      .toContain('Le bloc Pronote est réglé sur « PRONOTE 2023 » alors que votre Pronote est en version 2024');
-    expect(await ui.text('[data-passerelle-version-check]')).toContain('Version de Pronote : 2024.3.7.1');
+      .toContain('Le bloc Pronote est réglé sur «\u202fPRONOTE 2023\u202f» alors que votre Pronote est en version 2024');
+    expect(await ui.text('[data-passerelle-version-check]')).toContain('Version de Pronote\u202f: 2024.3.7.1');
     // Set to the right version: the warning goes.
     await page.locator('#k_4722').selectOption('PRONOTE 2024');
     await expect.poll(() => ui.count(mismatch)).toBe(0);

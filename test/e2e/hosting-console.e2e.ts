@@ -83,7 +83,7 @@ test('the Vérifications tab shows the open tab findings and checks values typed
   await panel.getByRole('tab', { name: 'Vérifications' }).click();
   await panel.getByRole('button', { name: 'Actualiser' }).click();
   const tab = panel.locator('#panel-checks section').first();
-  await expect(tab.locator(finding('cas-url-other-project'))).toContainText('« Mon Bureau Numérique »');
+  await expect(tab.locator(finding('cas-url-other-project'))).toContainText('«\u202fMon Bureau Numérique\u202f»');
   await expect(tab.locator(finding('cas-url-not-https'))).toHaveCount(1);
   await expect(tab.locator(finding('recognition-mode-not-pronote-identity'))).toHaveAttribute('data-severity', 'info');
 
@@ -124,7 +124,7 @@ test.describe('on another Pronote.net admin page', () => {
     await page.bringToFront();
     await panel.getByRole('tab', { name: 'Vérifications' }).click();
     await panel.getByRole('button', { name: 'Activer sur cet onglet' }).click();
-    await expect(panel.getByRole('status')).toHaveText('Activé : les vérifications s\'affichent dans la page.');
+    await expect(panel.getByRole('status')).toHaveText('Activé\u202f: les vérifications s’affichent dans la page.');
     await expect.poll(() => ui.attr(finding('cas-url-not-https'), 'data-severity', { host: '#u + [data-passerelle-host]' })).toBe('error');
     await expect(panel.locator('#panel-checks section').first().locator(finding('cas-url-not-https'))).toHaveCount(1);
   });

@@ -67,7 +67,7 @@ async function loadAndPair(panel: Page, tab: Locator, decisions?: string): Promi
     }
   }
   await tab.getByRole('button', { name: 'Lancer le rapprochement' }).click();
-  await expect(panel.locator('.wb-step-title')).toContainText('Étape 1 : Enseignants', { timeout: 60_000 });
+  await expect(panel.locator('.wb-step-title')).toContainText('Étape 1\u202f: Enseignants', { timeout: 60_000 });
 }
 
 type Row = Record<string, string>;
@@ -159,7 +159,7 @@ test('two panel pages pairing one account with two people at once: one succeeds,
   // A second page on the same rapprochement (the panel opens the one in progress).
   const second = await openSidePanel();
   const tab2 = second.locator('#panel-rapprochement');
-  await expect(second.locator('.wb-step-title')).toContainText('Étape 1 : Enseignants', { timeout: 60_000 });
+  await expect(second.locator('.wb-step-title')).toContainText('Étape 1\u202f: Enseignants', { timeout: 60_000 });
 
   const pages = [
     { page: first, tab: tab1, row: 0 },

@@ -78,7 +78,7 @@ test('load, pair, decide, validate two steps, cancel the third, reload, export t
 
   // Pairing in the worker, with its progress bar
   await tab.getByRole('button', { name: 'Lancer le rapprochement' }).click();
-  await expect(await stepTitle(panel)).toContainText('Étape 1 : Enseignants', { timeout: 60_000 });
+  await expect(await stepTitle(panel)).toContainText('Étape 1\u202f: Enseignants', { timeout: 60_000 });
 
   const detail = tab.locator('.wb-detail');
   const filters = tab.locator('.wb-filters');
@@ -89,16 +89,16 @@ test('load, pair, decide, validate two steps, cancel the third, reload, export t
   const noAccountId = await pronoteIdOf(detail);
   await tab.locator('.wb-row').first().press('n');
   await expect(detail).toContainText('pas de compte ENT');
-  await tab.getByRole('button', { name: 'Valider l’étape « Enseignants »' }).click();
+  await tab.getByRole('button', { name: 'Valider l’étape «\u202fEnseignants\u202f»' }).click();
   // People are left to handle: validating asks first
   await panel.getByRole('dialog').getByRole('button', { name: 'Valider quand même' }).click();
-  await expect(await stepTitle(panel)).toContainText('Étape 2 : Élèves');
+  await expect(await stepTitle(panel)).toContainText('Étape 2\u202f: Élèves');
 
   // Step 2, élèves: confirm a candidate, pair one person by search
   await filters.getByRole('button', { name: /^À confirmer/ }).click();
   await tab.locator('.wb-row').first().click();
   const confirmedId = await pronoteIdOf(detail);
-  const candidateAccount = (await detail.locator('.wb-candidates li').first().locator('.wb-hint').first().textContent())?.trim();
+  const candidateAccount = (await detail.locator('.wb-candidates li').first().locator('.wb-hint').first().textContent())?.trim().replace(/^compte ENT /, '');
   await detail.locator('.wb-candidates li').first().getByRole('button', { name: 'Confirmer' }).click();
   await expect(detail).toContainText('confirmé');
 
@@ -107,7 +107,7 @@ test('load, pair, decide, validate two steps, cancel the third, reload, export t
   await filters.getByRole('button', { name: /^Automatiques/ }).click();
   await tab.locator('.wb-row').first().click();
   const undoneId = await pronoteIdOf(detail);
-  const freed = (await detail.locator('.wb-candidates li', { has: panel.locator('.wb-badge-auto') }).locator('.wb-hint').first().textContent())?.trim() ?? '';
+  const freed = (await detail.locator('.wb-candidates li', { has: panel.locator('.wb-badge-auto') }).locator('.wb-hint').first().textContent())?.trim().replace(/^compte ENT /, '') ?? '';
   await detail.getByRole('button', { name: 'Défaire ce rapprochement' }).click();
   await expect(detail.locator('.wb-badge').first()).toHaveText('rejeté');
   await filters.getByRole('button', { name: /^Non reconnus/ }).click();
@@ -118,9 +118,9 @@ test('load, pair, decide, validate two steps, cancel the third, reload, export t
   await hit.getByRole('button', { name: 'Rapprocher' }).click();
   const manualAccount = freed;
   await expect(detail).toContainText('rapproché à la main');
-  await tab.getByRole('button', { name: 'Valider l’étape « Élèves »' }).click();
+  await tab.getByRole('button', { name: 'Valider l’étape «\u202fÉlèves\u202f»' }).click();
   await panel.getByRole('dialog').getByRole('button', { name: 'Valider quand même' }).click();
-  await expect(await stepTitle(panel)).toContainText('Étape 3 : Responsables');
+  await expect(await stepTitle(panel)).toContainText('Étape 3\u202f: Responsables');
 
   // Step 3, responsables: cancel the import (the validated steps are kept)
   await tab.getByRole('button', { name: 'Annuler l’import' }).click();
@@ -135,7 +135,7 @@ test('load, pair, decide, validate two steps, cancel the third, reload, export t
   await expect(again.getByTestId('wb-state-student')).toContainText('validée');
   await expect(again.getByTestId('wb-state-guardian')).toContainText('annulée');
   await expect(again.getByTestId('wb-state-supervisor')).toContainText('à faire');
-  await expect(again.getByTestId('wb-stored')).toContainText('décisions : 4 ;');
+  await expect(again.getByTestId('wb-stored')).toContainText(', 4 décisions.');
 
   // The CSV, downloaded
   const [download] = await Promise.all([
@@ -174,6 +174,6 @@ test('load, pair, decide, validate two steps, cancel the third, reload, export t
   // "Supprimer toutes les données", after a confirmation
   await again.getByRole('button', { name: 'Supprimer toutes les données' }).click();
   await again.getByRole('button', { name: 'Oui, tout supprimer' }).click();
-  await expect(again.getByTestId('wb-stored')).toContainText('rapprochements : 0 ; établissements : 0 ; personnes : 0 ; décisions : 0 ; décisions mémorisées pour l’an prochain : 0.');
+  await expect(again.getByTestId('wb-stored')).toHaveText('Données enregistrées sur cet ordinateur\u202f: 0 personne, 0 décision.');
   await expect(again.getByLabel('UAI (RNE) de l’établissement')).toHaveValue('');
 });

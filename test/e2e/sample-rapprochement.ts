@@ -20,7 +20,7 @@ export async function runSampleRapprochement(openSidePanel: () => Promise<Page>)
   await tab.getByTestId('wb-directory-file').setInputFiles(aaf);
   await expect(tab.getByTestId('wb-directory-summary')).toContainText(`Fichiers lus (${aaf.length})`, { timeout: 60_000 });
   await tab.getByRole('button', { name: 'Lancer le rapprochement' }).click();
-  await expect(panel.locator('.wb-step-title')).toContainText('Étape 1 : Enseignants', { timeout: 60_000 });
+  await expect(panel.locator('.wb-step-title')).toContainText('Étape 1\u202f: Enseignants', { timeout: 60_000 });
   return panel;
 }
 

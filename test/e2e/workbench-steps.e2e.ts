@@ -66,7 +66,7 @@ test('GARCIA: the second confirmation of one account names its holder; keep leav
   await expect(dialog).toContainText(ACCOUNT);
   await expect(dialog.getByTestId('wb-holder-name')).toHaveText('GARCIA Mathis');
   await expect(dialog).toContainText('Enseignants');
-  await expect(dialog).toContainText('1 « Enseignants » (à faire)');
+  await expect(dialog).toContainText('1 «\u202fEnseignants\u202f» (à faire)');
   // The focus is held in the dialog (Garder first: the choice that changes nothing)
   await expect(dialog.getByRole('button', { name: 'Garder' })).toBeFocused();
   await panel.keyboard.press('Tab');
@@ -79,23 +79,23 @@ test('GARCIA: the second confirmation of one account names its holder; keep leav
   // Keep: the first holds the account, the second has no decision
   await confirmOn(detail, ACCOUNT).click();
   await dialog.getByRole('button', { name: 'Garder' }).click();
-  await expect(tab.getByTestId('wb-notice')).toContainText(`Choix abandonné : GARCIA Mathis garde le compte ${ACCOUNT}.`);
+  await expect(tab.getByTestId('wb-notice')).toContainText(`Choix abandonné\u202f: GARCIA Mathis garde le compte ${ACCOUNT}.`);
   await expect(detail.locator('.wb-badge').first()).toHaveText('à confirmer');
   await expect(garcias.nth(0)).toContainText('confirmé');
 
   // Move: the second holds it, the first goes back to the people to handle
   await confirmOn(detail, ACCOUNT).click();
   await dialog.getByRole('button', { name: 'Déplacer le compte' }).click();
-  await expect(tab.getByTestId('wb-notice')).toContainText(`Compte ${ACCOUNT} déplacé : GARCIA Mathis revient parmi les personnes à traiter.`);
+  await expect(tab.getByTestId('wb-notice')).toContainText(`Compte ${ACCOUNT} déplacé\u202f: GARCIA Mathis revient parmi les personnes à traiter.`);
   await expect(detail.locator('.wb-badge').first()).toHaveText('confirmé');
   await expect(garcias.nth(0)).toContainText('compte déplacé vers une autre personne');
 
   // Validating with people left asks first, with the count
-  await tab.getByRole('button', { name: 'Valider l’étape « Enseignants »' }).click();
-  const ask = panel.getByRole('dialog', { name: 'Valider l’étape « Enseignants » ?' });
+  await tab.getByRole('button', { name: 'Valider l’étape «\u202fEnseignants\u202f»' }).click();
+  const ask = panel.getByRole('dialog', { name: 'Valider l’étape «\u202fEnseignants\u202f»\u202f?' });
   await expect(ask).toContainText(/Il reste \d+ personnes? à traiter/);
   await ask.getByRole('button', { name: 'Valider quand même' }).click();
-  await expect(panel.locator('.wb-step-title')).toContainText('Étape 2 : Élèves');
+  await expect(panel.locator('.wb-step-title')).toContainText('Étape 2\u202f: Élèves');
   // The next step opens on its own worklist, not on the previous step's filter
   await expect(filters.getByRole('button', { name: /^À traiter/ })).toHaveAttribute('aria-pressed', 'true');
 
@@ -119,7 +119,7 @@ test('the manual search lists the step’s own category first, labelled; guardia
   await panel.setViewportSize({ width: 600, height: 900 });
   const tab = panel.locator('#panel-rapprochement');
   await tab.locator('.wb-stepbar').getByRole('button', { name: /Élèves/ }).click();
-  await expect(panel.locator('.wb-step-title')).toContainText('Étape 2 : Élèves');
+  await expect(panel.locator('.wb-step-title')).toContainText('Étape 2\u202f: Élèves');
   const filters = tab.locator('.wb-filters');
   await expect(filters.getByRole('button', { name: /^À traiter/ })).toHaveAttribute('aria-pressed', 'true');
   await filters.getByRole('button', { name: /^Non reconnus/ }).click();
@@ -148,7 +148,7 @@ test('the manual search lists the step’s own category first, labelled; guardia
   expect(cats.slice(own)).toContain('Responsables');
   expect(cats.slice(own).every((c) => c !== 'Élèves')).toBe(true);
   const guardian = hits.filter({ has: panel.locator('.wb-cat', { hasText: 'Responsables' }) }).first();
-  await expect(guardian.locator('.wb-cross')).toContainText('Compte « Responsables », une autre catégorie que l’étape : un tel rapprochement est presque toujours une erreur.');
+  await expect(guardian.locator('.wb-cross')).toContainText('Compte «\u202fResponsables\u202f», une autre catégorie que l’étape\u202f: un tel rapprochement est presque toujours une erreur.');
   expect(await detail.locator('.wb-cross').count()).toBe(all - own);
   await guardian.scrollIntoViewIfNeeded();
   await shots(panel, 'search-categories');

@@ -14,7 +14,7 @@ describe('access-role-missing', () => {
       ['access-role-missing', 'warning', 'access:Parents'],
       ['access-role-missing', 'warning', 'access:Personnels'],
     ]);
-    expect(found[0].message.fr).toContain('« Parents »');
+    expect(found[0].message.fr).toContain('«\u202fParents\u202f»');
     expect(found[0].fix.fr).toContain('accès population');
     expect(found[1].message.en).toContain('“Personnels”');
   });

@@ -32,7 +32,7 @@ describe('import-mode-mismatch', () => {
     expect(f.severity).toBe('warning');
     expect(f.field).toBe('mode');
     expect(f.message.fr).toContain('tous les utilisateurs');
-    expect(f.fix.fr).toBe('Choisissez le mode « complet ».');
+    expect(f.fix.fr).toBe('Choisissez le mode «\u202fcomplet\u202f».');
   });
   it('warns on complet with a file of users without CAS identifiers during the year', () => {
     const [f] = checkImportMode({ mode: 'complet', fileKind: 'without-cas-only', date: WINTER });
@@ -41,14 +41,14 @@ describe('import-mode-mismatch', () => {
   it('warns on partiel at the start of the school year, whatever the file, asking for a full export', () => {
     const [unknown] = checkImportMode({ mode: 'partiel', date: RENTREE });
     expect(unknown.message.fr).toContain('début d’année scolaire');
-    expect(unknown.fix.fr).toMatch(/^Choisissez le mode « complet » avec un fichier exporté en laissant décochée/);
+    expect(unknown.fix.fr).toMatch(/^Choisissez le mode «\u202fcomplet\u202f» avec un fichier exporté en laissant décochée/);
     const [both] = checkImportMode({ mode: 'partiel', fileKind: 'without-cas-only', date: RENTREE });
     expect(both.message.fr).toContain(' ; et ');
     expect(checkImportMode({ mode: 'partiel', fileKind: 'without-cas-only', date: RENTREE })).toHaveLength(1);
   });
   it('at the rentrée, complet with a partial file asks for a new export, not another mode', () => {
     const [f] = checkImportMode({ mode: 'complet', fileKind: 'without-cas-only', date: RENTREE });
-    expect(f.fix.fr).toMatch(/^Gardez le mode « complet » avec un fichier exporté/);
+    expect(f.fix.fr).toMatch(/^Gardez le mode «\u202fcomplet\u202f» avec un fichier exporté/);
   });
   it('is silent when the screen shows no mode', () => {
     expect(checkImportMode({ fileKind: 'all-users', date: RENTREE })).toEqual([]);

@@ -90,7 +90,7 @@ describe('bloc-version-mismatch', () => {
     expect(f.id).toBe('bloc-version-mismatch');
     expect(f.severity).toBe('warning');
     expect(f.field).toBe('blocVersion');
-    expect(f.message.fr).toContain('« PRONOTE 2023 »');
+    expect(f.message.fr).toContain('«\u202fPRONOTE 2023\u202f»');
     expect(f.message.fr).toContain('2024');
     expect(f.fix.en).toContain('version 2024');
   });

@@ -83,7 +83,7 @@ describe('each rule', () => {
       }
     }
     const f = one({ project: 'Eclat-BFC', casUrl: 'https://cas.monbureaunumerique.fr/' }, 'cas-url-other-project');
-    expect(f.message.fr).toContain('« Mon Bureau Numérique »');
+    expect(f.message.fr).toContain('«\u202fMon Bureau Numérique\u202f»');
     expect(f.message.en).toContain('"Mon Bureau Numérique"');
     expect(f.url).toBe('https://cas.eclat-bfc.fr');
     // A project typed loosely is still recognised.
@@ -118,7 +118,7 @@ describe('each rule', () => {
     expect(empty.severity).toBe('warning');
     expect(empty.message.fr).toMatch(/^La racine est vide/);
     expect(empty.message.fr).toContain('idPronote');
-    expect(empty.fix.fr).toContain('« Pronote »');
+    expect(empty.fix.fr).toContain('«\u202fPronote\u202f»');
     expect(one({ racine: 'espaces' }, 'racine-missing-pronote').message.en).toContain('"espaces"');
     expect(ids({ racine: 'Pronote' })).toEqual([]);
     expect(ids({ racine: 'pronote' })).toEqual([]);
@@ -128,7 +128,7 @@ describe('each rule', () => {
   it('cas-attribute-name-unexpected: empty, wrong case, another name; only in identité PRONOTE mode', () => {
     expect(one({ recognitionMode: 'pronote-identity', attributeName: '' }, 'cas-attribute-name-unexpected').message.fr).toMatch(/^Aucun/);
     expect(one({ recognitionMode: 'pronote-identity', attributeName: 'idpronote' }, 'cas-attribute-name-unexpected').message.fr).toContain('majuscules');
-    expect(one({ recognitionMode: 'pronote-identity', attributeName: 'uid' }, 'cas-attribute-name-unexpected').message.fr).toContain('« uid »');
+    expect(one({ recognitionMode: 'pronote-identity', attributeName: 'uid' }, 'cas-attribute-name-unexpected').message.fr).toContain('«\u202fuid\u202f»');
     expect(ids({ recognitionMode: 'pronote-identity', attributeName: ' idPronote ' })).toEqual([]);
     expect(ids({ recognitionMode: 'identity', attributeName: 'uid' })).toEqual(['recognition-mode-not-pronote-identity']);
   });

@@ -49,7 +49,7 @@ describe('readCasResponse: the two recognition modes', () => {
     // Configured for the identifier mode, the same response lacks the identifier, with a hint.
     const asIdentifier = readCasResponse(FULL, 'idPronote', 'identifier');
     expect(asIdentifier).toMatchObject({ mode: 'identifier', failureId: 'idpronote-missing' });
-    if (asIdentifier.kind === 'success') expect(asIdentifier.meaning.fr).toMatch(/mode « identité de l’utilisateur »/);
+    if (asIdentifier.kind === 'success') expect(asIdentifier.meaning.fr).toMatch(/mode «\u202fidentité de l’utilisateur\u202f»/);
     // A response with the identifier is the identifier mode, identity attributes beside it or not.
     const both = readCasResponse(openEntNg('<cas:idPronote>0310047H$12345</cas:idPronote><cas:nom>MARTIN</cas:nom><cas:prenom>Léa</cas:prenom>'));
     expect(both).toMatchObject({ mode: 'identifier', expectedPresent: true, expectedValue: '0310047H$12345' });

@@ -99,7 +99,7 @@ describe('readCasResponse: successes', () => {
     expect(r.failureId).toBe('idpronote-missing');
     expect(r.attributes.map((a) => a.name)).toEqual(['nom', 'prenom', 'dateNaissance', 'codePostal', 'categories']);
     expect(r.attributes[0].values).toEqual(['Dupont-Lefèvre']);
-    expect(r.meaning.fr).toMatch(/pas « idPronote »/);
+    expect(r.meaning.fr).toMatch(/pas «\u202fidPronote\u202f»/);
   });
 
   it('the same response passes when the configured attribute name is one it carries', () => {

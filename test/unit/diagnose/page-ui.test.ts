@@ -15,7 +15,7 @@ describe('the UI put on Pronote pages', () => {
     const shadow = shadowOf(el)!;
     expect(shadow.mode).toBe('closed');
     expect(el.shadowRoot).toBeNull();
-    expect(shadow.textContent).toContain('Projet ENT : Mon Bureau Numérique.');
+    expect(shadow.textContent).toContain('Projet ENT\u202f: Mon Bureau Numérique.');
     expect(shadow.querySelector('h3')?.textContent).toMatch(/idPronote/);
     // The page's light DOM holds no text of ours, so the page reading never reads our own words.
     expect(el.textContent).toBe('');

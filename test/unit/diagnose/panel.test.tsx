@@ -74,7 +74,7 @@ describe('Diagnostic tab: explaining a pasted message', () => {
     await submit('#diag-explain-text');
     const article = $('[data-failure="idpronote-missing"]');
     expect(article.querySelectorAll('.diag-causes li')).toHaveLength(3);
-    expect(host.textContent).toContain('Projet ENT : Eclat-BFC.');
+    expect(host.textContent).toContain('Projet ENT\u202f: Eclat-BFC.');
     expect($('[data-direct-url]')).toBeNull();
   });
 
@@ -168,9 +168,9 @@ describe('Diagnostic tab: instance check', () => {
 
   it('each failure state has its own message', async () => {
     const states: [FetchLike, string, string][] = [
-      [answering(503, ''), 'not-published', 'n\'est pas publié'],
-      [answering(404, 'Not found'), 'not-pronote', 'pas d\'instance Pronote'],
-      [answering(200, '<html></html>'), 'not-pronote', 'pas d\'instance Pronote'],
+      [answering(503, ''), 'not-published', 'n’est pas publié'],
+      [answering(404, 'Not found'), 'not-pronote', 'pas d’instance Pronote'],
+      [answering(200, '<html></html>'), 'not-pronote', 'pas d’instance Pronote'],
       [vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))), 'no-answer', 'Aucune réponse'],
       [answering(500, ''), 'http-error', 'erreur HTTP 500'],
     ];

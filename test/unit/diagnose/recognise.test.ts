@@ -55,7 +55,7 @@ describe('the knowledge base', () => {
 
   it('gives the seed’s fix for the idPronote error: Pronote in the racine field', () => {
     const f = knownFailure('idpronote-missing');
-    expect(f.fix.map((s) => s.fr).join(' ')).toMatch(/« Pronote » dans le champ racine/);
+    expect(f.fix.map((s) => s.fr).join(' ')).toMatch(/«\u202fPronote\u202f» dans le champ racine/);
     expect(f.causes[0].fr).toMatch(/identifiant Pronote/);
   });
 

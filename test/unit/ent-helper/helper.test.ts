@@ -90,7 +90,7 @@ describe('startEntHelper on the import wizard', () => {
     expect(revealed).toEqual([['0482409H', 'BERNARD', 'Charles Édouard', '3A']]);
     expect(line.textContent).toContain('(3A)');
     expect(line.textContent).toContain('confiance 97 %');
-    expect(line.textContent).toContain('Pourquoi : rapproché automatiquement, nom identique, prénom proche, date de naissance jour et mois inversés, unknownThing');
+    expect(line.textContent).toContain('Pourquoi\u202f: rapproché automatiquement, nom identique, prénom proche, date de naissance jour et mois inversés, unknownThing');
     // The suggestion sits in its own row.
     const host = line.getRootNode() as ShadowRoot;
     expect(host.host.closest('tr')?.textContent).toContain('BERNARD Charles Édouard');

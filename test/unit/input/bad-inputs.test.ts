@@ -24,19 +24,19 @@ const read = (reader: Reader, f: InputFile) => (reader === 'pronote' ? readProno
 
 /** Corpus of bad inputs: file, reader, words the French and English messages must hold. */
 const CORPUS: [string, Reader, string[], string[]][] = [
-  [BAD + 'document.pdf', 'pronote', ['est un document PDF', "l'export XML des identifiants Pronote"], ['is a PDF document']],
-  [BAD + 'document.pdf', 'directory', ['est un document PDF', "l'annuaire ENT"], ['is a PDF document']],
+  [BAD + 'document.pdf', 'pronote', ['est un document PDF', "l’export XML des identifiants Pronote"], ['is a PDF document']],
+  [BAD + 'document.pdf', 'directory', ['est un document PDF', "l’annuaire ENT"], ['is a PDF document']],
   [BAD + 'classeur.xlsx', 'directory', ['classeur Excel', 'CSV'], ['Excel/LibreOffice workbook', 'save the table as CSV']],
   [BAD + 'ancien.xls', 'directory', ['ancien classeur Excel (.xls)'], ['old Excel workbook']],
-  [BAD + 'binaire.bin', 'pronote', ["n'est pas un fichier texte"], ['is not a text file']],
+  [BAD + 'binaire.bin', 'pronote', ["n’est pas un fichier texte"], ['is not a text file']],
   [BAD + 'vide.xml', 'pronote', ['est vide'], ['is empty']],
-  [BAD + 'texte.txt', 'pronote', ["n'est pas un fichier XML"], ['is not an XML file']],
+  [BAD + 'texte.txt', 'pronote', ["n’est pas un fichier XML"], ['is not an XML file']],
   [BAD + 'tronque.xml', 'pronote', ['est incomplet', 'ligne 15, colonne 17', '<Eleve>'], ['incomplete', 'line 15, column 17']],
   [BAD + 'tronque.xml', 'directory', ['ressemble à un export Pronote'], ['looks like a Pronote export']],
-  [BAD + 'mal-forme.xml', 'pronote', ["n'est pas un XML valide", 'ligne 5'], ['not valid XML', 'line 5']],
-  [BAD + 'bombe-entites.xml', 'pronote', ["déclarations d'entités", 'ligne 3, colonne 2'], ['entity declarations', 'fetches nothing']],
-  [BAD + 'entite-externe.xml', 'pronote', ["déclarations d'entités"], ['entity declarations']],
-  [BAD + 'chiffre-partenaire.xml', 'pronote', ['export chiffré', 'seul le partenaire', "l'export en clair"], ['encrypted export', 'plain identifier export']],
+  [BAD + 'mal-forme.xml', 'pronote', ["n’est pas un XML valide", 'ligne 5'], ['not valid XML', 'line 5']],
+  [BAD + 'bombe-entites.xml', 'pronote', ["déclarations d’entités", 'ligne 3, colonne 2'], ['entity declarations', 'fetches nothing']],
+  [BAD + 'entite-externe.xml', 'pronote', ["déclarations d’entités"], ['entity declarations']],
+  [BAD + 'chiffre-partenaire.xml', 'pronote', ['export chiffré', 'seul le partenaire', "l’export en clair"], ['encrypted export', 'plain identifier export']],
   [BAD + 'chiffre-partenaire.xml', 'directory', ['export chiffré'], ['encrypted export']],
   [BAD + 'import-chiffre.xml', 'pronote', ['ImportChiffre', 'seul le partenaire'], ['only the partner holding the key']],
   [BAD + 'page.html', 'pronote', ['page web (HTML)'], ['web page (HTML)']],
@@ -52,7 +52,7 @@ describe('bad inputs give a clear message naming the file', () => {
     const f = file(path);
     const m = failure(() => read(reader, f));
     expect(m.source).toBe(f.name);
-    expect(m.fr).toContain(`« ${f.name} »`);
+    expect(m.fr).toContain(`«\u202f${f.name}\u202f»`);
     for (const words of fr) expect(m.fr).toContain(words);
     for (const words of en) expect(m.en).toContain(words);
   });
@@ -61,7 +61,7 @@ describe('bad inputs give a clear message naming the file', () => {
     const big: InputFile = { name: 'enorme.xml', bytes: new Uint8Array(MAX_INPUT_BYTES + 1) };
     for (const reader of ['pronote', 'directory'] as const) {
       const m = failure(() => read(reader, big));
-      expect(m.fr).toContain("jusqu'à 250 Mo");
+      expect(m.fr).toContain("jusqu’à 250 Mo");
       expect(m.en).toContain('up to 250 MB');
     }
   });

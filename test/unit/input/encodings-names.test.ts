@@ -26,7 +26,7 @@ describe('encodings per line', () => {
   it('double-encoded UTF-8 is noted with its lines, never rewritten', () => {
     const r = readDirectory([{ name: 'annuaire.csv', bytes: utf8('Nom;Prénom;Profil\nDUPONT;GÃ©raldine;Eleve\nMARTIN;Léa;Eleve\n') }]);
     expect(r.persons[0].firstName).toBe('GÃ©raldine');
-    expect(r.notes.some((n) => n.message.fr.startsWith('Lignes 2 : des accents semblent encodés deux fois'))).toBe(true);
+    expect(r.notes.some((n) => n.message.fr.startsWith('Lignes 2\u202f: des accents semblent encodés deux fois'))).toBe(true);
   });
 
   it('UTF-32 is refused by name', () => {
@@ -61,7 +61,7 @@ describe('names are text', () => {
     const r = readDirectory([{ name: 'eleves.csv', bytes: utf8('Nom;Prénom\nDU\u0007PONT;\u202eJean\u202c\nMARTIN;Léa\nPETIT;Noé\u0085\n') }]);
     const note = removedNote(r.notes, 'eleves.csv');
     expect(note?.message.fr).toBe(
-      "2 enregistrements contenaient des caractères invisibles (caractères de contrôle ou d'inversion du sens d'écriture : U+0007, U+0085, U+202C, U+202E), retirés des noms et des valeurs : l. 2 (DUPONT Jean : Nom, Prénom) ; l. 4 (PETIT Noé : Prénom). Vérifiez ces noms dans le fichier d'origine.",
+      "2 enregistrements contenaient des caractères invisibles (caractères de contrôle ou d’inversion du sens d’écriture\u202f: U+0007, U+0085, U+202C, U+202E), retirés des noms et des valeurs\u202f: l. 2 (DUPONT Jean\u202f: Nom, Prénom)\u202f; l. 4 (PETIT Noé\u202f: Prénom). Vérifiez ces noms dans le fichier d’origine.",
     );
     expect(note?.message.en).toBe(
       '2 records held invisible characters (control or text-direction characters: U+0007, U+0085, U+202C, U+202E), removed from the names and values: l. 2 (DUPONT Jean: Nom, Prénom); l. 4 (PETIT Noé: Prénom). Check these names in the original file.',
@@ -69,7 +69,7 @@ describe('names are text', () => {
     expect(r.persons[0].raw).toEqual({ Nom: 'DUPONT', Prénom: 'Jean' });
     const pasted = readPastedTable('Nom\tPrénom\tProfil\nMARTIN\tL\u2066éa\u2069\tEleve\n');
     expect(removedNote(pasted.notes, 'collage')?.message.fr).toContain('Un enregistrement contenait');
-    expect(removedNote(pasted.notes, 'collage')?.message.fr).toContain('l. 2 (MARTIN Léa : Prénom)');
+    expect(removedNote(pasted.notes, 'collage')?.message.fr).toContain('l. 2 (MARTIN Léa\u202f: Prénom)');
   });
 
   it('no note when no name changed', () => {
@@ -86,7 +86,7 @@ describe('names are text', () => {
     ].join('\n');
     const a = readDirectory([{ name: 'Complet_Eleve_0001.xml', bytes: utf8(aaf) }]);
     expect(a.persons[0].lastName).toBe('DURAND');
-    expect(removedNote(a.notes, 'Complet_Eleve_0001.xml')?.message.fr).toContain('addRequest[1], l. 3 (DURAND Zoé : sn)');
+    expect(removedNote(a.notes, 'Complet_Eleve_0001.xml')?.message.fr).toContain('addRequest[1], l. 3 (DURAND Zoé\u202f: sn)');
     const partner = readPronoteExport([{ name: 'export.xml', bytes: utf8('<EXPORT>\n<Eleve Ident="1" IDPN="X" Nom="A\u0085B" Prenom="C&#x202d;"/>\n</EXPORT>') }]);
     expect(partner.persons[0].lastName).toBe('AB');
     expect(removedNote(partner.notes, 'export.xml')?.message.en).toMatch(/\(AB C: Nom, Prenom\)/);
@@ -95,7 +95,7 @@ describe('names are text', () => {
       { name: 'liste.xml', bytes: utf8('<X><Eleves>\n<Eleve Ident="1" IDPN="P1" Nom="MARTIN" Prenom="Lé&#x202e;a"><Parent Ident="2"/></Eleve></Eleves>\n<Parents><Parent Ident="2" IDPN="P2" Nom="MARTIN" Prenom="C"/></Parents></X>') },
     ]);
     expect(sniffed.persons.map((p) => p.firstName)).toContain('Léa');
-    expect(removedNote(sniffed.notes, 'liste.xml')?.message.fr).toContain('(MARTIN Léa : Prenom)');
+    expect(removedNote(sniffed.notes, 'liste.xml')?.message.fr).toContain('(MARTIN Léa\u202f: Prenom)');
     const sso = readPronoteExport([
       {
         name: 'RapprochementSSO.xml',
@@ -103,6 +103,6 @@ describe('names are text', () => {
       },
     ]);
     expect(sso.persons[0].lastName).toBe('PETIT');
-    expect(removedNote(sso.notes, 'RapprochementSSO.xml')?.message.fr).toContain('(PETIT Noé : Nom)');
+    expect(removedNote(sso.notes, 'RapprochementSSO.xml')?.message.fr).toContain('(PETIT Noé\u202f: Nom)');
   });
 });

@@ -33,7 +33,7 @@ describe('line formats account for every line', () => {
     expect(r.persons.find((p) => p.location === 'l. 5')?.lastName).toBe('NOM3');
     const notes = r.notes.filter((n) => n.message.fr.includes('guillemets'));
     expect(notes).toHaveLength(1);
-    expect(notes[0].message.fr).toMatch(/^Ligne 5 :/);
+    expect(notes[0].message.fr).toMatch(/^Ligne 5\u202f:/);
     expect(notes[0].message.en).toMatch(/^Line 5:/);
     expect(covered(r)).toEqual(Array.from({ length: 724 }, (_, i) => i + 2));
   });
@@ -46,7 +46,7 @@ describe('line formats account for every line', () => {
     expect(r.persons).toHaveLength(40);
     expect(r.persons.find((p) => p.location === 'l. 21')?.lastName).toBe('NOM"19');
     expect(covered(r)).toEqual(Array.from({ length: 40 }, (_, i) => i + 2));
-    expect(r.notes.filter((n) => n.message.fr.includes('guillemets'))[0].message.fr).toMatch(/^Lignes 11, 21 :/);
+    expect(r.notes.filter((n) => n.message.fr.includes('guillemets'))[0].message.fr).toMatch(/^Lignes 11, 21\u202f:/);
   });
 
   it('a lone CR inside a CRLF file keeps the pupil, read over two lines, with a note', () => {
@@ -57,7 +57,7 @@ describe('line formats account for every line', () => {
     const p = r.persons.find((x) => x.location === 'l. 4-5');
     expect(p?.firstName).toBe('Pre nom2');
     expect(r.persons.find((x) => x.lastName === 'NOM3')?.location).toBe('l. 6');
-    expect(r.notes.some((n) => n.message.fr.startsWith('Ligne 4-5 : un retour à la ligne isolé'))).toBe(true);
+    expect(r.notes.some((n) => n.message.fr.startsWith('Ligne 4-5\u202f: un retour à la ligne isolé'))).toBe(true);
     expect(covered(r)).toEqual([2, 3, 4, 5, 6, 7, 8]);
   });
 

@@ -62,7 +62,7 @@ describe('entity declarations refused wherever they stand', () => {
     const body = '<Eleves>\n<Eleve Ident="1" IDPN="P1" Nom="&xxe;" Prenom="Jean"/>\n</Eleves>';
     const e = refusal(() => readPronoteExport([file('x.xml', exportWith('', body))]));
     expect(e.code).toBe('undefined-entity');
-    expect(e.userMessage.fr).toContain('« &xxe; » (ligne 4');
+    expect(e.userMessage.fr).toContain('«\u202f&xxe;\u202f» (ligne 4');
     expect(e.userMessage.en).toContain('"&xxe;" (line 4');
   });
 });
@@ -74,7 +74,7 @@ describe('parser faults become the reader’s message', () => {
       for (const read of [() => readPronoteExport([file('x.xml', text)]), () => readRapprochementSso(file('x.xml', text))]) {
         const e = refusal(read);
         expect(e.code).toBe('not-well-formed');
-        expect(e.userMessage.fr).toContain('« x.xml »');
+        expect(e.userMessage.fr).toContain('«\u202fx.xml\u202f»');
         expect(e.userMessage.fr).toContain('ligne 1');
         expect(e.userMessage.en).toContain('line 1');
         expect(`${e.userMessage.fr} ${e.userMessage.en}`).not.toMatch(/Pi Tag|not closed\.|Erreur interne/);

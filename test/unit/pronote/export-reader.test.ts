@@ -75,7 +75,7 @@ describe('several Pronote export files', () => {
     expect(dup).toHaveLength(once.persons.length);
     // The copy's own unreadable records are still reported as such, not hidden.
     expect(r.notRead.filter((n) => n.source === 'copie.xml')).toHaveLength(once.persons.length + once.notRead.length);
-    expect(dup[0].reason.fr).toContain('déjà lu dans un fichier précédent, « partner-export.xml »');
+    expect(dup[0].reason.fr).toContain('déjà lu dans un fichier précédent, «\u202fpartner-export.xml\u202f»');
     expect(dup[0].reason.en).toContain('already read in an earlier file, "partner-export.xml"');
   });
 

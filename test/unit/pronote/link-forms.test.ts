@@ -80,7 +80,7 @@ describe('links in the partner layout', () => {
     const r = readPronoteExport([xml(partner({}))]);
     expect(r.guardianLinks).toEqual({ guardians: 3, linked: 0 });
     const note = r.notes.find((n) => n.message.en.startsWith('None of the 3 guardians'));
-    expect(note?.message.fr).toContain("Aucun des 3 responsables n'est relié à un élève");
+    expect(note?.message.fr).toContain("Aucun des 3 responsables n’est relié à un élève");
   });
 
   it('lists a field on at least half of the guardians that the mapping does not read, and not one on fewer', () => {

@@ -47,7 +47,7 @@ describe('side panel inputs', () => {
     expect(e).toBeInstanceOf(InputError);
     expect((e as InputError).code).toBe('too-large');
     expect((e as InputError).userMessage.fr).toBe(
-      "Le fichier « export-300.xml » fait 300 Mo : Passerelle lit les fichiers jusqu'à 250 Mo. Exportez un fichier par catégorie ou par établissement.",
+      "Le fichier «\u202fexport-300.xml\u202f» fait 300 Mo\u202f: Passerelle lit les fichiers jusqu’à 250 Mo. Exportez un fichier par catégorie ou par établissement.",
     );
     expect((e as InputError).userMessage.en).toContain('"export-300.xml" is 300 MB: Passerelle reads files up to 250 MB');
   });

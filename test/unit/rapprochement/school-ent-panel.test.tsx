@@ -47,7 +47,7 @@ describe('SchoolEntPanel', () => {
     await settle();
     expect((await db.rapprochements.get(r.id!))?.schoolEnt).toMatchObject({ projectId: 'mon-bureau-numerique', hosts: [] });
     expect(changes.at(-1)?.schoolEnt?.projectId).toBe('mon-bureau-numerique');
-    expect(host.textContent).toContain('Suggestions montrées seulement sur : Mon Bureau Numérique.');
+    expect(host.textContent).toContain('Suggestions montrées seulement sur\u202f: Mon Bureau Numérique.');
   });
 
   it('proposes from the active tab when no instance check saw a CAS host', async () => {

@@ -107,7 +107,7 @@ describe('Workbench', () => {
     );
     await until(() => root.querySelector('[data-testid="wb-directory-summary"]'));
     await act(() => byText('button', 'Lancer le rapprochement')!.click());
-    await until(() => byText('h2', /Étape 1 : Enseignants/));
+    await until(() => byText('h2', /Étape 1\u202f: Enseignants/));
 
     // Keyboard: next (j) until the teacher whose name holds markup; it is shown as text
     const steps = root.querySelector<HTMLElement>('.wb-steps')!;
@@ -139,16 +139,16 @@ describe('Workbench', () => {
 
     // Validate step 1, then close and reopen: step 2 is on screen, step 1 validated
     // People are left: validating asks first, in a dialog saying how many
-    await act(() => byText('button', 'Valider l’étape « Enseignants »')!.click());
+    await act(() => byText('button', 'Valider l’étape «\u202fEnseignants\u202f»')!.click());
     const ask = await until(() => root.querySelector('[data-testid="wb-validate-dialog"]'));
     expect(ask.textContent).toMatch(/Il reste \d+ personnes? à traiter/);
     await act(() => byText('[data-testid="wb-validate-dialog"] button', 'Valider quand même')!.click());
-    await until(() => byText('h2', /Étape 2 : Élèves/));
+    await until(() => byText('h2', /Étape 2\u202f: Élèves/));
     await act(() => render(null, root));
     await mount();
-    await until(() => byText('h2', /Étape 2 : Élèves/));
+    await until(() => byText('h2', /Étape 2\u202f: Élèves/));
     expect(byText('.wb-stepbar button', /Enseignants/)?.textContent).toContain('validée');
-    // validated: the decision is also remembered for the school's next import
-    await until(() => /décisions : 1 ; décisions mémorisées pour l’an prochain : 1\./.test(root.querySelector('[data-testid="wb-stored"]')?.textContent ?? ''));
+    // the storage line says in plain words what this computer keeps, the decision included
+    await until(() => /^Données enregistrées sur cet ordinateur\u202f: [\d\u202f]+ personnes, 1 décision\.$/.test(root.querySelector('[data-testid="wb-stored"]')?.textContent ?? ''));
   });
 });

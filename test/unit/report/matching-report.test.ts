@@ -128,7 +128,7 @@ describe('report.html', () => {
     expect(text).toContain('Ce qui reste, et pourquoi');
     expect(text).toContain('What is left, and why');
     expect(text).toContain('Maîtres de stage');
-    expect(text).toContain('« Pas de compte ENT » est une réponse normale');
+    expect(text).toContain('«\u202fPas de compte ENT\u202f» est une réponse normale');
     expect(text).toContain('<script>alert(1)</script>'); // shown as text
     const rows = [...doc.querySelectorAll('tbody tr')].map((r) => r.textContent ?? '');
     expect(rows.some((r) => r.includes('Élèves') && r.includes('Students'))).toBe(true);
@@ -163,7 +163,7 @@ describe('decisions CSV read back', () => {
     try {
       readDecisionsTable('category,pronote_id,ent_id\n', 'mapping.csv');
     } catch (e) {
-      expect((e as InputError).userMessage.fr).toContain('« decision / statut »');
+      expect((e as InputError).userMessage.fr).toContain('«\u202fdecision / statut\u202f»');
     }
   });
 
