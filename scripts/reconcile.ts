@@ -10,7 +10,7 @@
  * weighed down, never removed. A UAI that no account holds restricts nothing, and stderr and
  * `summary.json` (`scope.askedKnown: false`) say so; the scope is then found from the sure pairs.
  *
- * Writes DIR/mapping.csv, DIR/summary.json and DIR/report.html. Exit 0 when it ran (records not
+ * Writes DIR/mapping.csv, DIR/tableau.csv (the people's table for Excel), DIR/summary.json and DIR/report.html. Exit 0 when it ran (records not
  * read are listed, not fatal); 2 when the input cannot be used (the reader's message on stderr, no
  * stack trace); 1 on an internal fault. A progress line on stderr when the work takes over a second.
  */
@@ -26,6 +26,7 @@ import { isMappingProfile, type MappingProfile, readPronoteExport } from '../lib
 import type { ScopeInfo } from '../lib/matching/types';
 import { type Conflict, type DecisionSource, pairPersons, readDecisionsFile } from '../lib/rapprochement';
 import { writeMappingCsv } from '../lib/report/mapping-csv';
+import { writePeopleCsv } from '../lib/report/people-csv';
 import { writeReportHtml } from '../lib/report/report-html';
 import { buildSummary } from '../lib/report/summary';
 import { makeFolder } from './make-folder';
@@ -357,6 +358,26 @@ function run(argv: string[]): number {
   const out = resolve(args.out!);
   makeOutDir(out);
   writeOut(join(out, 'mapping.csv'), writeMappingCsv(persons, result.proposals));
+  // The same people for the admin's Excel (issue 18, point 4); proposals line up with persons.
+  writeOut(
+    join(out, 'tableau.csv'),
+    writePeopleCsv(
+      persons.map((p, i) => {
+        const q = result.proposals[i]!;
+        return {
+          category: p.category,
+          pronoteId: p.id,
+          status: q.status,
+          score: q.score,
+          engineEntId: q.entId,
+          lastName: p.lastName,
+          firstName: p.firstName,
+          className: p.classes.join(', '),
+          decision: q.decided && q.decided !== 'rejected' ? { kind: q.decided, entId: q.entId, decidedAt: '' } : undefined,
+        };
+      }),
+    ),
+  );
   writeOut(
     join(out, 'report.html'),
     writeReportHtml({

@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CATEGORIES, type Category } from '../../lib/core/person';
 import { decisionOf, writeDecisionsCsv } from '../../lib/report/decisions-csv';
+import { writePeopleCsv } from '../../lib/report/people-csv';
 import { writeRapprochementSso } from '../../lib/report/rapprochement-sso';
 import {
   type DecisionRow,
@@ -181,6 +182,17 @@ export function Results({
         )}
       </div>
       <div class="wb-actions wb-no-print">
+        <button
+          type="button"
+          class="wb-primary"
+          disabled={!data}
+          onClick={() => {
+            if (!data) return;
+            download(`${base}-tableau.csv`, writePeopleCsv(resultRows(data.steps, data.decisions)), 'text/csv;charset=utf-8');
+          }}
+        >
+          {t('wbDownloadTable')}
+        </button>
         <button
           type="button"
           class="wb-primary"

@@ -21,6 +21,8 @@ export interface PairingRow {
   firstName: string;
   birthDate?: string;
   sex?: 'M' | 'F';
+  /** The pupil's class (Pronote), when known; written in the people's table only. */
+  className?: string;
   /** The user's decision, if any. */
   decision?: { kind: DecisionKind; entId?: string; decidedAt: string };
 }

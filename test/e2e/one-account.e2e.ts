@@ -131,7 +131,7 @@ test('a RapprochementSSO file of earlier pairs is applied in the side panel exac
   await tab.getByRole('button', { name: 'Annuler l’import' }).click();
   await tab.getByRole('button', { name: 'Oui, annuler' }).click();
   await expect(tab.getByRole('heading', { name: 'Résultats du rapprochement' })).toBeVisible();
-  const [download] = await Promise.all([panel.waitForEvent('download'), tab.getByRole('button', { name: 'Télécharger le CSV' }).click()]);
+  const [download] = await Promise.all([panel.waitForEvent('download'), tab.getByRole('button', { name: 'Télécharger les décisions (pour l’an prochain)' }).click()]);
   const panelRows = csvRows(readFileSync((await download.path()) as string, 'utf8'));
   expect(panelRows.length).toBe(mapping.length);
   expect(reduced(panelRows)).toEqual(reduced(mapping));

@@ -140,7 +140,7 @@ test('load, pair, decide, validate two steps, cancel the third, reload, export t
   // The CSV, downloaded
   const [download] = await Promise.all([
     panel.waitForEvent('download'),
-    again.getByRole('button', { name: 'Télécharger le CSV' }).click(),
+    again.getByRole('button', { name: 'Télécharger les décisions (pour l’an prochain)' }).click(),
   ]);
   expect(download.suggestedFilename()).toBe('rapprochement-0310047H-2026-2027.csv');
   const csv = readFileSync((await download.path())!, 'utf8');

@@ -103,7 +103,7 @@ test('GARCIA: the second confirmation of one account names its holder; keep leav
   await tab.getByRole('button', { name: 'Annuler l’import' }).click();
   await panel.getByRole('dialog').getByRole('button', { name: 'Oui, annuler' }).click();
   await expect(tab.getByRole('heading', { name: 'Résultats du rapprochement' })).toBeVisible();
-  const [csvDownload] = await Promise.all([panel.waitForEvent('download'), tab.getByRole('button', { name: 'Télécharger le CSV' }).click()]);
+  const [csvDownload] = await Promise.all([panel.waitForEvent('download'), tab.getByRole('button', { name: 'Télécharger les décisions (pour l’an prochain)' }).click()]);
   const rows = Papa.parse<Record<string, string>>(readFileSync((await csvDownload.path())!, 'utf8').trim(), { header: true }).data;
   const holding = rows.filter((r) => r.ent_id === ACCOUNT && ['auto', 'confirmed', 'manual'].includes(r.decision));
   expect(holding.map((r) => [r.pronote_id, r.decision])).toEqual([[secondId, 'confirmed']]);
