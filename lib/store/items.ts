@@ -117,6 +117,7 @@ export function resultRows(
         firstName: person.firstName,
         birthDate: person.birthDate,
         sex: person.sex,
+        className: person.classes.length ? person.classes.join(', ') : undefined,
         decision: d
           ? { kind: d.kind, entId: d.entId, decidedAt: d.decidedAt }
           : rememberedDecision(proposal),

@@ -173,6 +173,8 @@ describe('rapprochement store', () => {
       ['student', 'S1', '21', 'E-S1', undefined],
       ['student', 'S2', '22', undefined, 'manual'],
     ]);
+    // The people's table shows the class (issue 18 point 4): the Pronote person's own.
+    expect(rows.filter((r) => r.category === 'student').map((r) => r.className)).toEqual(['3A', '4B']);
   });
 
   it('answers the ENT helper with the suggestion for a name, accent- and case-insensitive', async () => {
