@@ -229,7 +229,7 @@ try {
     truncateSync(big, size * 1024 * 1024);
     const r = reconcile(['--pronote', big, '--directory', AAF, '--out', join(work, 'bad')]);
     check(
-      r.status === 2 && r.stderr.includes(`« ${name} » fait ${size} Mo`) && r.stderr.includes(`"${name}" is ${size} MB`) && r.stderr.includes('jusqu\'à 250 Mo'),
+      r.status === 2 && r.stderr.includes(`«\u202f${name}\u202f» fait ${size} Mo`) && r.stderr.includes(`"${name}" is ${size} MB`) && r.stderr.includes('jusqu’à 250 Mo'),
       `a ${size} MB Pronote export: exit 2, refused from its size (name, size and limit in French and English)`,
       r.stderr.slice(0, 300),
     );

@@ -109,7 +109,7 @@ describe('sniffer edge cases', () => {
     ]);
     expect(r.notRead).toHaveLength(1);
     expect(r.notRead[0]).toMatchObject({ location: 'Personne[3], l. 3' });
-    expect(r.notRead[0].reason.fr).toContain('Catégorie non reconnue (« Cuisinier »)');
+    expect(r.notRead[0].reason.fr).toContain('Catégorie non reconnue («\u202fCuisinier\u202f»)');
   });
 
   it('guesses an unnamed category, unsure, so that the user confirms it', () => {
