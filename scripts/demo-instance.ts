@@ -16,6 +16,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Route } from './sites-server';
 
+/** The demo's landing page (`test/fixtures/sites/demo.passerelle.test/`), which links every demo screen. */
+export const DEMO_LANDING = 'https://demo.passerelle.test/';
+
 /** The demo school's instance: its host, what it says about itself. */
 export const DEMO_SCHOOL = {
   uai: '0310047H',

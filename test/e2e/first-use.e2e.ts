@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { demoInstanceRoute } from '../../scripts/demo-instance';
+import { DEMO_LANDING, demoInstanceRoute } from '../../scripts/demo-instance';
 import { expect, test } from './fixtures';
 
 const SHOTS = process.env.FIRST_USE_SHOTS ?? '/tmp/shots-first';
@@ -84,11 +84,24 @@ test.describe('the demo', () => {
 
   test('its landing page links the demo screens, and the instance check succeeds for its school', async ({ context, openSidePanel }) => {
     const page = await context.newPage();
-    await page.goto('https://hebergement.index-education.net/');
+    await page.goto(DEMO_LANDING);
     const demo = page.locator('#demo');
-    await expect(demo.getByRole('link')).toHaveCount(16);
+    await expect(demo.getByRole('link')).toHaveCount(17);
+    // No helper reads the landing page as an admin screen.
+    await page.waitForTimeout(500);
+    await expect(page.locator('[data-passerelle-host]')).toHaveCount(0);
+    await expect(page.locator('html')).not.toHaveAttribute('data-passerelle', /./);
+    await page.setViewportSize({ width: 600, height: 1100 });
+    await page.screenshot({ path: `${SHOTS}/demo-landing-600.png`, fullPage: true });
     await demo.getByRole('link', { name: 'Import des identifiants du Collège Jean-Moulin' }).click();
     await expect(page.locator('h1')).toHaveText('Importer les identifiants Pronote');
+    // The console's home, once a bare heading with a dead link, leads to its screen and back here.
+    await page.goto('https://hebergement.index-education.net/');
+    await page.getByRole('link', { name: 'Déléguer l\'authentification' }).click();
+    await expect(page).toHaveURL(/\/console\/delegation-table\.html$/);
+    await page.goBack();
+    await page.getByRole('link', { name: 'Toutes les pages de la démonstration' }).click();
+    await expect(page).toHaveURL(DEMO_LANDING);
 
     const panel = await openSidePanel();
     await panel.getByRole('tab', { name: 'Diagnostic' }).click();

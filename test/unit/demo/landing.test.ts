@@ -1,15 +1,15 @@
 /**
- * The demo's landing page (`npm start` opens the hosting console's home) links every demo admin
- * screen, and the demo's Pronote answers the instance check for its school.
+ * The demo's landing page (`npm start` opens it) links every demo admin screen, and the demo's
+ * Pronote answers the instance check for its school.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEMO_SCHOOL, DEMO_UNPUBLISHED_HOST, demoInstanceInfo, demoInstanceRoute } from '../../../scripts/demo-instance';
+import { DEMO_LANDING, DEMO_SCHOOL, DEMO_UNPUBLISHED_HOST, demoInstanceInfo, demoInstanceRoute } from '../../../scripts/demo-instance';
 import { instanceTarget, interpretInstanceAnswer } from '../../../lib/diagnose/instance';
 
 const SITES = 'test/fixtures/sites';
-const LANDING = join(SITES, 'hebergement.index-education.net/index.html');
+const LANDING = join(SITES, 'demo.passerelle.test/index.html');
 
 function pages(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -22,20 +22,20 @@ describe('the demo landing page', () => {
   const doc = new DOMParser().parseFromString(readFileSync(LANDING, 'utf8'), 'text/html');
   const items = [...doc.querySelectorAll('.demo li:has(a)')].map((li) => {
     const a = li.querySelector('a')!;
-    return { href: new URL(a.getAttribute('href')!, 'https://hebergement.index-education.net/'), line: (li.textContent ?? '').replace(a.textContent ?? '', '') };
+    return { href: new URL(a.getAttribute('href')!, DEMO_LANDING), line: (li.textContent ?? '').replace(a.textContent ?? '', '') };
   });
 
   it('links every screen the demo serves', () => {
     const served = pages(SITES)
       .filter((p) => p !== LANDING)
-      .map((p) => `https://${relative(SITES, p).replace(/\\/g, '/')}`);
+      .map((p) => `https://${relative(SITES, p).replace(/\\/g, '/').replace(/(^|\/)index\.html$/, '$1')}`);
     expect(served.length).toBeGreaterThan(10);
     const linked = new Set(items.map(({ href }) => `${href.origin}${href.pathname}`));
     for (const page of served) expect(linked, page).toContain(page);
   });
 
   it('gives each screen a line on what it shows', () => {
-    expect(items.length).toBeGreaterThanOrEqual(16);
+    expect(items.length).toBeGreaterThanOrEqual(17);
     // Past the link's own words, a sentence: not a bare list of links.
     for (const { href, line } of items) expect(line.replace(/[\s\u202f,:;.]/g, '').length, href.href).toBeGreaterThan(15);
   });
