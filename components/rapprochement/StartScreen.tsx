@@ -1,7 +1,8 @@
 /**
- * Start: the school (UAI, name), the school year, the mode (`ModeChoice`: advised from the file and the date), the two
- * inputs (drag and drop, file picker, paste), what was read (counts per category, records not read),
- * the mapping screen for a sniffed layout, the structure to keep, and the pairing with its progress.
+ * Start: the school (UAI, name), the school year, the import mode (`ModeChoice`, advised from the
+ * loaded file and the date), the two inputs (drag and drop, file picker, paste), what was read
+ * (counts per category, records not read), the mapping screen for a sniffed layout, the structure
+ * to keep, and the pairing with its progress.
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
