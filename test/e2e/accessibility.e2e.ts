@@ -1,10 +1,11 @@
 /**
  * Issue 18 point 7, "Done when": axe-core (WCAG 2.2 AA) on every screen of the side panel, on the
  * store build — the three tabs, the rapprochement's start and mapping screens, the six steps, the
- * results, the confirmation dialogs, the diagnostic with an explanation shown — failing on any
- * serious or critical violation; and the keyboard behaviour axe cannot see: a `main` landmark, the
- * step's list as one Tab stop moved with the arrow keys, the list before the detail, dialogs that
- * hold the focus, close on Escape and give it back to their opener.
+ * results, the confirmation dialogs (cancel, taken account, validate, delete all), the diagnostic
+ * with an explanation shown — failing on any serious or critical violation; and the keyboard
+ * behaviour axe cannot see: a `main` landmark, the step's list as one Tab stop moved with the arrow
+ * keys, the list before the detail, dialogs that hold the focus, close on Escape and give it back to
+ * their opener.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -176,5 +177,17 @@ test('the six steps, the dialogs and the results have no serious violation; list
   await ask.getByRole('button', { name: 'Oui, annuler' }).click();
   await expect(tab.getByRole('heading', { name: 'Résultats du rapprochement' })).toBeVisible();
   await audit(panel, 'results', found);
+
+  // "Supprimer toutes les données": a modal dialog too, opening on the choice that deletes nothing.
+  const erase = tab.getByRole('button', { name: 'Supprimer toutes les données' });
+  await erase.click();
+  const asked = panel.getByRole('dialog', { name: 'Supprimer toutes les données' });
+  await expect(asked).toBeVisible();
+  await expect(asked.getByRole('button', { name: 'Non, garder' })).toBeFocused();
+  await audit(panel, 'delete dialog', found);
+  await panel.keyboard.press('Escape');
+  await expect(asked).toBeHidden();
+  await expect(erase).toBeFocused();
+  await expect(tab.getByRole('heading', { name: 'Résultats du rapprochement' })).toBeVisible();
   expect(found, report(found)).toEqual([]);
 });
