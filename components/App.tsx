@@ -44,39 +44,42 @@ export function App({ initialTab = 'rapprochement', panels = {}, welcome }: AppP
       <header class="app-header">
         <h1>{t('appTitle')}</h1>
       </header>
-      {welcome}
-      <div role="tablist" aria-label={t('tabsLabel')} class="tabs" onKeyDown={onKeyDown}>
-        {TABS.map((tab, i) => (
-          <button
+      {/* The tabs and their panels are the page's main content (a `main` landmark to jump to). */}
+      <main class="app-main">
+        {welcome}
+        <div role="tablist" aria-label={t('tabsLabel')} class="tabs" onKeyDown={onKeyDown}>
+          {TABS.map((tab, i) => (
+            <button
+              key={tab.id}
+              ref={(el) => {
+                refs.current[i] = el;
+              }}
+              type="button"
+              role="tab"
+              id={`tab-${tab.id}`}
+              aria-selected={active === tab.id}
+              aria-controls={`panel-${tab.id}`}
+              tabIndex={active === tab.id ? 0 : -1}
+              onClick={() => setActive(tab.id)}
+            >
+              {t(tab.label)}
+            </button>
+          ))}
+        </div>
+        {TABS.map((tab) => (
+          <section
             key={tab.id}
-            ref={(el) => {
-              refs.current[i] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`tab-${tab.id}`}
-            aria-selected={active === tab.id}
-            aria-controls={`panel-${tab.id}`}
-            tabIndex={active === tab.id ? 0 : -1}
-            onClick={() => setActive(tab.id)}
+            role="tabpanel"
+            id={`panel-${tab.id}`}
+            aria-labelledby={`tab-${tab.id}`}
+            hidden={active !== tab.id}
+            class="tab-panel"
           >
-            {t(tab.label)}
-          </button>
+            <p class="intro">{t(tab.intro)}</p>
+            {panels[tab.id]}
+          </section>
         ))}
-      </div>
-      {TABS.map((tab) => (
-        <section
-          key={tab.id}
-          role="tabpanel"
-          id={`panel-${tab.id}`}
-          aria-labelledby={`tab-${tab.id}`}
-          hidden={active !== tab.id}
-          class="tab-panel"
-        >
-          <p class="intro">{t(tab.intro)}</p>
-          {panels[tab.id]}
-        </section>
-      ))}
+      </main>
     </div>
   );
 }

@@ -3,11 +3,13 @@
  * feels"), each row with its outcome. One Tab stop (roving tabindex: only the chosen person's row
  * is in the tab order; the arrow keys, Home and End move in the list, `step-keys.ts`).
  */
-import type { Ref } from 'preact';
+import type { RefObject } from 'preact';
+import { useEffect } from 'preact/hooks';
 import { VList, type VListHandle } from 'virtua';
 import type { DecisionRow, StepItem } from '../../lib/store';
 import { t } from '../i18n';
 import { msgKey, personLine } from './format';
+import { tabStop } from './roving';
 import type { Placed } from './step-items';
 
 /** What a person's badge says: the decision, a decision remembered before, or the engine's status. */
@@ -28,15 +30,30 @@ export function StepList({
   position,
   onSelect,
 }: {
-  list: Ref<VListHandle>;
+  list: RefObject<VListHandle | null>;
   visible: Placed[];
   decisions: Map<string, DecisionRow>;
   /** Index in the step's items of the person shown in the detail. */
   position: number;
   onSelect: (index: number) => void;
 }) {
+  const stop = tabStop(visible, position);
+  // A new list (another filter) keeps the person shown: their row is brought into view, where the
+  // arrow keys start. Only a new list scrolls here, not each move (the step's goTo scrolls those).
+  useEffect(() => {
+    if (stop >= 0) list.current?.scrollToIndex(stop, { align: 'nearest' });
+  }, [visible]);
   return (
-    <VList ref={list} class="wb-list" style={{ height: `${Math.max(40, Math.min(280, visible.length * 36 + 2))}px` }} aria-label={t('wbListLabel')} data={visible} itemSize={36}>
+    <VList
+      ref={list}
+      class="wb-list"
+      style={{ height: `${Math.max(40, Math.min(280, visible.length * 36 + 2))}px` }}
+      aria-label={t('wbListLabel')}
+      data={visible}
+      itemSize={36}
+      // The row in the tab order stays in the document when scrolled away, so that Tab always finds the list.
+      keepMounted={stop >= 0 ? [stop] : undefined}
+    >
       {({ item, index }: Placed, i: number) => (
         <Row
           key={item.proposal.pronoteId}
@@ -44,7 +61,7 @@ export function StepList({
           item={item}
           decision={decisions.get(item.proposal.pronoteId)}
           selected={index === position}
-          tabbable={index === position || (i === 0 && !visible.some((v) => v.index === position))}
+          tabbable={i === stop}
           onSelect={() => onSelect(index)}
         />
       )}

@@ -36,6 +36,7 @@ import { LeftExplained } from './LeftExplained';
 import { StepBar } from './StepBar';
 import { StepConflicts, stepConflicts } from './StepConflicts';
 import { StepDetail } from './StepDetail';
+import { type RovingMove, rovingTarget } from './roving';
 import { rowId, StepList } from './StepList';
 import { type Filter, filterItems, isLeft, isToHandle, nextLeft, type ShownStep, statusCounts } from './step-items';
 import { stepKeyAction } from './step-keys';
@@ -123,11 +124,9 @@ function Step({ db, client, r, onChange, shown, category }: Props & { category: 
   }, [visible]);
 
   const move = useCallback(
-    (delta: number | 'first' | 'last') => {
-      if (!visible.length) return;
-      const at = visible.findIndex((v) => v.index === position);
-      const next = delta === 'first' ? 0 : delta === 'last' ? visible.length - 1 : Math.max(0, Math.min(visible.length - 1, (at < 0 ? -1 : at) + delta));
-      goTo(next);
+    (to: RovingMove) => {
+      const next = rovingTarget(visible.findIndex((v) => v.index === position), visible.length, to);
+      if (next >= 0) goTo(next);
     },
     [visible, position, goTo],
   );
@@ -164,10 +163,8 @@ function Step({ db, client, r, onChange, shown, category }: Props & { category: 
     const action = stepKeyAction(e, !!(e.target as HTMLElement).closest('input, textarea, select'));
     if (!action) return;
     const item = selected;
-    if (action === 'list') move(0);
-    else if (action === 'next') move(1);
-    else if (action === 'previous') move(-1);
-    else if (action === 'first' || action === 'last') move(action);
+    if (action === 'list') move('current');
+    else if (action === 'next' || action === 'previous' || action === 'first' || action === 'last') move(action);
     else if (action === 'search') searchInput.current?.focus();
     else if (frozen || !item) return;
     else if (action === 'confirm') confirmBest(item);

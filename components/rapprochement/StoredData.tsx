@@ -1,6 +1,6 @@
 /**
  * What is stored, in one line, the other stored rapprochements (several schools and years can be
- * kept), and "Supprimer toutes les données" with a confirmation (PRODUCT.md §3).
+ * kept), and "Supprimer toutes les données" with a confirmation in a modal dialog (PRODUCT.md §3).
  */
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
@@ -14,6 +14,7 @@ import {
   storedCounts,
 } from '../../lib/store';
 import { t } from '../i18n';
+import { Dialog } from './Dialog';
 import { tCount } from './format';
 
 export function StoredData({
@@ -69,28 +70,29 @@ export function StoredData({
           ? t('wbStored', [tCount('wbStoredPersons', counts.persons), tCount('wbStoredDecisions', counts.decisions)])
           : ''}
       </p>
-      {asking ? (
-        <div role="alertdialog" aria-labelledby="wb-delete-q" class="wb-confirm">
-          <p id="wb-delete-q">{t('wbDeleteQuestion')}</p>
-          <button
-            type="button"
-            class="wb-danger"
-            onClick={async () => {
-              await deleteAllData(db);
-              setAsking(false);
-              onDeleted();
-            }}
-          >
-            {t('wbDeleteConfirm')}
-          </button>
-          <button type="button" onClick={() => setAsking(false)}>
-            {t('wbDeleteKeep')}
-          </button>
-        </div>
-      ) : (
-        <button type="button" class="wb-danger" onClick={() => setAsking(true)}>
-          {t('wbDeleteAll')}
-        </button>
+      <button type="button" class="wb-danger" onClick={() => setAsking(true)}>
+        {t('wbDeleteAll')}
+      </button>
+      {asking && (
+        <Dialog title={t('wbDeleteAll')} onClose={() => setAsking(false)} testId="wb-delete-dialog">
+          <p>{t('wbDeleteQuestion')}</p>
+          <div class="wb-buttons">
+            <button
+              type="button"
+              class="wb-danger"
+              onClick={async () => {
+                await deleteAllData(db);
+                setAsking(false);
+                onDeleted();
+              }}
+            >
+              {t('wbDeleteConfirm')}
+            </button>
+            <button type="button" data-autofocus onClick={() => setAsking(false)}>
+              {t('wbDeleteKeep')}
+            </button>
+          </div>
+        </Dialog>
       )}
     </section>
   );

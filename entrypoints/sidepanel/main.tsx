@@ -8,6 +8,7 @@ import { ChecksPanel } from '../../components/checks/ChecksPanel';
 import { DiagnosticPanel } from '../../components/diagnostic/DiagnosticPanel';
 import { Workbench } from '../../components/rapprochement/Workbench';
 import './style.css';
+import './targets.css';
 
 // The matching worker: Vite bundles it from this URL (module worker, same origin: allowed by script-src 'self').
 const createMatchingWorker = () => new Worker(new URL('./matching.worker.ts', import.meta.url), { type: 'module' });

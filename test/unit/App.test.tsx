@@ -23,6 +23,15 @@ describe('App shell', () => {
     expect(root.querySelector<HTMLElement>('#panel-checks')?.hidden).toBe(true);
   });
 
+  it('holds the tabs and their panels in the one main landmark, the title outside it', () => {
+    const root = mount();
+    const main = root.querySelectorAll('main');
+    expect(main.length).toBe(1);
+    expect(main[0].querySelector('[role=tablist]')).not.toBeNull();
+    expect(main[0].querySelectorAll('[role=tabpanel]').length).toBe(3);
+    expect(main[0].querySelector('h1')).toBeNull();
+  });
+
   it('moves between tabs with the arrow keys, Home and End, wrapping around', () => {
     const root = mount();
     const list = root.querySelector('[role=tablist]')!;
