@@ -13,13 +13,15 @@ export interface AppProps {
   initialTab?: TabId;
   /** Tab contents, by tab id; a tab without content shows its introduction only. */
   panels?: Partial<Record<TabId, preact.ComponentChildren>>;
+  /** Shown between the title and the tabs (the first-use welcome). */
+  welcome?: preact.ComponentChildren;
 }
 
 /**
  * The side panel's shell: three tabs following the WAI-ARIA tabs pattern (arrow keys, Home, End),
  * so that it is usable with the keyboard alone.
  */
-export function App({ initialTab = 'rapprochement', panels = {} }: AppProps) {
+export function App({ initialTab = 'rapprochement', panels = {}, welcome }: AppProps) {
   const [active, setActive] = useState<TabId>(initialTab);
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
 
@@ -42,6 +44,7 @@ export function App({ initialTab = 'rapprochement', panels = {} }: AppProps) {
       <header class="app-header">
         <h1>{t('appTitle')}</h1>
       </header>
+      {welcome}
       <div role="tablist" aria-label={t('tabsLabel')} class="tabs" onKeyDown={onKeyDown}>
         {TABS.map((tab, i) => (
           <button

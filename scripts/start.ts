@@ -8,6 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { E2E_HOSTS } from '../test/e2e/hosts';
+import { DEMO_LANDING, DEMO_SCHOOL, demoInstanceRoute } from './demo-instance';
 import { startSitesServer } from './sites-server';
 
 const EXTENSION_DIR = resolve('.output/chrome-mv3');
@@ -36,8 +37,10 @@ async function main() {
     console.log(`\nNo browser window can be opened here (${CHROMIUM ? 'no display' : 'no Chromium found'}).\n${manualSteps()}`);
     return;
   }
-  const sites = await startSitesServer(resolve('test/fixtures/sites'));
+  // The demo school's Pronote answers the instance check, as a published Pronote.net does.
+  const sites = await startSitesServer(resolve('test/fixtures/sites'), [demoInstanceRoute]);
   console.log(`\nDemo admin pages served on 127.0.0.1:${sites.port} as:\n  ${E2E_HOSTS.map((h) => `https://${h}/`).join('\n  ')}`);
+  console.log(`The landing page (${DEMO_LANDING}) links every demo screen; the instance check answers for ${DEMO_SCHOOL.uai}.`);
   const browser = spawn(
     CHROMIUM,
     [
@@ -49,7 +52,7 @@ async function main() {
       '--disable-component-update',
       '--disable-sync',
       ...sites.chromiumArgs(E2E_HOSTS),
-      'https://hebergement.index-education.net/',
+      DEMO_LANDING,
     ],
     { stdio: 'ignore' },
   );

@@ -7,7 +7,7 @@
  * (`lib/store/directory-search.ts`).
  */
 import type { Ref } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
 import { CATEGORIES, type Category } from '../../lib/core/person';
 import { DIRECTORY_POOLS } from '../../lib/matching';
 import { displayName, type PersonView } from '../../lib/store';
@@ -44,6 +44,7 @@ export function DirectorySearchBox({
   const [wide, setWide] = useState(false);
   const [hits, setHits] = useState<PersonView[]>([]);
   const seq = useRef(0);
+  const inputId = useId();
 
   const search = async (q: string, withOthers = wide) => {
     setQuery(q);
@@ -58,9 +59,11 @@ export function DirectorySearchBox({
 
   return (
     <div class="wb-search">
-      <label>
-        {t('wbSearchLabel')}
+      <label for={inputId}>{t('wbSearchLabel')}</label>
+      {/* The count sits on the input's line: what brings the input into view shows it too. */}
+      <div class="wb-search-row">
         <input
+          id={inputId}
           ref={input}
           type="search"
           value={query}
@@ -69,7 +72,10 @@ export function DirectorySearchBox({
           onFocus={() => client.request({ kind: 'search', rid, query: '', limit: 0 }).catch(() => {})}
           onInput={(e) => search(e.currentTarget.value)}
         />
-      </label>
+        <span role="status" class="wb-hint wb-search-count" data-testid="wb-search-count">
+          {query.trim() ? tCount('wbSearchCount', hits.length) : ''}
+        </span>
+      </div>
       <p class="wb-hint">{t('wbSearchAmong', [stageList(own)])}</p>
       {others.length > 0 && (
         <label class="wb-inline">
@@ -85,11 +91,6 @@ export function DirectorySearchBox({
           />
           {t('wbSearchOthers', [stageList(others)])}
         </label>
-      )}
-      {query.trim() && (
-        <p role="status" class="wb-hint">
-          {tCount('wbSearchCount', hits.length)}
-        </p>
       )}
       <ul class="wb-hits">
         {hits.map((h) => {

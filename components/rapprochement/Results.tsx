@@ -95,6 +95,23 @@ function Chart({ table }: { table: Table }) {
   );
 }
 
+/** Outcomes whose header has a short form, shown when the panel is too narrow for the word. */
+const SHORT_HEADERS: readonly Outcome[] = ['auto'];
+
+/** A column header of the outcomes table: the word, or under 360 px its abbreviation (the word as its title). */
+function OutcomeHeader({ outcome }: { outcome: Outcome }) {
+  const word = t(msgKey(`wbOutcome_${outcome}`));
+  if (!SHORT_HEADERS.includes(outcome)) return <>{word}</>;
+  return (
+    <>
+      <span class="wb-long">{word}</span>
+      <abbr class="wb-short" title={word}>
+        {t(msgKey(`wbOutcomeShort_${outcome}`))}
+      </abbr>
+    </>
+  );
+}
+
 export function Results({
   db,
   r,
@@ -160,7 +177,7 @@ export function Results({
                   <th scope="col">{t('wbCategory')}</th>
                   {OUTCOMES.map((o) => (
                     <th key={o} scope="col">
-                      {t(msgKey(`wbOutcome_${o}`))}
+                      <OutcomeHeader outcome={o} />
                     </th>
                   ))}
                 </tr>

@@ -1,8 +1,10 @@
 /**
- * Start: the school (UAI, name), the school year, the mode (advised by the rentrée rules), the two
- * inputs (drag and drop, file picker, paste), what was read (counts per category, records not read),
- * the mapping screen for a sniffed layout, the structure to keep, and the pairing with its progress.
+ * Start: the school (UAI, name), the school year, the import mode (`ModeChoice`, advised from the
+ * loaded file and the date), the two inputs (drag and drop, file picker, paste), what was read
+ * (counts per category, records not read), the mapping screen for a sniffed layout, the structure
+ * to keep, and the pairing with its progress.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Localized } from '../../lib/core/localized';
 import { CATEGORIES, InputError, type Side } from '../../lib/core/person';
@@ -11,6 +13,7 @@ import {
   type InputSummary,
   listProfiles,
   type Mode,
+  type ModeSource,
   type PasserelleDB,
   type ProfileRow,
   type Rapprochement,
@@ -19,10 +22,12 @@ import {
   updateRapprochement,
 } from '../../lib/store';
 import { formatNumber, t } from '../i18n';
-import { advisedMode, categoryLabel, layoutLabel, localized, msgKey, schoolYearAt, tCount } from './format';
+import { adviseMode, modeShown, modeToKeep } from '../../lib/rapprochement/import-mode';
+import { categoryLabel, layoutLabel, localized, msgKey, schoolYearAt, tCount } from './format';
 import { DecisionsFileInput } from './DecisionsFileInput';
 import { dropEntries, toInputFiles, walkDrop } from './input-files';
 import { MappingScreen } from './MappingScreen';
+import { FollowAdvice, ModeChoice } from './ModeChoice';
 import { Pairing } from './Pairing';
 import type { ShownStep } from './Steps';
 import { CancelledError, type WorkerClient } from './worker-client';
@@ -42,9 +47,12 @@ export function StartScreen({ db, client, r, onChange }: Props) {
   const [uai, setUai] = useState(r?.uai ?? '');
   const [schoolName, setSchoolName] = useState(r?.schoolName ?? '');
   const [year, setYear] = useState(r?.year ?? schoolYearAt(today));
-  const [versionChanged, setVersionChanged] = useState(false);
-  const advised = advisedMode(today, versionChanged, r?.pronote?.exportKind);
-  const [mode, setMode] = useState<Mode>(r?.mode ?? advised);
+  const [versionChanged, setVersionChanged] = useState(r?.versionChanged ?? false);
+  const advice = adviseMode(today, { versionChanged, exportKind: r?.pronote?.exportKind });
+  // Undefined while the admin has not chosen: the mode then follows the advice (and the file).
+  const [choice, setChoice] = useState<Mode | undefined>(r && r.modeSource !== 'advice' ? r.mode : undefined);
+  const shown = modeShown(choice, advice);
+  const mode = shown.mode;
   const [formError, setFormError] = useState('');
   const [remembered, setRemembered] = useState(0);
 
@@ -56,6 +64,22 @@ export function StartScreen({ db, client, r, onChange }: Props) {
     }
     db.remembered.where('uai').equals(key).count().then(setRemembered, () => setRemembered(0));
   }, [db, uai]);
+
+  // A loaded file (or the version box) changes the advice: an unset choice follows it.
+  useEffect(() => {
+    if (!r?.id) return;
+    const keep = modeToKeep(r, advice);
+    if (keep.changed) updateRapprochement(db, r.id, { mode: keep.mode }).then(onChange, () => {});
+  }, [db, r?.id, r?.mode, r?.modeSource, advice.mode]);
+
+  /** Saves a mode change at once when the rapprochement exists (one click, no « Enregistrer »). */
+  const saveMode = async (patch: { mode?: Mode; modeSource?: ModeSource; versionChanged?: boolean }) => {
+    if (r?.id) onChange(await updateRapprochement(db, r.id, patch));
+  };
+  const follow = () => {
+    setChoice(undefined);
+    void saveMode({ mode: advice.mode, modeSource: 'advice' });
+  };
 
   const submitSchool = async (e: Event) => {
     e.preventDefault();
@@ -69,8 +93,9 @@ export function StartScreen({ db, client, r, onChange }: Props) {
       return;
     }
     setFormError('');
-    if (r?.id) onChange(await updateRapprochement(db, r.id, { uai: key, schoolName, year: year.trim(), mode }));
-    else onChange(await createRapprochement(db, { uai: key, schoolName, year, mode }));
+    const modeFields = { mode, modeSource: shown.source, versionChanged };
+    if (r?.id) onChange(await updateRapprochement(db, r.id, { uai: key, schoolName, year: year.trim(), ...modeFields }));
+    else onChange(await createRapprochement(db, { uai: key, schoolName, year, ...modeFields }));
   };
 
   return (
@@ -97,21 +122,20 @@ export function StartScreen({ db, client, r, onChange }: Props) {
           {t('wbYear')}
           <input name="year" value={year} placeholder="2026-2027" onInput={(e) => setYear(e.currentTarget.value)} />
         </label>
-        <fieldset>
-          <legend>{t('wbModeLegend')}</legend>
-          {(['complet', 'partiel'] as const).map((m) => (
-            <label key={m} class="wb-inline">
-              <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => setMode(m)} />
-              {t(msgKey(`wbMode_${m}`))}
-            </label>
-          ))}
-          <label class="wb-inline">
-            <input type="checkbox" checked={versionChanged} onChange={(e) => setVersionChanged(e.currentTarget.checked)} />
-            {t('wbVersionChanged')}
-          </label>
-          <p class="wb-hint">{t(advised === 'complet' ? 'wbAdviceComplet' : 'wbAdvicePartiel')}</p>
-          {mode !== advised && <p class="wb-warning">{t('wbModeDiffers', [t(msgKey(`wbMode_${advised}`))])}</p>}
-        </fieldset>
+        <ModeChoice
+          mode={mode}
+          advice={advice}
+          versionChanged={versionChanged}
+          onChoose={(m) => {
+            setChoice(m);
+            void saveMode({ mode: m, modeSource: 'admin' });
+          }}
+          onFollow={follow}
+          onVersionChanged={(changed) => {
+            setVersionChanged(changed);
+            void saveMode({ versionChanged: changed });
+          }}
+        />
         {remembered > 0 && <p class="wb-hint">{tCount('wbRememberedFound', remembered)}</p>}
         {formError && (
           <p role="alert" class="wb-error">
@@ -124,7 +148,10 @@ export function StartScreen({ db, client, r, onChange }: Props) {
       </form>
       {r?.id !== undefined && (
         <>
-          <SideLoader db={db} client={client} r={r} side="pronote" onChange={onChange} />
+          <SideLoader db={db} client={client} r={r} side="pronote" onChange={onChange}>
+            {/* Where the admin looks once the file is read: the mode it calls for, if not the one chosen. */}
+            {r.pronote && shown.differs && <FollowAdvice mode={mode} advice={advice} onFollow={follow} where="file" />}
+          </SideLoader>
           <SideLoader db={db} client={client} r={r} side="directory" onChange={onChange} />
           <DecisionsFileInput db={db} r={r} onChange={onChange} />
           {r.directory?.structures && r.directory.structures.length > 1 && (
@@ -137,7 +164,7 @@ export function StartScreen({ db, client, r, onChange }: Props) {
   );
 }
 
-function SideLoader({ db, client, r, side, onChange }: Props & { r: Rapprochement; side: Side }) {
+function SideLoader({ db, client, r, side, onChange, children }: Props & { r: Rapprochement; side: Side; children?: ComponentChildren }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Localized | undefined>();
   const [paste, setPaste] = useState('');
@@ -285,6 +312,7 @@ function SideLoader({ db, client, r, side, onChange }: Props & { r: Rapprochemen
         />
       )}
       {summary && <SummaryView summary={summary} side={side} />}
+      {children}
     </section>
   );
 }

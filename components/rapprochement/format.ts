@@ -68,19 +68,6 @@ export function schoolYearAt(date: Date): string {
   return date.getMonth() >= 7 ? `${y}-${y + 1}` : `${y - 1}-${y}`;
 }
 
-/**
- * The import mode the seed advises (seed §2 and FAQ): `complet` at the start of the school year
- * (August to October here) or after a Pronote version change; else `partiel`. An export that says it
- * holds all users also calls for `complet`, one with only users without CAS identifiers `partiel`.
- */
-export function advisedMode(date: Date, versionChanged: boolean, exportKind?: string): 'complet' | 'partiel' {
-  if (versionChanged) return 'complet';
-  if (exportKind === 'all-users') return 'complet';
-  if (exportKind === 'without-cas-only') return 'partiel';
-  const month = date.getMonth();
-  return month >= 7 && month <= 9 ? 'complet' : 'partiel';
-}
-
 /** Triggers the download of `text` as a file (an object URL, revoked after use). */
 export function download(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));

@@ -113,10 +113,8 @@ let rowA = new Int32Array(32);
 let rowB = new Int32Array(32);
 let rowC = new Int32Array(32);
 
-/** A person normalised once for matching (issue 4: "normalise names once per person"). */
-export interface Prepared {
-  index: number;
-  person: Person;
+/** One way of reading a person's names. */
+export interface Reading {
   /** Surname forms: usage name first, then birth name and names found in the fields. */
   last: NameForm[];
   /** Phonetic codes of the surname forms' cores. */
@@ -124,10 +122,16 @@ export interface Prepared {
   /** Given name as written (compound kept), or undefined. */
   first?: NameForm;
   firstPhon: string;
-  /** Other acceptable given names: parts of a compound given name and other given names (compact). */
+  /** Other acceptable given names: parts of a compound given name and other given names (compact); main reading only. */
   firstOthers: string[];
   /** Every given name as one order-free key (`allGivenNamesKey`); '' when there is no other given name. */
   firstAll: string;
+}
+
+/** A person normalised once for matching (issue 4: "normalise names once per person"); its own main reading. */
+export interface Prepared extends Reading {
+  index: number;
+  person: Person;
   date?: DateParts;
   sex?: 'M' | 'F';
   classes: string[];
@@ -139,18 +143,6 @@ export interface Prepared {
   splits: Array<{ last: NameForm[]; first?: NameForm }>;
   /** The (last, first) readings compared: the main one, or the splits of a full name. */
   readings: Reading[];
-}
-
-/** One way of reading a person's names. */
-export interface Reading {
-  last: NameForm[];
-  lastPhon: string[];
-  first?: NameForm;
-  firstPhon: string;
-  /** Other given names, for the main reading only. */
-  firstOthers: string[];
-  /** Every given name as one order-free key (`allGivenNamesKey`); '' when there is no other given name. */
-  firstAll: string;
 }
 
 // Shared by every person who has none, so 450,000 prepared persons do not each hold empty arrays.

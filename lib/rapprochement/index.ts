@@ -6,3 +6,4 @@
 export * from './decisions-file';
 export * from './earlier-decisions';
 export * from './flow';
+export * from './import-mode';

@@ -12,6 +12,7 @@ import type {
   PersonRef,
   InputSummary,
   Mode,
+  ModeSource,
   PasserelleDB,
   Rapprochement,
   RememberedRow,
@@ -70,7 +71,7 @@ function pendingSteps(): Record<Category, StepState> {
  */
 export async function createRapprochement(
   db: PasserelleDB,
-  init: { uai: string; schoolName: string; year: string; mode: Mode },
+  init: { uai: string; schoolName: string; year: string; mode: Mode; modeSource?: ModeSource; versionChanged?: boolean },
 ): Promise<Rapprochement> {
   const at = now();
   const row: Rapprochement = {
@@ -78,6 +79,8 @@ export async function createRapprochement(
     schoolName: init.schoolName.trim(),
     year: init.year.trim(),
     mode: init.mode,
+    ...(init.modeSource ? { modeSource: init.modeSource } : {}),
+    ...(init.versionChanged ? { versionChanged: true } : {}),
     createdAt: at,
     updatedAt: at,
     phase: 'start',

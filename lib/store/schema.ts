@@ -24,6 +24,8 @@ export type { PersonView } from '../core/person';
 import type { Conflict } from '../rapprochement/earlier-decisions';
 
 export type Mode = 'complet' | 'partiel';
+/** Who set the stored mode: the advice (the admin has not chosen, so it follows the file) or the admin. */
+export type ModeSource = 'advice' | 'admin';
 
 /**
  * The ENT project a school's suggestions may be shown on (issue 16): a catalogue project (its web
@@ -74,6 +76,10 @@ export interface Rapprochement {
   /** School year `yyyy-yyyy`, e.g. `2026-2027`. */
   year: string;
   mode: Mode;
+  /** Absent on rows stored before it was kept: taken as the admin's choice (never changed silently). */
+  modeSource?: ModeSource;
+  /** The admin said Pronote changed version since the last import (the advice is then « complet »). */
+  versionChanged?: boolean;
   createdAt: string;
   updatedAt: string;
   phase: Phase;

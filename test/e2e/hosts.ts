@@ -12,4 +12,6 @@ export const E2E_HOSTS = [
   // Another catalogue project's ENT host (issue 16: the hostile page off the school's ENT).
   'clg-exemple.mon-ent-occitanie.fr',
   'pronote.college-exemple.fr',
+  // The demo's landing page (`npm start`): a reserved .test name, matched by no content script.
+  'demo.passerelle.test',
 ];

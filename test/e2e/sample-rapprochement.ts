@@ -24,14 +24,18 @@ export async function startRapprochement(
   return { panel, tab };
 }
 
-/** Runs the Collège Jean-Moulin (0482409H) rapprochement; returns the side panel (first step shown). */
-export async function runSampleRapprochement(openSidePanel: () => Promise<Page>): Promise<Page> {
+/**
+ * Runs the Collège Jean-Moulin (0482409H) rapprochement; returns the side panel (first step shown).
+ * `beforeRun` sees the start screen with both sides read, before the pairing.
+ */
+export async function runSampleRapprochement(openSidePanel: () => Promise<Page>, beforeRun?: (panel: Page) => Promise<void>): Promise<Page> {
   const { panel, tab } = await startRapprochement(openSidePanel);
   await tab.getByTestId('wb-pronote-file').setInputFiles(resolve('sample/pronote-export.xml'));
   await expect(tab.getByTestId('wb-pronote-summary')).toContainText('Export de tous les utilisateurs', { timeout: 60_000 });
   const aaf = readdirSync(resolve('sample/aaf')).map((f) => resolve('sample/aaf', f));
   await tab.getByTestId('wb-directory-file').setInputFiles(aaf);
   await expect(tab.getByTestId('wb-directory-summary')).toContainText(`Fichiers lus (${aaf.length})`, { timeout: 60_000 });
+  await beforeRun?.(panel);
   await tab.getByRole('button', { name: 'Lancer le rapprochement' }).click();
   await expect(panel.locator('.wb-step-title')).toContainText('Étape 1\u202f: Enseignants', { timeout: 60_000 });
   return panel;
