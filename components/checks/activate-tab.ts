@@ -5,8 +5,8 @@
  */
 import { browser } from 'wxt/browser';
 
-/** The bundle of `entrypoints/hosting-helper.content.ts` (WXT runtime-registered content script). */
-export const HOSTING_HELPER_SCRIPT = '/content-scripts/hosting-helper.js';
+/** The bundle of `entrypoints/hosting-console.content.ts`: declared for the hosting console, injected here elsewhere. */
+export const HOSTING_HELPER_SCRIPT = '/content-scripts/hosting-console.js';
 
 /**
  * The ENT admin helper (`entrypoints/ent-admin.content.ts`, issue 7), turned on by the same button

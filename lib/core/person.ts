@@ -63,6 +63,14 @@ export interface Person {
   raw: Record<string, string>;
 }
 
+/** The fields of a person that the screens show (always rendered as text); one list for the type and for `personView`. */
+export const PERSON_VIEW_FIELDS = [
+  'id', 'category', 'lastName', 'birthName', 'firstName', 'otherFirstNames', 'birthDate', 'sex', 'classes', 'email', 'structures',
+] as const satisfies readonly (keyof Person)[];
+
+/** What the screens show of a person (a subset of `Person`). */
+export type PersonView = Pick<Person, (typeof PERSON_VIEW_FIELDS)[number]>;
+
 /**
  * The fields of a person that a file's column or attribute may hold as they are, whatever the
  * side: the CSV column mapping (lib/directory/columns.ts) and the Pronote mapping profile

@@ -30,12 +30,7 @@ export type RecognitionMode = 'identifier' | 'identity';
 /** The Pronote category that Open ENT NG's `categories` value names (PronoteRegisteredService.java). */
 export type IdentityCategory = 'student' | 'guardian' | 'teacher' | 'staff';
 
-const NATIONAL_CATEGORIES: Record<string, IdentityCategory> = {
-  National_1: 'student',
-  National_2: 'guardian',
-  National_3: 'teacher',
-  National_4: 'staff',
-};
+const NATIONAL_CATEGORIES: Record<string, IdentityCategory> = { National_1: 'student', National_2: 'guardian', National_3: 'teacher', National_4: 'staff' };
 
 /** The identity attributes Pronote compares, as Open ENT NG names them. */
 export const IDENTITY_ATTRIBUTES = ['nom', 'prenom', 'dateNaissance', 'categories', 'codePostal'] as const;

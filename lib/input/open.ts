@@ -23,11 +23,6 @@ const EXPECTED: Record<Expected, Localized> = {
   },
 };
 
-/** The localized "expected" phrase, for messages of the readers. */
-export function expectedInput(expected: Expected): Localized {
-  return EXPECTED[expected];
-}
-
 const LOOKS_LIKE: Record<Exclude<ByteKind, 'text'>, Localized> = {
   empty: { fr: 'est vide', en: 'is empty' },
   pdf: { fr: 'est un document PDF', en: 'is a PDF document' },

@@ -10,6 +10,7 @@ import {
   type DateParts,
   dateParts,
   emailKey,
+  allGivenNamesKey,
   givenNameForms,
   letterBit,
   type NameForm,
@@ -112,10 +113,8 @@ let rowA = new Int32Array(32);
 let rowB = new Int32Array(32);
 let rowC = new Int32Array(32);
 
-/** A person normalised once for matching (issue 4: "normalise names once per person"). */
-export interface Prepared {
-  index: number;
-  person: Person;
+/** One way of reading a person's names. */
+export interface Reading {
   /** Surname forms: usage name first, then birth name and names found in the fields. */
   last: NameForm[];
   /** Phonetic codes of the surname forms' cores. */
@@ -123,8 +122,16 @@ export interface Prepared {
   /** Given name as written (compound kept), or undefined. */
   first?: NameForm;
   firstPhon: string;
-  /** Other acceptable given names: parts of a compound given name and other given names (compact). */
+  /** Other acceptable given names: parts of a compound given name and other given names (compact); main reading only. */
   firstOthers: string[];
+  /** Every given name as one order-free key (`allGivenNamesKey`); '' when there is no other given name. */
+  firstAll: string;
+}
+
+/** A person normalised once for matching (issue 4: "normalise names once per person"); its own main reading. */
+export interface Prepared extends Reading {
+  index: number;
+  person: Person;
   date?: DateParts;
   sex?: 'M' | 'F';
   classes: string[];
@@ -136,16 +143,6 @@ export interface Prepared {
   splits: Array<{ last: NameForm[]; first?: NameForm }>;
   /** The (last, first) readings compared: the main one, or the splits of a full name. */
   readings: Reading[];
-}
-
-/** One way of reading a person's names. */
-export interface Reading {
-  last: NameForm[];
-  lastPhon: string[];
-  first?: NameForm;
-  firstPhon: string;
-  /** Other given names, for the main reading only. */
-  firstOthers: string[];
 }
 
 // Shared by every person who has none, so 450,000 prepared persons do not each hold empty arrays.
@@ -172,6 +169,7 @@ export function prepare(person: Person, index: number): Prepared {
   const lastPhon = phonsOf(last);
   const firstPhon = first ? first.compactPhon : '';
   const firstOthers = fromFullName || firsts.length < 2 ? NONE : firsts.slice(1).map((f) => f.compact);
+  const firstAll = fromFullName ? '' : allGivenNamesKey(person.firstName, person.otherFirstNames);
   const prepared: Prepared = {
     index,
     person,
@@ -180,6 +178,7 @@ export function prepare(person: Person, index: number): Prepared {
     first,
     firstPhon,
     firstOthers,
+    firstAll,
     readings: NONE,
     date: person.birthDate ? dateParts(person.birthDate) : undefined,
     sex: person.sex,
@@ -197,6 +196,7 @@ export function prepare(person: Person, index: number): Prepared {
         first: s.first,
         firstPhon: s.first ? s.first.compactPhon : '',
         firstOthers: NONE,
+        firstAll: '',
       }))
     : [prepared];
   return prepared;
@@ -305,32 +305,50 @@ export function compareSurnames(a: NameForm[], aPhon: string[], b: NameForm[], b
   return 'different';
 }
 
+/** The given names of one side of a comparison (a person's main reading, or one reading of a full name). */
+export type GivenNames = Pick<Reading, 'first' | 'firstPhon' | 'firstOthers' | 'firstAll'>;
+
 /**
- * Given-name level: `exact` on the compact form (Anne-Sophie = Anne Sophie) or on the same given
- * names in another order (Paule Mary = MARY PAULE); `close` when one is a
- * part of the other's compound name or another given name (Anne-Sophie vs Anne; a second given
- * name used daily) or a typo (Jaro-Winkler ≥ 0.92); `phonetic`; `different`; `missing`.
+ * Given-name level: `exact` on the compact form (Anne-Sophie = Anne Sophie), on the same given
+ * names in another order (Paule Mary = MARY PAULE), or on the same given names spread over the
+ * first-name and other-given-names fields ("Héloïse Emma" = "HÉLOÏSE" with "Emma"); `close` when
+ * one is a part of the other's compound name or another given name (Anne-Sophie vs Anne; a second
+ * given name used daily), when every given name of one side's first-name field is among the
+ * other's given names (only the first of several, or extra ones: issue 13, point 4), or a typo
+ * (Jaro-Winkler ≥ 0.92); `phonetic`; `different`; `missing`.
  */
 export function compareGivenNames(a: Prepared, b: Prepared): Level {
-  return compareGiven(a.first, a.firstPhon, a.firstOthers, b.first, b.firstPhon, b.firstOthers);
+  return compareGiven(a, b);
 }
 
-function compareGiven(
-  a: NameForm | undefined,
-  aPhon: string,
-  aOthers: string[],
-  b: NameForm | undefined,
-  bPhon: string,
-  bOthers: string[],
-): Level {
-  if (!a || !b) return 'missing';
-  if (a.compact === b.compact) return 'exact';
+export function compareGiven(a: GivenNames, b: GivenNames): Level {
+  const af = a.first;
+  const bf = b.first;
+  if (!af || !bf) return 'missing';
+  if (af.compact === bf.compact) return 'exact';
   // The same given names in another order (MARY PAULE / Paule Mary).
-  if (a.tokens.length > 1 && a.tokens.length === b.tokens.length && a.sorted === b.sorted) return 'exact';
-  if (aOthers.includes(b.compact) || bOthers.includes(a.compact)) return 'close';
-  if (jaroWinkler(a.compact, b.compact) >= CLOSE_JW) return 'close';
-  if (aPhon && aPhon === bPhon) return 'phonetic';
+  if (af.tokens.length > 1 && af.tokens.length === bf.tokens.length && af.sorted === bf.sorted) return 'exact';
+  if ((a.firstAll || b.firstAll) && (a.firstAll || af.sorted) === (b.firstAll || bf.sorted)) return 'exact';
+  if (a.firstOthers.includes(bf.compact) || b.firstOthers.includes(af.compact)) return 'close';
+  if (tokensAmong(af, b) || tokensAmong(bf, a)) return 'close';
+  if (jaroWinkler(af.compact, bf.compact) >= CLOSE_JW) return 'close';
+  if (a.firstPhon && a.firstPhon === b.firstPhon) return 'phonetic';
   return 'different';
+}
+
+/**
+ * True when the first-name field `f` holds several given names and each is a given name of `other`
+ * (its first-name tokens or other given names): "Martin JEAN-LUC" against "JEAN LUC" with "Martin".
+ * Single given names are left to the compact and typo tests.
+ */
+function tokensAmong(f: NameForm, other: GivenNames): boolean {
+  if (f.tokens.length < 2 || !other.first) return false;
+  const tokens = other.first.tokens;
+  for (let i = 0; i < f.tokens.length; i++) {
+    const t = f.tokens[i];
+    if (!tokens.includes(t) && !other.firstOthers.includes(t)) return false;
+  }
+  return true;
 }
 
 /**
@@ -375,4 +393,3 @@ export function readings(p: Prepared): Reading[] {
   return p.readings;
 }
 
-export { compareGiven };

@@ -13,6 +13,7 @@
 import type { KeyInterner } from './blocking';
 import type { Prepared } from './compare';
 import { KeyTable } from './key-table';
+import { allGivenNamesKey } from './normalise';
 
 /** At most this many keys per person (surname forms × one given name): few persons have more than three. */
 const MAX_KEYS = 16;
@@ -25,8 +26,14 @@ const scratch = new Float64Array(MAX_KEYS);
  */
 export function nameKeys(p: Prepared, ids: KeyInterner, out: Float64Array): number {
   if (!p.first || p.fromFullName) return 0;
-  const given = ids.id(p.first.sorted);
-  let n = 0;
+  let n = keysWith(p, ids.id(p.first.sorted), ids, out, 0);
+  const all = allGivenNamesKey(p.person.firstName, p.person.otherFirstNames);
+  if (all && all !== p.first.sorted) n = keysWith(p, ids.id(all), ids, out, n);
+  return n;
+}
+
+/** Adds to `out[n…]` each surname key of `p` joined to the given-name key `given`; returns the new count. */
+function keysWith(p: Prepared, given: number, ids: KeyInterner, out: Float64Array, n: number): number {
   for (let i = 0; i < p.last.length; i++) {
     const keys = p.last[i].keys;
     for (let k = 0; k < keys.length && n < out.length; k++) {

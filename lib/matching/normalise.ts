@@ -303,6 +303,19 @@ const givenNameFormsMemo = memo2((firstName: string, others: string) => {
 });
 
 /**
+ * Every given name of a person as one order-free key (`NameForm.sorted` of the first-name field and
+ * the other given names together): "Héloïse Emma" in one field and "HÉLOÏSE" with "Emma" as another
+ * given name are the same names (issue 13, point 4: given names in any order). '' when the person
+ * has no other given name (the first-name key already says it all).
+ */
+export function allGivenNamesKey(firstName: string | undefined, otherFirstNames: readonly string[] = []): string {
+  if (!otherFirstNames.length || !firstName) return '';
+  return allGivenMemo(firstName, otherFirstNames.join(' '));
+}
+
+const allGivenMemo = memo2((firstName: string, others: string) => nameForm(`${firstName} ${others}`)?.sorted ?? '');
+
+/**
  * When only a full name is known (one field "DUPONT Jean Pierre"), the possible
  * (last name, first name) splits in both orders: surname first with one or more tokens, and given
  * name first. Returns [] for fewer than two tokens.

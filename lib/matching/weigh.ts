@@ -19,17 +19,14 @@ export function nameLevels(p: Prepared, d: Prepared): { last: Level; first: Leve
   if (p.readings.length === 1 && d.readings.length === 1) {
     const rp = p.readings[0];
     const rd = d.readings[0];
-    return {
-      last: compareSurnames(rp.last, rp.lastPhon, rd.last, rd.lastPhon),
-      first: compareGiven(rp.first, rp.firstPhon, rp.firstOthers, rd.first, rd.firstPhon, rd.firstOthers),
-    };
+    return crossed({ last: compareSurnames(rp.last, rp.lastPhon, rd.last, rd.lastPhon), first: compareGiven(rp, rd) }, p, d);
   }
   for (let i = 0; i < p.readings.length; i++) {
     const rp = p.readings[i];
     for (let j = 0; j < d.readings.length; j++) {
       const rd = d.readings[j];
       const last = compareSurnames(rp.last, rp.lastPhon, rd.last, rd.lastPhon);
-      const first = compareGiven(rp.first, rp.firstPhon, rp.firstOthers, rd.first, rd.firstPhon, rd.firstOthers);
+      const first = compareGiven(rp, rd);
       const s = RANK[last] * 5 + RANK[first];
       if (s > bestScore) {
         bestScore = s;
@@ -37,8 +34,22 @@ export function nameLevels(p: Prepared, d: Prepared): { last: Level; first: Leve
       }
     }
   }
-  return best ?? { last: 'missing', first: 'missing' };
+  return crossed(best ?? { last: 'missing', first: 'missing' }, p, d);
 }
+
+/**
+ * Given name and surname typed the wrong way round (THÉO LALOIER for LALOIER Théo: issue 13,
+ * point 4) count as `close` on both, so that the weights and the rules of an automatic pair see the
+ * same levels; any other pair of levels is returned as it is.
+ */
+function crossed(levels: { last: Level; first: Level }, p: Prepared, d: Prepared): { last: Level; first: Level } {
+  if (levels.last !== 'different' || levels.first !== 'different' || !p.first || !d.first || p.fromFullName || d.fromFullName) return levels;
+  const crossLast = compareSurnames([p.first], [p.firstPhon], d.last, d.lastPhon);
+  const crossFirst = compareGiven({ first: p.last[0], firstPhon: p.lastPhon[0], firstOthers: NO_OTHERS, firstAll: '' }, { first: d.first, firstPhon: d.firstPhon, firstOthers: NO_OTHERS, firstAll: '' });
+  return crossLast === 'exact' && crossFirst === 'exact' ? { last: 'close', first: 'close' } : levels;
+}
+
+const NO_OTHERS: string[] = [];
 
 /**
  * Total Fellegi-Sunter weight of a pair in bits; pushes the evidence of each field when `ev` is given.
@@ -47,15 +58,7 @@ export function nameLevels(p: Prepared, d: Prepared): { last: Level; first: Leve
  * for the evidence. `patterns`, when given, counts the pair's comparison pattern (`em.ts`).
  */
 export function weigh(p: Prepared, d: Prepared, ctx: Context, ev?: Evidence[], patterns?: PatternCounts): number {
-  let { last, first } = nameLevels(p, d);
-  if (last === 'different' && first === 'different' && p.first && d.first && !p.fromFullName && !d.fromFullName) {
-    const crossLast = compareSurnames([p.first], [p.firstPhon], d.last, d.lastPhon);
-    const crossFirst = compareGiven(p.last[0], p.lastPhon[0], [], d.first, d.firstPhon, []);
-    if (crossLast === 'exact' && crossFirst === 'exact') {
-      last = 'close';
-      first = 'close';
-    }
-  }
+  const { last, first } = nameLevels(p, d);
   // Both names different: not a candidate unless an email or a shared child says otherwise.
   const shared = ctx.children ? ctx.children(p, d) : -1;
   if (last === 'different' && first === 'different' && !ev && (!p.email || p.email !== d.email) && shared <= 0) {

@@ -6,7 +6,8 @@
 import type { Localized } from '../core/localized';
 import type { Category, Side } from '../core/person';
 import type { InputFile } from '../input/source';
-import type { LoadOutcome, PersonView, Rapprochement } from '../store/schema';
+import type { PersonView } from '../core/person';
+import type { LoadOutcome, Rapprochement } from '../store/schema';
 import type { StageTimes } from '../store/stage-times';
 import type { Paired } from './pipeline';
 

@@ -7,7 +7,7 @@ import { foldWords } from '../core/fold';
 import MiniSearch from 'minisearch';
 import { CATEGORIES, type Category, type Person } from '../core/person';
 import { personView } from './items';
-import type { PersonView } from './schema';
+import type { PersonView } from '../core/person';
 
 interface Doc {
   key: number;

@@ -3,25 +3,15 @@
  * result rows of the writers. Pure functions (no database), used by the matching worker and the panel.
  */
 import type { Proposal } from '../matching/types';
-import { CATEGORIES, type Category, type Person } from '../core/person';
+import { CATEGORIES, type Category, PERSON_VIEW_FIELDS, type Person, type PersonView } from '../core/person';
 import type { SsoRow } from '../report/rapprochement-sso';
-import type { DecisionRow, PersonView, StepItem } from './schema';
+import type { DecisionRow, StepItem } from './schema';
 
-/** The part of a person that the screens show. */
+/** The part of a person that the screens show (the fields `PERSON_VIEW_FIELDS` names, undefined ones included). */
 export function personView(p: Person): PersonView {
-  return {
-    id: p.id,
-    category: p.category,
-    lastName: p.lastName,
-    birthName: p.birthName,
-    firstName: p.firstName,
-    otherFirstNames: p.otherFirstNames,
-    birthDate: p.birthDate,
-    sex: p.sex,
-    classes: p.classes,
-    email: p.email,
-    structures: p.structures,
-  };
+  const view: Partial<Record<keyof PersonView, unknown>> = {};
+  for (const field of PERSON_VIEW_FIELDS) view[field] = p[field];
+  return view as PersonView;
 }
 
 const key = (category: string, id: string) => `${category}\u0000${id}`;

@@ -704,22 +704,6 @@ export async function deleteAllData(db: PasserelleDB): Promise<void> {
   });
 }
 
-/** Deletes one rapprochement and everything it holds (remembered decisions are kept). */
-export async function deleteRapprochement(db: PasserelleDB, rid: number): Promise<void> {
-  await db.transaction('rw', [db.rapprochements, db.inputs, db.stepChunks, db.decisions, db.holders, db.autoPairs, db.meta], async () => {
-    await db.inputs.where('rid').equals(rid).delete();
-    await db.holders.where('rid').equals(rid).delete();
-    await db.autoPairs.where('rid').equals(rid).delete();
-    await db.meta.delete(earlierKey(rid));
-    await db.meta.delete(decisionsFileKey(rid));
-    await db.stepChunks.where('rid').equals(rid).delete();
-    await db.decisions.where('rid').equals(rid).delete();
-    await db.rapprochements.delete(rid);
-    const current = await db.meta.get('current');
-    if (current?.value === rid) await db.meta.delete('current');
-  });
-}
-
 /** Saves a confirmed mapping profile under a name (replacing one of the same name and side). */
 export async function saveProfile(db: PasserelleDB, name: string, side: Side, profile: unknown): Promise<number> {
   return db.transaction('rw', db.profiles, async () => {
@@ -731,13 +715,4 @@ export async function saveProfile(db: PasserelleDB, name: string, side: Side, pr
 /** The saved profiles, newest first. */
 export async function listProfiles(db: PasserelleDB) {
   return (await db.profiles.toArray()).sort((a, b) => b.savedAt.localeCompare(a.savedAt));
-}
-
-/** Final outcome of one Pronote person, as written in the CSV's `decision` column. */
-export type Outcome = 'auto' | DecisionKind | 'unresolved';
-
-/** The outcome of a proposal given the user's decision (if any). */
-export function outcomeOf(item: StepItem, decision: Pick<Decision, 'kind'> | undefined): Outcome {
-  if (decision) return decision.kind;
-  return item.proposal.status === 'auto' ? 'auto' : 'unresolved';
 }

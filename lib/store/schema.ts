@@ -18,7 +18,9 @@
 import Dexie, { type Table } from 'dexie';
 import type { Localized } from '../core/localized';
 import type { Decision, DecisionKind, Proposal } from '../matching/types';
-import type { Category, ExportKind, NotRead, Person, ReadNote, Side } from '../core/person';
+import type { Category, ExportKind, NotRead, Person, PersonView, ReadNote, Side } from '../core/person';
+
+export type { PersonView } from '../core/person';
 import type { Conflict } from '../rapprochement/earlier-decisions';
 
 export type Mode = 'complet' | 'partiel';
@@ -112,21 +114,6 @@ export interface InputRow {
   json: string;
 }
 
-/** What the screens show of a person (a subset of `Person`, always rendered as text). */
-export type PersonView = Pick<
-  Person,
-  | 'id'
-  | 'category'
-  | 'lastName'
-  | 'birthName'
-  | 'firstName'
-  | 'otherFirstNames'
-  | 'birthDate'
-  | 'sex'
-  | 'classes'
-  | 'email'
-  | 'structures'
->;
 
 /** One Pronote person of a step: the engine's proposal and the persons it names. */
 export interface StepItem {

@@ -14,16 +14,15 @@
  * against 12,000 and at 200,000 against 250,000. `--quick` skips the 200k run; `--speed-only` skips
  * the quality tables (for iterating on speed; the quality must be checked before a change is kept).
  */
-import { baseline } from './quality';
+import { baseline, pct, printQuality, type Row, rowsOf, type Tally, tally } from './quality';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readDirectory } from '../../lib/directory';
 import type { InputFile } from '../../lib/input/source';
-import { match, type Proposal } from '../../lib/matching';
-import { CATEGORIES, type Category, } from '../../lib/core/person';
+import { match } from '../../lib/matching';
 import { readPronoteExport } from '../../lib/pronote';
-import { type Generated, generate } from '../generator/index';
+import { generate } from '../generator/index';
 import { aafFiles } from '../generator/write-aaf';
 import { writeFiles } from '../generator/write-files';
 import { partnerExport } from '../generator/write-pronote';
@@ -32,74 +31,8 @@ import { formatMeasure, type Measure, measure } from './measure';
 const quick = process.argv.includes('--quick');
 const speedOnly = process.argv.includes('--speed-only');
 
-type Status = Proposal['status'];
-interface Row {
-  category: Category;
-  status: Status;
-  entId?: string;
-  truth: string;
-}
-
-interface Stats {
-  persons: number;
-  withAccount: number;
-  auto: number;
-  right: number;
-  review: number;
-  reviewWithAccount: number;
-  reviewFirst: number;
-}
-
-function tally(rows: Row[]): Map<Category | 'overall', Stats> {
-  const out = new Map<Category | 'overall', Stats>();
-  const zero = (): Stats => ({ persons: 0, withAccount: 0, auto: 0, right: 0, review: 0, reviewWithAccount: 0, reviewFirst: 0 });
-  for (const c of [...CATEGORIES, 'overall'] as const) out.set(c, zero());
-  for (const r of rows) {
-    for (const s of [out.get(r.category)!, out.get('overall')!]) {
-      s.persons++;
-      if (r.truth) s.withAccount++;
-      if (r.status === 'auto') {
-        s.auto++;
-        if (r.entId === r.truth) s.right++;
-      } else if (r.status === 'review') {
-        s.review++;
-        if (r.truth) {
-          s.reviewWithAccount++;
-          if (r.entId === r.truth) s.reviewFirst++;
-        }
-      }
-    }
-  }
-  return out;
-}
-
-const pct = (a: number, b: number, digits = 2) => (b ? `${((a / b) * 100).toFixed(digits)} %` : '—');
-
-function rowsOf(g: Generated, proposals: Proposal[]): Row[] {
-  const truth = new Map(g.truth.map((t) => [`${t.category}|${t.pronoteId}`, t.entId]));
-  return proposals.map((p) => ({ category: p.category, status: p.status, entId: p.entId, truth: truth.get(`${p.category}|${p.pronoteId}`) ?? '' }));
-}
-
-function printQuality(engine: Map<Category | 'overall', Stats>, base: Map<Category | 'overall', Stats>): void {
-  const head = ['category', 'persons', 'with acct', 'baseline P', 'baseline R', 'engine P', 'engine R', 'review', 'right 1st'];
-  const lines = [head];
-  for (const c of [...CATEGORIES, 'overall'] as const) {
-    const e = engine.get(c)!;
-    const b = base.get(c)!;
-    lines.push([
-      c,
-      String(e.persons),
-      String(e.withAccount),
-      pct(b.right, b.auto),
-      pct(b.right, b.withAccount),
-      pct(e.right, e.auto),
-      pct(e.right, e.withAccount),
-      pct(e.review, e.persons, 1),
-      `${pct(e.reviewFirst, e.reviewWithAccount, 1)} (${e.reviewFirst}/${e.reviewWithAccount})`,
-    ]);
-  }
-  const widths = head.map((_, i) => Math.max(...lines.map((l) => l[i].length)));
-  for (const l of lines) console.log(l.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join('  '));
+function printTally(engine: Tally, base: Tally): void {
+  printQuality(engine, base);
   const e = engine.get('overall')!;
   console.log(
     `engine: ${e.auto - e.right} wrong automatic pair(s) of ${e.auto}; baseline review share is 0 (it has no review).` +
@@ -155,10 +88,10 @@ function quality(): void {
           .join(', ')}`,
       );
     }
-    engineRows.push(...rowsOf(g, match({ pronote: g.pronote, directory: g.directory }).proposals));
-    baseRows.push(...rowsOf(g, baseline(g.pronote, g.directory)));
+    engineRows.push(...rowsOf(g.truth, match({ pronote: g.pronote, directory: g.directory }).proposals));
+    baseRows.push(...rowsOf(g.truth, baseline(g.pronote, g.directory)));
   }
-  printQuality(tally(engineRows), tally(baseRows));
+  printTally(tally(engineRows), tally(baseRows));
 }
 
 async function speed(): Promise<void> {
@@ -197,7 +130,7 @@ async function speed(): Promise<void> {
     const big = await timed(() => match({ pronote: g.pronote, directory: g.directory }));
     report(`pairing ${Math.round(g.pronote.length / 1000)}k against ${Math.round(g.directory.length / 1000)}k (target < 30 s, < 1.5 GB)`, big);
     console.log(`  the pairing's own memory: peak RSS − RSS before = ${(big.peakRssMiB - big.rssBeforeMiB).toFixed(0)} MiB`);
-    const t = tally(rowsOf(g, big.value.proposals)).get('overall')!;
+    const t = tally(rowsOf(g.truth, big.value.proposals)).get('overall')!;
     console.log(`  at that scale: precision ${pct(t.right, t.auto)}, recall ${pct(t.right, t.withAccount)}, review ${pct(t.review, t.persons, 1)}`);
   }
 }

@@ -127,6 +127,11 @@ export function printQuality(engine: Tally, base: Tally, indent = ''): void {
       `${pct(e.reviewFirst, e.reviewWithAccount, 1)} (${e.reviewFirst}/${e.reviewWithAccount})`,
     ]);
   }
-  const widths = head.map((_, i) => Math.max(...lines.map((l) => l[i].length)));
+  printTable(lines, indent);
+}
+
+/** Prints rows as a text table: the first column left-aligned, the others right-aligned, each as wide as its widest cell. */
+export function printTable(lines: string[][], indent = ''): void {
+  const widths = lines[0].map((_, i) => Math.max(...lines.map((l) => l[i].length)));
   for (const l of lines) console.log(indent + l.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join('  '));
 }

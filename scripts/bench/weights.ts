@@ -29,7 +29,7 @@ import { LINK_FORM_OF_SIDE, VARIANTS } from '../generator/variants';
 import type { OutputFile } from '../generator/write-aaf';
 import { LINK_FORMS, type LinkForm, partnerExport } from '../generator/write-pronote';
 import { measure } from './measure';
-import { addTallies, pct, rowsOf, type Tally, tally } from './quality';
+import { addTallies, pct, printTable, rowsOf, type Tally, tally } from './quality';
 
 function flag(name: string): string | undefined {
   return process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -114,8 +114,7 @@ function report(name: string, seeds: number[], both: Both[]): void {
       pct(e.reviewFirst, e.reviewWithAccount, 1),
     ]);
   }
-  const widths = head.map((_, i) => Math.max(...lines.map((l) => l[i].length)));
-  for (const l of lines) console.log(`  ${l.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join('  ')}`);
+  printTable(lines, '  ');
   const f = fixed.get('overall')!;
   const e = estimated.get('overall')!;
   console.log(`  wrong automatic pairs: fixed ${f.auto - f.right}, EM ${e.auto - e.right}; accounts in two automatic pairs: fixed ${f.accountsTwice}, EM ${e.accountsTwice}`);

@@ -4,64 +4,13 @@
  * particles (de, Le, N', d'), compound forms and names of families from abroad, as in a French
  * school's directory. Invented combinations: no real person is meant.
  */
+import NAMES from './names.json';
 import { type Random, zipfCumulative } from './prng';
 
-export const SURNAMES: readonly string[] = [
-  'Martin', 'Bernard', 'Thomas', 'Petit', 'Robert', 'Richard', 'Durand', 'Dubois', 'Moreau', 'Laurent',
-  'Simon', 'Michel', 'Lefèvre', 'Leroy', 'Roux', 'David', 'Bertrand', 'Morel', 'Fournier', 'Girard',
-  'Bonnet', 'Dupont', 'Lambert', 'Fontaine', 'Rousseau', 'Vincent', 'Muller', 'Lefebvre', 'Faure', 'André',
-  'Mercier', 'Blanc', 'Guérin', 'Boyer', 'Garnier', 'Chevalier', 'François', 'Legrand', 'Gauthier', 'Garcia',
-  'Perrin', 'Robin', 'Clément', 'Morin', 'Nicolas', 'Henry', 'Roussel', 'Mathieu', 'Gautier', 'Masson',
-  'Marchand', 'Duval', 'Denis', 'Dumont', 'Marie', 'Lemaire', 'Noël', 'Meyer', 'Dufour', 'Meunier',
-  'Brun', 'Blanchard', 'Giraud', 'Joly', 'Rivière', 'Lucas', 'Brunet', 'Gaillard', 'Barbier', 'Arnaud',
-  'Martinez', 'Gérard', 'Roche', 'Renard', 'Schmitt', 'Roy', 'Leroux', 'Colin', 'Vidal', 'Caron',
-  'Picard', 'Roger', 'Fabre', 'Aubert', 'Lemoine', 'Renaud', 'Dumas', 'Lacroix', 'Olivier', 'Philippe',
-  'Bourgeois', 'Pierre', 'Benoît', 'Rey', 'Leclerc', 'Payet', 'Rolland', 'Leclercq', 'Guillaume', 'Lecomte',
-  'Lopez', 'Jean', 'Dupuy', 'Guillot', 'Hubert', 'Berger', 'Carpentier', 'Sanchez', 'Dupuis', 'Moulin',
-  'Louis', 'Deschamps', 'Huet', 'Vasseur', 'Perez', 'Boucher', 'Fleury', 'Royer', 'Klein', 'Jacquet',
-  'Adam', 'Paris', 'Poirier', 'Marty', 'Aubry', 'Guyot', 'Carré', 'Charles', 'Renault', 'Charpentier',
-  'Ménard', 'Maillard', 'Baron', 'Bertin', 'Bailly', 'Hervé', 'Schneider', 'Fernandez', 'Le Gall', 'Collet',
-  'Léger', 'Bouvier', 'Julien', 'Prévost', 'Millet', 'Perrot', 'Daniel', 'Le Roux', 'Cousin', 'Germain',
-  'Breton', 'Besson', 'Langlois', 'Rémy', 'Le Goff', 'Pelletier', 'Lévêque', 'Perrier', 'Leblanc', 'Barré',
-  'Lebrun', 'Marchal', 'Weber', 'Mallet', 'Hamon', 'Boulanger', 'Jacob', 'Monnier', 'Michaud', 'Rodriguez',
-  'Guichard', 'Gillet', 'Étienne', 'Grondin', 'Poulain', 'Tessier', 'Chevallier', 'Collin', 'Chauvin', 'Da Silva',
-  'Bouchet', 'Gay', 'Lemaître', 'Bénard', 'Maréchal', 'Humbert', 'Reynaud', 'Antoine', 'Hoarau', 'Perret',
-  'Barthélemy', 'Cordier', 'Pichon', 'Lejeune', 'Gilbert', 'Lamy', 'Delaunay', 'Pasquier', 'Carlier', 'Laporte',
-  'Nguyen', 'Diallo', "N'Diaye", 'Traoré', 'Dos Santos', 'Ferreira', 'Pereira', 'Haddad', 'Benali', 'Mansouri',
-  'Cherif', 'Kone', 'Camara', 'Sylla', 'Ben Ahmed', 'Amrani', 'El Idrissi', 'Bensaïd', "N'Guessan", 'Mendy',
-  'de Sousa', 'de Oliveira', 'Rodrigues', 'Gonçalves', 'Tran', 'Pham', 'Le Bihan', 'Le Corre', 'Kerbrat', 'Tanguy',
-  'Quéré', 'Hénaff', 'Le Floch', 'Thiébaut', 'Théry', 'Hébert', 'Pélissier', 'Crépin', 'Desprès', 'Lefébure',
-  'Béranger', 'Chênevert', 'Duchêne', 'Lelièvre', 'Dussaussoy', 'Saint-Martin', 'de Villiers', 'du Plessis', "d'Almeida", 'de La Fontaine',
-  'Le Meur', 'La Rosa', 'Van der Berg', 'Mac Gregor', 'Østergaard', 'Müller', 'Schœlcher', 'Ibáñez', 'Núñez', 'Łukasik',
-  'Bellanger', 'Vallée', 'Bérard', 'Gauvin', 'Rigaud', 'Jourdan', 'Ferrand', 'Delmas', 'Couderc', 'Salaün',
-  'Cazenave', 'Etcheverry', 'Oyharçabal', 'Ségurel', 'Fabrègue', 'Pujol', 'Castanier', 'Mazières', 'Vergès', 'Laffitte',
-];
-
-export const FEMALE_GIVEN_NAMES: readonly string[] = [
-  'Léa', 'Emma', 'Chloé', 'Manon', 'Camille', 'Inès', 'Jade', 'Sarah', 'Louise', 'Zoé',
-  'Lola', 'Léna', 'Clara', 'Lina', 'Alice', 'Eva', 'Juliette', 'Anaïs', 'Lucie', 'Maëlys',
-  'Romane', 'Mathilde', 'Ambre', 'Louna', 'Nina', 'Rose', 'Lou', 'Margaux', 'Océane', 'Mila',
-  'Julie', 'Marie', 'Anna', 'Agathe', 'Capucine', 'Élise', 'Noémie', 'Pauline', 'Jeanne', 'Charlotte',
-  'Marie-Lou', 'Anne-Sophie', 'Marie-Claire', 'Léonie', 'Héloïse', 'Éloïse', 'Maëlle', 'Clémence', 'Salomé', 'Apolline',
-  'Yasmine', 'Aïcha', 'Fatoumata', 'Maryam', 'Nour', 'Lyna', 'Kenza', 'Aya', 'Mélissa', 'Célia',
-  'Cécile', 'Hélène', 'Sophie', 'Nathalie', 'Isabelle', 'Sandrine', 'Véronique', 'Stéphanie', 'Valérie', 'Christelle',
-  'Aurélie', 'Émilie', 'Séverine', 'Géraldine', 'Frédérique', 'Laëtitia', 'Gaëlle', 'Bérénice', 'Adélaïde', 'Noëlle',
-  'Marie-Hélène', 'Anne-Marie', 'Marie-Pierre', 'Marie-Thérèse', 'Rose-Marie', 'Marie Ange', 'Ana', 'Zélie', 'Sixtine', 'Ombeline',
-  'Thi Hoa', 'Oumou', 'Ndèye', 'Chaïma', 'Ilona', 'Astrid', 'Solène', 'Bénédicte', 'Ghislaine', 'Françoise',
-];
-
-export const MALE_GIVEN_NAMES: readonly string[] = [
-  'Lucas', 'Hugo', 'Louis', 'Gabriel', 'Nathan', 'Jules', 'Arthur', 'Raphaël', 'Léo', 'Adam',
-  'Enzo', 'Tom', 'Théo', 'Mathis', 'Noah', 'Ethan', 'Paul', 'Maël', 'Sacha', 'Timéo',
-  'Nolan', 'Mohamed', 'Clément', 'Antoine', 'Maxime', 'Baptiste', 'Alexandre', 'Thomas', 'Victor', 'Valentin',
-  'Noé', 'Axel', 'Gabin', 'Martin', 'Évan', 'Aaron', 'Éthan', 'Mathéo', 'Samuel', 'Rayan',
-  'Jean-Baptiste', 'Pierre-Louis', 'Louis-Marie', 'Jean-Paul', 'Jean-Luc', 'Marc-Antoine', 'Paul-Henri', 'Jean-Noël', 'Loïc', 'Gaël',
-  'Yanis', 'Ibrahim', 'Moussa', 'Amadou', 'Youssef', 'Ilyès', 'Bilal', 'Karim', 'Mehdi', 'Souleymane',
-  'Jérôme', 'Frédéric', 'Stéphane', 'Sébastien', 'Cédric', 'Grégory', 'Hervé', 'Rémi', 'Benoît', 'Aurélien',
-  'Jérémy', 'Mickaël', 'Joël', 'Noël', 'Gaëtan', 'Anaël', 'Raphaël-Jean', 'Éric', 'Thierry', 'Dominique',
-  'Jean Pierre', 'Jean-Michel', 'Jean-François', 'Pierre-Yves', 'Charles-Édouard', 'François', 'Édouard', 'Côme', 'Aymeric', 'Tristan',
-  'Van Long', 'Mamadou', 'Abdoulaye', 'Nicolás', 'João', 'Florent', 'Yohann', 'Kévin', 'Matthieu', 'Bastien',
-];
+// The lists are data (names.json), ranked from common to rare.
+export const SURNAMES: readonly string[] = NAMES.surnames;
+export const FEMALE_GIVEN_NAMES: readonly string[] = NAMES.femaleGivenNames;
+export const MALE_GIVEN_NAMES: readonly string[] = NAMES.maleGivenNames;
 
 // Syllables for the long tail of rare surnames (France has over a million family names: a list of a
 // few hundred alone would make far too many homonyms).

@@ -3,37 +3,12 @@
  * space in compound given names, typing errors, day/month swaps. Each function is pure given the
  * random generator, so a seed reproduces the same noise.
  */
+import { stripAccents } from '../../lib/core/fold';
 import type { Random } from './prng';
 
-const NON_ASCII = /[^ -~]/;
-
-/** Removes diacritics (é → e, Ç → C, œ → oe, ø → o, ł → l): what an old export or a keyboard without accents does. */
-export function stripAccents(text: string): string {
-  if (!NON_ASCII.test(text)) return text;
-  let plain = stripped.get(text);
-  if (plain === undefined) {
-    plain = strip(text);
-    // Names come from short lists: a small cache saves most of the Unicode normalisation.
-    if (stripped.size < 20_000) stripped.set(text, plain);
-  }
-  return plain;
-}
-
-const stripped = new Map<string, string>();
-
-function strip(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/œ/g, 'oe')
-    .replace(/Œ/g, 'OE')
-    .replace(/æ/g, 'ae')
-    .replace(/Æ/g, 'AE')
-    .replace(/ø/g, 'o')
-    .replace(/Ø/g, 'O')
-    .replace(/ł/g, 'l')
-    .replace(/Ł/g, 'L');
-}
+// Removing diacritics is what an old export or a keyboard without accents does (é → e, œ → oe, ø → o):
+// the same function the readers use, so that the generator writes no form the field does not.
+export { stripAccents } from '../../lib/core/fold';
 
 /** True when `text` holds a letter with a diacritic (or a ligature), i.e. accents can be lost. */
 export function hasAccent(text: string): boolean {

@@ -384,46 +384,26 @@ function addFormerStudents(r: Random, g: VariantTarget, variant: Variant, editab
       return name;
     };
     const sex: 'M' | 'F' = r.chance(0.5) ? 'M' : 'F';
-    if (r.chance(variant.formerStudents)) {
-      const id = s.idKind === 'Ident' ? ids.ident() : ids.idpn();
-      const former: Person = {
-        ...s,
-        id,
-        firstName: sibling(sex),
-        sex,
-        birthDate: older(),
-        classes: [],
-        guardians: [],
-        children: [],
-        raw: { Ident: ids.ident() },
-        location: '',
-      };
-      for (const rel of s.guardians) {
-        const guardian = pronoteGuardians.get(rel.id);
+    // An older sibling of `base` (a former student of the school), linked to the same guardians of `pool`.
+    const formerOf = (base: Person, id: string, pool: Map<string, Person>, raw?: () => Person['raw']): Person => {
+      const former: Person = { ...base, id, firstName: sibling(sex), sex, birthDate: older(), classes: [], guardians: [], children: [], location: '' };
+      if (raw) former.raw = raw();
+      for (const rel of base.guardians) {
+        const guardian = pool.get(rel.id);
         if (guardian) link(former, guardian, rel.legal);
       }
-      g.pronote.push(former);
+      return former;
+    };
+    if (r.chance(variant.formerStudents)) {
+      const id = s.idKind === 'Ident' ? ids.ident() : ids.idpn();
+      g.pronote.push(formerOf(s, id, pronoteGuardians, () => ({ Ident: ids.ident() })));
       g.truth.push({ category: 'student', pronoteId: id, entId: '' });
       counts.formerStudentsPronote = (counts.formerStudentsPronote ?? 0) + 1;
     }
     const entId = entOf.get(s.id);
     const d = entId ? dirById.get(entId) : undefined;
     if (editable && d && r.chance(variant.formerStudents)) {
-      const former: Person = {
-        ...d,
-        id: ids.account(),
-        firstName: sibling(sex),
-        sex,
-        birthDate: older(),
-        classes: [],
-        guardians: [],
-        children: [],
-        location: '',
-      };
-      for (const rel of d.guardians) {
-        const guardian = dirGuardians.get(rel.id);
-        if (guardian) link(former, guardian, rel.legal);
-      }
+      const former = formerOf(d, ids.account(), dirGuardians);
       g.directory.push(former);
       counts.formerStudentsEnt = (counts.formerStudentsEnt ?? 0) + 1;
     }

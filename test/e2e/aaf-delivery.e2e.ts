@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test } from './fixtures';
+import { startRapprochement } from './sample-rapprochement';
 
 const AAF = resolve('../shared/data/aaf-entcore');
 const delivery = readdirSync(AAF)
@@ -28,12 +29,7 @@ for (const width of [360, 600]) {
   test(`a whole AAF delivery, DTD included, in one choice at ${width} px`, async ({ openSidePanel }) => {
     test.setTimeout(150_000);
     expect(delivery.some((p) => p.endsWith('ficAlimMENESR.dtd'))).toBe(true);
-    const panel = await openSidePanel();
-    await panel.setViewportSize({ width, height: 900 });
-    const tab = panel.locator('#panel-rapprochement');
-    await tab.getByLabel('UAI (RNE) de l’établissement').fill('0310047H');
-    await tab.getByLabel('Nom de l’établissement').fill('Collège Zola');
-    await tab.getByRole('button', { name: 'Commencer le rapprochement' }).click();
+    const { panel, tab } = await startRapprochement(openSidePanel, { uai: '0310047H', name: 'Collège Zola', width });
 
     await tab.getByTestId('wb-directory-file').setInputFiles(delivery);
     const summary = tab.getByTestId('wb-directory-summary');

@@ -1,6 +1,7 @@
 import type { Route } from '../../scripts/sites-server';
 import { closedUi, hostsAsPageSeesThem } from './closed-ui';
 import { expect, test } from './fixtures';
+import { checkInstance } from './instance-check';
 
 // A local Pronote instance answering the public instance description (DOMAIN.md "Pronote URLs"):
 // 0310047h with CAS delegation on towards Mon Bureau Numérique, 0752536z not published (HTTP 503).
@@ -67,11 +68,7 @@ test('"Identification impossible" is explained too, and an ordinary page gets no
 
 test('the instance check reads the local instance; the Pronote pages then hint the direct URL', async ({ context, openSidePanel }) => {
   const panel = await openSidePanel();
-  await panel.getByRole('tab', { name: 'Diagnostic' }).click();
-  await panel.getByLabel('Adresse de Pronote ou UAI (RNE) de l’établissement').fill('0310047H');
-  await panel.getByRole('button', { name: 'Vérifier' }).click();
-  const result = panel.locator('[data-instance-state="ok"]');
-  await expect(result).toBeVisible();
+  const result = await checkInstance(panel, '0310047H');
   await expect(result.locator('[data-fact="school"]')).toHaveText('COLLEGE JEAN JAURES');
   await expect(result.locator('[data-fact="version"]')).toHaveText('PRONOTE 2024 (2024.3.7.1)');
   await expect(result.locator('[data-fact="cas"]')).toHaveText('activée');

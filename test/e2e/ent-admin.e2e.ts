@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Route } from '../../scripts/sites-server';
 import { closedUi } from './closed-ui';
 import { confirmSchoolEnt, runSampleRapprochement } from './sample-rapprochement';
+import { activateOnTab } from './activate-tab';
 import { expect, test } from './fixtures';
 
 const ENT = 'https://clg-exemple.monbureaunumerique.fr/admin';
@@ -156,15 +157,7 @@ const entPageElsewhere: Route = (_req, res, url) => {
 test.describe('on a site outside the catalogue', () => {
   test.use({ routes: [entPageElsewhere] });
   test('« Activer sur cet onglet » turns the ENT helper on for that tab', async ({ context, openSidePanel }) => {
-    const page = await context.newPage();
-    await page.goto('https://0752536z.index-education.net/ent-admin/service.html');
-    const ui = await closedUi(page);
-    await page.waitForTimeout(500);
-    expect(await ui.count('[data-passerelle-finding]')).toBe(0);
-    const panel = await openSidePanel();
-    await page.bringToFront();
-    await panel.getByRole('tab', { name: 'Vérifications' }).click();
-    await panel.getByRole('button', { name: 'Activer sur cet onglet' }).click();
+    const { page, ui, panel } = await activateOnTab(context, openSidePanel, 'https://0752536z.index-education.net/ent-admin/service.html');
     await expect(page.locator('html')).toHaveAttribute('data-passerelle-ent', 'on');
     await expect
       .poll(() => ui.count('[data-passerelle-finding="service-cas-url-not-empty"]', { host: '#k_4721 + [data-passerelle-host="ent-admin"]' }))

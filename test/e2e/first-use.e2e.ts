@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEMO_LANDING, demoInstanceRoute } from '../../scripts/demo-instance';
 import { expect, test } from './fixtures';
+import { checkInstance } from './instance-check';
 
 const SHOTS = process.env.FIRST_USE_SHOTS ?? '/tmp/shots-first';
 mkdirSync(SHOTS, { recursive: true });
@@ -104,15 +105,9 @@ test.describe('the demo', () => {
     await expect(page).toHaveURL(DEMO_LANDING);
 
     const panel = await openSidePanel();
-    await panel.getByRole('tab', { name: 'Diagnostic' }).click();
-    await panel.getByLabel('Adresse de Pronote ou UAI (RNE) de l’établissement').fill('0310047H');
-    await panel.getByRole('button', { name: 'Vérifier' }).click();
-    const result = panel.locator('[data-instance-state="ok"]');
-    await expect(result).toBeVisible();
+    const result = await checkInstance(panel, '0310047H');
     await expect(result.locator('[data-fact="school"]')).toHaveText('COLLEGE JEAN JAURES');
     await expect(result.locator('[data-fact="project"]')).toHaveText('Mon Bureau Numérique');
-    await panel.getByLabel('Adresse de Pronote ou UAI (RNE) de l’établissement').fill('0752536Z');
-    await panel.getByRole('button', { name: 'Vérifier' }).click();
-    await expect(panel.locator('[data-instance-state="not-published"]')).toBeVisible();
+    await checkInstance(panel, '0752536Z', 'not-published');
   });
 });

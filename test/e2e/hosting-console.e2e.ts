@@ -1,5 +1,6 @@
 import type { Route } from '../../scripts/sites-server';
 import { closedUi, hostsAsPageSeesThem } from './closed-ui';
+import { activateOnTab } from './activate-tab';
 import { expect, test } from './fixtures';
 
 const CONSOLE = 'https://hebergement.index-education.net/console';
@@ -115,15 +116,7 @@ test.describe('on another Pronote.net admin page', () => {
   });
 
   test('"Activer sur cet onglet" turns the helper on for that tab', async ({ context, openSidePanel }) => {
-    const page = await context.newPage();
-    await page.goto('https://0310047h.index-education.net/admin/cas.html');
-    const ui = await closedUi(page);
-    await page.waitForTimeout(500);
-    expect(await ui.count('[data-passerelle-finding]')).toBe(0);
-    const panel = await openSidePanel();
-    await page.bringToFront();
-    await panel.getByRole('tab', { name: 'Vérifications' }).click();
-    await panel.getByRole('button', { name: 'Activer sur cet onglet' }).click();
+    const { ui, panel } = await activateOnTab(context, openSidePanel, 'https://0310047h.index-education.net/admin/cas.html');
     await expect(panel.getByRole('status')).toHaveText('Activé\u202f: les vérifications s’affichent dans la page.');
     await expect.poll(() => ui.attr(finding('cas-url-not-https'), 'data-severity', { host: '#u + [data-passerelle-host]' })).toBe('error');
     await expect(panel.locator('#panel-checks section').first().locator(finding('cas-url-not-https'))).toHaveCount(1);

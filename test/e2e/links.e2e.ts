@@ -12,6 +12,7 @@ import { aafFiles } from '../../scripts/generator/write-aaf';
 import { contentOf, writeFiles } from '../../scripts/generator/write-files';
 import { partnerExport } from '../../scripts/generator/write-pronote';
 import { expect, test } from './fixtures';
+import { startRapprochement } from './sample-rapprochement';
 
 let work: string;
 let opaque: string;
@@ -38,12 +39,7 @@ test.afterAll(() => rmSync(work, { recursive: true, force: true }));
 for (const width of [360, 600]) {
   test(`links at ${width} px: unused field listed and picked, no link said`, async ({ openSidePanel }) => {
     test.setTimeout(120_000);
-    const panel = await openSidePanel();
-    await panel.setViewportSize({ width, height: 900 });
-    const tab = panel.locator('#panel-rapprochement');
-    await tab.getByLabel('UAI (RNE) de l’établissement').fill('0310047H');
-    await tab.getByLabel('Nom de l’établissement').fill('Collège Zola');
-    await tab.getByRole('button', { name: 'Commencer le rapprochement' }).click();
+    const { panel, tab } = await startRapprochement(openSidePanel, { uai: '0310047H', name: 'Collège Zola', width });
 
     await tab.getByTestId('wb-pronote-file').setInputFiles(opaque);
     const unused = tab.getByTestId('wb-unused-fields');

@@ -22,6 +22,7 @@ import { pairPersons } from '../../lib/rapprochement';
 import { MAPPING_CSV_HEADER } from '../../lib/report/mapping-csv';
 import { writeRapprochementSso } from '../../lib/report/rapprochement-sso';
 import { expect, test } from './fixtures';
+import { startRapprochement } from './sample-rapprochement';
 
 const EXPORT = resolve('sample/pronote-export.xml');
 const AAF = readdirSync(resolve('sample/aaf')).map((f) => resolve('sample/aaf', f));
@@ -43,14 +44,6 @@ test.afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-async function openStart(openSidePanel: () => Promise<Page>): Promise<{ panel: Page; tab: Locator }> {
-  const panel = await openSidePanel();
-  const tab = panel.locator('#panel-rapprochement');
-  await tab.getByLabel('UAI (RNE) de l’établissement').fill('0482409H');
-  await tab.getByLabel('Nom de l’établissement').fill('Collège Jean-Moulin');
-  await tab.getByRole('button', { name: 'Commencer le rapprochement' }).click();
-  return { panel, tab };
-}
 
 async function loadAndPair(panel: Page, tab: Locator, decisions?: string): Promise<void> {
   await tab.getByTestId('wb-pronote-file').setInputFiles(EXPORT);
@@ -125,7 +118,7 @@ test('a RapprochementSSO file of earlier pairs is applied in the side panel exac
   for (const [p, entId] of pairs) expect(mapping.find((r) => r.category === p.category && r.pronote_id === p.pronoteId)?.ent_id).toBe(entId);
 
   // The side panel, same files; straight to the results (the import cancelled at step 1).
-  const { panel, tab } = await openStart(openSidePanel);
+  const { panel, tab } = await startRapprochement(openSidePanel);
   await loadAndPair(panel, tab, ssoFile);
   await expect(tab.getByTestId('wb-decisions-summary')).toHaveCount(0);
   await tab.getByRole('button', { name: 'Annuler l’import' }).click();
@@ -154,7 +147,7 @@ test('two panel pages pairing one account with two people at once: one succeeds,
   const left = proposals.filter((p) => p.category === 'teacher' && p.status !== 'auto');
   expect(left.length).toBeGreaterThanOrEqual(2);
 
-  const { panel: first, tab: tab1 } = await openStart(openSidePanel);
+  const { panel: first, tab: tab1 } = await startRapprochement(openSidePanel);
   await loadAndPair(first, tab1);
   // A second page on the same rapprochement (the panel opens the one in progress).
   const second = await openSidePanel();

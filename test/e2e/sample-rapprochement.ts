@@ -4,19 +4,32 @@
  */
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
+
+/**
+ * Opens the side panel (at `width` px wide, 900 high, when given) and starts a rapprochement for
+ * school `uai` named `name`; returns the panel and its Rapprochement tab, on the files screen.
+ */
+export async function startRapprochement(
+  openSidePanel: () => Promise<Page>,
+  school: { uai: string; name: string; width?: number } = { uai: '0482409H', name: 'Collège Jean-Moulin' },
+): Promise<{ panel: Page; tab: Locator }> {
+  const panel = await openSidePanel();
+  if (school.width) await panel.setViewportSize({ width: school.width, height: 900 });
+  const tab = panel.locator('#panel-rapprochement');
+  await tab.getByLabel('UAI (RNE) de l’établissement').fill(school.uai);
+  await tab.getByLabel('Nom de l’établissement').fill(school.name);
+  await tab.getByRole('button', { name: 'Commencer le rapprochement' }).click();
+  return { panel, tab };
+}
 
 /**
  * Runs the Collège Jean-Moulin (0482409H) rapprochement; returns the side panel (first step shown).
  * `beforeRun` sees the start screen with both sides read, before the pairing.
  */
 export async function runSampleRapprochement(openSidePanel: () => Promise<Page>, beforeRun?: (panel: Page) => Promise<void>): Promise<Page> {
-  const panel = await openSidePanel();
-  const tab = panel.locator('#panel-rapprochement');
-  await tab.getByLabel('UAI (RNE) de l’établissement').fill('0482409H');
-  await tab.getByLabel('Nom de l’établissement').fill('Collège Jean-Moulin');
-  await tab.getByRole('button', { name: 'Commencer le rapprochement' }).click();
+  const { panel, tab } = await startRapprochement(openSidePanel);
   await tab.getByTestId('wb-pronote-file').setInputFiles(resolve('sample/pronote-export.xml'));
   await expect(tab.getByTestId('wb-pronote-summary')).toContainText('Export de tous les utilisateurs', { timeout: 60_000 });
   const aaf = readdirSync(resolve('sample/aaf')).map((f) => resolve('sample/aaf', f));

@@ -27,9 +27,7 @@ describe('access-role-missing', () => {
 describe('service-anonymous', () => {
   it('warns when the box is checked, saying there is no SSO', () => {
     const [f] = checkAnonymous({ profiles: [], anonymous: true });
-    expect(f.id).toBe('service-anonymous');
-    expect(f.severity).toBe('warning');
-    expect(f.field).toBe('anonymous');
+    expect([f.id, f.severity, f.field]).toEqual(['service-anonymous', 'warning', 'anonymous']);
     expect(f.message.fr).toContain('SSO');
     expect(f.message.en).toContain('single sign-on');
   });

@@ -28,9 +28,7 @@ describe('import-mode-mismatch', () => {
   });
   it('warns on partiel with a file of all users', () => {
     const [f] = checkImportMode({ mode: 'partiel', fileKind: 'all-users', date: WINTER });
-    expect(f.id).toBe('import-mode-mismatch');
-    expect(f.severity).toBe('warning');
-    expect(f.field).toBe('mode');
+    expect([f.id, f.severity, f.field]).toEqual(['import-mode-mismatch', 'warning', 'mode']);
     expect(f.message.fr).toContain('tous les utilisateurs');
     expect(f.fix.fr).toBe('Choisissez le mode «\u202fcomplet\u202f».');
   });

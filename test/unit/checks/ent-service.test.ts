@@ -4,9 +4,7 @@ import { checkBlocCasUrl, checkBlocVersion, checkEntService, checkServiceUrl, se
 describe('service-cas-url-not-empty', () => {
   it('is an error when the bloc field holds a URL, with the value in both languages', () => {
     const [f] = checkBlocCasUrl({ casUrl: ' https://cas.monbureaunumerique.fr/ ' });
-    expect(f.id).toBe('service-cas-url-not-empty');
-    expect(f.severity).toBe('error');
-    expect(f.field).toBe('casUrl');
+    expect([f.id, f.severity, f.field]).toEqual(['service-cas-url-not-empty', 'error', 'casUrl']);
     expect(f.message.fr).toContain('https://cas.monbureaunumerique.fr/');
     expect(f.message.en).toContain('must stay empty');
     expect(f.fix.fr).toMatch(/Videz/);
@@ -44,9 +42,7 @@ describe('service-url-not-pronote-root', () => {
   });
   it('gives the root to use for an espace page, keeping the path case and lowering the host', () => {
     const [f] = checkServiceUrl({ pronoteUrl: 'https://0310047H.index-education.net/Pronote/eleve.html?identifiant=abc' });
-    expect(f.id).toBe('service-url-not-pronote-root');
-    expect(f.severity).toBe('error');
-    expect(f.field).toBe('pronoteUrl');
+    expect([f.id, f.severity, f.field]).toEqual(['service-url-not-pronote-root', 'error', 'pronoteUrl']);
     expect(f.url).toBe('https://0310047h.index-education.net/Pronote/');
     expect(f.fix.fr).toContain('https://0310047h.index-education.net/Pronote/');
     expect(f.message.fr).toContain('page d’espace');
@@ -87,9 +83,7 @@ describe('bloc-version-mismatch', () => {
   });
   it('warns when the bloc is on another version than the instance', () => {
     const [f] = checkBlocVersion({ blocVersion: 'PRONOTE 2023' }, [2024, 3, 7, 1]);
-    expect(f.id).toBe('bloc-version-mismatch');
-    expect(f.severity).toBe('warning');
-    expect(f.field).toBe('blocVersion');
+    expect([f.id, f.severity, f.field]).toEqual(['bloc-version-mismatch', 'warning', 'blocVersion']);
     expect(f.message.fr).toContain('«\u202fPRONOTE 2023\u202f»');
     expect(f.message.fr).toContain('2024');
     expect(f.fix.en).toContain('version 2024');

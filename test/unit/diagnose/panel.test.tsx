@@ -67,6 +67,13 @@ async function settle() {
   for (let i = 0; i < 5; i++) await act(async () => new Promise((r) => setTimeout(r, 0)));
 }
 
+/** Types `text` in the instance check's field, submits it and lets the answer render. */
+async function checkInstanceOf(text: string) {
+  type('#diag-instance-input', text);
+  await submit('#diag-instance-input');
+  await settle();
+}
+
 describe('Diagnostic tab: explaining a pasted message', () => {
   it('explains the idPronote error, names the CAS server’s project, lists the causes in order', async () => {
     mount();
@@ -100,9 +107,7 @@ describe('Diagnostic tab: explaining a pasted message', () => {
 describe('Diagnostic tab: instance check', () => {
   it('hosted instance: no permission asked, facts shown as text, CAS seen sent to the background', async () => {
     const deps = mount();
-    type('#diag-instance-input', '0310047H');
-    await submit('#diag-instance-input');
-    await settle();
+    await checkInstanceOf('0310047H');
     expect(deps.requestOrigin).not.toHaveBeenCalled();
     expect(deps.fetchFn).toHaveBeenCalledWith(
       'https://0310047h.index-education.net/pronote/infoMobileApp.json?id=0D264427-EEFC-4810-A9E9-346942A862A4',
@@ -117,9 +122,7 @@ describe('Diagnostic tab: instance check', () => {
 
   it('self-hosted server: asks the permission for that origin only, and stops when refused', async () => {
     const deps = mount({ requestOrigin: vi.fn(async () => false) });
-    type('#diag-instance-input', 'http://clg-mariecurie.ac-lyon.fr:81/Pronote/');
-    await submit('#diag-instance-input');
-    await settle();
+    await checkInstanceOf('http://clg-mariecurie.ac-lyon.fr:81/Pronote/');
     expect(deps.requestOrigin).toHaveBeenCalledWith('http://clg-mariecurie.ac-lyon.fr:81');
     expect(deps.fetchFn).not.toHaveBeenCalled();
     expect(host.textContent).toContain('Autorisation refusée');
@@ -130,9 +133,7 @@ describe('Diagnostic tab: instance check', () => {
   it('a permission prompt that never answers can be cancelled, and its late answer is ignored', async () => {
     let grant: (v: boolean) => void = () => {};
     const deps = mount({ requestOrigin: vi.fn(() => new Promise<boolean>((r) => { grant = r; })) });
-    type('#diag-instance-input', 'http://clg-mariecurie.ac-lyon.fr:81/Pronote/');
-    await submit('#diag-instance-input');
-    await settle();
+    await checkInstanceOf('http://clg-mariecurie.ac-lyon.fr:81/Pronote/');
     expect($<HTMLButtonElement>('#diag-instance-input ~ button[type="submit"]').disabled).toBe(true);
     await act(async () => $('[data-action="cancel-instance"]').click());
     expect($<HTMLButtonElement>('#diag-instance-input ~ button[type="submit"]').disabled).toBe(false);
@@ -146,9 +147,7 @@ describe('Diagnostic tab: instance check', () => {
 
   it('a permission request that throws ends as refused', async () => {
     const deps = mount({ requestOrigin: vi.fn(() => Promise.reject(new Error('must be called from a user gesture'))) });
-    type('#diag-instance-input', 'http://clg-mariecurie.ac-lyon.fr:81/Pronote/');
-    await submit('#diag-instance-input');
-    await settle();
+    await checkInstanceOf('http://clg-mariecurie.ac-lyon.fr:81/Pronote/');
     expect(deps.fetchFn).not.toHaveBeenCalled();
     expect(host.textContent).toContain('Autorisation refusée');
     expect($<HTMLButtonElement>('#diag-instance-input ~ button[type="submit"]').disabled).toBe(false);
@@ -156,9 +155,7 @@ describe('Diagnostic tab: instance check', () => {
 
   it('a Google redirect link is unwrapped: the hosted instance is asked, not www.google.com', async () => {
     const deps = mount();
-    type('#diag-instance-input', 'https://www.google.com/url?q=http://0310047h.index-education.net/pronote/');
-    await submit('#diag-instance-input');
-    await settle();
+    await checkInstanceOf('https://www.google.com/url?q=http://0310047h.index-education.net/pronote/');
     expect(deps.requestOrigin).not.toHaveBeenCalled();
     expect(deps.fetchFn).toHaveBeenCalledWith(
       'https://0310047h.index-education.net/pronote/infoMobileApp.json?id=0D264427-EEFC-4810-A9E9-346942A862A4',
@@ -176,9 +173,7 @@ describe('Diagnostic tab: instance check', () => {
     ];
     for (const [fetchFn, state, text] of states) {
       const deps = mount({ fetchFn });
-      type('#diag-instance-input', 'https://0310047h.index-education.net/pronote/');
-      await submit('#diag-instance-input');
-      await settle();
+      await checkInstanceOf('https://0310047h.index-education.net/pronote/');
       expect($(`[data-instance-state="${state}"]`).textContent).toContain(text);
       expect(deps.notifyCasSeen).not.toHaveBeenCalled();
       render(null, host);

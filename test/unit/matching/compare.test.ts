@@ -72,6 +72,17 @@ describe('given-name levels', () => {
     expect(given('Anne-Sophie', 'Anne')).toBe('close');
     expect(given('Claire', 'Marie', ['Claire'])).toBe('close');
   });
+  it('the same given names spread over the first-name and other-given-names fields are exact', () => {
+    expect(given('Héloïse Emma', 'HÉLOÏSE', ['Emma'])).toBe('exact');
+    expect(given('Hélène Lou', 'LOU', ['Hélène'])).toBe('exact');
+    expect(given('Raphaël-Jean Pierre-Louis', 'Pierre-Louis', ['Raphaël-Jean'])).toBe('exact');
+  });
+  it('only the first of several given names, or extra ones, is close, never exact', () => {
+    expect(given('Martin JEAN-LUC', 'JEAN LUC', ['Martin', 'Jean-François'])).toBe('close');
+    expect(given('Noëlle Camille', 'NOËLLE')).toBe('close');
+    expect(given('Lou Manon', 'LOU', ['Manon', 'Juliette'])).toBe('close');
+    expect(given('Paul Manon', 'LOU', ['Juliette'])).toBe('different');
+  });
   it('phonetic, different, missing', () => {
     expect(given('Kévin', 'Kevin')).toBe('exact');
     expect(given('Mathieu', 'Matthieu')).toBe('close');

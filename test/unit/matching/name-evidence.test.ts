@@ -93,6 +93,9 @@ describe('names as people write them (issue 13, point 4): the same name, automat
     // The AAF keeps the other given names apart (ENTPersonAutresPrenoms): the given-name fields agree.
     ['the other given names kept apart', { last: 'BOUVIER', first: 'Anne' }, { last: 'Bouvier', first: 'Anne', others: ['Marie', 'Louise'] }],
     ['hyphen against space in a double surname', { last: 'LEFEVRE BREHERET', first: 'Hélène' }, { last: 'Lefèvre-Bréheret', first: 'Hélène' }],
+    // Pronote's one given-name field against the AAF's first given name and ENTPersonAutresPrenoms.
+    ['all given names in one field, the same kept apart', { last: 'GAILLARD', first: 'Héloïse Emma' }, { last: 'Gaillard', first: 'HÉLOÏSE', others: ['Emma'] }],
+    ['all given names in one field, in another order', { last: 'PEMAEC', first: 'Hélène Lou' }, { last: 'Pemaec', first: 'LOU', others: ['Hélène'] }],
   ])('%s', (_label, p, d) => {
     expect(one([teacher(p)], [account(d)])).toMatchObject({ status: 'auto', entId: 'E' });
   });
@@ -102,6 +105,8 @@ describe('partial names are never enough alone (issue 13, point 3)', () => {
   it.each<[string, Partial<P>, Partial<P>]>([
     ['only the first of several given names', { last: 'BOUVIER', first: 'Anne' }, { last: 'Bouvier', first: 'Anne Marie' }],
     ['more given names in Pronote', { last: 'BOUVIER', first: 'Anne Marie Louise' }, { last: 'Bouvier', first: 'Anne Marie' }],
+    ['more given names in Pronote than in both AAF fields', { last: 'BERGER', first: 'Noëlle Camille' }, { last: 'Berger', first: 'NOËLLE' }],
+    ['fewer given names in Pronote than in both AAF fields', { last: 'PRALOELLE', first: 'Lou Manon' }, { last: 'Praloelle', first: 'LOU', others: ['Manon', 'Juliette'] }],
     ['one part of a double surname', { last: 'GUERMEUR', first: 'Yves' }, { last: 'Beuzeval-Guermeur', first: 'Yves' }],
     ['a double surname against one of its parts', { last: 'BEUZEVAL GUERMEUR', first: 'Yves' }, { last: 'Guermeur', first: 'Yves' }],
   ])('%s: to review without another field; automatic with the birth date', (_label, p, d) => {
@@ -122,5 +127,14 @@ describe('partial names are never enough alone (issue 13, point 3)', () => {
     const r = one([teacher({ last: 'PAULE', first: 'Mary' })], [account({ last: 'Mary', first: 'Paule' })]);
     expect(r.status).toBe('review');
     expect(r.entId).toBe('E');
+  });
+
+  it('surname and given name typed the wrong way round: automatic with the birth date and class agreeing', () => {
+    const pro = [pronote('student', { id: 'P', last: 'THÉO', first: 'LALOIER', birth: '2013-10-01', classes: ['5L'] })];
+    const dir = [ent('student', { id: 'E', last: 'Laloier', first: 'Théo', birth: '2013-10-01', classes: ['5L'] })];
+    expect(one(pro, dir)).toMatchObject({ status: 'auto', entId: 'E' });
+    // Another birth date: the same swapped names are no pair at all.
+    const other = one(pro, [ent('student', { id: 'E', last: 'Laloier', first: 'Théo', birth: '2011-03-07', classes: ['5L'] })]);
+    expect(other.status).not.toBe('auto');
   });
 });

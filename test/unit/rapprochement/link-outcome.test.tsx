@@ -1,19 +1,15 @@
-/**
- * Issue 13, point 1, as the workbench gets it: a Pronote export without any guardian link says so
- * in the stored summary; fields used by no mapping bring the mapping screen back with them listed,
- * and picking one as the link field puts it in the confirmed mapping.
- */
-import Dexie from 'dexie';
+
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MappingScreen } from '../../../components/rapprochement/MappingScreen';
 import { readPronoteExport } from '../../../lib/pronote';
-import { createRapprochement, PasserelleDB } from '../../../lib/store';
+import { createRapprochement, type PasserelleDB } from '../../../lib/store';
 import { loadSide } from '../../../lib/rapprochement/pipeline';
 import { generate } from '../../../scripts/generator';
 import { contentOf } from '../../../scripts/generator/write-files';
 import { partnerExport } from '../../../scripts/generator/write-pronote';
+import { useFreshDb } from '../store/fresh-db';
 
 const g = generate({ seed: 3, students: 40 });
 const file = (text: string) => [{ name: 'export.xml', bytes: new TextEncoder().encode(text) }];
@@ -21,14 +17,8 @@ const file = (text: string) => [{ name: 'export.xml', bytes: new TextEncoder().e
 const hidden = contentOf(partnerExport(g.pronote, { links: 'guardian-attribute' })).replaceAll(' Enfants="', ' Foyer="');
 
 let db: PasserelleDB;
-let name: string;
-beforeEach(() => {
-  name = `links-${Math.random()}`;
-  db = new PasserelleDB(name);
-});
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(name);
+useFreshDb('links', (d) => {
+  db = d;
 });
 
 describe('links as the workbench gets them', () => {

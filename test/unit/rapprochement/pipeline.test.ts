@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { InputFile } from '../../../lib/input/source';
 import { CATEGORIES, InputError } from '../../../lib/core/person';
 import {
@@ -19,6 +19,7 @@ import { generate, type Generated } from '../../../scripts/generator';
 import { aafFiles } from '../../../scripts/generator/write-aaf';
 import { contentOf } from '../../../scripts/generator/write-files';
 import { partnerExport } from '../../../scripts/generator/write-pronote';
+import { useFreshDb } from '../store/fresh-db';
 
 let g: Generated;
 let pronoteFiles: InputFile[];
@@ -33,13 +34,9 @@ beforeAll(() => {
 
 let db: PasserelleDB;
 let name: string;
-beforeEach(async () => {
-  name = `pipeline-${Math.random()}`;
-  db = new PasserelleDB(name);
-});
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(name);
+useFreshDb('pipeline', (d, n) => {
+  db = d;
+  name = n;
 });
 
 async function loaded(year = '2025-2026') {

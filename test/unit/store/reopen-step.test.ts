@@ -1,12 +1,12 @@
-import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { describe, expect, it } from 'vitest';
 import type { Category, Person } from '../../../lib/core/person';
 import type { Proposal } from '../../../lib/matching/types';
 import {
   buildStepItems,
   createRapprochement,
   findRemembered,
-  PasserelleDB,
+  type PasserelleDB,
   removeDecision,
   reopenStep,
   saveInput,
@@ -14,6 +14,7 @@ import {
   setDecision,
   validateStep,
 } from '../../../lib/store';
+import { useFreshDb } from './fresh-db';
 
 function person(side: 'pronote' | 'directory', category: Category, id: string, lastName: string, firstName: string): Person {
   return {
@@ -30,15 +31,8 @@ const proposals: Proposal[] = [
 ];
 
 let db: PasserelleDB;
-let name: string;
-beforeEach(async () => {
-  name = `reopen-${Math.random()}`;
-  db = new PasserelleDB(name);
-  await db.open();
-});
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(name);
+useFreshDb('reopen', (d) => {
+  db = d;
 });
 
 describe('reopening a validated step', () => {

@@ -1,10 +1,11 @@
-import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { describe, expect, it } from 'vitest';
 import { projectForWebHost } from '../../../lib/catalogue/web-host';
 import type { Proposal } from '../../../lib/matching/types';
 import type { Category, Person } from '../../../lib/core/person';
-import { PasserelleDB, buildStepItems, createRapprochement, saveInput, saveProposals, setOpenRapprochement } from '../../../lib/store';
+import { type PasserelleDB, buildStepItems, createRapprochement, saveInput, saveProposals, setOpenRapprochement } from '../../../lib/store';
 import { accessFor, hostFitsSchoolEnt, marksFor, revealFor, setSchoolEnt } from '../../../lib/store/school-ent';
+import { useFreshDb } from './fresh-db';
 
 function person(side: 'pronote' | 'directory', category: Category, id: string, lastName: string, firstName: string, extra: Partial<Person> = {}): Person {
   return {
@@ -22,15 +23,8 @@ const MBN = 'clg-zola.monbureaunumerique.fr';
 const ZOE = { lastName: 'CELIK', firstName: 'zoe', className: '3A' };
 
 let db: PasserelleDB;
-let name: string;
-beforeEach(async () => {
-  name = `school-ent-${Math.random()}`;
-  db = new PasserelleDB(name);
-  await db.open();
-});
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(name);
+useFreshDb('school-ent', (d) => {
+  db = d;
 });
 
 async function paired(uai = '0310047H') {

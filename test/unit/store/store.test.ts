@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Proposal } from '../../../lib/matching/types';
 import type { Category, Person } from '../../../lib/core/person';
 import {
@@ -30,6 +30,7 @@ import {
   updateRapprochement,
   validateStep,
 } from '../../../lib/store';
+import { useFreshDb } from './fresh-db';
 
 function person(side: 'pronote' | 'directory', category: Category, id: string, lastName: string, firstName: string, extra: Partial<Person> = {}): Person {
   return {
@@ -59,14 +60,9 @@ const proposals: Proposal[] = [
 
 let db: PasserelleDB;
 let name: string;
-beforeEach(async () => {
-  name = `test-${Math.random()}`;
-  db = new PasserelleDB(name);
-  await db.open();
-});
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(name);
+useFreshDb('test', (d, n) => {
+  db = d;
+  name = n;
 });
 
 async function paired() {
