@@ -4,7 +4,7 @@
  * particles (de, Le, N', d'), compound forms and names of families from abroad, as in a French
  * school's directory. Invented combinations: no real person is meant.
  */
-import NAMES from './names.json';
+import NAMES from './names.json' with { type: 'json' };
 import { type Random, zipfCumulative } from './prng';
 
 // The lists are data (names.json), ranked from common to rare.
