@@ -56,11 +56,12 @@ async function searchScreen(panel: Page, name: string) {
   await panel.keyboard.type(((await named.textContent()) ?? '').trim().slice(0, 3));
   await expect(panel.locator(COUNT)).toHaveText(/\d+ résultats?/);
   // Someone not in the directory: a common prefix then.
-  if (!(await hits.first().waitFor({ timeout: 2000 }).then(() => true, () => false))) {
+  // (waited for generously: the search runs in the worker, slow on a loaded machine)
+  if (!(await hits.first().waitFor({ timeout: 8000 }).then(() => true, () => false))) {
     await panel.keyboard.press('ControlOrMeta+a');
     await panel.keyboard.type('ma');
   }
-  await expect(hits.first()).toBeVisible();
+  await expect(hits.first()).toBeVisible({ timeout: 15_000 });
   await screen(panel, `${name}-search`, { actionBar: ACTION_BAR, uncovered: COUNT });
   await input.fill('');
 }
