@@ -72,13 +72,13 @@ h1{font-size:15pt;margin:0 0 2mm}h2{font-size:12pt;margin:6mm 0 2mm;border-botto
 p{margin:1mm 0}.meta{color:#333}
 table{border-collapse:collapse;width:100%;margin:1mm 0 2mm}th,td{border:1px solid #c9ced6;padding:.6mm 1.5mm;text-align:left;vertical-align:top}
 thead th{background:#f2f3f5;vertical-align:bottom;font-size:9pt}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}td.n{white-space:nowrap}
-.outcomes td:last-child{width:1%}.outcomes svg{display:block;margin-top:1mm}
-.legend{display:flex;flex-wrap:nowrap;gap:0 4mm;white-space:nowrap;font-size:9pt;margin:1mm 0;overflow:hidden}
+.outcomes{font-size:9.5pt}.outcomes thead th{font-size:8pt;padding:.6mm 1mm}.outcomes td:last-child{width:1%}.outcomes svg{display:block;margin-top:1mm}
+.legend{display:flex;flex-wrap:nowrap;gap:0 3mm;white-space:nowrap;font-size:8.5pt;margin:1mm 0}
 .legend span{display:inline-flex;align-items:center;gap:1.2mm}
 .why{color:#333}.todo{margin-bottom:1.5mm}
 .left td:first-child{font-weight:600}
 code{font-size:9pt;word-break:break-all}
-tr,.group-head{break-inside:avoid}h2,h3{break-after:avoid}
+tr,.group-head{break-inside:avoid}h2,h3,.group-head{break-after:avoid}
 @media print{body{padding:0;max-width:none}}
 @page{size:A4;margin:15mm}
 `;
@@ -183,7 +183,7 @@ function swatch(o: Outcome): string {
 
 /** A category's stacked bar, its length the category's share of the largest one. */
 function bar(counts: Record<Outcome, number>, columns: readonly Outcome[], largest: number, lang: FormatLang): string {
-  const w = 90;
+  const w = 70;
   let x = 0;
   const parts: string[] = [];
   for (const o of columns) {
