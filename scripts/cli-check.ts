@@ -7,7 +7,8 @@
  * used; exports with the links on the guardian side in each form, and with none (issue 13). Prints
  * each check; exits non-zero on any failure.
  */
-import { REPORT_CSP } from '../lib/report/report-html';
+import { escapeHtml, REPORT_CSP } from '../lib/report/report-html';
+import { formatNumber } from '../lib/core/format';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -88,8 +89,15 @@ function checkOutputs(label: string, out: string, expectedRows?: number): Row[] 
 
   const html = readFileSync(join(out, 'report.html'), 'utf8');
   check(html.startsWith('<!DOCTYPE html>') && html.includes('</html>'), `${label}: report.html is a whole HTML document`);
-  check(html.includes('Ce qui reste, et pourquoi') && html.includes('What is left, and why'), `${label}: report.html says what is left and why, in French and English`);
-  check(CATEGORIES.every((c) => html.includes(String(summary.pairs[c].auto))), `${label}: report.html shows the counts`);
+  check(
+    html.includes('<html lang="fr">') && html.includes('Personnes restantes, par raison') && !html.includes('People left'),
+    `${label}: report.html is in French by default and lists the people left by reason`,
+  );
+  check(CATEGORIES.every((c) => html.includes(`<td class="n">${formatNumber(summary.pairs[c].auto, 'fr')}</td>`)), `${label}: report.html shows the counts`);
+  // The people left by name (issue 18, point 5): every one of the first thousand, as escaped text.
+  const left = rows.filter((r) => r.status !== 'auto').slice(0, 1000);
+  const unnamed = left.filter((r) => !html.includes(`<td>${escapeHtml([r.last_name, r.first_name].filter(Boolean).join(' ') || r.pronote_id)}</td>`));
+  check(unnamed.length === 0, `${label}: report.html names the people left (${left.length} checked)`, JSON.stringify(unnamed[0]));
   const csp = /<head><meta charset="utf-8">\s*<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? '';
   check(
     csp === REPORT_CSP && /script-src 'none'/.test(csp) && !/<script/i.test(html),
@@ -122,6 +130,24 @@ try {
       check(p >= 0.99, `--sample: automatic pairs right against sample/truth.csv (${(p * 100).toFixed(2)} %)`);
     }
   }
+
+  // 1b. report.html in English (`--lang en`), a language it does not know refused, and the help.
+  const englishOut = join(work, 'sample-en');
+  const e = reconcile(['--sample', '--lang', 'en', '--out', englishOut]);
+  check(e.status === 0, '--sample --lang en: exit code 0', `${e.status} ${e.stderr.slice(-500)}`);
+  if (e.status === 0) {
+    const html = readFileSync(join(englishOut, 'report.html'), 'utf8');
+    check(
+      html.includes('<html lang="en">') && html.includes('People left, by reason') && html.includes('What to do:') && !/Personnes restantes|À faire|Catégorie/.test(html),
+      '--lang en: report.html is in English',
+    );
+    const csp = /<head><meta charset="utf-8">\s*<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
+    check(csp === REPORT_CSP && !/<script/i.test(html), '--lang en: report.html carries its CSP first in the head and holds no script', csp);
+  }
+  const badLang = reconcile(['--sample', '--lang', 'de', '--out', join(work, 'de')]);
+  check(badLang.status === 2 && /--lang/.test(badLang.stderr), '--lang de: exit code 2 with a message naming --lang', `${badLang.status} ${badLang.stderr.slice(-300)}`);
+  const help = reconcile(['--help']);
+  check(help.status === 0 && /--lang fr\|en/.test(help.stdout), '--help: exit code 0, lists --lang fr|en', `${help.status} ${help.stdout.slice(0, 300)}`);
 
   // 2. The real AAF feed (ten structures, one directory) against a Pronote export generated from it.
   const gen = join(work, 'from-aaf');

@@ -2,8 +2,10 @@
  * The command line (PRODUCT.md §5, issue 4 "Command line"):
  *
  *   npm run reconcile -- --pronote FILE --directory FILE_OR_FOLDER [...] [--mapping PROFILE.json]
- *                        [--decisions FILE] [--uai UAI] --out DIR
+ *                        [--decisions FILE] [--uai UAI] [--lang fr|en] --out DIR
  *   npm run reconcile -- --sample --out DIR
+ *
+ * `--lang`: the language of `report.html` (French by default); the other files are the same in both.
  *
  * `--uai`: the school's UAI, as the `EtabEducNat` file's `ENTStructureUAI` gives it (the reader
  * turns the feed's structure ids into UAIs): its accounts come first, those of other schools are
@@ -19,7 +21,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { readDirectory } from '../lib/directory';
 import { assertSizeOf } from '../lib/input/limits';
 import type { InputFile } from '../lib/input/source';
-import { formatDateTime } from '../lib/core/format';
+import { type FormatLang, formatDateTime } from '../lib/core/format';
 import { InputError, type NotRead, type Person } from '../lib/core/person';
 import { CATEGORY_NAMES, type Category } from '../lib/core/vocabulary';
 import { isMappingProfile, type MappingProfile, readPronoteExport } from '../lib/pronote';
@@ -28,12 +30,32 @@ import { type Conflict, type DecisionSource, pairPersons, readDecisionsFile } fr
 import { writeMappingCsv } from '../lib/report/mapping-csv';
 import { writePeopleCsv } from '../lib/report/people-csv';
 import { writeReportHtml } from '../lib/report/report-html';
+import { reportRows } from '../lib/report/report-rows';
 import { buildSummary } from '../lib/report/summary';
 import { makeFolder } from './make-folder';
 
 const USAGE = `Utilisation / Usage:
-  npm run reconcile -- --pronote FICHIER --directory FICHIER_OU_DOSSIER [...] [--mapping PROFIL.json] [--decisions FICHIER] [--uai UAI] --out DOSSIER
-  npm run reconcile -- --sample --out DOSSIER`;
+  npm run reconcile -- --pronote FICHIER --directory FICHIER_OU_DOSSIER [...] [--mapping PROFIL.json] [--decisions FICHIER] [--uai UAI] [--lang fr|en] --out DOSSIER
+  npm run reconcile -- --sample --out DOSSIER
+
+  --pronote FICHIER…      export Pronote (XML ou CSV) / Pronote export (XML or CSV)
+  --directory FICHIER…    annuaire ENT (fichiers AAF, dossier ou CSV) / ENT directory (AAF files, folder or CSV)
+  --mapping PROFIL.json   colonnes d’un CSV Pronote / columns of a Pronote CSV
+  --decisions FICHIER     décisions de l’an dernier (CSV des décisions, tableau.csv, RapprochementSSO) / last year’s decisions
+  --uai UAI               établissement dans un annuaire de plusieurs / the school in a directory of several
+  --lang fr|en            langue de report.html (fr par défaut) / language of report.html (default fr)
+  --sample                l’échantillon fourni (sample/) / the bundled sample (sample/)
+  --out DOSSIER           où écrire mapping.csv, tableau.csv, summary.json, report.html / where to write them
+  --help                  cette aide / this help`;
+
+/** The import mode an export is made for: all users for « complet », those without CAS identifiers for « partiel ». */
+const MODE_OF_EXPORT = { 'all-users': 'complet', 'without-cas-only': 'partiel', unknown: undefined } as const;
+
+/** The school year at a date: from August on, `yyyy-(yyyy+1)` (as the panel's start screen). */
+function schoolYearAt(date: Date): string {
+  const y = date.getUTCFullYear();
+  return date.getUTCMonth() >= 7 ? `${y}-${y + 1}` : `${y - 1}-${y}`;
+}
 
 /** A message for the user in both languages; exit code 2. */
 class UsageError extends Error {
@@ -54,10 +76,13 @@ interface Args {
   uai?: string;
   out?: string;
   sample: boolean;
+  /** The language of report.html (`--lang`, French by default). */
+  lang: FormatLang;
+  help?: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { pronote: [], directory: [], sample: false };
+  const args: Args = { pronote: [], directory: [], sample: false, lang: 'fr' };
   let i = 0;
   const values = (flag: string): string[] => {
     const out: string[] = [];
@@ -94,6 +119,15 @@ function parseArgs(argv: string[]): Args {
       case '--sample':
         args.sample = true;
         break;
+      case '--lang': {
+        const lang = one(flag).toLowerCase();
+        if (lang !== 'fr' && lang !== 'en') throw new UsageError(`--lang attend fr ou en, pas «\u202f${lang}\u202f».`, `--lang expects fr or en, not "${lang}".`);
+        args.lang = lang;
+        break;
+      }
+      case '--help':
+      case '-h':
+        return { ...args, help: true };
       default:
         throw new UsageError(`Option inconnue\u202f: ${flag}`, `Unknown option: ${flag}`);
     }
@@ -346,6 +380,10 @@ function readAndPair(args: Args, inputs: { pronote: InputFile[]; directory: Inpu
 
 function run(argv: string[]): number {
   const args = parseArgs(argv);
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   checkOutDir(resolve(args.out!));
   const progress = new Progress();
   const inputs = args.sample
@@ -381,12 +419,18 @@ function run(argv: string[]): number {
   writeOut(
     join(out, 'report.html'),
     writeReportHtml({
-      summary,
-      persons,
-      proposals: result.proposals,
-      notRead: { pronote: pronote.notRead, directory: directory.notRead },
-      notes: { pronote: pronote.notes, directory: directory.notes },
-      generatedAt: `${formatDateTime(new Date(), 'fr', 'UTC')} UTC`,
+      lang: args.lang,
+      // Proposals line up with persons; earlier decisions (`--decisions`) are in the proposals.
+      rows: reportRows(result.proposals.map((proposal, i) => ({ proposal, person: persons[i]! }))),
+      school: { uai: result.scope.from === 'uai' ? result.scope.asked : undefined },
+      year: schoolYearAt(new Date()),
+      mode: MODE_OF_EXPORT[summary.pronote.exportKind],
+      run: {
+        summary,
+        notRead: { pronote: pronote.notRead, directory: directory.notRead },
+        notes: { pronote: pronote.notes, directory: directory.notes },
+      },
+      generatedAt: `${formatDateTime(new Date(), args.lang, 'UTC')} UTC`,
     }),
   );
   summary.seconds = Math.round(progress.seconds() * 1000) / 1000;

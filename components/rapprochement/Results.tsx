@@ -1,6 +1,7 @@
 /**
  * Results: counts per category and outcome (table and inline SVG bars, readable when printed on
- * A4), what is left and why, the CSV and RapprochementSSO downloads, the printable report, the
+ * A4), what is left and why, the CSV and RapprochementSSO downloads, the printed report (the
+ * command line's renderer, `lib/report/report-html.ts`, in the UI language), the
  * decisions remembered for next year, and the steps (a cancelled one can be taken up again).
  */
 import { useEffect, useState } from 'preact/hooks';
@@ -8,6 +9,8 @@ import { CATEGORIES, type Category } from '../../lib/core/person';
 import { decisionOf, writeDecisionsCsv } from '../../lib/report/decisions-csv';
 import { writePeopleCsv } from '../../lib/report/people-csv';
 import { writeRapprochementSso } from '../../lib/report/rapprochement-sso';
+import { writeReportHtml } from '../../lib/report/report-html';
+import { reportRows } from '../../lib/report/report-rows';
 import {
   type DecisionRow,
   loadDecisions,
@@ -20,9 +23,10 @@ import {
   type StepItem,
   updateRapprochement,
 } from '../../lib/store';
-import { formatNumber, t } from '../i18n';
+import { formatNumber, t, uiLang } from '../i18n';
 import { categoryLabel, download, formatDateTime, msgKey } from './format';
 import { LeftExplained } from './LeftExplained';
+import { printReport } from './print-report';
 import { StepBar } from './StepBar';
 
 const OUTCOMES = ['auto', 'confirmed', 'manual', 'rejected', 'no-account', 'unresolved'] as const;
@@ -237,7 +241,24 @@ export function Results({
         >
           {t('wbDownloadSso')}
         </button>
-        <button type="button" onClick={() => window.print()}>
+        <button
+          type="button"
+          disabled={!data}
+          onClick={() => {
+            if (!data) return;
+            printReport(
+              writeReportHtml({
+                lang: uiLang(),
+                rows: reportRows(allItems, data.decisions),
+                school: { name: r.schoolName, uai: r.uai },
+                year: r.year,
+                mode: r.mode,
+                generatedAt: formatDateTime(new Date().toISOString()),
+                fullListIn: `${base}-tableau.csv`,
+              }),
+            );
+          }}
+        >
           {t('wbPrint')}
         </button>
         <button type="button" onClick={onNew}>

@@ -157,6 +157,21 @@ test('load, pair, decide, validate two steps, cancel the third, reload, export t
   expect(new Set(rows.map((r) => r.decision))).toEqual(new Set(['auto', 'no-account', 'confirmed', 'manual', 'rejected', 'unresolved']));
   expect(rows.filter((r) => r.decision === 'auto').every((r) => r.ent_id !== '' && r.status === 'auto')).toBe(true);
 
+  // The printed report (issue 18, point 5): the renderer of the command line's report.html, in the
+  // UI language, naming the people left by reason; the school's name shown as text.
+  await again.getByRole('button', { name: 'Imprimer le rapport' }).click();
+  const report = panel.frameLocator('iframe.wb-print-frame');
+  await expect(report.locator('h1')).toHaveText('Rapport de rapprochement Pronote ⇄ ENT');
+  await expect(report.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(report.locator('.meta')).toContainText('Collège <b>Émile</b> Zola · 0310047H · 2026-2027 · mode ');
+  await expect(report.locator('b, script')).toHaveCount(0);
+  const undone = byId(undoneId)[0];
+  await expect(report.locator('section[data-reason="rejected"] tbody tr').first()).toContainText(`${undone.last_name} ${undone.first_name}`);
+  const leftCount = rows.filter((r) => r.decision === 'rejected' || r.decision === 'unresolved').length;
+  await expect(report.locator('h2', { hasText: 'Personnes restantes' })).toContainText(`(${leftCount.toLocaleString('fr-FR').replace(/\s/g, '\u202f')})`);
+  await expect(report.locator('section.group tbody tr')).toHaveCount(Math.min(leftCount, 2000));
+  await expect(report.locator('.todo').first()).toContainText('À faire\u202f:');
+
   // The RapprochementSSO file, valid against Index Éducation's schema, with the manual pair
   const [ssoDownload] = await Promise.all([
     panel.waitForEvent('download'),

@@ -5,7 +5,6 @@ import { readDecisionsTable } from '../../../lib/rapprochement/decisions-file';
 import { CATEGORIES, InputError } from '../../../lib/core/person';
 import { type PairingRow, writeDecisionsCsv } from '../../../lib/report/decisions-csv';
 import { MAPPING_CSV_HEADER, neutraliseFormula, writeMappingCsv } from '../../../lib/report/mapping-csv';
-import { escapeHtml, writeReportHtml } from '../../../lib/report/report-html';
 import { buildSummary } from '../../../lib/report/summary';
 import { ent, filler, pronote } from '../matching/persons';
 
@@ -91,47 +90,6 @@ describe('summary.json', () => {
     expect(summary.reasons.supervisor['no-ent-category']).toBe(1);
     expect(summary.seconds).toBe(1.235);
     expect(JSON.parse(JSON.stringify(summary))).toEqual(summary);
-  });
-});
-
-describe('report.html', () => {
-  const summary = buildSummary({
-    pronote: { persons: pro, notRead: [{ source: 'x<y>.xml', location: 'ligne 3', reason: { fr: 'Nom <vide>', en: 'Empty <name>' }, excerpt: '<Eleve Nom="">' }], files: ['x.xml'] },
-    directory: { persons: dir, notRead: [], files: ['aaf'] },
-    proposals: result.proposals,
-    unusedDirectory: result.unusedDirectory,
-    seconds: 0.5,
-  });
-  const html = writeReportHtml({
-    summary,
-    persons: pro,
-    proposals: result.proposals,
-    notRead: { pronote: [{ source: 'x<y>.xml', location: 'ligne 3', reason: { fr: 'Nom <vide>', en: 'Empty <name>' }, excerpt: '<Eleve Nom="">' }], directory: [] },
-    notes: { pronote: [], directory: [] },
-    generatedAt: '29/11/2026',
-  });
-
-  it('escapes every value from the files', () => {
-    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&#60;a href=&#34;x&#34;&#62;&#39;&#38;&#39;&#60;/a&#62;');
-    expect(html).not.toContain('<script>alert');
-    expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
-    expect(html).toContain('Élodie &#38; Cie');
-    expect(html).toContain('x&#60;y&#62;.xml');
-    expect(html).toContain('&#60;Eleve Nom=&#34;&#34;&#62;');
-  });
-
-  it('parses as a document with the counts, the reasons in French and English, and the persons left', () => {
-    const doc = new DOMParser().parseFromString(html, 'text/html');
-    expect(doc.documentElement.lang).toBe('fr');
-    expect(doc.querySelectorAll('script')).toHaveLength(0);
-    const text = doc.body.textContent ?? '';
-    expect(text).toContain('Ce qui reste, et pourquoi');
-    expect(text).toContain('What is left, and why');
-    expect(text).toContain('Maîtres de stage');
-    expect(text).toContain('«\u202fPas de compte ENT\u202f» est une réponse normale');
-    expect(text).toContain('<script>alert(1)</script>'); // shown as text
-    const rows = [...doc.querySelectorAll('tbody tr')].map((r) => r.textContent ?? '');
-    expect(rows.some((r) => r.includes('Élèves') && r.includes('Students'))).toBe(true);
   });
 });
 
