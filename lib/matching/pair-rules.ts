@@ -34,13 +34,30 @@ export function namesAllowAuto(p: Prepared, d: Prepared, ctx: Context): boolean 
   return first === 'exact' && !!ctx.children && ctx.children(p, d) > 0;
 }
 
-/** The automatic threshold of a pair: lower for a guardian linked to a paired child with the same given name. */
+/**
+ * The automatic threshold of a pair: lower for a guardian linked to a paired child with the same
+ * given name. A guardian with no paired child (no link in the export, or a lost one) needs the
+ * unlinked threshold, unless the Pronote email is the account's own (the AAF's `mail`) and both
+ * names are equal: an address is personal, so with the same name it is evidence of its own, as a
+ * birth date is for a student (issue 13, point 3: "another agreeing field"). An address a couple
+ * shares does not vouch, since the other parent's given name differs. A child that disagrees (0)
+ * keeps the unlinked threshold; the margins over the other candidates apply as for any pair.
+ */
 export function autoBits(p: Prepared, d: Prepared, ctx: Context): number {
   if (ctx.children) {
-    if (ctx.children(p, d) > 0) return nameLevels(p, d).first === 'exact' ? AUTO_BITS_THROUGH_CHILD : AUTO_BITS;
+    const shared = ctx.children(p, d);
+    if (shared > 0) return nameLevels(p, d).first === 'exact' ? AUTO_BITS_THROUGH_CHILD : AUTO_BITS;
+    if (shared < 0 && sameEmailAndNames(p, d)) return AUTO_BITS;
     return AUTO_BITS_UNLINKED;
   }
   return ctx.autoBits ?? AUTO_BITS;
+}
+
+/** The same email on both sides, and surname and given name both equal after normalisation. */
+function sameEmailAndNames(p: Prepared, d: Prepared): boolean {
+  if (!p.email || p.email !== d.email) return false;
+  const { last, first } = nameLevels(p, d);
+  return last === 'exact' && first === 'exact';
 }
 
 /**

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { Person } from '../../../lib/core/person';
 import { match, type Proposal } from '../../../lib/matching';
 import { readPronoteExport } from '../../../lib/pronote';
-import { ent, filler } from './persons';
+import { ent, filler, type P, pronote } from './persons';
 
 /** Three students, four guardians; PG4 is the grandmother, linked to nobody in Pronote. */
 const KIDS: Record<string, string[]> = { G1: ['S1', 'S2'], G2: ['S1', 'S2'], G3: ['S3'] };
@@ -143,5 +143,32 @@ describe('no link in the export', () => {
     }
     // Thi Mai Nguyen's namesake is of the cousin's family too: in scope, so reviewed as well.
     expect(res.get('PG3')!.status).toBe('review');
+  });
+});
+
+describe('a guardian with no paired child, and the Pronote email', () => {
+  // No link in the export; a directory of several schools holds her account and a dozen namesakes
+  // of other families, so that names and email together stay under the unlinked threshold.
+  const pro = [pronote('guardian', { id: 'PG', last: 'BERNARD', first: 'Emma', sex: 'F', email: 'emma.bernard@example.net' })];
+  const namesakes = Array.from({ length: 12 }, (_, i) => ent('guardian', { id: `N${i}`, last: 'Bernard', first: 'Emma', sex: 'F', email: `n${i}@example.org` }));
+  const accounts = (mine: Partial<P>, withNamesakes: boolean) => [
+    ...filler(3000, 'guardian').map((p) => ({ ...p, id: `FG${p.id}`, email: `fg${p.id}@example.org` })),
+    ent('guardian', { id: 'A1', last: 'BERNARD', first: 'EMMA', sex: 'F', email: 'emma.bernard@example.net', ...mine }),
+    ...(withNamesakes ? namesakes : []),
+  ];
+  const got = (mine: Partial<P> = {}, who = pro, withNamesakes = true) => match({ pronote: who, directory: accounts(mine, withNamesakes) }).proposals[0];
+
+  it('is paired when the email is the account’s and both names are equal', () => {
+    expect(got()).toMatchObject({ status: 'auto', entId: 'A1' });
+  });
+  it('goes to review without the email: thirteen accounts of that name', () => {
+    const r = got({}, [{ ...pro[0], email: undefined }]);
+    expect(r).toMatchObject({ status: 'review', reason: 'homonyms' });
+  });
+  it('the same email with another given name (a couple’s shared address) does not vouch', () => {
+    expect(got({ first: 'Hervé' }, pro, false).status).not.toBe('auto');
+  });
+  it('the same email with one part of a double surname is not enough either', () => {
+    expect(got({ last: 'BERNARD-GUERMEUR' }).status).not.toBe('auto');
   });
 });
