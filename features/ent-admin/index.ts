@@ -10,26 +10,31 @@ import { checkEntAdmin } from '../../lib/checks/ent-admin';
 import { readEntAdmin } from '../../lib/pages/ent-admin';
 import { startEntHelper } from '../../components/ent-helper/helper';
 import { send } from '../../components/runtime';
-import { detection } from '../detection';
+import { NO_EXAMPLES, detection } from '../detection';
 import type { PageFeature } from '../feature';
 
 /** A page of one of the catalogue's ENT (its web domains, retired projects left out). */
-export const isEntAdmin = detection((url) => url.protocol === 'https:' && isEntWebHost(url.hostname), {
-  yes: [
-    'https://www.monbureaunumerique.fr/',
-    'https://clg-exemple.monbureaunumerique.fr/admin/services/pronote',
-    'https://clg-exemple.mon-ent-occitanie.fr/adm/import-identifiants',
-    'https://monbureaunumerique.fr/',
-    'https://ent.iledefrance.fr/directory/admin-console',
-  ],
-  no: [
-    'https://0310047h.index-education.net/pronote/',
-    'https://hebergement.index-education.net/',
-    'http://clg-exemple.monbureaunumerique.fr/',
-    'https://monbureaunumerique.fr.example.org/',
-    'https://pronote.college-exemple.fr/pronote/',
-  ],
-});
+export const isEntAdmin = detection(
+  (url) => url.protocol === 'https:' && isEntWebHost(url.hostname),
+  import.meta.env.PROD
+    ? NO_EXAMPLES
+    : {
+        yes: [
+          'https://www.monbureaunumerique.fr/',
+          'https://clg-exemple.monbureaunumerique.fr/admin/services/pronote',
+          'https://clg-exemple.mon-ent-occitanie.fr/adm/import-identifiants',
+          'https://monbureaunumerique.fr/',
+          'https://ent.iledefrance.fr/directory/admin-console',
+        ],
+        no: [
+          'https://0310047h.index-education.net/pronote/',
+          'https://hebergement.index-education.net/',
+          'http://clg-exemple.monbureaunumerique.fr/',
+          'https://monbureaunumerique.fr.example.org/',
+          'https://pronote.college-exemple.fr/pronote/',
+        ],
+      },
+);
 
 type EntWorld = { passerelleEntStop?: () => void };
 

@@ -9,27 +9,32 @@ import { checkHosting } from '../../lib/checks/hosting';
 import { type HostingAnchors, type HostingField, type HostingSnapshot, readHostingConsole } from '../../lib/pages';
 import { type FindingsOptions, type FindingsPage, startFindings } from '../../components/findings/run';
 import { send } from '../../components/runtime';
-import { detection } from '../detection';
+import { NO_EXAMPLES, detection } from '../detection';
 import type { PageFeature } from '../feature';
 
 const CONSOLE_HOST = 'hebergement.index-education.net';
 
 /** Index Éducation's hosting console, any page of it. */
-export const isHostingConsole = detection((url) => url.protocol === 'https:' && url.hostname === CONSOLE_HOST, {
-  yes: [
-    'https://hebergement.index-education.net/',
-    'https://hebergement.index-education.net/espace-client/index.php?page=delegation',
-    'https://HEBERGEMENT.index-education.net/publication#cas',
-  ],
-  no: [
-    // A hosted Pronote, not the console: the diagnosis runs there.
-    'https://0310047h.index-education.net/pronote/',
-    'https://www.index-education.com/fr/pronote-hebergement.php',
-    'http://hebergement.index-education.net/',
-    'https://hebergement.index-education.net.example.org/',
-    'not a url',
-  ],
-});
+export const isHostingConsole = detection(
+  (url) => url.protocol === 'https:' && url.hostname === CONSOLE_HOST,
+  import.meta.env.PROD
+    ? NO_EXAMPLES
+    : {
+        yes: [
+          'https://hebergement.index-education.net/',
+          'https://hebergement.index-education.net/espace-client/index.php?page=delegation',
+          'https://HEBERGEMENT.index-education.net/publication#cas',
+        ],
+        no: [
+          // A hosted Pronote, not the console: the diagnosis runs there.
+          'https://0310047h.index-education.net/pronote/',
+          'https://www.index-education.com/fr/pronote-hebergement.php',
+          'http://hebergement.index-education.net/',
+          'https://hebergement.index-education.net.example.org/',
+          'not a url',
+        ],
+      },
+);
 
 /** A field without an element of its own shows next to a related one, else in the panel. */
 const FALLBACK: Partial<Record<HostingField, HostingField[]>> = {

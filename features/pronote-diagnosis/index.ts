@@ -9,7 +9,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { casEvidence, diagnosePageText, pageAccess, readPageText } from '../../lib/diagnose/page';
 import { mountDiagnosis, mountDirectUrlHint } from '../../components/diagnostic/page-ui';
 import { send } from '../../components/runtime';
-import { detection } from '../detection';
+import { NO_EXAMPLES, detection } from '../detection';
 import type { PageFeature } from '../feature';
 
 const HOSTED = 'index-education.net';
@@ -17,24 +17,23 @@ const CONSOLE_HOST = `hebergement.${HOSTED}`;
 
 /** A page of a Pronote hosted by Index Éducation; the hosting console has its own helper. */
 export const isHostedPronote = detection(
-  (url) =>
-    url.protocol === 'https:' &&
-    (url.hostname === HOSTED || url.hostname.endsWith(`.${HOSTED}`)) &&
-    url.hostname !== CONSOLE_HOST,
-  {
-    yes: [
-      'https://0310047h.index-education.net/pronote/',
-      'https://0310047h.index-education.net/pronote/eleve.html?login=true',
-      'https://0752536Z.index-education.net/pronote/mobile.parent.html',
-    ],
-    no: [
-      'https://hebergement.index-education.net/',
-      'http://0310047h.index-education.net/pronote/',
-      'https://pronote.college-exemple.fr/pronote/',
-      'https://0310047h.index-education.net.example.org/pronote/',
-      'https://www.monbureaunumerique.fr/',
-    ],
-  },
+  (url) => url.protocol === 'https:' && (url.hostname === HOSTED || url.hostname.endsWith(`.${HOSTED}`)) && url.hostname !== CONSOLE_HOST,
+  import.meta.env.PROD
+    ? NO_EXAMPLES
+    : {
+        yes: [
+          'https://0310047h.index-education.net/pronote/',
+          'https://0310047h.index-education.net/pronote/eleve.html?login=true',
+          'https://0752536Z.index-education.net/pronote/mobile.parent.html',
+        ],
+        no: [
+          'https://hebergement.index-education.net/',
+          'http://0310047h.index-education.net/pronote/',
+          'https://pronote.college-exemple.fr/pronote/',
+          'https://0310047h.index-education.net.example.org/pronote/',
+          'https://www.monbureaunumerique.fr/',
+        ],
+      },
 );
 
 /** Our own hosts change the page too; only the page's own changes are worth a new look. */
