@@ -19,7 +19,10 @@ export interface PageFeature<Reading, Snapshot, Result> {
   detect: Detection;
   /** Reads the page: the values for the rules, and apart from them the elements to show findings next to. */
   read(doc: Document): Reading;
-  /** The rules over the values only (no element ever reaches them). */
+  /**
+   * The rules over the values only (no element ever reaches them); facts the page does not show
+   * (today, the export loaded in the side panel…) come as further parameters.
+   */
   check(snapshot: Snapshot, ...context: never[]): Result;
   /** Starts the feature on the page; returns the function that removes what it showed. */
   mount(doc: Document, ctx: ContentScriptContext): () => void;
