@@ -5,11 +5,11 @@
  */
 import { browser } from 'wxt/browser';
 
-/** The bundle of `entrypoints/hosting-console.content.ts`: declared for the hosting console, injected here elsewhere. */
+/** The bundle of `features/hosting-console` (its entrypoint): declared for the hosting console, injected here elsewhere. */
 export const HOSTING_HELPER_SCRIPT = '/content-scripts/hosting-console.js';
 
 /**
- * The ENT admin helper (`entrypoints/ent-admin.content.ts`, issue 7), turned on by the same button
+ * The ENT admin helper (`features/ent-admin`, issue 7), turned on by the same button
  * for ENT sites outside the catalogue: each helper shows only the screens it recognises.
  */
 export const ENT_HELPER_SCRIPT = '/content-scripts/ent-admin.js';

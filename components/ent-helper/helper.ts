@@ -9,7 +9,7 @@
 import { checkEntAdmin } from '../../lib/checks/ent-admin';
 import type { Finding } from '../../lib/checks/finding';
 import type { Refusal, Suggestion, WizardRow } from '../../lib/messages';
-import { type EntAdminSnapshot, entFieldElement, readEntAdmin } from '../../lib/pages/ent-admin';
+import { type EntAdminReading, entFieldElement, readEntAdmin } from '../../lib/pages/ent-admin';
 import type { ExportKind } from '../../lib/core/person';
 import { type Lang, uiLang } from '../i18n';
 import { createFindingsMount } from '../findings/mount';
@@ -79,9 +79,9 @@ export function startEntHelper(doc: Document, deps: EntHelperDeps, options: EntH
     return rows.map((r) => (available.has(rowKey(uai, r)) ? 'available' : 'none'));
   };
 
-  const showVersionCheck = (snap: EntAdminSnapshot) => {
-    const anchor = snap.service?.elements.blocVersion;
-    const url = snap.service?.settings.pronoteUrl;
+  const showVersionCheck = ({ snapshot, anchors }: EntAdminReading) => {
+    const anchor = anchors.service?.blocVersion;
+    const url = snapshot.service?.settings.pronoteUrl;
     if (!deps.pronoteVersion || !anchor || !url) {
       version?.destroy();
       version = undefined;
@@ -99,15 +99,16 @@ export function startEntHelper(doc: Document, deps: EntHelperDeps, options: EntH
   const run = async () => {
     if (stopped) return;
     const id = ++runs;
-    const snap = readEntAdmin(doc);
+    const reading = readEntAdmin(doc);
+    const snap = reading.snapshot;
     if (snap.import?.mode && !kindAsked) {
       kindAsked = true;
       fileKind = await deps.loadedExportKind(snap.import.uai).catch(() => undefined);
       if (stopped || id !== runs) return;
     }
     const list = checkEntAdmin(snap, { date: deps.now?.() ?? new Date(), fileKind, pronoteVersion });
-    findings.update(list, (field) => entFieldElement(snap, field));
-    showVersionCheck(snap);
+    findings.update(list, (field) => entFieldElement(reading.anchors, field));
+    showVersionCheck(reading);
     const result = { url: doc.location?.href ?? '', screen: snap.screens.map((s) => `ent-${s}`).join('+') || 'none', findings: list };
     const key = JSON.stringify(result);
     if (key !== last) {
@@ -117,8 +118,10 @@ export function startEntHelper(doc: Document, deps: EntHelperDeps, options: EntH
     // Rows the background's schema would refuse (lib/message-schemas: names of 1 to 100
     // characters, class up to 40, 500 rows) are not asked about, so that one odd row of the page
     // does not make the whole ask refused.
+    const anchors = reading.anchors.import?.rows ?? [];
     const rows = (snap.import?.unrecognised ?? [])
-      .filter((r) => r.lastName.length >= 1 && r.lastName.length <= 100 && r.firstName.length >= 1 && r.firstName.length <= 100 && (r.className?.length ?? 0) <= 40)
+      .map((account, i) => ({ account, anchor: anchors[i] }))
+      .filter(({ account: r }) => r.lastName.length >= 1 && r.lastName.length <= 100 && r.firstName.length >= 1 && r.firstName.length <= 100 && (r.className?.length ?? 0) <= 40)
       .slice(0, 500);
     const uai = snap.import?.uai;
     // Without the school's UAI on the page, nothing is asked: suggestions are per school.
@@ -126,11 +129,11 @@ export function startEntHelper(doc: Document, deps: EntHelperDeps, options: EntH
       suggestions.update([]);
       return;
     }
-    const marks = await marksFor(uai, rows);
+    const marks = await marksFor(uai, rows.map((r) => r.account));
     // A later run (the page changed meanwhile) shows its own rows.
     if (stopped || id !== runs) return;
     suggestions.update(
-      rows.map((account, i) => ({ account, mark: marks[i], reveal: () => deps.reveal(uai, rowOf(account)) })),
+      rows.map(({ account, anchor }, i) => ({ account, anchor, mark: marks[i], reveal: () => deps.reveal(uai, rowOf(account)) })),
     );
   };
 

@@ -10,7 +10,7 @@
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Refusal, Suggestion } from '../../lib/messages';
-import type { UnrecognisedAccount } from '../../lib/pages/ent-import';
+import type { RowAnchor, UnrecognisedAccount } from '../../lib/pages/ent-import';
 import { type Lang, formatNumber, t, uiLang } from '../i18n';
 import { HOST_ATTRIBUTE, createClosedHost } from '../page-host/closed-host';
 import { fillSearchField } from './fill';
@@ -21,6 +21,8 @@ export type RowMark = 'available' | 'none' | Refusal['refused'];
 
 export interface SuggestionRow {
   account: UnrecognisedAccount;
+  /** Where the account is on the page (its row, its search field). */
+  anchor: RowAnchor;
   mark: RowMark;
   /** Asks the background for this row's suggestion (the admin's click). */
   reveal(): Promise<Suggestion | null>;
@@ -83,7 +85,7 @@ function SuggestionLine({ row, lang }: { row: SuggestionRow; lang: Lang }) {
       </div>
     );
   }
-  if (state.kind === 'shown') return <Shown s={state.s} field={row.account.searchField} lang={lang} />;
+  if (state.kind === 'shown') return <Shown s={state.s} field={row.anchor.searchField} lang={lang} />;
   if (state.kind === 'gone') {
     return (
       <div class="sugg none" data-passerelle-suggestion="none">
@@ -138,10 +140,10 @@ export function createSuggestionsMount(doc: Document, lang: Lang = uiLang()): Su
   };
   return {
     update(rows) {
-      const wanted = new Set(rows.map((r) => r.account.element));
+      const wanted = new Set(rows.map((r) => r.anchor.element));
       for (const row of [...hosts.keys()]) if (!wanted.has(row) || !row.isConnected) drop(row);
       for (const row of rows) {
-        const el = row.account.element;
+        const el = row.anchor.element;
         let h = hosts.get(el);
         if (h && !h.host.isConnected) {
           drop(el);

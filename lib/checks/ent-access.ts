@@ -3,14 +3,11 @@
  * section 3: the role « accès au service » per profile; the box « service anonyme » shows the
  * service to everyone, logged out, but without SSO). Pure: snapshot in, findings out.
  */
-import type { ProfileAccess } from '../pages/ent-access';
+import type { EntAccessSnapshot } from '../pages/ent-access';
 import type { Finding } from './finding';
 
-/** The part of the *accès population* snapshot the rules need (elements are not used). */
-export interface EntAccessSettings {
-  profiles: Pick<ProfileAccess, 'profile' | 'hasAccess'>[];
-  anonymous?: boolean;
-}
+/** What the rules judge of *accès population*: its snapshot, values only. */
+export type EntAccessSettings = EntAccessSnapshot;
 
 /**
  * `access-role-missing` (warning), one per profile that does not hold *accès au service*: its

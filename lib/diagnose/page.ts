@@ -35,9 +35,19 @@ export interface PageDiagnosis {
  * (`PAGE_FAILURES`). The most likely one wins.
  */
 export function diagnosePage(doc: Document): PageDiagnosis | undefined {
+  const text = readPageText(doc);
+  return text === undefined ? undefined : diagnosePageText(text);
+}
+
+/** What the diagnosis reads of a page: its title and body text, cut at `MAX_TEXT`; undefined without a body. */
+export function readPageText(doc: Document): string | undefined {
   const body = doc.body;
   if (!body) return undefined;
-  const text = `${doc.title}\n${body.textContent ?? ''}`.slice(0, MAX_TEXT);
+  return `${doc.title}\n${body.textContent ?? ''}`.slice(0, MAX_TEXT);
+}
+
+/** The known failure that a page's text shows (`PAGE_FAILURES` only), or `undefined`. */
+export function diagnosePageText(text: string): PageDiagnosis | undefined {
   const recognition = recogniseText(text);
   const first = recognition.matches.find((m) => PAGE_FAILURES.has(m.id));
   return first ? { id: first.id, recognition } : undefined;

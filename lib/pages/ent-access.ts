@@ -9,22 +9,29 @@ import { foldLabel } from '../core/fold';
 import { isControl, readChecked } from './controls';
 import { ENT_ACCESS_LABELS, phrasesOf } from './screen-labels';
 import { controlForLabel, findControl, findLabels } from './labels';
+import type { Reading } from './reading';
 
 /** One user profile (Élèves, Parents, Enseignants...) and whether it holds *accès au service*. */
 export interface ProfileAccess {
   /** The profile's name as shown. */
   profile: string;
   hasAccess: boolean;
-  /** The role's check box (or the row), to show a finding next to it. */
-  element: Element;
 }
 
 export interface EntAccessSnapshot {
   profiles: ProfileAccess[];
   /** *service anonyme* checked; undefined when the box is not on the page. */
   anonymous?: boolean;
-  anonymousElement?: Element;
 }
+
+export interface EntAccessAnchors {
+  /** Each profile's role box (or its row), by the profile's name as shown. */
+  profiles: Map<string, Element>;
+  /** The *service anonyme* box. */
+  anonymous?: Element;
+}
+
+type FoundProfile = ProfileAccess & { element: Element };
 
 const { role: ROLE, anonymous: ANONYMOUS } = phrasesOf(ENT_ACCESS_LABELS);
 const HEADING = 'legend, h1, h2, h3, h4, h5, h6, [role=heading], caption, dt, th, strong, b';
@@ -34,14 +41,14 @@ function clean(text: string | null | undefined): string {
 }
 
 /** Profiles of a table whose header names the role: one row per profile, the box in the role's column. */
-function fromTable(header: Element): ProfileAccess[] | undefined {
+function fromTable(header: Element): FoundProfile[] | undefined {
   const cell = header.closest('th, td, [role=columnheader]');
   const row = cell?.parentElement;
   const table = cell?.closest('table, [role=table], [role=grid]');
   if (!cell || !row || !table) return undefined;
   const column = [...row.children].indexOf(cell);
   const rows = [...table.querySelectorAll('tr, [role=row]')].filter((r) => r !== row && r.closest('table, [role=table], [role=grid]') === table);
-  const out: ProfileAccess[] = [];
+  const out: FoundProfile[] = [];
   for (const r of rows) {
     const cells = [...r.children];
     const target = cells[column];
@@ -72,26 +79,30 @@ function profileOf(label: Element, box: Element): { name: string; scope: Element
  * Reads the *accès population* tab: each profile with whether it holds *accès au service*, and the
  * *service anonyme* box. `undefined` when neither the role nor the box is on the page.
  */
-export function readEntAccess(root: ParentNode): EntAccessSnapshot | undefined {
+export function readEntAccess(root: ParentNode): Reading<EntAccessSnapshot, EntAccessAnchors> | undefined {
   const snap: EntAccessSnapshot = { profiles: [] };
+  const anchors: EntAccessAnchors = { profiles: new Map() };
   const anonymous = findControl(root, ANONYMOUS, { kinds: ['checkbox'] });
   if (anonymous) {
     snap.anonymous = readChecked(anonymous.control) === true;
-    snap.anonymousElement = anonymous.control;
+    anchors.anonymous = anonymous.control;
   }
   const labels = findLabels(root, ROLE);
-  const table = labels.map((l) => fromTable(l)).find(Boolean);
-  if (table) snap.profiles = table;
-  else {
+  const found: FoundProfile[] = labels.map((l) => fromTable(l)).find(Boolean) ?? [];
+  if (!found.length) {
     for (const label of labels) {
       const box = controlForLabel(label, { kinds: ['checkbox'] });
       if (!box) continue;
       const profile = profileOf(label, box);
-      if (profile && !snap.profiles.some((p) => p.profile === profile.name)) {
-        snap.profiles.push({ profile: profile.name, hasAccess: readChecked(box) === true, element: box });
+      if (profile && !found.some((p) => p.profile === profile.name)) {
+        found.push({ profile: profile.name, hasAccess: readChecked(box) === true, element: box });
       }
     }
   }
+  for (const { element, ...profile } of found) {
+    snap.profiles.push(profile);
+    if (!anchors.profiles.has(profile.profile)) anchors.profiles.set(profile.profile, element);
+  }
   if (!snap.profiles.length && snap.anonymous === undefined) return undefined;
-  return snap;
+  return { snapshot: snap, anchors };
 }

@@ -3,9 +3,10 @@
  * (the Pronote.net service and bloc settings, *accès population*, *Importer les identifiants
  * Pronote*), read by `ent-service`, `ent-access` and `ent-import`. Reads only.
  */
-import { type EntAccessSnapshot, readEntAccess } from './ent-access';
-import { type EntImportSnapshot, readEntImport } from './ent-import';
-import { type EntServiceSnapshot, readEntService } from './ent-service';
+import { type EntAccessAnchors, type EntAccessSnapshot, readEntAccess } from './ent-access';
+import { type EntImportAnchors, type EntImportSnapshot, readEntImport } from './ent-import';
+import { type EntServiceAnchors, type EntServiceSnapshot, readEntService } from './ent-service';
+import type { Reading } from './reading';
 
 export type EntScreen = 'service' | 'access' | 'import';
 
@@ -16,8 +17,17 @@ export interface EntAdminSnapshot {
   import?: EntImportSnapshot;
 }
 
+/** Where each screen's values are on the page. */
+export interface EntAdminAnchors {
+  service?: EntServiceAnchors;
+  access?: EntAccessAnchors;
+  import?: EntImportAnchors;
+}
+
+export type EntAdminReading = Reading<EntAdminSnapshot, EntAdminAnchors>;
+
 /** Reads every ENT admin screen on the page; `screens` is empty on any other page. */
-export function readEntAdmin(root: ParentNode): EntAdminSnapshot {
+export function readEntAdmin(root: ParentNode): EntAdminReading {
   const service = readEntService(root);
   const access = readEntAccess(root);
   const imp = readEntImport(root);
@@ -25,20 +35,20 @@ export function readEntAdmin(root: ParentNode): EntAdminSnapshot {
   if (service) screens.push('service');
   if (access) screens.push('access');
   if (imp) screens.push('import');
-  return { screens, service, access, import: imp };
+  return {
+    snapshot: { screens, service: service?.snapshot, access: access?.snapshot, import: imp?.snapshot },
+    anchors: { service: service?.anchors, access: access?.anchors, import: imp?.anchors },
+  };
 }
 
 /**
  * The element a finding's `field` names (as set by `lib/checks/ent-*`): `casUrl`, `pronoteUrl`,
  * `blocVersion`, `anonymous`, `mode`, `access:<profile>`. `undefined` when not on the page.
  */
-export function entFieldElement(snap: EntAdminSnapshot, field: string): Element | undefined {
-  if (field.startsWith('access:')) {
-    const name = field.slice('access:'.length);
-    return snap.access?.profiles.find((p) => p.profile === name)?.element;
-  }
-  if (field === 'anonymous') return snap.access?.anonymousElement;
-  if (field === 'mode') return snap.import?.modeElement;
-  if (field === 'casUrl' || field === 'pronoteUrl' || field === 'blocVersion') return snap.service?.elements[field];
+export function entFieldElement(anchors: EntAdminAnchors, field: string): Element | undefined {
+  if (field.startsWith('access:')) return anchors.access?.profiles.get(field.slice('access:'.length));
+  if (field === 'anonymous') return anchors.access?.anonymous;
+  if (field === 'mode') return anchors.import?.mode;
+  if (field === 'casUrl' || field === 'pronoteUrl' || field === 'blocVersion') return anchors.service?.[field];
   return undefined;
 }

@@ -9,6 +9,7 @@ import { foldLabel } from '../core/fold';
 import { controlSelector, isHidden, readChecked, readValue } from './controls';
 import { ENT_IMPORT_LABELS, phrasesOf } from './screen-labels';
 import { findControl, findLabels } from './labels';
+import type { Reading } from './reading';
 
 export type ImportMode = 'complet' | 'partiel';
 
@@ -17,6 +18,10 @@ export interface UnrecognisedAccount {
   lastName: string;
   firstName: string;
   className?: string;
+}
+
+/** Where one unrecognised account is on the page. */
+export interface RowAnchor {
   /** The row (table row or list item), to show the suggestion next to it. */
   element: Element;
   /** The directory search field of this row, or of the page when rows have none. */
@@ -26,13 +31,21 @@ export interface UnrecognisedAccount {
 export interface EntImportSnapshot {
   /** The import mode chosen; undefined when the screen shows no choice. */
   mode?: ImportMode;
-  modeElement?: Element;
   /** The step shown, 1 to 6, when the wizard says it ("Étape 2/6"). */
   step?: number;
   unrecognised: UnrecognisedAccount[];
   /** The UAI (RNE) shown on the page, upper case. */
   uai?: string;
 }
+
+export interface EntImportAnchors {
+  /** The mode's radio or list. */
+  mode?: Element;
+  /** One per `snapshot.unrecognised`, in the same order. */
+  rows: RowAnchor[];
+}
+
+type FoundRow = UnrecognisedAccount & RowAnchor;
 
 const { title: TITLE, modeList: MODE_LIST, unrecognised: UNRECOGNISED, search: SEARCH, complet, partiel } = phrasesOf(ENT_IMPORT_LABELS);
 const MODES: Record<ImportMode, string[]> = { complet, partiel };
@@ -115,7 +128,7 @@ function cellText(cell: Element | undefined): string {
   return clean(copy.textContent);
 }
 
-function rowsOfTable(table: Element): UnrecognisedAccount[] {
+function rowsOfTable(table: Element): FoundRow[] {
   const rows = [...table.querySelectorAll('tr, [role=row]')].filter((r) => !isHidden(r));
   const headerRow = rows.find((r) => r.querySelector('th, [role=columnheader]'));
   const headers = headerRow ? [...headerRow.children].map((c) => foldLabel(c.textContent ?? '')) : [];
@@ -123,7 +136,7 @@ function rowsOfTable(table: Element): UnrecognisedAccount[] {
   const first = columnOf(headers, HEADERS.first);
   const whole = columnOf(headers, HEADERS.name);
   const cls = columnOf(headers, HEADERS.className);
-  const out: UnrecognisedAccount[] = [];
+  const out: FoundRow[] = [];
   for (const row of rows) {
     if (row === headerRow) continue;
     const cells = [...row.children];
@@ -138,9 +151,9 @@ function rowsOfTable(table: Element): UnrecognisedAccount[] {
   return out;
 }
 
-function rowsOfList(list: Element): UnrecognisedAccount[] {
+function rowsOfList(list: Element): FoundRow[] {
   const items = [...list.querySelectorAll('li, [role=listitem]')].filter((li) => li.closest(LIST) === list && !isHidden(li));
-  const out: UnrecognisedAccount[] = [];
+  const out: FoundRow[] = [];
   for (const item of items) {
     const person = parseLine(cellText(item));
     if (person?.lastName) out.push({ ...person, element: item, searchField: searchIn(item) });
@@ -172,28 +185,33 @@ const UAI = /\b(?:UAI|RNE)\s*(?:\(RNE\))?\s*[:=]?\s*([0-9]{7}[A-Za-z])\b/;
  * and the UAI when the page shows it. `undefined` when the page is not the import (no title, no
  * mode choice, no list of unrecognised accounts).
  */
-export function readEntImport(root: ParentNode): EntImportSnapshot | undefined {
+export function readEntImport(root: ParentNode): Reading<EntImportSnapshot, EntImportAnchors> | undefined {
   const titled = findLabels(root, TITLE).length > 0;
   const mode = readMode(root);
   const snap: EntImportSnapshot = { unrecognised: [] };
+  const anchors: EntImportAnchors = { rows: [] };
   if (mode) {
-    snap.mode = mode.mode;
-    snap.modeElement = mode.element;
+    if (mode.mode) snap.mode = mode.mode;
+    anchors.mode = mode.element;
   }
   const seen = new Set<Element>();
+  const found: FoundRow[] = [];
   for (const label of findLabels(root, UNRECOGNISED)) {
     const list = listAfter(label);
     if (!list || seen.has(list)) continue;
     seen.add(list);
-    snap.unrecognised.push(...(list.matches('table, [role=table], [role=grid]') ? rowsOfTable(list) : rowsOfList(list)));
+    found.push(...(list.matches('table, [role=table], [role=grid]') ? rowsOfTable(list) : rowsOfList(list)));
   }
-  if (!titled && !mode && !snap.unrecognised.length) return undefined;
+  if (!titled && !mode && !found.length) return undefined;
   const pageSearch = findControl(root, SEARCH, { kinds: ['text'] })?.control;
-  for (const account of snap.unrecognised) account.searchField ??= pageSearch;
+  for (const { element, searchField, ...account } of found) {
+    snap.unrecognised.push(account);
+    anchors.rows.push({ element, searchField: searchField ?? pageSearch });
+  }
   const text = ((root as Node).nodeType === 9 ? (root as Document).documentElement : (root as Node)).textContent ?? '';
   const step = /[ée]tape\s*(\d)\s*(?:\/|sur)\s*6/i.exec(text);
   if (step) snap.step = Number(step[1]);
   const uai = UAI.exec(text);
   if (uai) snap.uai = uai[1].toUpperCase();
-  return snap;
+  return { snapshot: snap, anchors };
 }

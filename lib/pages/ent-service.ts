@@ -9,6 +9,7 @@ import { foldLabel } from '../core/fold';
 import { readValue } from './controls';
 import { ENT_SERVICE_LABELS, phrasesOf } from './screen-labels';
 import { controlForLabel, findControl, findLabels, findTextValue } from './labels';
+import type { Reading } from './reading';
 import { labelScore } from './text';
 
 /** What the service screen shows. A missing field means "not seen"; an empty field reads as `''`. */
@@ -25,8 +26,10 @@ export type EntServiceField = keyof EntServiceSettings;
 
 export interface EntServiceSnapshot {
   settings: EntServiceSettings;
-  elements: Partial<Record<EntServiceField, Element>>;
 }
+
+/** The element each setting was read from. */
+export type EntServiceAnchors = Partial<Record<EntServiceField, Element>>;
 
 const LABELS = phrasesOf(ENT_SERVICE_LABELS);
 
@@ -83,26 +86,27 @@ function bodyText(root: ParentNode): string {
  * the service's URL, the bloc's version. `undefined` when the page shows none of them, or shows
  * only generic fields ("URL", "Version") on a page that never mentions Pronote.
  */
-export function readEntService(root: ParentNode): EntServiceSnapshot | undefined {
-  const snap: EntServiceSnapshot = { settings: {}, elements: {} };
+export function readEntService(root: ParentNode): Reading<EntServiceSnapshot, EntServiceAnchors> | undefined {
+  const snap: EntServiceSnapshot = { settings: {} };
+  const elements: EntServiceAnchors = {};
   const cas = findControl(root, LABELS.casUrl, { kinds: ['text'] });
   const casShown = cas ? undefined : shownValue(root, LABELS.casUrl);
   if (cas) {
     snap.settings.casUrl = readValue(cas.control).trim();
-    snap.elements.casUrl = cas.control;
+    elements.casUrl = cas.control;
   } else if (casShown) {
     snap.settings.casUrl = casShown.text;
-    snap.elements.casUrl = casShown.element;
+    elements.casUrl = casShown.element;
   } else {
     // A read-only "url cas de Pronote.net" with nothing after it is an empty setting.
     const label = findLabels(root, LABELS.casUrl)[0];
     if (label) {
       snap.settings.casUrl = '';
-      snap.elements.casUrl = label;
+      elements.casUrl = label;
     }
   }
   if (!aboutPronote(root)) return undefined;
-  const exclude = snap.elements.casUrl ? [snap.elements.casUrl] : [];
+  const exclude = elements.casUrl ? [elements.casUrl] : [];
   const looksLikeUrl = (v: string) => /^(https?:\/\/|[a-z0-9-]+(\.[a-z0-9-]+)+(\/|:|$))/i.test(v);
   // A label naming Pronote or the service may hold an empty field (a finding); a bare "URL" or
   // "adresse" (a search box, a postal address) is taken only when it holds a URL.
@@ -111,17 +115,17 @@ export function readEntService(root: ParentNode): EntServiceSnapshot | undefined
   const url = specificUrl && (specificUrl.value === '' || looksLikeUrl(specificUrl.value)) ? specificUrl : genericUrl && looksLikeUrl(genericUrl.value) ? genericUrl : undefined;
   if (url) {
     snap.settings.pronoteUrl = url.value;
-    snap.elements.pronoteUrl = url.element;
+    elements.pronoteUrl = url.element;
   }
   const version = fieldOrText(root, LABELS.blocVersion, ['select', 'text'], exclude);
   if (version) {
     snap.settings.blocVersion = version.value;
-    snap.elements.blocVersion = version.element;
+    elements.blocVersion = version.element;
   }
   if (Object.keys(snap.settings).length === 0) return undefined;
   // Generic labels alone ("URL" on a page that names Pronote elsewhere) are not enough for a screen.
   if (snap.settings.casUrl === undefined && !hasSpecificLabel(root)) return undefined;
-  return snap;
+  return { snapshot: snap, anchors: elements };
 }
 
 function hasSpecificLabel(root: ParentNode): boolean {

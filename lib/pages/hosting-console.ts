@@ -13,67 +13,78 @@ import { isDisabled, readChecked, readOptions, readValue } from './controls';
 import { type HostingField, type HostingSettings, recognitionModeFromText } from './hosting-settings';
 import { HOSTING_CONSOLE_LABELS, phrasesOf } from './screen-labels';
 import { findButton, findControl, findLabels, findTextValue, withLabelCache } from './labels';
+import type { Reading } from './reading';
 
 export type HostingScreen = 'cas-delegation' | 'ent-integration' | 'user-identification' | 'publication';
 
-/** A reader's result: the values seen, and the element of each (to show findings next to it). */
+/** One screen's values. */
 export interface ScreenSnapshot {
   screen: HostingScreen;
   settings: HostingSettings;
-  elements: Partial<Record<HostingField, Element>>;
 }
+
+/** The element each value was read from (to show findings next to it). */
+export type HostingAnchors = Partial<Record<HostingField, Element>>;
+
+/** A screen reader's result: the values seen, and apart the element of each. */
+export type ScreenReading = Reading<ScreenSnapshot, HostingAnchors>;
 
 /** The whole page: every screen recognised on it, their settings merged. */
 export interface HostingSnapshot {
   screens: HostingScreen[];
   settings: HostingSettings;
-  elements: Partial<Record<HostingField, Element>>;
   /** Project names offered by the project list (gear of *Définir une délégation CAS*, or *Mon ENT*). */
   projectOptions: string[];
 }
+
+export type HostingReading = Reading<HostingSnapshot, HostingAnchors>;
 
 const LABELS = phrasesOf(HOSTING_CONSOLE_LABELS);
 
 const NONE = new Set(['', 'aucun', 'aucun ent', 'aucune', 'non', 'sans ent', '-', '--', 'choisir', 'selectionner']);
 
-function put<K extends HostingField>(snap: ScreenSnapshot, field: K, value: HostingSettings[K], el: Element | undefined) {
-  snap.settings[field] = value;
-  if (el) snap.elements[field] = el;
+function put<K extends HostingField>(read: ScreenReading, field: K, value: HostingSettings[K], el: Element | undefined) {
+  read.snapshot.settings[field] = value;
+  if (el) read.anchors[field] = el;
+}
+
+function emptyReading(screen: HostingScreen): ScreenReading {
+  return { snapshot: { screen, settings: {} }, anchors: {} };
 }
 
 /**
  * *Déléguer l'authentification* (seed 1 b–d): the *Définir une délégation CAS* option, the project
  * chosen, the CAS URL. `undefined` when the option is not on the page.
  */
-export function readCasDelegation(root: ParentNode): ScreenSnapshot | undefined {
+export function readCasDelegation(root: ParentNode): ScreenReading | undefined {
   return withLabelCache(root, () => readCasDelegationNow(root));
 }
 
-function readCasDelegationNow(root: ParentNode): ScreenSnapshot | undefined {
+function readCasDelegationNow(root: ParentNode): ScreenReading | undefined {
   const option = findControl(root, LABELS.delegation, { kinds: ['checkbox'] });
   if (!option) return undefined;
-  const snap: ScreenSnapshot = { screen: 'cas-delegation', settings: {}, elements: {} };
-  put(snap, 'delegation', readChecked(option.control) ?? false, option.control);
+  const reading = emptyReading('cas-delegation');
+  put(reading, 'delegation', readChecked(option.control) ?? false, option.control);
   const project =
     findControl(root, LABELS.project, { kinds: ['select', 'text'] }) ?? findControl(root, LABELS.monEnt, { kinds: ['select'] });
-  if (project) put(snap, 'project', readValue(project.control).trim(), project.control);
+  if (project) put(reading, 'project', readValue(project.control).trim(), project.control);
   else {
     const shown = findTextValue(root, LABELS.project);
-    if (shown) put(snap, 'project', shown.text, shown.element);
+    if (shown) put(reading, 'project', shown.text, shown.element);
   }
-  readCasUrl(root, snap);
-  return snap;
+  readCasUrl(root, reading);
+  return reading;
 }
 
 /** The *URL du serveur CAS*: a field, or the value shown as text on a read-only screen. */
-function readCasUrl(root: ParentNode, snap: ScreenSnapshot): void {
+function readCasUrl(root: ParentNode, reading: ScreenReading): void {
   const cas = findControl(root, LABELS.casUrl, { kinds: ['text'] });
   if (cas) {
-    put(snap, 'casUrl', readValue(cas.control), cas.control);
+    put(reading, 'casUrl', readValue(cas.control), cas.control);
     return;
   }
   const shown = findTextValue(root, LABELS.casUrl);
-  if (shown) put(snap, 'casUrl', shown.text, shown.element);
+  if (shown) put(reading, 'casUrl', shown.text, shown.element);
 }
 
 /**
@@ -81,21 +92,21 @@ function readCasUrl(root: ParentNode, snap: ScreenSnapshot): void {
  * the *URL du serveur CAS* field. Choosing an ENT there is what turns delegation on, so
  * `delegation` is true when an ENT other than "Aucun" is chosen. `undefined` when *Mon ENT* is absent.
  */
-export function readEntIntegration(root: ParentNode): ScreenSnapshot | undefined {
+export function readEntIntegration(root: ParentNode): ScreenReading | undefined {
   return withLabelCache(root, () => readEntIntegrationNow(root));
 }
 
-function readEntIntegrationNow(root: ParentNode): ScreenSnapshot | undefined {
+function readEntIntegrationNow(root: ParentNode): ScreenReading | undefined {
   const monEnt = findControl(root, LABELS.monEnt, { kinds: ['select', 'text'] });
   const shown = monEnt ? undefined : findTextValue(root, LABELS.monEnt);
   if (!monEnt && !shown) return undefined;
-  const snap: ScreenSnapshot = { screen: 'ent-integration', settings: {}, elements: {} };
+  const reading = emptyReading('ent-integration');
   const project = monEnt ? readValue(monEnt.control).trim() : shown!.text;
   const element = monEnt ? monEnt.control : shown!.element;
-  put(snap, 'project', project, element);
-  put(snap, 'delegation', !NONE.has(foldLabel(project)), element);
-  readCasUrl(root, snap);
-  return snap;
+  put(reading, 'project', project, element);
+  put(reading, 'delegation', !NONE.has(foldLabel(project)), element);
+  readCasUrl(root, reading);
+  return reading;
 }
 
 /**
@@ -103,35 +114,35 @@ function readEntIntegrationNow(root: ParentNode): ScreenSnapshot | undefined {
  * reconnaissance de l'utilisateur* (a list, or one radio per mode) and the attribute name.
  * `undefined` when neither the list nor the mode radios are on the page.
  */
-export function readUserIdentification(root: ParentNode): ScreenSnapshot | undefined {
+export function readUserIdentification(root: ParentNode): ScreenReading | undefined {
   return withLabelCache(root, () => readUserIdentificationNow(root));
 }
 
-function readUserIdentificationNow(root: ParentNode): ScreenSnapshot | undefined {
-  const snap: ScreenSnapshot = { screen: 'user-identification', settings: {}, elements: {} };
+function readUserIdentificationNow(root: ParentNode): ScreenReading | undefined {
+  const reading = emptyReading('user-identification');
   const list = findControl(root, LABELS.recognition, { kinds: ['select'] });
   if (list) {
     const label = readValue(list.control);
-    put(snap, 'recognitionMode', recognitionModeFromText(label), list.control);
-    snap.settings.recognitionModeLabel = label;
+    put(reading, 'recognitionMode', recognitionModeFromText(label), list.control);
+    reading.snapshot.settings.recognitionModeLabel = label;
   } else {
     let seen = false;
     for (const phrase of LABELS.modes) {
       const radio = findControl(root, [phrase], { kinds: ['checkbox'] });
       if (!radio) continue;
       seen = true;
-      snap.elements.recognitionMode ??= radio.control;
+      reading.anchors.recognitionMode ??= radio.control;
       if (readChecked(radio.control)) {
         const label = (radio.label.textContent ?? phrase).replace(/[\s\u00a0]+/g, ' ').trim();
-        put(snap, 'recognitionMode', recognitionModeFromText(label), radio.control);
-        snap.settings.recognitionModeLabel = label;
+        put(reading, 'recognitionMode', recognitionModeFromText(label), radio.control);
+        reading.snapshot.settings.recognitionModeLabel = label;
       }
     }
     if (!seen) return undefined;
   }
   const attribute = findControl(root, LABELS.attribute, { kinds: ['text'] });
-  if (attribute) put(snap, 'attributeName', readValue(attribute.control).trim(), attribute.control);
-  return snap;
+  if (attribute) put(reading, 'attributeName', readValue(attribute.control).trim(), attribute.control);
+  return reading;
 }
 
 /**
@@ -139,35 +150,35 @@ function readUserIdentificationNow(root: ParentNode): ScreenSnapshot | undefined
  * base* / *Arrêter la publication*, seed 1 e and DOMAIN.md), with the school's address when the
  * screen shows it. `undefined` when none of these is on the page.
  */
-export function readPublication(root: ParentNode): ScreenSnapshot | undefined {
+export function readPublication(root: ParentNode): ScreenReading | undefined {
   return withLabelCache(root, () => readPublicationNow(root));
 }
 
-function readPublicationNow(root: ParentNode): ScreenSnapshot | undefined {
-  const snap: ScreenSnapshot = { screen: 'publication', settings: {}, elements: {} };
+function readPublicationNow(root: ParentNode): ScreenReading | undefined {
+  const reading = emptyReading('publication');
   let seen = false;
   const racine = findControl(root, LABELS.racine, { kinds: ['text'] });
   if (racine) {
-    put(snap, 'racine', readValue(racine.control).trim(), racine.control);
+    put(reading, 'racine', readValue(racine.control).trim(), racine.control);
     seen = true;
   } else {
     const shown = findTextValue(root, LABELS.racine);
     if (shown) {
-      put(snap, 'racine', shown.text, shown.element);
+      put(reading, 'racine', shown.text, shown.element);
       seen = true;
     }
   }
   const published = readPublished(root);
   if (published) {
-    put(snap, 'published', published.published, published.element);
+    put(reading, 'published', published.published, published.element);
     seen = true;
   }
   const url = readPronoteAddress(root);
   if (url) {
-    put(snap, 'pronoteUrl', url.url, url.element);
+    put(reading, 'pronoteUrl', url.url, url.element);
     seen = true;
   }
-  return seen ? snap : undefined;
+  return seen ? reading : undefined;
 }
 
 /**
@@ -212,23 +223,24 @@ function readProjectOptions(root: ParentNode): string[] {
  * their settings; a later screen never overwrites a value an earlier one read. `screens` is empty
  * when nothing is recognised.
  */
-export function readHostingConsole(root: ParentNode): HostingSnapshot {
+export function readHostingConsole(root: ParentNode): HostingReading {
   return withLabelCache(root, () => readHostingConsoleNow(root));
 }
 
-function readHostingConsoleNow(root: ParentNode): HostingSnapshot {
-  const snaps = [readCasDelegation(root), readEntIntegration(root), readUserIdentification(root), readPublication(root)].filter(
-    (s): s is ScreenSnapshot => !!s,
+function readHostingConsoleNow(root: ParentNode): HostingReading {
+  const reads = [readCasDelegation(root), readEntIntegration(root), readUserIdentification(root), readPublication(root)].filter(
+    (s): s is ScreenReading => !!s,
   );
-  const out: HostingSnapshot = { screens: [], settings: {}, elements: {}, projectOptions: readProjectOptions(root) };
-  for (const s of snaps) {
-    out.screens.push(s.screen);
+  const snapshot: HostingSnapshot = { screens: [], settings: {}, projectOptions: readProjectOptions(root) };
+  const anchors: HostingAnchors = {};
+  for (const { snapshot: s, anchors: a } of reads) {
+    snapshot.screens.push(s.screen);
     for (const [k, v] of Object.entries(s.settings) as [HostingField, never][]) {
-      if (out.settings[k] === undefined) {
-        out.settings[k] = v;
-        if (s.elements[k]) out.elements[k] = s.elements[k];
+      if (snapshot.settings[k] === undefined) {
+        snapshot.settings[k] = v;
+        if (a[k]) anchors[k] = a[k];
       }
     }
   }
-  return out;
+  return { snapshot, anchors };
 }

@@ -4,6 +4,7 @@
  * never touches browser APIs nor changes the page.
  */
 export { labelScore } from './text';
+export type { Reading } from './reading';
 export {
   type ControlKind,
   controlSelector,
@@ -30,7 +31,10 @@ export { type HostingSettings, type HostingField, type RecognitionMode, recognit
 export {
   type HostingScreen,
   type ScreenSnapshot,
+  type ScreenReading,
   type HostingSnapshot,
+  type HostingAnchors,
+  type HostingReading,
   readCasDelegation,
   readEntIntegration,
   readUserIdentification,

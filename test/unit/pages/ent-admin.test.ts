@@ -2,8 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readEntAccess } from '../../../lib/pages/ent-access';
+import { entFieldElement, readEntAdmin } from '../../../lib/pages/ent-admin';
 import { readEntImport, splitDisplayName } from '../../../lib/pages/ent-import';
 import { readEntService } from '../../../lib/pages/ent-service';
+import { notPlainData } from './plain-data';
 
 const DIR = 'test/fixtures/sites/clg-exemple.monbureaunumerique.fr/admin';
 
@@ -37,41 +39,59 @@ describe('the reconstructed ENT admin pages', () => {
   });
 });
 
+describe('readEntAdmin: what the rules are handed', () => {
+  it('holds values only; the elements come apart, found by a finding’s field', async () => {
+    for (const file of readdirSync(DIR)) {
+      // The connector screen is drawn by its own script.
+      const { snapshot, anchors } = readEntAdmin(await open(file, file === 'connecteur.html'));
+      expect(snapshot.screens.length, file).toBeGreaterThan(0);
+      expect(notPlainData(snapshot), file).toEqual([]);
+      expect(snapshot.import?.unrecognised.length ?? 0).toBe(anchors.import?.rows.length ?? 0);
+    }
+    const { anchors } = readEntAdmin(await open('service-labels.html'));
+    expect(entFieldElement(anchors, 'casUrl')?.id).toBe('bloc-cas');
+    expect(entFieldElement(anchors, 'access:Parents')?.id).toBe('r3');
+    expect(entFieldElement(anchors, 'access:Nobody')).toBeUndefined();
+    // The check itself can fail: the anchors are not plain data.
+    expect(notPlainData(anchors)).not.toEqual([]);
+  });
+});
+
 describe('readEntService', () => {
   it('table layout with nested spans (service-table.html)', async () => {
     const doc = await open('service-table.html');
-    const snap = readEntService(doc)!;
+    const { snapshot: snap, anchors } = readEntService(doc)!;
     expect(snap.settings).toEqual({
       casUrl: 'https://cas.monbureaunumerique.fr/',
       pronoteUrl: 'https://0310047H.index-education.net/pronote/eleve.html',
       blocVersion: 'PRONOTE 2023',
     });
-    expect(snap.elements.casUrl?.id).toBe('k_4721');
-    expect(snap.elements.pronoteUrl?.id).toBe('k_4714');
-    expect(snap.elements.blocVersion?.id).toBe('k_4722');
+    expect(anchors.casUrl?.id).toBe('k_4721');
+    expect(anchors.pronoteUrl?.id).toBe('k_4714');
+    expect(anchors.blocVersion?.id).toBe('k_4722');
   });
 
   it('label for, empty CAS field (service-labels.html)', async () => {
     const doc = await open('service-labels.html');
-    const snap = readEntService(doc)!;
+    const { snapshot: snap, anchors } = readEntService(doc)!;
     expect(snap.settings).toEqual({ casUrl: '', pronoteUrl: 'https://0310047h.index-education.net/pronote/', blocVersion: '2024' });
-    expect(snap.elements.casUrl?.id).toBe('bloc-cas');
-    expect(snap.elements.pronoteUrl?.id).toBe('svc-url');
+    expect(anchors.casUrl?.id).toBe('bloc-cas');
+    expect(anchors.pronoteUrl?.id).toBe('svc-url');
   });
 
   it('Open ENT NG connector drawn by script, fields named by aria-label (connecteur.html)', async () => {
     const before = await open('connecteur.html');
     expect(readEntService(before)).toBeUndefined();
     const doc = await open('connecteur.html', true);
-    const snap = readEntService(doc)!;
+    const snap = readEntService(doc)!.snapshot;
     expect(snap.settings.pronoteUrl).toBe('https://0752536z.index-education.net/Pronote/?login=true');
     expect(snap.settings.casUrl).toBeUndefined();
   });
 
   it('a read-only summary, values as text, an empty term (service-resume.html)', async () => {
-    const snap = readEntService(await open('service-resume.html'))!;
+    const { snapshot: snap, anchors } = readEntService(await open('service-resume.html'))!;
     expect(snap.settings).toEqual({ casUrl: '', pronoteUrl: 'https://0752536z.index-education.net/Pronote/', blocVersion: 'PRONOTE 2024' });
-    expect(snap.elements.pronoteUrl?.tagName).toBe('DD');
+    expect(anchors.pronoteUrl?.tagName).toBe('DD');
   });
 
   it('is not fooled by a page without the service', async () => {
@@ -93,18 +113,18 @@ describe('readEntService', () => {
 
 describe('readEntAccess', () => {
   it('one fieldset per profile, box before its text (service-labels.html)', async () => {
-    const snap = readEntAccess(await open('service-labels.html'))!;
+    const { snapshot: snap, anchors } = readEntAccess(await open('service-labels.html'))!;
     expect(snap.anonymous).toBe(false);
     expect(snap.profiles.map(({ profile, hasAccess }) => ({ profile, hasAccess }))).toEqual([
       { profile: 'Élèves', hasAccess: true },
       { profile: 'Parents', hasAccess: false },
       { profile: 'Enseignants', hasAccess: true },
     ]);
-    expect(snap.profiles[1].element.id).toBe('r3');
+    expect(anchors.profiles.get(snap.profiles[1].profile)?.id).toBe('r3');
   });
 
   it('a grid of ARIA check boxes, one row per profile (acces-population.html)', async () => {
-    const snap = readEntAccess(await open('acces-population.html'))!;
+    const { snapshot: snap, anchors } = readEntAccess(await open('acces-population.html'))!;
     expect(snap.anonymous).toBe(true);
     expect(snap.profiles.map(({ profile, hasAccess }) => [profile, hasAccess])).toEqual([
       ['Élèves', true],
@@ -112,14 +132,14 @@ describe('readEntAccess', () => {
       ['Enseignants', true],
       ['Personnels', false],
     ]);
-    expect(snap.profiles[3].element.getAttribute('role')).toBe('checkbox');
+    expect(anchors.profiles.get('Personnels')?.getAttribute('role')).toBe('checkbox');
   });
 
   it('reads the state the admin changed after load', async () => {
     const doc = await open('acces-population.html');
     doc.querySelector('table.options input')!.removeAttribute('checked');
     (doc.querySelector('table.options input') as HTMLInputElement).checked = false;
-    expect(readEntAccess(doc)!.anonymous).toBe(false);
+    expect(readEntAccess(doc)!.snapshot.anonymous).toBe(false);
   });
 
   it('says nothing on other screens', async () => {
@@ -130,7 +150,7 @@ describe('readEntAccess', () => {
 describe('readEntImport', () => {
   it('radios after their text, a table of unrecognised accounts, one search field (import-identifiants.html)', async () => {
     const doc = await open('import-identifiants.html');
-    const snap = readEntImport(doc)!;
+    const { snapshot: snap, anchors } = readEntImport(doc)!;
     expect(snap.mode).toBe('partiel');
     expect(snap.step).toBe(2);
     expect(snap.uai).toBe('0310047H');
@@ -138,14 +158,15 @@ describe('readEntImport', () => {
       { lastName: 'GIRARD-LEBON', firstName: 'Anaïs', className: '5B' },
       { lastName: "N'DIAYE", firstName: 'Moussa', className: '4A' },
     ]);
-    for (const a of snap.unrecognised) {
+    expect(anchors.rows).toHaveLength(snap.unrecognised.length);
+    for (const a of anchors.rows) {
       expect(a.element.tagName).toBe('TR');
       expect(a.searchField?.id).toBe('q');
     }
   });
 
   it('a list with the mode in a select and a search field per item (import-liste.html)', async () => {
-    const snap = readEntImport(await open('import-liste.html'))!;
+    const { snapshot: snap, anchors } = readEntImport(await open('import-liste.html'))!;
     expect(snap.mode).toBe('complet');
     expect(snap.step).toBe(3);
     expect(snap.uai).toBeUndefined();
@@ -154,7 +175,7 @@ describe('readEntImport', () => {
       { lastName: 'MARTIN', firstName: 'Julie', className: '3D' },
       { lastName: 'Dupont', firstName: 'Émile', className: undefined },
     ]);
-    const fields = snap.unrecognised.map((a) => a.searchField);
+    const fields = anchors.rows.map((a) => a.searchField);
     expect(new Set(fields).size).toBe(3);
     expect(fields.every((f) => f?.tagName === 'INPUT' && a(f).closest('li'))).toBe(true);
   });
@@ -162,7 +183,7 @@ describe('readEntImport', () => {
   it('follows the mode the admin picks', async () => {
     const doc = await open('import-identifiants.html');
     (doc.querySelector('input[value=C]') as HTMLInputElement).checked = true;
-    expect(readEntImport(doc)!.mode).toBe('complet');
+    expect(readEntImport(doc)!.snapshot.mode).toBe('complet');
   });
 
   it('says nothing on other screens', async () => {
@@ -186,16 +207,16 @@ function a(el: Element | undefined): Element {
 
 describe('readEntImport on the sample school page (import-jean-moulin.html)', () => {
   it('reads a « Nom Prénom » column, the RNE, the mode and the page search field', async () => {
-    const snap = readEntImport(await open('import-jean-moulin.html'))!;
+    const { snapshot: snap, anchors } = readEntImport(await open('import-jean-moulin.html'))!;
     expect(snap.uai).toBe('0482409H');
     expect(snap.mode).toBe('partiel');
-    expect(snap.modeElement?.id).toBe('m-p');
+    expect(anchors.mode?.id).toBe('m-p');
     expect(snap.unrecognised.map(({ lastName, firstName, className }) => [lastName, firstName, className])).toEqual([
       ['MARTIN', 'Lena', '3A'],
       ['BERNARD', 'Charles Édouard', '3A'],
       ["D'ALMEIDA", 'Côme', '4B'],
       ['INCONNU', 'Personne', '6A'],
     ]);
-    expect(snap.unrecognised.every((a) => a.searchField?.id === 'recherche')).toBe(true);
+    expect(anchors.rows.every((a) => a.searchField?.id === 'recherche')).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readCasDelegation, readEntIntegration, readHostingConsole, readPublication, readUserIdentification } from '../../../lib/pages';
 import { CONSOLE_DIR, type LoadedPage, loadConsolePage } from './load-fixture';
+import { notPlainData } from './plain-data';
 
 let page: LoadedPage | undefined;
 afterEach(async () => {
@@ -25,7 +26,7 @@ describe('the reconstructed console pages', () => {
 describe('readHostingConsole on each markup', () => {
   it('tables, check box before its text, nested spans (delegation-table.html)', () => {
     const doc = open('delegation-table.html');
-    const snap = readHostingConsole(doc);
+    const { snapshot: snap, anchors } = readHostingConsole(doc);
     expect(snap.screens).toEqual(['cas-delegation', 'publication']);
     expect(snap.settings).toEqual({
       delegation: true,
@@ -36,16 +37,16 @@ describe('readHostingConsole on each markup', () => {
       published: false,
       pronoteUrl: 'https://0310047H.index-education.net/Pronote/',
     });
-    expect(snap.elements.casUrl?.id).toBe('GInterface_14_url');
-    expect(snap.elements.delegation?.id).toBe('GInterface_12_cb');
-    expect(snap.elements.racine?.id).toBe('GInterface_20_racine');
+    expect(anchors.casUrl?.id).toBe('GInterface_14_url');
+    expect(anchors.delegation?.id).toBe('GInterface_12_cb');
+    expect(anchors.racine?.id).toBe('GInterface_20_racine');
     expect(snap.projectOptions).toHaveLength(14);
     expect(snap.projectOptions[0]).toBe('AEFE');
   });
 
   it('label for, radios before their text, buttons (integration-label-for.html)', () => {
     const doc = open('integration-label-for.html');
-    const snap = readHostingConsole(doc);
+    const { snapshot: snap, anchors } = readHostingConsole(doc);
     expect(snap.screens).toEqual(['ent-integration', 'user-identification', 'publication']);
     expect(snap.settings).toEqual({
       project: 'Mon Bureau Numérique',
@@ -58,14 +59,14 @@ describe('readHostingConsole on each markup', () => {
       published: true,
       pronoteUrl: 'https://0752536z.index-education.net/pronote/',
     });
-    expect(snap.elements.recognitionMode?.id).toBe('m2');
-    expect(snap.elements.casUrl?.id).toBe('f2');
-    expect(snap.elements.published?.textContent).toBe('Arrêter la publication');
+    expect(anchors.recognitionMode?.id).toBe('m2');
+    expect(anchors.casUrl?.id).toBe('f2');
+    expect(anchors.published?.textContent).toBe('Arrêter la publication');
   });
 
   it('divs, ARIA widgets, capitals without accents, value shown as text (identification-divs.html)', () => {
     const doc = open('identification-divs.html');
-    const snap = readHostingConsole(doc);
+    const { snapshot: snap, anchors } = readHostingConsole(doc);
     expect(snap.screens).toEqual(['cas-delegation', 'user-identification', 'publication']);
     expect(snap.settings).toMatchObject({
       delegation: true,
@@ -77,14 +78,14 @@ describe('readHostingConsole on each markup', () => {
       published: true,
     });
     expect(snap.settings.attributeName).toBeUndefined();
-    expect(snap.elements.delegation?.getAttribute('role')).toBe('checkbox');
+    expect(anchors.delegation?.getAttribute('role')).toBe('checkbox');
   });
 
   it('a screen drawn by script after load is read once drawn (drawn-by-script.html)', async () => {
     const doc = open('drawn-by-script.html', true);
-    expect(readHostingConsole(doc).screens).toEqual([]);
+    expect(readHostingConsole(doc).snapshot.screens).toEqual([]);
     await page!.settle();
-    const snap = readHostingConsole(doc);
+    const snap = readHostingConsole(doc).snapshot;
     expect(snap.screens).toEqual(['cas-delegation', 'user-identification', 'publication']);
     expect(snap.settings).toEqual({
       delegation: false,
@@ -98,21 +99,33 @@ describe('readHostingConsole on each markup', () => {
 
   it('a screen changed after load: read-only values, then fields (changed-after-load.html)', async () => {
     const doc = open('changed-after-load.html', true);
-    expect(readHostingConsole(doc).settings).toEqual({
+    expect(readHostingConsole(doc).snapshot.settings).toEqual({
       project: 'Ent Kosmos',
       delegation: true,
       casUrl: 'https://cas.pdl.kosmoseducation.com',
       published: true,
     });
     await page!.settle();
-    const snap = readHostingConsole(doc);
+    const { snapshot: snap, anchors } = readHostingConsole(doc);
     expect(snap.settings).toEqual({
       project: 'Ent Kosmos',
       delegation: true,
       casUrl: 'https://cas.kosmoseducation.com/',
       published: false,
     });
-    expect(snap.elements.casUrl?.tagName).toBe('INPUT');
+    expect(anchors.casUrl?.tagName).toBe('INPUT');
+  });
+});
+
+describe('what the rules are handed', () => {
+  it('holds values only; the elements are apart', () => {
+    for (const file of ['delegation-table.html', 'integration-label-for.html', 'identification-divs.html']) {
+      const { snapshot, anchors } = readHostingConsole(open(file));
+      expect(snapshot.screens.length).toBeGreaterThan(0);
+      expect(notPlainData(snapshot), file).toEqual([]);
+      expect(Object.keys(anchors).length, file).toBeGreaterThan(0);
+      expect(notPlainData(anchors), file).toHaveLength(Object.keys(anchors).length);
+    }
   });
 });
 
@@ -130,7 +143,7 @@ describe('each screen reader alone', () => {
     (doc.getElementById('f2') as HTMLInputElement).value = 'https://cas.eclat-bfc.fr';
     (doc.getElementById('f1') as HTMLSelectElement).selectedIndex = 0;
     (doc.getElementById('m3') as HTMLInputElement).checked = true;
-    expect(readEntIntegration(doc)!.settings).toEqual({ project: 'Aucun', delegation: false, casUrl: 'https://cas.eclat-bfc.fr' });
-    expect(readUserIdentification(doc)!.settings.recognitionMode).toBe('double-auth');
+    expect(readEntIntegration(doc)!.snapshot.settings).toEqual({ project: 'Aucun', delegation: false, casUrl: 'https://cas.eclat-bfc.fr' });
+    expect(readUserIdentification(doc)!.snapshot.settings.recognitionMode).toBe('double-auth');
   });
 });

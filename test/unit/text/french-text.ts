@@ -4,7 +4,7 @@
  * with regular expressions on source code), so a string is found by what it is, not by how it
  * looks:
  * - `public/_locales/fr/messages.json`: every `message`;
- * - `lib/**`, `components/**`, `entrypoints/**`, `scripts/**` (the command line's messages):
+ * - `lib/**`, `components/**`, `features/**`, `entrypoints/**`, `scripts/**` (the command line's messages):
  *   the string and template literals of every `fr` property (`{ fr, en }` objects), through
  *   conditionals, `+`, parentheses, arrays, arrow functions and nested templates;
  * - the arguments given to a parameter named `fr` of a function, arrow or constructor declared in
@@ -42,7 +42,7 @@ export interface FrenchText {
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 /** Where French text may sit; node_modules and generated folders are never under these. */
-const TS_ROOTS = ['lib', 'components', 'entrypoints', 'scripts'];
+const TS_ROOTS = ['lib', 'components', 'features', 'entrypoints', 'scripts'];
 
 function filesUnder(dir: string, ends: RegExp): string[] {
   const out: string[] = [];
