@@ -5,34 +5,34 @@
  */
 import { type Lang, t } from '../i18n';
 
-const KNOWN = new Set([
-  'status:auto',
-  'status:review',
-  'status:unmatched',
-  'decision:confirmed',
-  'decision:manual',
-  'lastName',
-  'birthName',
-  'firstName',
-  'birthDate',
-  'class',
-  'sex',
-  'email',
-  'postalCode',
-  'children',
-  'structure',
-  'exact',
-  'close',
-  'phonetic',
-  'swapped',
-  'different',
-  'missing',
-]);
+// Written out, not built from the word: the content scripts keep only the locale keys their code
+// names (scripts/build/content-script-strings.ts).
+const KEYS: Readonly<Record<string, string>> = {
+  'status:auto': 'entWhy_status_auto',
+  'status:review': 'entWhy_status_review',
+  'status:unmatched': 'entWhy_status_unmatched',
+  'decision:confirmed': 'entWhy_decision_confirmed',
+  'decision:manual': 'entWhy_decision_manual',
+  lastName: 'entWhy_lastName',
+  birthName: 'entWhy_birthName',
+  firstName: 'entWhy_firstName',
+  birthDate: 'entWhy_birthDate',
+  class: 'entWhy_class',
+  sex: 'entWhy_sex',
+  email: 'entWhy_email',
+  postalCode: 'entWhy_postalCode',
+  children: 'entWhy_children',
+  structure: 'entWhy_structure',
+  exact: 'entWhy_exact',
+  close: 'entWhy_close',
+  phonetic: 'entWhy_phonetic',
+  swapped: 'entWhy_swapped',
+  different: 'entWhy_different',
+  missing: 'entWhy_missing',
+};
 
 /** Locale key of a word, e.g. `status:auto` → `entWhy_status_auto`; undefined when unknown. */
-function key(word: string): string | undefined {
-  return KNOWN.has(word) ? `entWhy_${word.replace(':', '_')}` : undefined;
-}
+const key = (word: string): string | undefined => (Object.hasOwn(KEYS, word) ? KEYS[word] : undefined);
 
 /** One reason in words; an unknown one is shown as sent. */
 export function whyText(reason: string, lang: Lang): string {

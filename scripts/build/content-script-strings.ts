@@ -3,7 +3,8 @@
  * `components/i18n.ts` imports both whole message catalogues, about 60 kB of which a page's script
  * uses a few dozen keys. The catalogue modules become placeholders, and once the chunk is known
  * each is replaced by the entries whose key appears as a string literal in the chunk's own code
- * (the UI keys are literals: `t('findingsCopy')`, maps of keys). Both languages stay, so `uiLang`
+ * (the UI keys are literals: `t('findingsCopy')`, maps of keys; a key built at run time would be left
+ * out and shown as the key itself, so none is). Both languages stay, so `uiLang`
  * and `t(key, subs, lang)` behave as in the side panel; nothing is fetched, nothing is exposed to the page.
  */
 import { readFileSync } from 'node:fs';
