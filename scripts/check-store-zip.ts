@@ -108,7 +108,7 @@ async function checkSizes(outDir: string, browser: 'chrome' | 'firefox') {
   for (const f of scripts) {
     const bytes = await zip.file(f)!.async('uint8array');
     const gzipped = gzipSync(bytes).length;
-    const line = `${browser}: ${f} ${kB(bytes.length)} raw, ${kB(gzipped)} gzipped (goal ≤ ${kB(CONTENT_SCRIPT_GOAL)} raw)`;
+    const line = `${browser}: ${f} ${bytes.length} bytes (${kB(bytes.length)}) raw, ${kB(gzipped)} gzipped (goal ≤ ${CONTENT_SCRIPT_GOAL} bytes raw)`;
     if (CONTENT_SCRIPT_LIMIT_ENFORCED) check(bytes.length <= CONTENT_SCRIPT_GOAL, line);
     else console.log(`${bytes.length <= CONTENT_SCRIPT_GOAL ? 'ok  ' : 'OVER'} ${line}`);
   }
