@@ -1,9 +1,9 @@
 import { useRef, useState } from 'preact/hooks';
-import { t } from './i18n';
+import { type MessageKey, t } from './i18n';
 
 export type TabId = 'rapprochement' | 'checks' | 'diagnostic';
 
-const TABS: { id: TabId; label: string; intro: string }[] = [
+const TABS: { id: TabId; label: MessageKey; intro: MessageKey }[] = [
   { id: 'rapprochement', label: 'tabRapprochement', intro: 'rapprochementIntro' },
   { id: 'checks', label: 'tabChecks', intro: 'checksIntro' },
   { id: 'diagnostic', label: 'tabDiagnostic', intro: 'diagnosticIntro' },

@@ -6,7 +6,9 @@ import { formatNumber as formatNumberIn } from '../lib/core/format';
 import en from '../public/_locales/en/messages.json';
 import fr from '../public/_locales/fr/messages.json';
 
-type Catalogue = Record<string, { message: string }>;
+/** A message's name: a key of the French catalogue, so that a misspelt or missing key fails the type-check. */
+export type MessageKey = keyof typeof fr;
+type Catalogue = Record<MessageKey, { message: string }>;
 export type Lang = 'fr' | 'en';
 
 /** The UI language: `en` when the browser's language starts with `en`, else `fr`. */
@@ -17,13 +19,11 @@ export function uiLang(language: string | undefined = globalThis.navigator?.lang
 const catalogues: Record<Lang, Catalogue> = { fr, en };
 
 /**
- * The string for `key` in `lang`, `$1`…`$9` replaced by `subs`. A missing key returns the key
- * itself so that a gap shows on screen instead of an empty label.
+ * The string for `key` in `lang`, `$1`…`$9` replaced by `subs`. Keys are typed, and both catalogues
+ * have every key (the type of `catalogues`), so there is no missing message to fall back from.
  */
-export function t(key: string, subs: (string | number)[] = [], lang: Lang = uiLang()): string {
-  const entry = catalogues[lang][key] ?? catalogues.fr[key];
-  if (!entry) return key;
-  return entry.message.replace(/\$(\d)/g, (_, n: string) => String(subs[Number(n) - 1] ?? ''));
+export function t(key: MessageKey, subs: (string | number)[] = [], lang: Lang = uiLang()): string {
+  return catalogues[lang][key].message.replace(/\$(\d)/g, (_, n: string) => String(subs[Number(n) - 1] ?? ''));
 }
 
 /** French number formatting for the UI (PRODUCT.md: "numbers with French formatting"). */

@@ -4,7 +4,7 @@ import { checkMessage } from '../lib/message-schemas';
 import type { Finding } from '../lib/checks/finding';
 import { PasserelleDB } from '../lib/store/schema';
 import { marksFor, revealFor } from '../lib/store/school-ent';
-import { latestForSchool, openRapprochement } from '../lib/store/rapprochements';
+import { latestForSchool, openRapprochement } from '../lib/store/lifecycle';
 import { checkInstance, instanceTarget } from '../lib/diagnose/instance';
 
 // Thin: opens the side panel and routes typed messages (lib/messages) between pages.

@@ -9,7 +9,7 @@
  */
 import type { Refusal, Suggestion } from '../../lib/messages';
 import type { RowAnchor, UnrecognisedAccount } from '../../lib/pages/ent-import';
-import { type Lang, formatNumber, t, uiLang } from '../i18n';
+import { type Lang, type MessageKey, formatNumber, t, uiLang } from '../i18n';
 import { HOST_ATTRIBUTE, createClosedHost } from '../page-host/closed-host';
 import { fillSearchField } from './fill';
 import { whyText } from './why';
@@ -38,7 +38,7 @@ button { font: inherit; font-size: 12px; padding: 1px 8px; cursor: pointer; marg
 button.show { margin-left: 0; }
 `;
 
-const REFUSAL_TEXT: Record<Refusal['refused'], string> = {
+const REFUSAL_TEXT: Record<Refusal['refused'], MessageKey> = {
   'no-rapprochement': 'entSuggestNone',
   'other-school': 'entSuggestOtherSchool',
   'no-ent-project': 'entSuggestNoEntProject',

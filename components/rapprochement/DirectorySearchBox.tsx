@@ -12,12 +12,13 @@ import { CATEGORIES, type Category } from '../../lib/core/person';
 import { DIRECTORY_POOLS } from '../../lib/matching';
 import { displayName, type PersonView } from '../../lib/store';
 import { t } from '../i18n';
-import { categoryLabel, msgKey, personLine, tCount } from './format';
+import { categoryLabel, personLine, tCount } from './format';
+import { STAGE_KEY } from './message-keys';
 import type { WorkerClient } from './worker-client';
 
 /** Categories as a phrase ("responsables, enseignants et personnels"). */
 function stageList(categories: readonly Category[]): string {
-  const names = categories.map((c) => t(msgKey(`wbStage_${c}`)));
+  const names = categories.map((c) => t(STAGE_KEY[c]));
   return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} ${t('wbAnd')} ${names[names.length - 1]}`;
 }
 

@@ -6,7 +6,8 @@
 import type { Reason } from '../../lib/matching/types';
 import type { DecisionRow, StepItem } from '../../lib/store';
 import { formatNumber, t } from '../i18n';
-import { categoryLabel, msgKey } from './format';
+import { categoryLabel } from './format';
+import { LEFT_KEY } from './message-keys';
 
 /** The persons left: no decision pairing them, and no automatic pair kept. */
 export function leftOf(items: StepItem[], decisions: DecisionRow[]): Map<Reason | 'rejected' | 'none', StepItem[]> {
@@ -44,12 +45,12 @@ export function LeftExplained({ items, decisions, open = false }: { items: StepI
               return (
                 <li key={reason}>
                   <strong>
-                    {t(msgKey(`wbLeft_${reason}`))}&#x202f;: {formatNumber(list.length)}
+                    {t(LEFT_KEY[reason].title)}&#x202f;: {formatNumber(list.length)}
                   </strong>{' '}
                   <span class="wb-hint">
                     ({[...byCategory.entries()].map(([c, n]) => `${categoryLabel(c as never)} ${formatNumber(n)}`).join(', ')})
                   </span>
-                  <p class="wb-advice">{t(msgKey(`wbAdvice_${reason}`))}</p>
+                  <p class="wb-advice">{t(LEFT_KEY[reason].advice)}</p>
                 </li>
               );
             })}

@@ -9,7 +9,8 @@
 import { useState } from 'preact/hooks';
 import type { Category } from '../../lib/core/person';
 import { formatNumber, t } from '../i18n';
-import { categoryLabel, msgKey } from './format';
+import { categoryLabel } from './format';
+import { USE_AS_KEY } from './message-keys';
 
 /** A field the reader found on most records of one category and the mapping does not read. */
 export interface UnusedFieldView {
@@ -108,7 +109,7 @@ export function MappingScreen({
                       <option value="">{t('wbUseAs_none')}</option>
                       {USES.map((use) => (
                         <option key={use} value={use}>
-                          {t(msgKey(`wbUseAs_${use}`))}
+                          {t(USE_AS_KEY[use])}
                         </option>
                       ))}
                     </select>

@@ -6,11 +6,11 @@
 import type { ModeAdvice } from '../../lib/rapprochement/import-mode';
 import type { Mode } from '../../lib/store';
 import { t } from '../i18n';
-import { msgKey } from './format';
+import { MODE_ADVICE_KEY, MODE_KEY } from './message-keys';
 
 /** "partiel" → the mode's label in the UI language. */
 function modeLabel(mode: Mode): string {
-  return t(msgKey(`wbMode_${mode}`));
+  return t(MODE_KEY[mode]);
 }
 
 /** The advice differs from the mode shown: says so, with the button that follows the advice. */
@@ -54,7 +54,7 @@ export function ModeChoice({
         {t('wbVersionChanged')}
       </label>
       <p class="wb-hint" data-mode-advice={advice.mode} data-mode-reason={advice.reason}>
-        {t(msgKey(`wbAdvice_mode_${advice.reason}`))}
+        {t(MODE_ADVICE_KEY[advice.reason])}
       </p>
       {mode !== advice.mode && <FollowAdvice mode={mode} advice={advice} onFollow={onFollow} where="choice" />}
     </fieldset>

@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { PasserelleDB, Rapprochement } from '../../lib/store';
 import { formatNumber, t } from '../i18n';
-import { msgKey } from './format';
+import { stageLabel } from './format';
 import type { ShownStep } from './Steps';
 import { CancelledError, type WorkerClient } from './worker-client';
 
@@ -59,7 +59,7 @@ export function Pairing({
             <div class="wb-bar-fill" style={{ width: `${percent}%` }} />
           </div>
           <p role="status" aria-live="polite">
-            {t('wbPairRunning', [formatNumber(percent), t(msgKey(`wbStage_${progress.stage}`))])}
+            {t('wbPairRunning', [formatNumber(percent), stageLabel(progress.stage)])}
           </p>
           <button type="button" onClick={() => client.cancel()}>
             {t('wbCancelPairing')}

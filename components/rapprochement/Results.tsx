@@ -23,9 +23,10 @@ import {
   type StepItem,
   updateRapprochement,
 } from '../../lib/store';
-import { formatNumber, t, uiLang } from '../i18n';
-import { categoryLabel, download, formatDateTime, msgKey } from './format';
+import { formatNumber, type MessageKey, t, uiLang } from '../i18n';
+import { categoryLabel, download, formatDateTime } from './format';
 import { LeftExplained } from './LeftExplained';
+import { MODE_KEY, STEP_STATE_KEY } from './message-keys';
 import { printReport } from './print-report';
 import { StepBar } from './StepBar';
 
@@ -38,6 +39,14 @@ const COLOURS: Record<Outcome, string> = {
   rejected: '#b3261e',
   'no-account': '#8a8f98',
   unresolved: '#d08a00',
+};
+const OUTCOME_KEY: Record<Outcome, MessageKey> = {
+  auto: 'wbOutcome_auto',
+  confirmed: 'wbOutcome_confirmed',
+  manual: 'wbOutcome_manual',
+  rejected: 'wbOutcome_rejected',
+  'no-account': 'wbOutcome_no_account',
+  unresolved: 'wbOutcome_unresolved',
 };
 
 type Table = Record<Category, Record<Outcome, number>>;
@@ -91,7 +100,7 @@ function Chart({ table }: { table: Table }) {
             <svg width="10" height="10" aria-hidden="true">
               <rect width="10" height="10" fill={COLOURS[o]} />
             </svg>{' '}
-            {t(msgKey(`wbOutcome_${o}`))}
+            {t(OUTCOME_KEY[o])}
           </span>
         ))}
       </figcaption>
@@ -100,17 +109,18 @@ function Chart({ table }: { table: Table }) {
 }
 
 /** Outcomes whose header has a short form, shown when the panel is too narrow for the word. */
-const SHORT_HEADERS: readonly Outcome[] = ['auto'];
+const SHORT_HEADERS: Partial<Record<Outcome, MessageKey>> = { auto: 'wbOutcomeShort_auto' };
 
 /** A column header of the outcomes table: the word, or under 360 px its abbreviation (the word as its title). */
 function OutcomeHeader({ outcome }: { outcome: Outcome }) {
-  const word = t(msgKey(`wbOutcome_${outcome}`));
-  if (!SHORT_HEADERS.includes(outcome)) return <>{word}</>;
+  const word = t(OUTCOME_KEY[outcome]);
+  const short = SHORT_HEADERS[outcome];
+  if (!short) return <>{word}</>;
   return (
     <>
       <span class="wb-long">{word}</span>
       <abbr class="wb-short" title={word}>
-        {t(msgKey(`wbOutcomeShort_${outcome}`))}
+        {t(short)}
       </abbr>
     </>
   );
@@ -157,12 +167,12 @@ export function Results({
       <div class="wb-report" id="wb-report">
         <h2>{t('wbResultsTitle')}</h2>
         <p class="wb-print-only">
-          {[r.schoolName, r.uai].filter(Boolean).join(' · ')} · {r.year} · {t(msgKey(`wbMode_${r.mode}`))} · {formatDateTime(new Date().toISOString())}
+          {[r.schoolName, r.uai].filter(Boolean).join(' · ')} · {r.year} · {t(MODE_KEY[r.mode])} · {formatDateTime(new Date().toISOString())}
         </p>
         <ul class="wb-step-states">
           {CATEGORIES.map((c) => (
             <li key={c} data-testid={`wb-state-${c}`}>
-              {categoryLabel(c)}&#x202f;: {t(msgKey(`wbStepState_${r.steps[c]}`))}
+              {categoryLabel(c)}&#x202f;: {t(STEP_STATE_KEY[r.steps[c]])}
               {r.steps[c] === 'cancelled' && (
                 <button type="button" class="wb-no-print" onClick={async () => onChange(await resumeStep(db, rid, c))}>
                   {t('wbResume')}

@@ -23,7 +23,8 @@ import {
 } from '../../lib/store';
 import { formatNumber, t } from '../i18n';
 import { adviseMode, modeShown, modeToKeep } from '../../lib/rapprochement/import-mode';
-import { categoryLabel, layoutLabel, localized, msgKey, schoolYearAt, tCount } from './format';
+import { categoryLabel, layoutLabel, localized, schoolYearAt, tCount } from './format';
+import { EXPORT_KIND_KEY } from './message-keys';
 import { DecisionsFileInput } from './DecisionsFileInput';
 import { dropEntries, toInputFiles, walkDrop } from './input-files';
 import { MappingScreen } from './MappingScreen';
@@ -330,7 +331,7 @@ function SummaryView({ summary, side }: { summary: InputSummary; side: Side }) {
           </li>
         ))}
       </ul>
-      {summary.exportKind && summary.exportKind !== 'unknown' && <p>{t(msgKey(`wbExportKind_${summary.exportKind}`))}</p>}
+      {summary.exportKind && summary.exportKind !== 'unknown' && <p>{t(EXPORT_KIND_KEY[summary.exportKind])}</p>}
       {summary.layout && <p class="wb-hint">{t('wbLayout', [layoutLabel(summary.layout)])}</p>}
       {summary.guardianLinks && summary.guardianLinks.guardians > 0 && (
         <p class={summary.guardianLinks.linked === 0 ? 'wb-warning' : 'wb-hint'} data-testid={`wb-${side}-guardian-links`}>

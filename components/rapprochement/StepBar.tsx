@@ -2,7 +2,8 @@
 import { CATEGORIES } from '../../lib/core/person';
 import type { Rapprochement } from '../../lib/store';
 import { t } from '../i18n';
-import { categoryLabel, msgKey } from './format';
+import { categoryLabel } from './format';
+import { STEP_STATE_KEY } from './message-keys';
 
 export function StepBar({ r, onGo }: { r: Rapprochement; onGo: (index: number) => void }) {
   return (
@@ -17,10 +18,10 @@ export function StepBar({ r, onGo }: { r: Rapprochement; onGo: (index: number) =
                 aria-current={i === r.currentStep && r.phase === 'steps' ? 'step' : undefined}
                 class={`wb-step wb-step-${state}`}
                 onClick={() => onGo(i)}
-                title={t(msgKey(`wbStepState_${state}`))}
+                title={t(STEP_STATE_KEY[state])}
               >
                 <span class="wb-step-n">{i + 1}</span> {categoryLabel(c)}
-                <span class="wb-sr"> — {t(msgKey(`wbStepState_${state}`))}</span>
+                <span class="wb-sr"> — {t(STEP_STATE_KEY[state])}</span>
                 {state === 'validated' && <span aria-hidden="true"> ✓</span>}
                 {state === 'cancelled' && <span aria-hidden="true"> ✕</span>}
               </button>

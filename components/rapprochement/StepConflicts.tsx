@@ -6,7 +6,7 @@
 import type { Conflict } from '../../lib/rapprochement/earlier-decisions';
 import { displayName, type StepItem } from '../../lib/store';
 import { t } from '../i18n';
-import { msgKey } from './format';
+import { CONFLICT_KEY } from './message-keys';
 
 /** The conflicts of `all` about this step: of its category, or naming one of its persons. */
 export function stepConflicts(all: readonly Conflict[] | undefined, category: string, items: readonly StepItem[]): Conflict[] {
@@ -23,7 +23,7 @@ export function StepConflicts({ conflicts, items, onOpen }: { conflicts: Conflic
       <ul>
         {conflicts.map((c) => (
           <li key={`${c.kind}-${c.account}-${c.persons.join(',')}`}>
-            <p>{t(msgKey(`wbConflict_${c.kind}`), [c.account, c.source])}</p>
+            <p>{t(CONFLICT_KEY[c.kind].text, [c.account, c.source])}</p>
             <div class="wb-buttons">
               {c.persons.map((id) => {
                 const index = items.findIndex((i) => i.proposal.pronoteId === id);
@@ -39,7 +39,7 @@ export function StepConflicts({ conflicts, items, onOpen }: { conflicts: Conflic
                 );
               })}
             </div>
-            <p class="wb-hint">{t(msgKey(`wbConflictFix_${c.kind}`))}</p>
+            <p class="wb-hint">{t(CONFLICT_KEY[c.kind].fix)}</p>
           </li>
         ))}
       </ul>

@@ -8,7 +8,8 @@ import type { DecisionKind } from '../../lib/matching/types';
 import { type DecisionRow, displayName, type PersonView, type StepItem } from '../../lib/store';
 import { t } from '../i18n';
 import { DirectorySearchBox } from './DirectorySearchBox';
-import { formatDate, formatDateTime, formatPercent, levelLabel, msgKey, personLine } from './format';
+import { formatDate, formatDateTime, formatPercent, levelLabel, personLine } from './format';
+import { FIELD_KEY, REASON_KEY } from './message-keys';
 import { outcomeLabel } from './StepList';
 import type { WorkerClient } from './worker-client';
 
@@ -20,7 +21,7 @@ function Evidence({ item, index }: { item: StepItem; index: number }) {
     <ul class="wb-evidence" aria-label={t('wbEvidence')}>
       {evidence.map((e) => (
         <li key={e.field} class={e.weight > 0 ? 'wb-agree' : e.weight < 0 ? 'wb-disagree' : 'wb-neutral'}>
-          {t(msgKey(`wbField_${e.field}`))}&#x202f;: {levelLabel(e.level)}
+          {t(FIELD_KEY[e.field])}&#x202f;: {levelLabel(e.level)}
         </li>
       ))}
     </ul>
@@ -66,7 +67,7 @@ export function StepDetail({
         {decision && <span class="wb-hint"> {formatDateTime(decision.decidedAt)}</span>}
         {decision?.entLabel && <span> → {decision.entLabel}</span>}
       </p>
-      {proposal.reason && !decision && proposal.status !== 'auto' && <p class="wb-reason">{t(msgKey(`wbReason_${proposal.reason}`))}</p>}
+      {proposal.reason && !decision && proposal.status !== 'auto' && <p class="wb-reason">{t(REASON_KEY[proposal.reason])}</p>}
       {item.candidates.length > 0 && (
         <ol class="wb-candidates" aria-label={t('wbCandidates')}>
           {item.candidates.map((c, i) => {

@@ -8,16 +8,17 @@ import { useEffect } from 'preact/hooks';
 import { VList, type VListHandle } from 'virtua';
 import type { DecisionRow, StepItem } from '../../lib/store';
 import { t } from '../i18n';
-import { msgKey, personLine } from './format';
+import { personLine } from './format';
+import { DECISION_KEY, STATUS_KEY } from './message-keys';
 import { tabStop } from './roving';
 import type { Placed } from './step-items';
 
 /** What a person's badge says: the decision, a decision remembered before, or the engine's status. */
 export function outcomeLabel(item: StepItem, decision: DecisionRow | undefined): string {
   if (decision?.movedTo) return t('wbMovedTo');
-  if (decision) return t(msgKey(`wbDecision_${decision.kind}`));
-  if (item.proposal.decided) return t('wbDecidedBefore', [t(msgKey(`wbDecision_${item.proposal.decided}`))]);
-  return t(msgKey(`wbStatus_${item.proposal.status}`));
+  if (decision) return t(DECISION_KEY[decision.kind]);
+  if (item.proposal.decided) return t('wbDecidedBefore', [t(DECISION_KEY[item.proposal.decided])]);
+  return t(STATUS_KEY[item.proposal.status]);
 }
 
 /** The id of the row at `i` in the visible list (focus moves there). */

@@ -31,7 +31,8 @@ import {
 } from '../../lib/store';
 import { formatNumber, t } from '../i18n';
 import { Dialog } from './Dialog';
-import { categoryLabel, msgKey, tCount } from './format';
+import { categoryLabel, tCount } from './format';
+import { FILTER_KEY } from './message-keys';
 import { LeftExplained } from './LeftExplained';
 import { StepBar } from './StepBar';
 import { StepConflicts, stepConflicts } from './StepConflicts';
@@ -202,7 +203,7 @@ function Step({ db, client, r, onChange, shown, category }: Props & { category: 
           <div class="wb-filters" role="group" aria-label={t('wbFilterLabel')}>
             {FILTERS.map((f) => (
               <button key={f} type="button" aria-pressed={filter === f} onClick={() => setFilter(f)}>
-                {t(msgKey(`wbFilter_${f}`), [formatNumber(f === 'all' ? items.length : f === 'todo' ? todoCount : counts[f])])}
+                {t(FILTER_KEY[f], [formatNumber(f === 'all' ? items.length : f === 'todo' ? todoCount : counts[f])])}
               </button>
             ))}
           </div>

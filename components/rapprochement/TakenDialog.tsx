@@ -6,7 +6,8 @@
 import { displayName, type Rapprochement } from '../../lib/store';
 import { t } from '../i18n';
 import { Dialog } from './Dialog';
-import { categoryLabel, msgKey } from './format';
+import { categoryLabel } from './format';
+import { STEP_STATE_KEY } from './message-keys';
 import { holderName, stepOf } from './store-errors';
 import type { Taken } from './use-step-decisions';
 
@@ -32,7 +33,7 @@ export function TakenDialog({ taken, r, onMove, onKeep }: { taken: Taken; r: Rap
         <dt>{t('wbTakenCategory')}</dt>
         <dd>{categoryLabel(holder.category)}</dd>
         <dt>{t('wbTakenStep')}</dt>
-        <dd>{t('wbTakenStepValue', [...stepOf(holder), t(msgKey(`wbStepState_${r.steps[holder.category]}`))])}</dd>
+        <dd>{t('wbTakenStepValue', [...stepOf(holder), t(STEP_STATE_KEY[r.steps[holder.category]])])}</dd>
       </dl>
       <p>{t('wbTakenQuestion', [me])}</p>
       <div class="wb-dialog-choices">

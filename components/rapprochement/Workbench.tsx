@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import './workbench.css';
 import { openRapprochement, PasserelleDB, type Rapprochement, setOpenRapprochement } from '../../lib/store';
 import { t } from '../i18n';
-import { msgKey } from './format';
+import { MODE_KEY } from './message-keys';
 import { Results } from './Results';
 import { SchoolEntPanel, type SchoolEntSources } from './SchoolEntPanel';
 import { StartScreen } from './StartScreen';
@@ -66,7 +66,7 @@ export function Workbench({ createWorker, db: given, schoolEntSources }: Workben
       {r && (
         <p class="wb-school">
           <strong>{r.schoolName || r.uai}</strong>
-          {r.schoolName ? ` · ${r.uai}` : ''} · {r.year} · {t(msgKey(`wbMode_${r.mode}`))}
+          {r.schoolName ? ` · ${r.uai}` : ''} · {r.year} · {t(MODE_KEY[r.mode])}
         </p>
       )}
       {r && r.id !== undefined && schoolEntSources && (

@@ -1,6 +1,6 @@
 /**
  * What the user reads when a write of the workbench is refused or fails (issue 14 point 5: shown,
- * never lost in the console). The store's refusals (`lib/store/rapprochements.ts`) name the step or
+ * never lost in the console). The store's refusals (`lib/store/errors.ts`) name the step or
  * the holder; anything else is a failure of the write, in which case nothing was stored.
  */
 import { CATEGORIES } from '../../lib/core/person';

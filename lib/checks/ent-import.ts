@@ -7,6 +7,7 @@
  * Pure: the date is a parameter.
  */
 import type { ImportMode } from '../pages/ent-import';
+import type { Localized } from '../core/localized';
 import type { ExportKind } from '../core/person';
 import type { Finding } from './finding';
 
@@ -40,7 +41,7 @@ export function checkImportMode({ mode, fileKind, date }: ImportModeInput): Find
   if (!mode) return [];
   const expected = fileKind ? EXPECTED[fileKind] : undefined;
   const rentree = isStartOfSchoolYear(date);
-  const reasons: { fr: string; en: string }[] = [];
+  const reasons: Localized[] = [];
   if (rentree && fileKind === 'without-cas-only') {
     reasons.push({
       fr: 'le fichier chargé ne contient que les utilisateurs sans identifiants CAS, alors qu’en début d’année scolaire le guide demande un export de tous les utilisateurs',

@@ -3,6 +3,7 @@
  * FAQ; DOMAIN.md "The ENT side", "Pronote URLs"). Pure: settings in, findings out.
  */
 import { LOGIN_HOSTS, isEntWebHost } from '../catalogue';
+import type { Localized } from '../core/localized';
 import type { EntServiceSettings } from '../pages/ent-service';
 import { namesPronote, readPastedUrl } from '../diagnose/pasted-url';
 import { readPronoteUrl } from '../pronote/url';
@@ -55,7 +56,7 @@ export function serviceUrlProblem(url: string): UrlProblem | undefined {
   return u.search || u.hash ? 'extra' : undefined;
 }
 
-const URL_MESSAGES: Record<UrlProblem, { fr: string; en: string }> = {
+const URL_MESSAGES: Record<UrlProblem, Localized> = {
   empty: { fr: 'L’URL du service Pronote.net est vide.', en: 'The Pronote.net service URL is empty.' },
   'not-url': { fr: 'L’URL du service «\u202f$1\u202f» n’est pas une adresse web.', en: 'The service URL “$1” is not a web address.' },
   'not-pronote': {

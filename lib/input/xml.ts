@@ -7,6 +7,7 @@
  * predefined entities and character references are decoded here instead.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { Localized } from '../core/localized';
 import { InputError } from '../core/person';
 import { scanBody, scanProlog } from './xml-prolog';
 import { scanWellFormed, scanXmlTree } from './xml-scan';
@@ -78,7 +79,7 @@ function assertDeclaration(text: string, source: string): void {
  * messages shown to school staff: `fr` in French, `en` in English. The parser's own English text
  * is only ever quoted in `en` (by the caller), never inside French text.
  */
-export function xmlFaultWords(code: string, msg: string): { fr: string; en: string } {
+export function xmlFaultWords(code: string, msg: string): Localized {
   const unclosed = /^Invalid '\[([\s\S]*)\]' found/.exec(msg);
   if (unclosed || /unclosed|is expected|missing closing|not closed/i.test(msg)) {
     const names = unclosed?.[1].match(/"[^"]*"/g)?.map((n) => n.slice(1, -1)) ?? [];

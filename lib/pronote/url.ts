@@ -3,14 +3,13 @@
  * any of its pages, the direct access URL once CAS delegation is on (`<root>?login=true`), the UAI
  * of a hosted instance, and the espaces.
  */
+import type { Localized } from '../core/localized';
 
 /** One Pronote web espace: the page under the root, and its names for the UI. */
-export interface Espace {
+export interface Espace extends Localized {
   /** File name under the root, e.g. `eleve.html`; the mobile page is `mobile.<file>`. */
   file: string;
   id: string;
-  fr: string;
-  en: string;
 }
 
 /** The espaces of DOMAIN.md ("Espaces are files under the root"). */

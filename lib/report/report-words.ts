@@ -29,7 +29,7 @@ export const LEFT_TITLE: Record<LeftReason, Localized> = {
   'no-ent-category': { fr: 'Catégorie sans compte ENT', en: 'Category without ENT accounts' },
   'low-score': { fr: 'Ressemblance trop faible', en: 'Too weak a likeness' },
   ambiguous: { fr: 'Plusieurs comptes possibles', en: 'Several possible accounts' },
-  conflict: { fr: 'Décisions antérieures en conflit', en: 'Earlier decisions in conflict' },
+  conflict: { fr: 'Conflit entre décisions antérieures', en: 'Conflict between earlier decisions' },
   rejected: { fr: 'Proposition rejetée', en: 'Proposal rejected' },
   none: { fr: 'Sans explication', en: 'No explanation' },
 };
@@ -73,8 +73,8 @@ export const LEFT_ADVICE: Record<LeftReason, Localized> = {
     en: 'Several accounts look alike: choose the right one by hand.',
   },
   conflict: {
-    fr: 'Choisissez le bon compte à la main\u202f: la décision prise remplace les décisions en conflit.',
-    en: 'Choose the right account by hand: the decision taken replaces the conflicting ones.',
+    fr: 'Deux décisions antérieures ne s’accordent pas sur le compte de ces personnes\u202f: choisissez le bon compte à la main.',
+    en: 'Earlier decisions disagree about these persons’ account: choose the right one by hand.',
   },
   rejected: {
     fr: 'Cherchez le bon compte dans l’annuaire, ou répondez «\u202fPas de compte ENT\u202f».',

@@ -7,7 +7,7 @@
  */
 import { projectForWebHost } from '../catalogue/web-host';
 import type { Refusal, Suggestion, WizardRow } from '../messages';
-import { openRapprochement } from './rapprochements';
+import { openRapprochement } from './lifecycle';
 import type { PasserelleDB, Rapprochement, SchoolEnt } from './schema';
 import { querySuggestions } from './suggestions';
 

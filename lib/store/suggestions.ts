@@ -7,7 +7,9 @@
 import { foldWords } from '../core/fold';
 import type { Suggestion } from '../messages';
 import { CATEGORIES, type Category } from '../core/person';
-import { latestForSchool, loadDecisions, loadStep, openRapprochement } from './rapprochements';
+import { loadDecisions } from './decisions';
+import { latestForSchool, openRapprochement } from './lifecycle';
+import { loadStep } from './steps';
 import { displayName } from './items';
 import type { DecisionRow, PasserelleDB, Rapprochement, StepItem } from './schema';
 

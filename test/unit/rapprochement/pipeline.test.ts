@@ -13,7 +13,7 @@ import {
   validateStep,
 } from '../../../lib/store';
 import { countByCategory, InputMemo, loadSide, matchAhead, runPairing } from '../../../lib/rapprochement/pipeline';
-import { loadInput } from '../../../lib/store/rapprochements';
+import { loadInput } from '../../../lib/store/inputs';
 import { writeDecisionsCsv } from '../../../lib/report/decisions-csv';
 import { generate, type Generated } from '../../../scripts/generator';
 import { aafFiles } from '../../../scripts/generator/write-aaf';

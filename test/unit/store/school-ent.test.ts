@@ -2,17 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { projectForWebHost } from '../../../lib/catalogue/web-host';
 import type { Proposal } from '../../../lib/matching/types';
-import type { Category, Person } from '../../../lib/core/person';
 import { type PasserelleDB, buildStepItems, createRapprochement, saveInput, saveProposals, setOpenRapprochement } from '../../../lib/store';
 import { accessFor, hostFitsSchoolEnt, marksFor, revealFor, setSchoolEnt } from '../../../lib/store/school-ent';
 import { useFreshDb } from './fresh-db';
+import { person } from './sample';
 
-function person(side: 'pronote' | 'directory', category: Category, id: string, lastName: string, firstName: string, extra: Partial<Person> = {}): Person {
-  return {
-    side, source: 'f.xml', location: 'ligne 1', category, id, idKind: side === 'pronote' ? 'IDPN' : 'account',
-    lastName, firstName, otherFirstNames: [], classes: [], children: [], guardians: [], structures: [], raw: {}, ...extra,
-  };
-}
 const pronote = [person('pronote', 'student', 'S1', 'Çelik', 'Zoé', { classes: ['3A'], birthDate: '2012-04-03' })];
 const directory = [person('directory', 'student', 'E-S1', 'CELIK', 'Zoe', { classes: ['3A'] })];
 const proposals: Proposal[] = [

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readBlocks, readInline } from '../../../components/privacy/markdown-blocks';
+import { readBlocks, readInline } from '../../../../components/privacy/markdown-blocks';
 
 describe('the privacy page’s Markdown reader', () => {
   it('reads bold, italic and code runs, and leaves an unmatched mark as typed', () => {

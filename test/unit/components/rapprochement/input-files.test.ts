@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type DropEntry, dropEntries, toInputFiles, walkDrop } from '../../../components/rapprochement/input-files';
-import { InputError } from '../../../lib/core/person';
-import { MAX_INPUT_BYTES } from '../../../lib/input/limits';
+import { type DropEntry, dropEntries, toInputFiles, walkDrop } from '../../../../components/rapprochement/input-files';
+import { InputError } from '../../../../lib/core/person';
+import { MAX_INPUT_BYTES } from '../../../../lib/input/limits';
 
 /** A File whose bytes must not be read: its size alone must decide. */
 function unreadable(name: string, size: number): File {

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../../components/App';
+import { App } from '../../../components/App';
 
 let host: HTMLElement;
 afterEach(() => host?.remove());

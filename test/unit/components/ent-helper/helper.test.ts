@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fillSearchField } from '../../../components/ent-helper/fill';
-import { type EntHelperDeps, startEntHelper } from '../../../components/ent-helper/helper';
-import type { Suggestion } from '../../../lib/messages';
-import { shadowOf } from '../../../components/page-host/closed-host';
+import { fillSearchField } from '../../../../components/ent-helper/fill';
+import { type EntHelperDeps, startEntHelper } from '../../../../components/ent-helper/helper';
+import type { Suggestion } from '../../../../lib/messages';
+import { shadowOf } from '../../../../components/page-host/closed-host';
 
 const DIR = 'test/fixtures/sites/clg-exemple.monbureaunumerique.fr/admin';
 const WINTER = new Date(2027, 0, 12);

@@ -2,14 +2,14 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
-import { MappingScreen } from '../../../components/rapprochement/MappingScreen';
-import { readPronoteExport } from '../../../lib/pronote';
-import { createRapprochement, type PasserelleDB } from '../../../lib/store';
-import { loadSide } from '../../../lib/rapprochement/pipeline';
-import { generate } from '../../../scripts/generator';
-import { contentOf } from '../../../scripts/generator/write-files';
-import { partnerExport } from '../../../scripts/generator/write-pronote';
-import { useFreshDb } from '../store/fresh-db';
+import { MappingScreen } from '../../../../components/rapprochement/MappingScreen';
+import { readPronoteExport } from '../../../../lib/pronote';
+import { createRapprochement, type PasserelleDB } from '../../../../lib/store';
+import { loadSide } from '../../../../lib/rapprochement/pipeline';
+import { generate } from '../../../../scripts/generator';
+import { contentOf } from '../../../../scripts/generator/write-files';
+import { partnerExport } from '../../../../scripts/generator/write-pronote';
+import { useFreshDb } from '../../store/fresh-db';
 
 const g = generate({ seed: 3, students: 40 });
 const file = (text: string) => [{ name: 'export.xml', bytes: new TextEncoder().encode(text) }];

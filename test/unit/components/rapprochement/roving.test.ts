@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rovingTarget, tabStop } from '../../../components/rapprochement/roving';
+import { rovingTarget, tabStop } from '../../../../components/rapprochement/roving';
 
 const shown = (...indexes: number[]) => indexes.map((index) => ({ index }));
 

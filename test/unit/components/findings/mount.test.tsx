@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { shadowOf } from '../../../components/page-host/closed-host';
-import { startHostingHelper } from '../../../features/hosting-console';
-import { createFindingsMount } from '../../../components/findings/mount';
-import type { Finding } from '../../../lib/checks/finding';
-import { type LoadedPage, loadConsolePage } from '../pages/load-fixture';
+import { shadowOf } from '../../../../components/page-host/closed-host';
+import { startHostingHelper } from '../../../../features/hosting-console';
+import { createFindingsMount } from '../../../../components/findings/mount';
+import type { Finding } from '../../../../lib/checks/finding';
+import { type LoadedPage, loadConsolePage } from '../../pages/load-fixture';
 
 let page: LoadedPage | undefined;
 afterEach(async () => {

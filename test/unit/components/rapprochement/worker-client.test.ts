@@ -3,9 +3,9 @@
  * cancel (or the panel's teardown) must not terminate the worker until the worker says `saved`.
  */
 import { describe, expect, it } from 'vitest';
-import type { WorkerReply, WorkerRequest } from '../../../lib/rapprochement/worker-protocol';
-import { CancelledError, WorkerClient } from '../../../components/rapprochement/worker-client';
-import type { Rapprochement } from '../../../lib/store';
+import type { WorkerReply, WorkerRequest } from '../../../../lib/rapprochement/worker-protocol';
+import { CancelledError, WorkerClient } from '../../../../components/rapprochement/worker-client';
+import type { Rapprochement } from '../../../../lib/store';
 
 /** A Worker-shaped object whose replies the test sends. */
 function fakeWorker() {

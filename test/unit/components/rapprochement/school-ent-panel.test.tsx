@@ -6,8 +6,8 @@ import Dexie from 'dexie';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SchoolEntPanel, type SchoolEntSources } from '../../../components/rapprochement/SchoolEntPanel';
-import { PasserelleDB, type Rapprochement, createRapprochement } from '../../../lib/store';
+import { SchoolEntPanel, type SchoolEntSources } from '../../../../components/rapprochement/SchoolEntPanel';
+import { PasserelleDB, type Rapprochement, createRapprochement } from '../../../../lib/store';
 
 let db: PasserelleDB;
 let name: string;

@@ -1,7 +1,7 @@
 /** Display helpers of the workbench: singular forms, layout labels, and unbreakable percentages at 360 px. */
 import { describe, expect, it } from 'vitest';
-import { formatPercent, layoutLabel, tCount } from '../../../components/rapprochement/format';
-import { t } from '../../../components/i18n';
+import { formatPercent, layoutLabel, tCount } from '../../../../components/rapprochement/format';
+import { t } from '../../../../components/i18n';
 
 describe('workbench wording', () => {
   it('uses the singular for 0 and 1 in French, for 1 only in English', () => {

@@ -1,10 +1,10 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DiagnosticPanel } from '../../../components/diagnostic/DiagnosticPanel';
-import type { InstanceCheckDeps } from '../../../components/diagnostic/InstanceCheck';
-import type { KeyValueStore } from '../../../components/diagnostic/RentreeChecklist';
-import type { FetchLike } from '../../../lib/diagnose/instance';
+import { DiagnosticPanel } from '../../../../components/diagnostic/DiagnosticPanel';
+import type { InstanceCheckDeps } from '../../../../components/diagnostic/InstanceCheck';
+import type { KeyValueStore } from '../../../../components/diagnostic/RentreeChecklist';
+import type { FetchLike } from '../../../../lib/diagnose/instance';
 
 let host: HTMLElement;
 afterEach(() => {

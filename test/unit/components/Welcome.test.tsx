@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WELCOME_CLOSED_KEY, Welcome } from '../../components/Welcome';
+import { WELCOME_CLOSED_KEY, Welcome } from '../../../components/Welcome';
 
 let host: HTMLElement;
 afterEach(() => host?.remove());

@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ChecksPanel, type TabFindings, manualSettings } from '../../../components/checks/ChecksPanel';
-import { checkHosting } from '../../../lib/checks/hosting';
+import { ChecksPanel, type TabFindings, manualSettings } from '../../../../components/checks/ChecksPanel';
+import { checkHosting } from '../../../../lib/checks/hosting';
 
 let host: HTMLElement;
 afterEach(() => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ENT_PROJECTS } from '../../../lib/catalogue';
-import { HOST_PERMISSIONS } from '../../../lib/permissions';
+import { ENT_PROJECTS } from '../../lib/catalogue';
+import { HOST_PERMISSIONS } from '../../lib/permissions';
 
 describe('host permissions (PRODUCT.md "Least privilege")', () => {
   it('start with the two Pronote hosts, then the ENT web domains of the catalogue', () => {

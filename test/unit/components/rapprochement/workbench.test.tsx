@@ -7,15 +7,15 @@ import Dexie from 'dexie';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createWorkerHandler } from '../../../lib/rapprochement/worker-handler';
-import type { WorkerReply, WorkerRequest } from '../../../lib/rapprochement/worker-protocol';
-import { Workbench } from '../../../components/rapprochement/Workbench';
-import type { Person } from '../../../lib/core/person';
-import { loadDecisions, openRapprochement, PasserelleDB } from '../../../lib/store';
-import { generate, type Generated } from '../../../scripts/generator';
-import { aafFiles } from '../../../scripts/generator/write-aaf';
-import { contentOf } from '../../../scripts/generator/write-files';
-import { partnerExport } from '../../../scripts/generator/write-pronote';
+import { createWorkerHandler } from '../../../../lib/rapprochement/worker-handler';
+import type { WorkerReply, WorkerRequest } from '../../../../lib/rapprochement/worker-protocol';
+import { Workbench } from '../../../../components/rapprochement/Workbench';
+import type { Person } from '../../../../lib/core/person';
+import { loadDecisions, openRapprochement, PasserelleDB } from '../../../../lib/store';
+import { generate, type Generated } from '../../../../scripts/generator';
+import { aafFiles } from '../../../../scripts/generator/write-aaf';
+import { contentOf } from '../../../../scripts/generator/write-files';
+import { partnerExport } from '../../../../scripts/generator/write-pronote';
 
 /** A Worker-shaped object that runs the worker's handler in this thread. */
 function inProcessWorker(db: PasserelleDB): Worker {

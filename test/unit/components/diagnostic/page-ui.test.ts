@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { shadowOf } from '../../../components/page-host/closed-host';
-import { mountDiagnosis, mountDirectUrlHint } from '../../../components/diagnostic/page-ui';
+import { shadowOf } from '../../../../components/page-host/closed-host';
+import { mountDiagnosis, mountDirectUrlHint } from '../../../../components/diagnostic/page-ui';
 
 afterEach(() => {
   document.body.innerHTML = '';
