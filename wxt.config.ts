@@ -1,6 +1,8 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { HOST_PERMISSIONS } from './lib/permissions';
+import { contentScriptBrowser } from './scripts/build/content-script-browser';
+import { contentScriptStrings } from './scripts/build/content-script-strings';
 
 // The manifest is the product's promise of least privilege (PRODUCT.md, "Quality bars"):
 // named hosts only, never every URL, no remote code.
@@ -9,6 +11,13 @@ export default defineConfig({
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // Content scripts carry only the UI strings they name, without the polyfill (issue 18: at most 60 kB each).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.every((e) => e.type === 'content-script'))
+        config.plugins = [...(config.plugins ?? []), contentScriptStrings(), contentScriptBrowser()];
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

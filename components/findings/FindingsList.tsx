@@ -1,30 +1,13 @@
 /**
  * A list of findings (lib/checks/finding.ts) as a secretary reads them: severity in words, the
  * message, the fix, and a URL with a copy button when the fix is a URL. Used inside the page
- * (shadow root, next to a field) and in the side panel. Every text is rendered as text.
+ * in the side panel; the pages get the same list from `page-list.ts`. Every text is rendered as text.
  */
 import { useState } from 'preact/hooks';
 import type { Finding } from '../../lib/checks/finding';
 import { type Lang, t, uiLang } from '../i18n';
-
-const SEVERITY_KEY = { error: 'findingsError', warning: 'findingsWarning', info: 'findingsInfo' } as const;
-
-/** Copies `text` to the clipboard; falls back to selecting it when the clipboard is refused. */
-async function copy(text: string, fallback: HTMLElement | null): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    if (fallback) {
-      const range = fallback.ownerDocument.createRange();
-      range.selectNodeContents(fallback);
-      const selection = fallback.ownerDocument.getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(range);
-    }
-    return false;
-  }
-}
+import { copy } from './copy';
+import { SEVERITY_KEY } from './page-list';
 
 function CopyableUrl({ url, lang }: { url: string; lang: Lang }) {
   const [state, setState] = useState<'idle' | 'copied' | 'selected'>('idle');
@@ -78,18 +61,3 @@ export function FindingsList({ findings, lang = uiLang(), empty }: FindingsListP
     </ul>
   );
 }
-
-/** The styles of the injected list (inside a shadow root, so the page's CSS never reaches it). */
-export const FINDINGS_CSS = `
-:host { all: initial; display: block; margin: 4px 0; font: 13px/1.4 system-ui, sans-serif; color: #1b1b1b; }
-.findings { list-style: none; margin: 0; padding: 0; }
-.finding { margin: 2px 0; padding: 6px 8px; border-left: 4px solid; border-radius: 3px; background: #f6f6f6; }
-.finding.error { border-color: #c9191e; background: #fdecec; }
-.finding.warning { border-color: #b34000; background: #fff4e5; }
-.finding.info { border-color: #0063cb; background: #eef4fd; }
-.severity { font-weight: 700; }
-.fix { margin-top: 2px; }
-code { font: 12px/1.4 ui-monospace, monospace; background: #fff; padding: 1px 3px; word-break: break-all; }
-button.copy { font: inherit; font-size: 12px; padding: 1px 6px; cursor: pointer; }
-.panel-title { font-weight: 700; margin: 0 0 4px; }
-`;

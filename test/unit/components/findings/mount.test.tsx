@@ -50,6 +50,22 @@ describe('createFindingsMount', () => {
     expect(document.querySelectorAll('[data-passerelle-host]')).toHaveLength(0);
   });
 
+  it('leaves an unchanged list as it is, so that a copy button keeps what it said', async () => {
+    document.body.innerHTML = '<p><input id="a"></p>';
+    const mount = createFindingsMount(document, { lang: 'fr' });
+    const locate = (f: string) => document.getElementById(f) ?? undefined;
+    mount.update([F('e1', 'a', 'https://x.example/')], locate);
+    const button = shadowOf(document.getElementById('a')!.nextElementSibling!)!.querySelector('button')!;
+    button.click();
+    await expect.poll(() => button.textContent).not.toBe('Copier');
+    mount.update([F('e1', 'a', 'https://x.example/')], locate);
+    expect(shadowOf(document.getElementById('a')!.nextElementSibling!)!.querySelector('button')).toBe(button);
+    expect(button.textContent).not.toBe('Copier');
+    mount.update([F('e2', 'a', 'https://x.example/')], locate);
+    expect(shadowOf(document.getElementById('a')!.nextElementSibling!)!.querySelector('button')!.textContent).toBe('Copier');
+    mount.destroy();
+  });
+
   it('renders page text as text, never as markup', () => {
     const mount = createFindingsMount(document, { lang: 'en' });
     const evil = F('e1');

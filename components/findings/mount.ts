@@ -7,11 +7,11 @@
  * hosts (marked `data-passerelle-host`) after the fields, and a floating panel for findings whose
  * field is not on screen.
  */
-import { render } from 'preact';
 import type { Finding } from '../../lib/checks/finding';
 import { type Lang, t, uiLang } from '../i18n';
 import { HOST_ATTRIBUTE, createClosedHost, isOwnHost } from '../page-host/closed-host';
-import { FINDINGS_CSS, FindingsList } from './FindingsList';
+import { FINDINGS_CSS } from './findings-css';
+import { findingsListElement } from './page-list';
 
 export { HOST_ATTRIBUTE };
 
@@ -28,6 +28,8 @@ export interface FindingsMount {
 interface Host {
   host: HTMLElement;
   container: HTMLElement;
+  /** What the container shows, so that an unchanged list is left as it is (a copy button keeps its « Copié »). */
+  shown?: string;
 }
 
 export interface MountOptions {
@@ -62,7 +64,6 @@ export function createFindingsMount(doc: Document, options: MountOptions = {}): 
   const drop = (anchor: Element | null) => {
     const h = hosts.get(anchor);
     if (!h) return;
-    render(null, h.container);
     h.host.remove();
     hosts.delete(anchor);
   };
@@ -89,13 +90,11 @@ export function createFindingsMount(doc: Document, options: MountOptions = {}): 
           h = makeHost(anchor);
           hosts.set(anchor, h);
         }
-        render(
-          <>
-            {anchor ? null : <p class="panel-title">{t('findingsPanelTitle', [], lang)}</p>}
-            <FindingsList findings={list} lang={lang} />
-          </>,
-          h.container,
-        );
+        const shown = JSON.stringify(list);
+        if (h.shown === shown) continue;
+        h.shown = shown;
+        const title = anchor ? [] : [Object.assign(doc.createElement('p'), { className: 'panel-title', textContent: t('findingsPanelTitle', [], lang) })];
+        h.container.replaceChildren(...title, ...(list.length ? [findingsListElement(doc, list, lang)] : []));
       }
     },
     destroy() {

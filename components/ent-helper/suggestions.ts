@@ -5,10 +5,8 @@
  * own search field) only after the admin clicks « Voir la suggestion ». Each in a closed shadow
  * root (components/page-host) on a host marked `data-passerelle-host="ent-suggestion"`, the same
  * host on every row, so that the page learns neither which rows have a suggestion nor what it is.
- * Nothing is submitted on the admin's behalf.
+ * Nothing is submitted on the admin's behalf. Plain DOM calls: the content script carries no Preact (issue 18).
  */
-import { render } from 'preact';
-import { useState } from 'preact/hooks';
 import type { Refusal, Suggestion } from '../../lib/messages';
 import type { RowAnchor, UnrecognisedAccount } from '../../lib/pages/ent-import';
 import { type Lang, type MessageKey, formatNumber, t, uiLang } from '../i18n';
@@ -47,70 +45,84 @@ const REFUSAL_TEXT: Record<Refusal['refused'], MessageKey> = {
   'host-not-school-ent': 'entSuggestHostNotConfirmed',
 };
 
-function Shown({ s, field, lang }: { s: Suggestion; field?: Element; lang: Lang }) {
-  const [filled, setFilled] = useState(false);
-  const name = `${s.lastName} ${s.firstName}`.trim();
-  return (
-    <div class="sugg" data-passerelle-suggestion={name} data-score={String(s.score)}>
-      <span>{t('entSuggestLabel', [], lang)} </span>
-      <span class="name">{name}</span>
-      {s.className ? <span class="class"> ({s.className})</span> : null}
-      <span class="score"> · {t('entSuggestScore', [formatNumber(Math.round(s.score * 100), lang)], lang)}</span>
-      <button
-        type="button"
-        disabled={!field}
-        aria-label={t('entSuggestFillLabel', [name], lang)}
-        onClick={() => {
-          if (field?.isConnected) setFilled(fillSearchField(field, name));
-        }}
-      >
-        {filled ? t('entSuggestFilled', [], lang) : t('entSuggestFill', [], lang)}
-      </button>
-      {s.why.length ? <div class="why">{t('entSuggestWhy', [s.why.map((w) => whyText(w, lang)).join(', ')], lang)}</div> : null}
-      <div class="why">{t('entSuggestFrom', [s.pronoteLabel], lang)}</div>
-    </div>
-  );
+type Child = Node | string;
+
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls: string | null, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const element = doc.createElement(tag);
+  if (cls) element.className = cls;
+  element.append(...children);
+  return element;
 }
 
-function SuggestionLine({ row, lang }: { row: SuggestionRow; lang: Lang }) {
-  const [state, setState] = useState<{ kind: 'mark' | 'busy' | 'gone' } | { kind: 'shown'; s: Suggestion }>({ kind: 'mark' });
-  if (row.mark !== 'available') {
-    return (
-      <div
-        class="sugg none mark"
-        data-passerelle-suggestion={row.mark === 'none' || row.mark === 'no-rapprochement' ? 'none' : row.mark}
-        title={t(row.mark === 'none' ? 'entSuggestNone' : REFUSAL_TEXT[row.mark], [], lang)}
-      >
-        {t(row.mark === 'none' ? 'entSuggestNone' : REFUSAL_TEXT[row.mark], [], lang)}
-      </div>
-    );
-  }
-  if (state.kind === 'shown') return <Shown s={state.s} field={row.anchor.searchField} lang={lang} />;
-  if (state.kind === 'gone') {
-    return (
-      <div class="sugg none" data-passerelle-suggestion="none">
-        {t('entSuggestNone', [], lang)}
-      </div>
-    );
-  }
-  return (
-    <div class="sugg mark" data-passerelle-suggestion="available">
-      <button
-        type="button"
-        class="show"
-        disabled={state.kind === 'busy'}
-        aria-label={t('entSuggestShowLabel', [], lang)}
-        onClick={async () => {
-          setState({ kind: 'busy' });
-          const s = await row.reveal().catch(() => null);
-          setState(s ? { kind: 'shown', s } : { kind: 'gone' });
-        }}
-      >
-        {t('entSuggestShow', [], lang)}
-      </button>
-      <span> {t('entSuggestAvailable', [], lang)}</span>
-    </div>
+/** One host's line; `row` is the latest the helper gave for it (its search field, its `reveal`). */
+interface Line {
+  row: SuggestionRow;
+  /** Brings the line up to date with `row` (today: whether the fill button has a field to fill). */
+  refresh(): void;
+}
+
+function shownSuggestion(doc: Document, s: Suggestion, line: Line, lang: Lang): { box: HTMLElement; refresh(): void } {
+  const name = `${s.lastName} ${s.firstName}`.trim();
+  const button = el(doc, 'button', null, t('entSuggestFill', [], lang));
+  button.type = 'button';
+  button.setAttribute('aria-label', t('entSuggestFillLabel', [name], lang));
+  button.addEventListener('click', () => {
+    const field = line.row.anchor.searchField;
+    if (field?.isConnected) button.textContent = fillSearchField(field, name) ? t('entSuggestFilled', [], lang) : t('entSuggestFill', [], lang);
+  });
+  const box = el(
+    doc,
+    'div',
+    'sugg',
+    el(doc, 'span', null, `${t('entSuggestLabel', [], lang)} `),
+    el(doc, 'span', 'name', name),
+    ...(s.className ? [el(doc, 'span', 'class', ` (${s.className})`)] : []),
+    el(doc, 'span', 'score', ` · ${t('entSuggestScore', [formatNumber(Math.round(s.score * 100), lang)], lang)}`),
+    button,
+    ...(s.why.length ? [el(doc, 'div', 'why', t('entSuggestWhy', [s.why.map((w) => whyText(w, lang)).join(', ')], lang))] : []),
+    el(doc, 'div', 'why', t('entSuggestFrom', [s.pronoteLabel], lang)),
   );
+  box.setAttribute('data-passerelle-suggestion', name);
+  box.setAttribute('data-score', String(s.score));
+  const refresh = () => {
+    button.disabled = !line.row.anchor.searchField;
+  };
+  refresh();
+  return { box, refresh };
+}
+
+/** The line of one row in `container`: its mark, then on the admin's click the suggestion. */
+function suggestionLine(doc: Document, container: HTMLElement, row: SuggestionRow, lang: Lang): Line {
+  const line: Line = { row, refresh: () => {} };
+  const show = (box: HTMLElement) => container.replaceChildren(box);
+  if (row.mark !== 'available') {
+    const text = t(row.mark === 'none' ? 'entSuggestNone' : REFUSAL_TEXT[row.mark], [], lang);
+    const box = el(doc, 'div', 'sugg none mark', text);
+    box.setAttribute('data-passerelle-suggestion', row.mark === 'none' || row.mark === 'no-rapprochement' ? 'none' : row.mark);
+    box.title = text;
+    show(box);
+    return line;
+  }
+  const button = el(doc, 'button', 'show', t('entSuggestShow', [], lang));
+  button.type = 'button';
+  button.setAttribute('aria-label', t('entSuggestShowLabel', [], lang));
+  const box = el(doc, 'div', 'sugg mark', button, el(doc, 'span', null, ` ${t('entSuggestAvailable', [], lang)}`));
+  box.setAttribute('data-passerelle-suggestion', 'available');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    const s = await line.row.reveal().catch(() => null);
+    if (!s) {
+      const gone = el(doc, 'div', 'sugg none', t('entSuggestNone', [], lang));
+      gone.setAttribute('data-passerelle-suggestion', 'none');
+      show(gone);
+      return;
+    }
+    const shown = shownSuggestion(doc, s, line, lang);
+    line.refresh = shown.refresh;
+    show(shown.box);
+  });
+  show(box);
+  return line;
 }
 
 /** Where a row's mark goes: inside its last cell for a table row, at the end of a list item. */
@@ -130,11 +142,10 @@ export interface SuggestionsMount {
 
 /** Creates the suggestions UI of `doc`; nothing is inserted until the first `update`. */
 export function createSuggestionsMount(doc: Document, lang: Lang = uiLang()): SuggestionsMount {
-  const hosts = new Map<Element, { host: HTMLElement; container: HTMLElement }>();
+  const hosts = new Map<Element, { host: HTMLElement; container: HTMLElement; line?: Line }>();
   const drop = (row: Element) => {
     const h = hosts.get(row);
     if (!h) return;
-    render(null, h.container);
     h.host.remove();
     hosts.delete(row);
   };
@@ -159,7 +170,11 @@ export function createSuggestionsMount(doc: Document, lang: Lang = uiLang()): Su
           h = { host, container };
           hosts.set(el, h);
         }
-        render(<SuggestionLine key={row.mark} row={row} lang={lang} />, h.container);
+        // A row whose mark is unchanged keeps its line (what the admin opened), with the row's latest anchor.
+        if (h.line?.row.mark === row.mark) {
+          h.line.row = row;
+          h.line.refresh();
+        } else h.line = suggestionLine(doc, h.container, row, lang);
       }
     },
     destroy() {
