@@ -83,6 +83,38 @@ function unquote(field: string): string {
   return f.replace(/""/g, '"');
 }
 
+/**
+ * True when a field of `raw` that does not start with a quote holds one (`2254767";"PICARD"`: the
+ * opening quote lost). Papaparse keeps such a quote as data without a word, and an identifier would
+ * then carry it into the exports; the line is read on its own instead, and said.
+ */
+function quoteInUnquotedField(raw: string, sep: string): boolean {
+  if (raw.indexOf('"') < 0 || !sep) return false;
+  let i = 0;
+  while (i <= raw.length) {
+    if (raw.charCodeAt(i) === 34) {
+      // A quoted field: to its closing quote (doubled quotes are data); papaparse checks what follows.
+      i++;
+      while (i < raw.length) {
+        if (raw.charCodeAt(i) === 34) {
+          if (raw.charCodeAt(i + 1) === 34) i += 2;
+          else break;
+        } else i++;
+      }
+      const next = raw.indexOf(sep, i);
+      if (next < 0) return false;
+      i = next + sep.length;
+      continue;
+    }
+    const next = raw.indexOf(sep, i);
+    const end = next < 0 ? raw.length : next;
+    if (raw.substring(i, end).indexOf('"') >= 0) return true;
+    if (next < 0) return false;
+    i = next + sep.length;
+  }
+  return false;
+}
+
 /** True when a line break in `raw` stands outside double quotes (a stray CR, say). */
 function breakOutsideQuotes(raw: string): boolean {
   let quoted = false;
@@ -165,7 +197,9 @@ export function readTableRows(text: string, delimiter?: string): TableRows {
         if (lfOfPreviousLine && fields[0]?.startsWith('\n')) fields[0] = fields[0].slice(1);
         const span = last - first + 1;
         const trusted =
-          result.errors.length === 0 && (span === 1 || (width >= 0 && span <= MAX_RECORD_LINES && fields.length === width));
+          result.errors.length === 0 &&
+          (span === 1 || (width >= 0 && span <= MAX_RECORD_LINES && fields.length === width)) &&
+          !quoteInUnquotedField(raw, result.meta.delimiter);
         if (!trusted) {
           refused = first;
           parser.abort();

@@ -49,6 +49,17 @@ describe('line formats account for every line', () => {
     expect(r.notes.filter((n) => n.message.fr.includes('guillemets'))[0].message.fr).toMatch(/^Lignes 11, 21\u202f:/);
   });
 
+  it('an identifier that lost its opening quote is read without the stray one, and the line is named', () => {
+    const lines = pasted(30, ';').map((l, i) => (i === 0 ? l : l.replace(/^([^;]*);/, '"$1";')));
+    // Line 12: `2254767";"NOM10";…`, the identifier's opening quote lost.
+    lines[11] = lines[11].replace(/^"/, '');
+    const r = readDirectory([file('annuaire.csv', lines.join('\r\n'))]);
+    expect(r.persons).toHaveLength(30);
+    const quoted = r.persons.filter((p) => p.id.includes('"'));
+    expect(quoted).toEqual([]);
+    expect(r.notes.filter((n) => n.message.fr.includes('guillemets'))[0]?.message.fr).toMatch(/^Ligne 12\u202f:/);
+  });
+
   it('a lone CR inside a CRLF file keeps the pupil, read over two lines, with a note', () => {
     const lines = pasted(6, ';');
     lines[3] = lines[3].replace('Prenom2', 'Pre\rnom2');
