@@ -13,6 +13,7 @@ import { type Lang, type MessageKey, formatNumber, t, uiLang } from '../i18n';
 import { HOST_ATTRIBUTE, createClosedHost } from '../page-host/closed-host';
 import { fillSearchField } from './fill';
 import { whyText } from './why';
+import { el } from '../page-host/element';
 
 /** What Passerelle may say about one row: it has a suggestion, it has none, or why it says nothing. */
 export type RowMark = 'available' | 'none' | Refusal['refused'];
@@ -45,14 +46,6 @@ const REFUSAL_TEXT: Record<Refusal['refused'], MessageKey> = {
   'host-not-school-ent': 'entSuggestHostNotConfirmed',
 };
 
-type Child = Node | string;
-
-function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls: string | null, ...children: Child[]): HTMLElementTagNameMap[K] {
-  const element = doc.createElement(tag);
-  if (cls) element.className = cls;
-  element.append(...children);
-  return element;
-}
 
 /** One host's line; `row` is the latest the helper gave for it (its search field, its `reveal`). */
 interface Line {

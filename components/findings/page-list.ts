@@ -6,17 +6,10 @@
 import type { Finding } from '../../lib/checks/finding';
 import { type Lang, t } from '../i18n';
 import { copy } from './copy';
+import { el } from '../page-host/element';
 
 export const SEVERITY_KEY = { error: 'findingsError', warning: 'findingsWarning', info: 'findingsInfo' } as const;
 
-type Child = Node | string;
-
-function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls: string | null, ...children: Child[]): HTMLElementTagNameMap[K] {
-  const element = doc.createElement(tag);
-  if (cls) element.className = cls;
-  element.append(...children);
-  return element;
-}
 
 function copyableUrl(doc: Document, url: string, lang: Lang): HTMLElement {
   const code = el(doc, 'code', null, url);

@@ -13,11 +13,11 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { generate } from '../../scripts/generator';
 import { aafFiles } from '../../scripts/generator/write-aaf';
-import { contentOf, writeFiles } from '../../scripts/generator/write-files';
-import { partnerExport } from '../../scripts/generator/write-pronote';
+import { writeFiles } from '../../scripts/generator/write-files';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
-import { runSampleRapprochement } from './sample-rapprochement';
+import { opaqueExportText } from './opaque-export';
+import { runSampleRapprochement, startRapprochement } from './sample-rapprochement';
 
 /** Each screen checked at the panel's narrowest and widest (target sizes and reflow differ). */
 const WIDTHS = [360, 600];
@@ -65,13 +65,8 @@ test('the mapping screen of an export with an unknown field has no serious viola
   try {
     // The links test's export: guardian links under a name no synonym knows bring the mapping screen.
     const g = generate({ seed: 4, students: 30 });
-    const hidden = contentOf(partnerExport(g.pronote, { links: 'guardian-attribute' })).replace(/ Enfants="([^"]*)"/g, (_m, v: string) => ` Foyer="K${v}"`);
-    const [opaque] = writeFiles(work, [{ name: 'opaque.xml', chunks: () => [hidden] }, ...aafFiles(g.directory)]);
-    const panel = await openSidePanel();
-    const tab = panel.locator('#panel-rapprochement');
-    await tab.getByLabel('UAI (RNE) de l’établissement').fill('0310047H');
-    await tab.getByLabel('Nom de l’établissement').fill('Collège Zola');
-    await tab.getByRole('button', { name: 'Commencer le rapprochement' }).click();
+    const [opaque] = writeFiles(work, [{ name: 'opaque.xml', chunks: () => [opaqueExportText(g)] }, ...aafFiles(g.directory)]);
+    const { panel, tab } = await startRapprochement(openSidePanel, { uai: '0310047H', name: 'Collège Zola' });
     await tab.getByTestId('wb-pronote-file').setInputFiles(opaque.path);
     await expect(tab.getByTestId('wb-unused-fields')).toContainText('Foyer', { timeout: 60_000 });
     await expect(tab.locator('.wb-mapping')).toBeVisible();

@@ -9,9 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generate } from '../../scripts/generator';
 import { aafFiles } from '../../scripts/generator/write-aaf';
-import { contentOf, writeFiles } from '../../scripts/generator/write-files';
+import { writeFiles } from '../../scripts/generator/write-files';
 import { partnerExport } from '../../scripts/generator/write-pronote';
 import { expect, test } from './fixtures';
+import { opaqueExportText } from './opaque-export';
 import { startRapprochement } from './sample-rapprochement';
 
 let work: string;
@@ -23,7 +24,7 @@ test.beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'passerelle-links-'));
   const g = generate({ seed: 4, students: 60 });
   // Guardian-side links under a name no synonym knows, by keys the file's ids do not match.
-  const hidden = contentOf(partnerExport(g.pronote, { links: 'guardian-attribute' })).replace(/ Enfants="([^"]*)"/g, (_m, v: string) => ` Foyer="K${v}"`);
+  const hidden = opaqueExportText(g);
   const written = writeFiles(work, [
     { name: 'opaque.xml', chunks: () => [hidden] },
     { ...partnerExport(g.pronote, { links: 'none' }), name: 'none.xml' },

@@ -13,11 +13,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { generate } from '../../scripts/generator';
-import { contentOf, writeFiles } from '../../scripts/generator/write-files';
-import { partnerExport } from '../../scripts/generator/write-pronote';
+import { writeFiles } from '../../scripts/generator/write-files';
 import { expect, test } from './fixtures';
 import { type ProbeOptions, probeGeometry } from './geometry-probe';
-import { runSampleRapprochement } from './sample-rapprochement';
+import { opaqueExportText } from './opaque-export';
+import { runSampleRapprochement, startRapprochement } from './sample-rapprochement';
 
 const SIZES = (process.env.PANEL_SIZES ?? '360x640,600x900').split(',').map((s) => {
   const [width, height] = s.split('x').map(Number);
@@ -126,14 +126,8 @@ for (const size of SIZES) {
       try {
         const g = generate({ seed: 4, students: 30 });
         // Guardian links under a name no synonym knows: the sniffer asks for the mapping.
-        const hidden = contentOf(partnerExport(g.pronote, { links: 'guardian-attribute' })).replace(/ Enfants="([^"]*)"/g, (_m, v: string) => ` Foyer="K${v}"`);
-        const [opaque] = writeFiles(work, [{ name: 'opaque.xml', chunks: () => [hidden] }]);
-        const panel = await openSidePanel();
-        await panel.setViewportSize(size);
-        const tab = panel.locator('#panel-rapprochement');
-        await tab.getByLabel('UAI (RNE) de l’établissement').fill('0310047H');
-        await tab.getByLabel('Nom de l’établissement').fill('Collège Zola');
-        await tab.getByRole('button', { name: 'Commencer le rapprochement' }).click();
+        const [opaque] = writeFiles(work, [{ name: 'opaque.xml', chunks: () => [opaqueExportText(g)] }]);
+        const { panel, tab } = await startRapprochement(openSidePanel, { uai: '0310047H', name: 'Collège Zola', ...size });
         await tab.getByTestId('wb-pronote-file').setInputFiles(opaque.path);
         await expect(tab.getByTestId('wb-unused-fields')).toContainText('Foyer', { timeout: 60_000 });
         await screen(panel, 'mapping');

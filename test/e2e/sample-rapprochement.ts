@@ -8,15 +8,16 @@ import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
 
 /**
- * Opens the side panel (at `width` px wide, 900 high, when given) and starts a rapprochement for
- * school `uai` named `name`; returns the panel and its Rapprochement tab, on the files screen.
+ * Opens the side panel (at `width` × `height` px when a width is given, 900 high by default) and
+ * starts a rapprochement for school `uai` named `name`; returns the panel and its Rapprochement tab,
+ * on the files screen.
  */
 export async function startRapprochement(
   openSidePanel: () => Promise<Page>,
-  school: { uai: string; name: string; width?: number } = { uai: '0482409H', name: 'Collège Jean-Moulin' },
+  school: { uai: string; name: string; width?: number; height?: number } = { uai: '0482409H', name: 'Collège Jean-Moulin' },
 ): Promise<{ panel: Page; tab: Locator }> {
   const panel = await openSidePanel();
-  if (school.width) await panel.setViewportSize({ width: school.width, height: 900 });
+  if (school.width) await panel.setViewportSize({ width: school.width, height: school.height ?? 900 });
   const tab = panel.locator('#panel-rapprochement');
   await tab.getByLabel('UAI (RNE) de l’établissement').fill(school.uai);
   await tab.getByLabel('Nom de l’établissement').fill(school.name);
