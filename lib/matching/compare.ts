@@ -315,7 +315,8 @@ export type GivenNames = Pick<Reading, 'first' | 'firstPhon' | 'firstOthers' | '
  * one is a part of the other's compound name or another given name (Anne-Sophie vs Anne; a second
  * given name used daily), when every given name of one side's first-name field is among the
  * other's given names (only the first of several, or extra ones: issue 13, point 4), or a typo
- * (Jaro-Winkler ≥ 0.92); `phonetic`; `different`; `missing`.
+ * as for surnames (Jaro-Winkler ≥ 0.92, or one edit on names of 5+ letters: "Clata" for Clara,
+ * "Licas" for Lucas); `phonetic`; `different`; `missing`.
  */
 export function compareGivenNames(a: Prepared, b: Prepared): Level {
   return compareGiven(a, b);
@@ -331,7 +332,7 @@ export function compareGiven(a: GivenNames, b: GivenNames): Level {
   if ((a.firstAll || b.firstAll) && (a.firstAll || af.sorted) === (b.firstAll || bf.sorted)) return 'exact';
   if (a.firstOthers.includes(bf.compact) || b.firstOthers.includes(af.compact)) return 'close';
   if (tokensAmong(af, b) || tokensAmong(bf, a)) return 'close';
-  if (jaroWinkler(af.compact, bf.compact) >= CLOSE_JW) return 'close';
+  if (jaroWinkler(af.compact, bf.compact) >= CLOSE_JW || (typoPossible(af, bf) && typo(af.core, bf.core))) return 'close';
   if (a.firstPhon && a.firstPhon === b.firstPhon) return 'phonetic';
   return 'different';
 }

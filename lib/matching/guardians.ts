@@ -14,7 +14,10 @@ const NO_INDEXES: number[] = [];
 export interface GuardianLinks {
   /** Each Pronote guardian's Pronote children, by Pronote index. */
   kidsOf: Array<Prepared[] | undefined>;
-  /** Directory indexes of the accounts linked to the students surely paired (the school's guardians). */
+  /**
+   * Directory indexes of the school's guardians: the accounts linked to the students surely paired,
+   * and to the student accounts of the school's structures (`schoolStructures`).
+   */
   linked: Set<number>;
   /**
    * The number of `p`'s surely paired children whose account the directory links to `d`; -1 when
@@ -25,8 +28,12 @@ export interface GuardianLinks {
   extra(p: Prepared): Prepared[];
 }
 
-/** The links between Pronote guardians and directory guardians through the students paired in `outcomes`. */
-export function guardianLinks(P: Prepared[], D: Prepared[], outcomes: Map<number, Outcome>): GuardianLinks {
+/**
+ * The links between Pronote guardians and directory guardians through the students paired in
+ * `outcomes`. `schoolStructures`: the school's structure ids (`ScopeInfo.structures`, from the UAI
+ * or the sure pairs; compared without case); [] when unknown.
+ */
+export function guardianLinks(P: Prepared[], D: Prepared[], outcomes: Map<number, Outcome>, schoolStructures: readonly string[] = []): GuardianLinks {
   // Small lists, not sets: a person has a few children or guardians, and 100,000 sets weigh a lot.
   const kidsOf: Array<Prepared[] | undefined> = new Array(P.length);
   eachLink(P, (s, g) => {
@@ -68,6 +75,22 @@ export function guardianLinks(P: Prepared[], D: Prepared[], outcomes: Map<number
     const gs = dirGuardiansOf[o.pair.d.index];
     if (gs) for (let i = 0; i < gs.length; i++) linked.add(gs[i]);
   });
+  // And those linked to the school's student accounts, paired or not: a student left to review (a
+  // partial name, a Pronote duplicate) is still of the school, and so are the guardians the
+  // directory gives it (issue 13, point 2: candidates come first from the school's own population).
+  // Guardian accounts carry no structure in the AAF (PersRelEleve has no ENTPersonStructRattach),
+  // so their children's structures are the only way to the school.
+  if (schoolStructures.length) {
+    const wanted = new Set(schoolStructures.map((x) => x.toUpperCase()));
+    for (let i = 0; i < D.length; i++) {
+      const gs = dirGuardiansOf[i];
+      if (!gs || D[i].person.category !== 'student') continue;
+      const structures = D[i].person.structures;
+      let inside = false;
+      for (let j = 0; j < structures.length && !inside; j++) inside = wanted.has(structures[j].toUpperCase());
+      if (inside) for (let k = 0; k < gs.length; k++) linked.add(gs[k]);
+    }
+  }
   // Called for every account compared with one person in turn: that person's lookup is kept.
   let lastP: Prepared | undefined;
   let lastKids: number[] | undefined;

@@ -104,10 +104,10 @@ export function match(input: MatchInput): MatchResult {
     tracker.stage(category);
     const pool = DIRECTORY_POOLS[category].flatMap((c) => dirByCategory.get(c) ?? []);
     const names = nameFrequencies(pool, D.length, ids);
-    const links = category === 'guardian' ? guardianLinks(P, D, outcomes) : undefined;
-    if (links) run.kidsOf = links.kidsOf;
     // The school's structures from the sure pairs so far, unless a known UAI gives them.
     if (scopeInfo.from !== 'uai' && category !== 'student') scopeInfo = derivedScope(outcomes, scopeInfo);
+    const links = category === 'guardian' ? guardianLinks(P, D, outcomes, scopeInfo.structures) : undefined;
+    if (links) run.kidsOf = links.kidsOf;
     const scope = category === 'guardian' && links?.linked.size ? linkedScope(pool, links.linked) : structureScope(pool, D.length, scopeInfo.structures);
     const ps = pronoteByCategory.get(category) ?? [];
     const pronoteNames = new NameCounts();

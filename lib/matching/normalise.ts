@@ -295,12 +295,20 @@ const givenNameFormsMemo = memo2((firstName: string, others: string) => {
   const add = (f: NameForm | null | undefined) => {
     if (f && !out.some((o) => o.compact === f.compact)) out.push(f);
   };
-  const main = nameFormMemo(firstName);
+  // A civility alone in the given-name field ("MME", "Monsieur": Pronote guardians written "M. et
+  // Mme") is no given name: read as one it would disagree with every account.
+  const main = civilityOnly(firstName) ? null : nameFormMemo(firstName);
   add(main);
   if (main && main.tokens.length > 1) for (const t of main.tokens) add(nameFormMemo(t));
   if (others) for (const o of others.split('\u0000')) add(nameFormMemo(o));
   return out;
 });
+
+/** True when the field holds civilities only ("Mme", "M. et Mme"; `et` joins two of them). */
+function civilityOnly(field: string): boolean {
+  const tokens = foldWords(field).split(' ').filter(Boolean);
+  return tokens.length > 0 && tokens.some((t) => CIVILITIES.has(t)) && tokens.every((t) => CIVILITIES.has(t) || t === 'et');
+}
 
 /**
  * Every given name of a person as one order-free key (`NameForm.sorted` of the first-name field and

@@ -83,6 +83,18 @@ describe('given-name levels', () => {
     expect(given('Lou Manon', 'LOU', ['Manon', 'Juliette'])).toBe('close');
     expect(given('Paul Manon', 'LOU', ['Juliette'])).toBe('different');
   });
+  it('one typo is close on a given name of 5+ letters, as on a surname; shorter names differ by one letter', () => {
+    expect(given('Clata', 'Clara')).toBe('close');
+    expect(given('Licas', 'Lucas')).toBe('close');
+    expect(given('Sokène', 'SOLÈNE')).toBe('close');
+    expect(given('Lina', 'Léna')).toBe('different');
+    expect(given('Hugo', 'Yugo')).toBe('different');
+  });
+  it('a civility alone in the given-name field is no given name', () => {
+    expect(given('MME', 'Julie')).toBe('missing');
+    expect(given('M. et Mme', 'Julie')).toBe('missing');
+    expect(given('Madame Léa', 'LÉA')).toBe('exact');
+  });
   it('phonetic, different, missing', () => {
     expect(given('Kévin', 'Kevin')).toBe('exact');
     expect(given('Mathieu', 'Matthieu')).toBe('close');

@@ -100,3 +100,31 @@ describe('a UAI the directory does not know', () => {
     expect(a).toEqual(b);
   });
 });
+
+describe('the guardians of the school', () => {
+  // Marc Durand's child is a student of the school that Pronote does not list (a former pupil, or a
+  // record left to review): no sure pair links him, yet his account is of the school; his namesake
+  // is the guardian of a pupil of the other school.
+  const dir = (): Person[] => [
+    ...feed(),
+    at('0330001A', ent('student', { id: 'SX', last: 'Durand', first: 'Léo', birth: '2011-05-04', guardians: ['GX'] })),
+    ent('guardian', { id: 'GX', last: 'Durand', first: 'Marc', sex: 'M', children: ['SX'] }),
+    at('0330002B', ent('student', { id: 'SB', last: 'Durand', first: 'Jules', birth: '2012-01-09', guardians: ['GB'] })),
+    ent('guardian', { id: 'GB', last: 'Durand', first: 'Marc', sex: 'M', children: ['SB'] }),
+  ];
+  const guardian = pronote('guardian', { id: 'PG', last: 'DURAND', first: 'Marc', sex: 'M' });
+
+  it('are those linked to the school’s student accounts, paired or not: the name unique among them pairs', () => {
+    const r = byId(match({ pronote: [...school(), guardian], directory: dir() }).proposals);
+    expect(r.get('PG')).toMatchObject({ status: 'auto', entId: 'GX' });
+  });
+
+  it('a namesake met only in another school is not paired on names alone: offered, its structure against it', () => {
+    const d = dir().map((p) => (p.id === 'GX' ? { ...p, lastName: 'Martin', firstName: 'Paul' } : p));
+    const got = byId(match({ pronote: [...school(), guardian], directory: d }).proposals).get('PG')!;
+    expect(got.status).toBe('review');
+    expect(got.candidates[0].entId).toBe('GB');
+    expect(got.candidates[0].evidence.find((e) => e.field === 'structure')?.level).toBe('different');
+  });
+});
+
