@@ -19,6 +19,8 @@ export interface GuardianLinks {
    * and to the student accounts of the school's structures (`schoolStructures`).
    */
   linked: Set<number>;
+  /** Directory indexes of the accounts linked to the students surely paired (a part of `linked`). */
+  ofPairedStudents: Set<number>;
   /**
    * The number of `p`'s surely paired children whose account the directory links to `d`; -1 when
    * none of `p`'s children is surely paired (nothing known).
@@ -75,6 +77,7 @@ export function guardianLinks(P: Prepared[], D: Prepared[], outcomes: Map<number
     const gs = dirGuardiansOf[o.pair.d.index];
     if (gs) for (let i = 0; i < gs.length; i++) linked.add(gs[i]);
   });
+  const ofPairedStudents = new Set(linked);
   // And those linked to the school's student accounts, paired or not: a student left to review (a
   // partial name, a Pronote duplicate) is still of the school, and so are the guardians the
   // directory gives it (issue 13, point 2: candidates come first from the school's own population).
@@ -97,6 +100,7 @@ export function guardianLinks(P: Prepared[], D: Prepared[], outcomes: Map<number
   return {
     kidsOf,
     linked,
+    ofPairedStudents,
     children(p: Prepared, d: Prepared): number {
       if (p !== lastP) {
         lastP = p;

@@ -128,6 +128,7 @@ export function match(input: MatchInput): MatchResult {
       lastExactW: names.lastExactW,
       firstExactW: names.firstExactW,
       scope,
+      pairedGuardians: links?.ofPairedStudents,
       pronoteNames,
       directoryNames,
       weights: run.weights,

@@ -13,13 +13,15 @@ import { AUTO_BITS_THROUGH_CHILD } from './weights';
 /**
  * Name-only evidence (issue 13, point 3): no birth date on one side, both names equal after
  * normalisation and unique on both sides within the scope, nothing disagreeing (sex, class, a
- * guardian's paired children), the account in scope, and the names weighing `NAME_ONLY_BITS` over
+ * guardian's paired children), the account in scope (for a guardian: linked to a student surely
+ * paired, when any is), and the names weighing `NAME_ONLY_BITS` over
  * the prior. The margins are checked by the caller as for any automatic pair.
  */
 export function nameOnlyAuto(p: Prepared, d: Prepared, w: number, ctx: Context): boolean {
   if (w - ctx.prior < NAME_ONLY_BITS) return false;
   if (p.date && d.date) return false;
   if (ctx.scope && ctx.scope[d.index] < 0) return false;
+  if (ctx.pairedGuardians && ctx.pairedGuardians.size > 0 && !ctx.pairedGuardians.has(d.index)) return false;
   if (compareValues(p.sex, d.sex) === 'different' || compareSets(p.classes, d.classes) === 'different') return false;
   if (ctx.children && ctx.children(p, d) === 0) return false;
   return uniqueSameName(p, d, ctx.ids, ctx.pronoteNames, ctx.directoryNames);

@@ -46,6 +46,12 @@ export interface Context {
    * when the run knows no scope, or every account is in it.
    */
   scope: Int8Array | undefined;
+  /**
+   * Guardians: the accounts the directory links to the students surely paired. Only there is a name
+   * alone strong evidence (issue 13, point 2: "the same name met only elsewhere is weak"); the
+   * school's other guardians (`scope`) are ordered and weighed as the school's, never paired on names.
+   */
+  pairedGuardians?: Set<number>;
   /** Name keys of the category's Pronote persons and of the pool's accounts in scope (name-only pairs). */
   pronoteNames: NameCounts;
   directoryNames: NameCounts;

@@ -119,6 +119,18 @@ describe('the guardians of the school', () => {
     expect(r.get('PG')).toMatchObject({ status: 'auto', entId: 'GX' });
   });
 
+  it('are paired on names alone only when linked to a paired student; the others go to review, first and in scope', () => {
+    // The first paired student's parent is in the directory: the guardians of the paired students are known.
+    const d = dir();
+    const first = d.find((p) => p.category === 'student')!;
+    first.guardians = [{ id: 'GP' }];
+    d.push(ent('guardian', { id: 'GP', last: 'Petit', first: 'Anne', sex: 'F', children: [first.id] }));
+    const got = byId(match({ pronote: [...school(), guardian], directory: d }).proposals).get('PG')!;
+    expect(got.status).toBe('review');
+    expect(got.candidates[0].entId).toBe('GX');
+    expect(got.candidates[0].evidence.find((e) => e.field === 'structure')).toBeUndefined();
+  });
+
   it('a namesake met only in another school is not paired on names alone: offered, its structure against it', () => {
     const d = dir().map((p) => (p.id === 'GX' ? { ...p, lastName: 'Martin', firstName: 'Paul' } : p));
     const got = byId(match({ pronote: [...school(), guardian], directory: d }).proposals).get('PG')!;
