@@ -1,5 +1,8 @@
 /** A Person with every list empty, for readers to fill (lib/person.ts holds the model). */
 import type { Person, ReadNote } from '../core/person';
+import { ownText, type TextPool } from './own-text';
+
+export { ownText, TextPool } from './own-text';
 
 export function newPerson(
   base: Pick<Person, 'side' | 'source' | 'location' | 'category' | 'id' | 'idKind' | 'lastName' | 'firstName'>,
@@ -24,46 +27,36 @@ export function newPerson(
   };
 }
 
-/**
- * `s` as a string of its own, never a slice of a larger one. V8 makes a substring of 13 characters
- * or more (`slice`, `trim`, a regex match) a view on its parent: one kept value then keeps the
- * whole decoded file alive. At 250,000 AAF accounts (14 files of 25 MB) that was 480 MB of file
- * text held by the persons after reading (heap 850 MB before, 366 MB after, measured 3 Dec 2026).
- * Shorter substrings are copies already and are returned as they are.
- */
-export function ownText(s: string): string {
-  // A JSON round trip gives a flat string of exactly `s` (a concatenation then a slice gives one
-  // too, but as a view of one more character: 48 MB more at 250,000 accounts).
-  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
-}
 
 /**
  * Replaces every text of `p` (fields, list items, link ids, raw values) by its own copy
- * (`ownText`), so that the person keeps nothing of the file it was read from. In place; returns `p`.
+ * (`ownText`), so that the person keeps nothing of the file it was read from; with a `pool`, equal
+ * short values of one read share one copy. In place; returns `p`.
  */
-export function ownStrings(p: Person): Person {
-  p.source = ownText(p.source);
-  p.location = ownText(p.location);
-  p.id = ownText(p.id);
-  p.lastName = ownText(p.lastName);
-  p.firstName = ownText(p.firstName);
-  if (p.birthName !== undefined) p.birthName = ownText(p.birthName);
-  if (p.civility !== undefined) p.civility = ownText(p.civility);
-  if (p.email !== undefined) p.email = ownText(p.email);
-  if (p.postalCode !== undefined) p.postalCode = ownText(p.postalCode);
-  if (p.birthDate !== undefined) p.birthDate = ownText(p.birthDate);
-  ownList(p.otherFirstNames);
-  ownList(p.classes);
-  ownList(p.structures);
-  for (let i = 0; i < p.children.length; i++) p.children[i].id = ownText(p.children[i].id);
-  for (let i = 0; i < p.guardians.length; i++) p.guardians[i].id = ownText(p.guardians[i].id);
+export function ownStrings(p: Person, pool?: TextPool): Person {
+  const own = pool ? (s: string) => pool.own(s) : ownText;
+  p.source = own(p.source);
+  p.location = own(p.location);
+  p.id = own(p.id);
+  p.lastName = own(p.lastName);
+  p.firstName = own(p.firstName);
+  if (p.birthName !== undefined) p.birthName = own(p.birthName);
+  if (p.civility !== undefined) p.civility = own(p.civility);
+  if (p.email !== undefined) p.email = own(p.email);
+  if (p.postalCode !== undefined) p.postalCode = own(p.postalCode);
+  if (p.birthDate !== undefined) p.birthDate = own(p.birthDate);
+  ownList(p.otherFirstNames, own);
+  ownList(p.classes, own);
+  ownList(p.structures, own);
+  for (let i = 0; i < p.children.length; i++) p.children[i].id = own(p.children[i].id);
+  for (let i = 0; i < p.guardians.length; i++) p.guardians[i].id = own(p.guardians[i].id);
   const raw = p.raw;
-  for (const key in raw) raw[key] = ownText(raw[key]);
+  for (const key in raw) raw[key] = own(raw[key]);
   return p;
 }
 
-function ownList(list: string[]): void {
-  for (let i = 0; i < list.length; i++) list[i] = ownText(list[i]);
+function ownList(list: string[], own: (s: string) => string): void {
+  for (let i = 0; i < list.length; i++) list[i] = own(list[i]);
 }
 
 /**

@@ -14,7 +14,8 @@
  * and the caller goes the slow way, so that error messages (with their line and column) and
  * results are those of fast-xml-parser. Entity declarations are refused before either path runs.
  */
-import { countLines, decodeXmlEntities, type XmlNode } from './xml-text';
+import { ownText } from './own-text';
+import { countLines, decodeXmlEntities, NO_ATTRS, NO_CHILDREN, type XmlNode } from './xml-text';
 
 /**
  * Names fast-xml-parser refuses or renames (`criticalProperties` and `DANGEROUS_PROPERTY_NAMES` of
@@ -135,7 +136,9 @@ class NameTable {
     const slot = (length * 31 + text.charCodeAt(at) * 7 + text.charCodeAt(at + length - 1)) & 511;
     const known = this.slots[slot];
     if (known !== undefined && known.length === length && holdsName(text, at, known, length)) return known;
-    const name = text.substr(at, length);
+    // Its own copy: a name of 13+ letters (`DateNaissance`) would otherwise be a view of the whole
+    // file, and names outlive the file (caches of folded names, the profile of the mapping screen).
+    const name = ownText(text.substr(at, length));
     this.slots[slot] = name;
     return name;
   }
@@ -250,7 +253,7 @@ function scan(text: string, build: boolean): XmlNode | true | undefined {
         if (SPECIAL_NAMES.has(name)) return undefined;
         line += countLines(text, lineAt, p);
         lineAt = p;
-        node = { name, attrs: {}, children: [], text: '', line };
+        node = { name, attrs: NO_ATTRS, children: NO_CHILDREN, text: '', line };
       }
       let selfClosing = false;
       let attrCount = 0;
@@ -303,6 +306,7 @@ function scan(text: string, build: boolean): XmlNode | true | undefined {
           if (!xmlns) {
             const key = attrColons === 0 ? rawName : rawName.slice(rawName.indexOf(':') + 1);
             if (SPECIAL_NAMES.has(key) || SPECIAL_NAMES.has(rawName)) return undefined;
+            if (node.attrs === NO_ATTRS) node.attrs = {};
             node.attrs[key] = decodeXmlEntities(newlines(text.substring(q + 1, close)).trim());
           }
         }
@@ -310,7 +314,11 @@ function scan(text: string, build: boolean): XmlNode | true | undefined {
       }
       p = q;
       if (node) {
-        if (depth > 0) openNodes[depth - 1].children.push(node);
+        if (depth > 0) {
+          const parent = openNodes[depth - 1];
+          if (parent.children === NO_CHILDREN) parent.children = [node];
+          else parent.children.push(node);
+        }
         else root = node;
       }
       if (selfClosing) {

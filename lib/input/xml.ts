@@ -13,7 +13,7 @@ import { scanBody, scanProlog } from './xml-prolog';
 import { scanWellFormed, scanXmlTree } from './xml-scan';
 import { countLines, decodeXmlEntities, lineColumn, type XmlNode } from './xml-text';
 
-export { countLines, decodeXmlEntities, lineColumn, type XmlNode } from './xml-text';
+export { countLines, decodeXmlEntities, lineColumn, NO_ATTRS, NO_CHILDREN, type XmlNode } from './xml-text';
 
 /**
  * Refuses entity declarations wherever they stand (the DOCTYPE's internal subset, a later DOCTYPE,

@@ -22,10 +22,10 @@
  */
 import { categoryFromWord } from '../input/category-words';
 import { parseDate } from '../input/dates';
-import { clean, newPerson, ownStrings, parseSex } from '../input/person-draft';
+import { clean, newPerson, ownStrings, parseSex, TextPool } from '../input/person-draft';
 import { completeRelations } from '../input/relations';
 import { compact } from '../input/words';
-import type { XmlNode } from '../input/xml';
+import { NO_ATTRS, NO_CHILDREN, type XmlNode } from '../input/xml';
 import { CATEGORIES, type Category, type IdKind, type NotRead, type Person } from '../core/person';
 import { KEY_ATTRS, linkValues } from './link-fields';
 import type { MappingProfile } from './mapping-profile';
@@ -80,6 +80,8 @@ export interface ProfileReadOptions {
   idKind: IdKind;
   /** idKind for records whose id comes from the `ident` field (partner: `Ident`). */
   identKind: IdKind;
+  /** True to take the records out of `root` as they are read (the caller is done with them). */
+  consume?: boolean;
 }
 
 export interface ProfileReadResult {
@@ -167,6 +169,22 @@ function firstKey(node: XmlNode): string | undefined {
   return undefined;
 }
 
+/** Removes the `records` from their parents' children (the tree then holds everything else). */
+function detachRecords(root: XmlNode, records: Set<XmlNode>): void {
+  const walk = (node: XmlNode) => {
+    const children = node.children;
+    let kept = 0;
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i];
+      if (records.has(c)) continue;
+      walk(c);
+      children[kept++] = c;
+    }
+    if (kept < children.length) node.children = kept === 0 ? NO_CHILDREN : children.slice(0, kept);
+  };
+  walk(root);
+}
+
 /**
  * Applies a profile to a parsed export.
  * @returns persons (links between students and guardians resolved through `ident` or `id`),
@@ -183,10 +201,16 @@ export function readWithProfile(root: XmlNode, profile: MappingProfile, options:
   const keyToId = new Map<Category, Map<string, string>>();
   const guardianRefs = new Map<Person, string[]>();
   const childRefs = new Map<Person, string[]>();
-  const records = collect(root, profile);
+  const pool = new TextPool();
+  const records: Array<{ node: XmlNode; rank: number } | undefined> = collect(root, profile);
+  // Consumed: each record leaves the tree once read, so that the persons grow as the tree shrinks
+  // (reading a 540,000-person export peaked at the file's text, its whole tree and every person at
+  // once: `npm run bench -- reading-large`).
+  if (options.consume) detachRecords(root, new Set(records.map((r) => r!.node)));
   // Indexed loops, no closures per record: reading runs once per file, mostly before V8 optimises it.
   for (let r = 0; r < records.length; r++) {
-    const { node, rank } = records[r];
+    const { node, rank } = records[r]!;
+    if (options.consume) records[r] = undefined;
     const location = `${node.name}[${rank}], l. ${node.line}`;
     const category = categoryOf(node, profile);
     if (!category) {
@@ -267,27 +291,35 @@ export function readWithProfile(root: XmlNode, profile: MappingProfile, options:
     // The record's own attributes object becomes `raw` (the tree is dropped once read, and nothing
     // after this reads a record's attributes): a copy cost about 200 bytes a person, 100 MB for a
     // 540,000-person export (scripts/bench/reading-large-export.ts).
-    p.raw = node.attrs;
+    p.raw = node.attrs === NO_ATTRS ? {} : node.attrs;
     const children = node.children;
     for (let k = 0; k < children.length; k++) {
       const c = children[k];
       const value = c.text || labelOf(c) || firstKey(c);
       if (value) p.raw[c.name] = p.raw[c.name] ? `${p.raw[c.name]} | ${value}` : value;
     }
-    persons.push(ownStrings(p));
+    persons.push(ownStrings(p, pool));
   }
   // Links name the guardian by its key in the file (partner layout: `Ident`), which may differ from its id (`IDPN`).
   const guardianKeys = keyToId.get('guardian');
   for (const [student, refs] of guardianRefs) {
-    for (const ref of refs) student.guardians.push({ id: guardianKeys?.get(ref) ?? ref });
+    // Own copies: the keys are the file's text, and one id kept as a view keeps the whole file.
+    for (const ref of refs) student.guardians.push({ id: pool.own(guardianKeys?.get(ref) ?? ref) });
   }
   const studentKeys = keyToId.get('student');
   for (const [guardian, refs] of childRefs) {
     for (const ref of refs) {
-      const id = studentKeys?.get(ref) ?? ref;
+      const id = pool.own(studentKeys?.get(ref) ?? ref);
       if (!guardian.children.some((c) => c.id === id)) guardian.children.push({ id });
     }
   }
   completeRelations(persons);
+  // Lists grown by `push` keep room for 16 or more links; exact copies weighed 60 MB less at
+  // 540,000 persons (`npm run bench -- reading-large`).
+  for (let i = 0; i < persons.length; i++) {
+    const p = persons[i];
+    if (p.children.length) p.children = p.children.slice();
+    if (p.guardians.length) p.guardians = p.guardians.slice();
+  }
   return { persons, notRead, identFallbacks };
 }

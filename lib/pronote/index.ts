@@ -236,10 +236,15 @@ export function readPronoteExport(files: InputFile[], options: { profile?: Mappi
     for (const u of left) unused.push(u);
     if (left.length > 0) notes.push(unusedNote(file.name, left));
     layout = partner ? 'partner' : 'sniffed';
+    // Judged before the records are read: reading takes them out of the tree.
+    const personElements = new Set(Object.values(profile.categories).map((c) => c?.element ?? ''));
+    const kind = exportKindOf(root, personElements);
+    if (kind !== 'unknown') exportKind = kind;
     const r = readWithProfile(root, profile, {
       source: file.name,
       idKind: partner ? 'IDPN' : 'pronote-field',
       identKind: partner ? 'Ident' : 'pronote-field',
+      consume: true,
     });
     append(notRead, r.notRead);
     // Inside one file a repeated id is set aside by readWithProfile; across files (the same export
@@ -274,9 +279,6 @@ export function readPronoteExport(files: InputFile[], options: { profile?: Mappi
         });
       }
     }
-    const personElements = new Set(Object.values(profile.categories).map((c) => c?.element ?? ''));
-    const kind = exportKindOf(root, personElements);
-    if (kind !== 'unknown') exportKind = kind;
   }
   if (persons.length === 0) for (const p of ssoPersons) persons.push(p);
   else if (decisions.length > 0) {

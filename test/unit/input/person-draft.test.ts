@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clean, newPerson, ownStrings, ownText } from '../../../lib/input/person-draft';
+import { clean, newPerson, ownStrings, ownText, TextPool } from '../../../lib/input/person-draft';
 
 /** What `clean` must give: every run of blanks (`\s`) folded to one space, ends trimmed, '' → undefined. */
 const folded = (v: string) => v.replace(/\s+/g, ' ').trim() || undefined;
@@ -37,6 +37,12 @@ describe('ownStrings (issue 13, point 8: persons keep nothing of the file text)'
         const before = JSON.stringify(p);
         expect(ownStrings(p)).toBe(p);
         expect(JSON.stringify(p)).toBe(before);
+        // Through a pool shared with other persons: the same values again.
+        const pool = new TextPool();
+        pool.own(sliceB);
+        expect(ownStrings(p, pool)).toBe(p);
+        expect(JSON.stringify(p)).toBe(before);
+        expect(pool.own(text.slice(3, 3 + a.length))).toBe(a);
       }),
       { seed: 13, numRuns: 300 },
     );

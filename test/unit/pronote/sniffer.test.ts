@@ -55,6 +55,22 @@ describe('sniffed layouts', () => {
     expect(r.persons[2].raw.DATE_NAISS).toBe('31/02/2011');
   });
 
+  it('keeps the fields of records that carry no attribute at all in raw', () => {
+    const rows = [
+      ['P1', 'MARTIN', 'Léa', '03/04/2011'],
+      ['P2', 'DURAND', 'Hugo', '12/09/2010'],
+      ['P3', 'PETIT', 'Zoé', '30/01/2011'],
+    ];
+    const body = rows.map(([id, n, f, d]) => `<Eleve><Numero>${id}</Numero><Nom>${n}</Nom><Prenom>${f}</Prenom><Naissance>${d}</Naissance></Eleve>`).join('');
+    const r = readPronoteExport([xml('eleves.xml', `<?xml version="1.0" encoding="UTF-8"?><Export><Eleves>${body}</Eleves></Export>`)]);
+    expect(r.persons.map((p) => [p.lastName, p.raw.Nom, p.raw.Naissance])).toEqual([
+      ['MARTIN', 'MARTIN', '03/04/2011'],
+      ['DURAND', 'DURAND', '12/09/2010'],
+      ['PETIT', 'PETIT', '30/01/2011'],
+    ]);
+    expect(r.notRead).toEqual([]);
+  });
+
   it('reads categories from a category field in French, with accents, plural and all six', () => {
     const r = readPronoteExport([load('sniffed-utilisateurs.xml')]);
     expect(r.sniff?.mapping.fields).toMatchObject({ id: 'IdentifiantPronote', category: 'Categorie', birthDate: 'DateDeNaissance', classes: 'Classe' });
