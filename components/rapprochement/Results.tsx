@@ -213,28 +213,24 @@ export function Results({
         )}
       </div>
       <div class="wb-actions wb-no-print">
-        <button
-          type="button"
-          class="wb-primary"
-          disabled={!data}
-          onClick={() => {
-            if (!data) return;
-            download(`${base}-tableau.csv`, writePeopleCsv(resultRows(data.steps, data.decisions)), 'text/csv;charset=utf-8');
-          }}
-        >
-          {t('wbDownloadTable')}
-        </button>
-        <button
-          type="button"
-          class="wb-primary"
-          disabled={!data}
-          onClick={() => {
-            if (!data) return;
-            download(`${base}.csv`, writeDecisionsCsv(resultRows(data.steps, data.decisions)), 'text/csv;charset=utf-8');
-          }}
-        >
-          {t('wbDownloadCsv')}
-        </button>
+        {(
+          [
+            ['-tableau.csv', writePeopleCsv, 'wbDownloadTable'],
+            ['.csv', writeDecisionsCsv, 'wbDownloadCsv'],
+          ] as const
+        ).map(([suffix, write, label]) => (
+          <button
+            key={suffix}
+            type="button"
+            class="wb-primary"
+            disabled={!data}
+            onClick={() => {
+              if (data) download(`${base}${suffix}`, write(resultRows(data.steps, data.decisions)), 'text/csv;charset=utf-8');
+            }}
+          >
+            {t(label)}
+          </button>
+        ))}
         <button
           type="button"
           disabled={!data}

@@ -30,7 +30,7 @@ import {
   validateStep,
 } from '../../lib/store';
 import { formatNumber, t } from '../i18n';
-import { Dialog } from './Dialog';
+import { ConfirmDialog } from './ConfirmDialog';
 import { categoryLabel, tCount } from './format';
 import { FILTER_KEY } from './message-keys';
 import { LeftExplained } from './LeftExplained';
@@ -270,43 +270,27 @@ function Step({ db, client, r, onChange, shown, category }: Props & { category: 
             </div>
           )}
           {asking === 'validate' && (
-            <Dialog title={t('wbValidateAskTitle', [categoryLabel(category)])} onClose={() => setAsking(undefined)} testId="wb-validate-dialog">
-              <p>{tCount('wbValidateAskText', left)}</p>
-              <div class="wb-buttons">
-                <button type="button" data-autofocus onClick={() => setAsking(undefined)}>
-                  {t('wbKeepGoing')}
-                </button>
-                <button
-                  type="button"
-                  class="wb-primary"
-                  onClick={() => {
-                    setAsking(undefined);
-                    validate();
-                  }}
-                >
-                  {t('wbValidateAnyway')}
-                </button>
-              </div>
-            </Dialog>
+            <ConfirmDialog
+              title={t('wbValidateAskTitle', [categoryLabel(category)])}
+              text={tCount('wbValidateAskText', left)}
+              keep={t('wbKeepGoing')}
+              confirm={t('wbValidateAnyway')}
+              primary
+              testId="wb-validate-dialog"
+              onClose={() => setAsking(undefined)}
+              onConfirm={validate}
+            />
           )}
           {asking === 'cancel' && (
-            <Dialog title={t('wbCancelImport')} onClose={() => setAsking(undefined)} testId="wb-cancel-dialog">
-              <p>{t('wbCancelConfirmText')}</p>
-              <div class="wb-buttons">
-                <button type="button" data-autofocus onClick={() => setAsking(undefined)}>
-                  {t('wbKeepGoing')}
-                </button>
-                <button
-                  type="button"
-                  onClick={() => {
-                    setAsking(undefined);
-                    change(() => cancelStep(db, rid, category));
-                  }}
-                >
-                  {t('wbCancelConfirm')}
-                </button>
-              </div>
-            </Dialog>
+            <ConfirmDialog
+              title={t('wbCancelImport')}
+              text={t('wbCancelConfirmText')}
+              keep={t('wbKeepGoing')}
+              confirm={t('wbCancelConfirm')}
+              testId="wb-cancel-dialog"
+              onClose={() => setAsking(undefined)}
+              onConfirm={() => change(() => cancelStep(db, rid, category))}
+            />
           )}
           {frozen && (
             <div class="wb-actions">
