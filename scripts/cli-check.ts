@@ -4,13 +4,16 @@
  * export generated from it, and checks the output files (issue 4, "Done when"): mapping.csv header,
  * one row per Pronote person read, statuses and scores, all six categories in summary.json, the
  * report; exit 0 when it ran, 2 with the reader's message (no stack trace) when the input cannot be
- * used; exports with the links on the guardian side in each form, and with none (issue 13). Prints
- * each check; exits non-zero on any failure.
+ * used; exports with the links on the guardian side in each form, and with none (issue 13); what a
+ * newcomer met on the sample (an edited tableau.csv kept, records not read said on the terminal,
+ * --mapping documented and tried from the README, --uai on the sample, a cut export, unusable
+ * --decisions files, an unwritable --out, English text without a space before colons). Prints each
+ * check; exits non-zero on any failure. No subset: run it whole (`npx tsx scripts/cli-check.ts`).
  */
 import { escapeHtml, REPORT_CSP } from '../lib/report/report-html';
 import { formatNumber } from '../lib/core/format';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
@@ -149,6 +152,128 @@ try {
   const help = reconcile(['--help']);
   check(help.status === 0 && /--lang fr\|en/.test(help.stdout), '--help: exit code 0, lists --lang fr|en', `${help.status} ${help.stdout.slice(0, 300)}`);
 
+  // 1c. What a newcomer met on the sample.
+  // An edited tableau.csv in --out: kept, unless given back with --decisions (or --force).
+  const kept = join(work, 'kept');
+  check(reconcile(['--sample', '--out', kept]).status === 0, 'tableau.csv: a first run writes it');
+  const tableau = join(kept, 'tableau.csv');
+  const lines = readFileSync(tableau, 'utf8').split('\r\n');
+  const cells = lines[1].split(';');
+  cells[3] = 'confirmé';
+  lines[1] = cells.join(';');
+  const edited = lines.join('\r\n');
+  writeFileSync(tableau, edited, 'utf8');
+  const again = reconcile(['--sample', '--out', kept]);
+  check(
+    again.status === 2 && readFileSync(tableau, 'utf8') === edited,
+    'tableau.csv with a decision typed in: a run without --decisions exits 2 and leaves it as it was',
+    `${again.status} ${again.stderr.slice(0, 300)}`,
+  );
+  check(
+    /décision\(s\) saisie\(s\)[\s\S]*--decisions [\s\S]*--out[\s\S]*--force/.test(again.stderr) &&
+      /decision\(s\) typed in[\s\S]*--decisions [\s\S]*--out[\s\S]*--force/.test(again.stderr) &&
+      again.stderr.includes(tableau) &&
+      !again.stderr.includes('Utilisation / Usage'),
+    'tableau.csv kept: the message names the file and the three ways out (--decisions, --out, --force), in French and English',
+    again.stderr.slice(0, 400),
+  );
+  const carried = reconcile(['--sample', '--decisions', tableau, '--out', kept]);
+  check(
+    carried.status === 0 && readFileSync(tableau, 'utf8').split('\r\n')[1] === lines[1].replace(/;automatique;|;confirmé;/, ';confirmé;'),
+    'tableau.csv given back with --decisions: the run goes through and the decision stays in the new table',
+    `${carried.status} ${carried.stderr.slice(0, 300)} ${readFileSync(tableau, 'utf8').split('\r\n')[1]}`,
+  );
+  const forced = reconcile(['--sample', '--force', '--out', kept]);
+  check(forced.status === 0 && !readFileSync(tableau, 'utf8').includes('confirmé'), '--force: the table is overwritten', forced.stderr.slice(0, 300));
+  check(/--force/.test(help.stdout) && /--force/.test(readFileSync('README.md', 'utf8')), '--help and the README name --force');
+
+  // Records not read: counted on the terminal, Pronote and ENT apart, with where the list is.
+  const damaged = join(work, 'aaf-damaged');
+  mkdirSync(damaged);
+  for (const name of readdirSync('sample/aaf')) {
+    let text = readFileSync(join('sample/aaf', name), 'utf8');
+    if (/_Eleve_/.test(name)) text = text.replace('</ficAlimMENESR>', '<deleteRequest><identifier><id>X1</id></identifier></deleteRequest>\n</ficAlimMENESR>');
+    writeFileSync(join(damaged, name), text, 'utf8');
+  }
+  const nr = reconcile(['--pronote', 'sample/pronote-export.xml', '--directory', damaged, '--out', join(work, 'not-read')]);
+  check(
+    nr.status === 0 &&
+      nr.stderr.includes('1 enregistrement(s) non lu(s) (Pronote\u202f: 0, ENT\u202f: 1)') &&
+      nr.stderr.includes('1 record(s) not read (Pronote: 0, ENT: 1)') &&
+      nr.stderr.includes(join(work, 'not-read', 'report.html')),
+    'records not read: counted on the terminal with where the list is (report.html), in French and English',
+    nr.stderr.slice(-600),
+  );
+
+  // --mapping: --help says what it takes; the README's example profile reads the sample's English layout.
+  check(/--pronote[^\n]*XML/.test(help.stdout) && !/XML ou CSV/.test(help.stdout) && /"categories"/.test(help.stdout), '--help: --pronote takes XML, --mapping shows the profile format');
+  const profileJson = /```json\n([\s\S]*?)```/.exec(readFileSync('README.md', 'utf8'))?.[1] ?? '';
+  const profilePath = join(work, 'profile.json');
+  writeFileSync(profilePath, profileJson, 'utf8');
+  const mapped = reconcile(['--pronote', 'sample/pronote-english.xml', '--directory', 'sample/aaf', '--mapping', profilePath, '--out', join(work, 'mapped')]);
+  if (mapped.status === 0) {
+    const rows = Papa.parse<Row>(readFileSync(join(work, 'mapped', 'mapping.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const p = precision(rows, truthOf('sample/truth.csv'));
+    check(rows.length === 723 && p >= 0.99, `--mapping with the README's profile: the 723 persons of sample/pronote-english.xml read and paired (${(p * 100).toFixed(2)} %)`, String(rows.length));
+  } else check(false, "--mapping with the README's profile: exit code 0", mapped.stderr.slice(0, 300));
+  const csvExport = join(work, 'pronote.csv');
+  writeFileSync(csvExport, 'Nom;Prénom;Identifiant\nDUPONT;Jean;123\nMARTIN;Léa;124\n', 'utf8');
+  const csvRun = reconcile(['--pronote', csvExport, '--directory', 'sample/aaf', '--out', join(work, 'csv')]);
+  check(
+    csvRun.status === 2 && /--mapping ne change rien à un CSV[\s\S]*--mapping does not help with a CSV/.test(csvRun.stderr),
+    'a Pronote CSV: exit 2, the refusal says what --mapping takes',
+    csvRun.stderr.slice(0, 400),
+  );
+
+  // --uai on the sample (its aaf/ holds an EtabEducNat file); an unknown one said like the other messages.
+  const uaiSample = reconcile(['--sample', '--uai', '0482409H', '--out', join(work, 'uai-sample')]);
+  const sampleScope = uaiSample.status === 0 ? JSON.parse(readFileSync(join(work, 'uai-sample', 'summary.json'), 'utf8')).scope : undefined;
+  check(sampleScope?.from === 'uai' && sampleScope.askedKnown === true, '--sample --uai 0482409H: the sample school is known by its UAI', JSON.stringify(sampleScope));
+  const uaiOther = reconcile(['--sample', '--uai', '9999999Z', '--out', join(work, 'uai-other')]);
+  const fr = uaiOther.stderr.split('\n').find((l) => l.startsWith('UAI 9999999Z inconnu')) ?? '';
+  const en = uaiOther.stderr.split('\n').find((l) => l.startsWith('UAI 9999999Z unknown')) ?? '';
+  check(
+    fr.includes('l’annuaire') && !fr.includes("'") && fr.includes('\u202f:') && !fr.includes(' / ') && en !== '' && !en.includes(' :'),
+    '--uai unknown: a French line (’, narrow space before the colon), then an English one',
+    `${fr} | ${en}`,
+  );
+
+  // A cut export, as an interrupted copy leaves it (inside a tag): said to be cut, not invalid XML.
+  const cut = join(work, 'coupe.xml');
+  writeFileSync(cut, readFileSync('sample/pronote-export.xml', 'utf8').slice(0, 5000), 'utf8');
+  const cutRun = reconcile(['--pronote', cut, '--directory', 'sample/aaf', '--out', join(work, 'bad')]);
+  check(
+    cutRun.status === 2 && /est incomplet[\s\S]*coupé pendant la copie ou le téléchargement[\s\S]*is incomplete[\s\S]*cut off while copied or downloaded/.test(cutRun.stderr) && !/valid XML/.test(cutRun.stderr),
+    'a Pronote export cut inside a tag: exit 2, said to be cut (incomplete copy or download)',
+    cutRun.stderr.slice(0, 400),
+  );
+
+  // --decisions files that are not decisions files: their kind, not a missing column.
+  const emptyFile = join(work, 'vide.csv');
+  writeFileSync(emptyFile, '');
+  const pdf = join(work, 'decisions.pdf');
+  writeFileSync(pdf, '%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+  for (const [file, fr, en] of [
+    [emptyFile, 'est vide', 'is empty'],
+    [pdf, 'est un document PDF', 'is a PDF document'],
+  ] as const) {
+    const r = reconcile(['--sample', '--decisions', file, '--out', join(work, 'bad')]);
+    check(
+      r.status === 2 && r.stderr.includes(fr) && r.stderr.includes(en) && !/colonne|column/.test(r.stderr),
+      `--decisions ${file.split('/').pop()}: exit 2, "${en}", no missing column`,
+      r.stderr.slice(0, 300),
+    );
+  }
+
+  // English text has no space before a colon: the report in English and the terminal's lines.
+  const enHtml = existsSync(join(englishOut, 'report.html')) ? readFileSync(join(englishOut, 'report.html'), 'utf8') : '';
+  const enText = enHtml.replace(/<style[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, '');
+  const spaced = /.{0,40}[\s\u202f\u00a0]:.{0,20}/.exec(enText)?.[0];
+  check(enText.length > 0 && !spaced, '--lang en: no space before a colon in report.html', spaced);
+  const enLines = [e, nr, uaiOther].flatMap((r) => r.stderr.split('\n')).filter((l) => /^\d+ (Pronote person|record)|^UAI \S+ unknown|^Conflict/.test(l));
+  const spacedLine = enLines.find((l) => /[\s\u202f]:/.test(l));
+  check(enLines.length >= 3 && !spacedLine, 'the English terminal lines have no space before a colon', spacedLine);
+
   // 2. The real AAF feed (ten structures, one directory) against a Pronote export generated from it.
   const gen = join(work, 'from-aaf');
   const g = tsx(['scripts/generate.ts', '--out', gen, '--from-aaf', AAF, '--layouts', 'partner', '--seed', '7']);
@@ -159,7 +284,7 @@ try {
   check(a.status === 0, 'aaf-entcore: exit code 0', `${a.status} ${a.stderr.slice(-500)}`);
   if (a.status === 0) {
     const seconds = JSON.parse(readFileSync(join(aafOut, 'summary.json'), 'utf8')).seconds;
-    if (seconds > 1.5) check(/Rapprochement \/ Pairing : \d+ %/.test(a.stderr), `aaf-entcore: a progress line on stderr (the run took ${seconds} s)`);
+    if (seconds > 1.5) check(/Rapprochement \d+ % \([^)]*\) \/ Pairing \d+ %/.test(a.stderr), `aaf-entcore: a progress line on stderr (the run took ${seconds} s)`);
     const truth = truthOf(join(gen, 'truth.csv'));
     const rows = checkOutputs('aaf-entcore', aafOut, truth.size);
     const p = precision(rows, truth);
@@ -231,7 +356,12 @@ try {
     { label: '--out naming an existing file', args: ['--pronote', pronoteFile, '--directory', AAF], out: pronoteFile, says: /pas un dossier[\s\S]*not a folder/ },
     { label: '--out under /dev/full', args: ['--pronote', pronoteFile, '--directory', AAF], out: '/dev/full/out', says: /pas un dossier[\s\S]*not a folder/ },
     // Node's recursive mkdir loops forever there (ENOENT for a folder /proc never makes).
-    { label: '--out under /proc', args: ['--pronote', pronoteFile, '--directory', AAF], out: '/proc/passerelle-out', says: /Impossible de créer[\s\S]*Cannot create/ },
+    {
+      label: '--out under /proc',
+      args: ['--pronote', pronoteFile, '--directory', AAF],
+      out: '/proc/passerelle-out',
+      says: /Impossible de créer le dossier --out \/proc\/passerelle-out\u202f: le système ne permet pas d’y créer un dossier[\s\S]*Cannot create the --out folder \/proc\/passerelle-out: the system does not allow a folder there/,
+    },
   ];
   const pronoteBefore = readFileSync(pronoteFile, 'utf8');
   for (const b of bad) {

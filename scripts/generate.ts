@@ -188,7 +188,7 @@ function run(): void {
       onProgress,
       variant: args.variant,
     });
-    files.push(...aafFiles(generated.directory), directoryCsv(generated.directory));
+    files.push(...aafFiles(generated.directory, { schools: [generated.school] }), directoryCsv(generated.directory));
   }
   // The partial export holds only persons without a CAS identifier; its truth.csv, those rows.
   const exported = args.partial ? partialExport(generated, args.seed!) : generated;

@@ -13,19 +13,26 @@
  * `summary.json` (`scope.askedKnown: false`) say so; the scope is then found from the sure pairs.
  *
  * Writes DIR/mapping.csv, DIR/tableau.csv (the people's table for Excel), DIR/summary.json and DIR/report.html. Exit 0 when it ran (records not
- * read are listed, not fatal); 2 when the input cannot be used (the reader's message on stderr, no
- * stack trace); 1 on an internal fault. A progress line on stderr when the work takes over a second.
+ * read are counted on stderr and listed in report.html, not fatal); 2 when the input cannot be used
+ * (the reader's message on stderr, no stack trace); 1 on an internal fault. A progress line on
+ * stderr when the work takes over a second. Messages come in French, then the same in English on
+ * the next line.
+ *
+ * `--force`: DIR/tableau.csv may hold decisions the admin typed in it; a run that would not carry
+ * them (not given back with `--decisions`) refuses to overwrite it unless `--force` is given.
  */
 import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { readDirectory } from '../lib/directory';
+import { decodeBytes } from '../lib/input/decode';
+import { looksLikeTable } from '../lib/input/file-kind';
 import { assertSizeOf } from '../lib/input/limits';
 import type { InputFile } from '../lib/input/source';
 import { type FormatLang, formatDateTime } from '../lib/core/format';
 import { InputError, type NotRead, type Person } from '../lib/core/person';
 import { CATEGORY_NAMES, type Category } from '../lib/core/vocabulary';
 import { isMappingProfile, type MappingProfile, readPronoteExport } from '../lib/pronote';
-import type { ScopeInfo } from '../lib/matching/types';
+import type { Decision, Proposal, ScopeInfo } from '../lib/matching/types';
 import { type Conflict, type DecisionSource, pairPersons, readDecisionsFile } from '../lib/rapprochement';
 import { writeMappingCsv } from '../lib/report/mapping-csv';
 import { writePeopleCsv } from '../lib/report/people-csv';
@@ -35,17 +42,26 @@ import { buildSummary } from '../lib/report/summary';
 import { makeFolder } from './make-folder';
 
 const USAGE = `Utilisation / Usage:
-  npm run reconcile -- --pronote FICHIER --directory FICHIER_OU_DOSSIER [...] [--mapping PROFIL.json] [--decisions FICHIER] [--uai UAI] [--lang fr|en] --out DOSSIER
+  npm run reconcile -- --pronote FICHIER --directory FICHIER_OU_DOSSIER [...] [--mapping PROFIL.json] [--decisions FICHIER] [--uai UAI] [--lang fr|en] [--force] --out DOSSIER
   npm run reconcile -- --sample --out DOSSIER
 
-  --pronote FICHIER…      export Pronote (XML ou CSV) / Pronote export (XML or CSV)
+  --pronote FICHIER…      export Pronote en XML (un CSV n’est pas lu) / Pronote export as XML (a CSV is not read)
   --directory FICHIER…    annuaire ENT (fichiers AAF, dossier ou CSV) / ENT directory (AAF files, folder or CSV)
-  --mapping PROFIL.json   colonnes d’un CSV Pronote / columns of a Pronote CSV
-  --decisions FICHIER     décisions de l’an dernier (CSV des décisions, tableau.csv, RapprochementSSO) / last year’s decisions
-  --uai UAI               établissement dans un annuaire de plusieurs / the school in a directory of several
+  --mapping PROFIL.json   profil de correspondance (JSON) pour un export XML d’une autre mise en page, enregistré
+                          depuis l’écran de correspondance ou écrit à la main (format et exemple\u202f: README)
+                          / mapping profile (JSON) for an XML export of another layout, saved from the mapping
+                          screen or written by hand (format and example: README)
+                          {"name": "…", "categories": {"student": {"element": "User", "categoryValue": "Student"}, …},
+                           "fields": {"id": "id", "category": "category", "lastName": "lastName", "firstName": "firstName", …}}
+  --decisions FICHIER     décisions déjà prises (CSV des décisions, tableau.csv, RapprochementSSO) / decisions already made
+  --uai UAI               établissement dans un annuaire de plusieurs (UAI du fichier EtabEducNat)
+                          / the school in a directory of several (UAI of the EtabEducNat file)
   --lang fr|en            langue de report.html (fr par défaut) / language of report.html (default fr)
   --sample                l’échantillon fourni (sample/) / the bundled sample (sample/)
   --out DOSSIER           où écrire mapping.csv, tableau.csv, summary.json, report.html / where to write them
+  --force                 écrase un tableau.csv de --out qui contient des décisions que ce calcul ne reprend pas
+                          (sinon refusé\u202f: reprenez-le avec --decisions) / overwrite a tableau.csv in --out holding
+                          decisions this run does not carry (refused otherwise: give it back with --decisions)
   --help                  cette aide / this help`;
 
 /** The import mode an export is made for: all users for « complet », those without CAS identifiers for « partiel ». */
@@ -62,9 +78,16 @@ class UsageError extends Error {
   constructor(
     readonly fr: string,
     readonly en: string,
+    /** False when the message says all there is to do: the usage is not printed after it. */
+    readonly showUsage = true,
   ) {
     super(en);
   }
+}
+
+/** A message on stderr: the French line, then the English one (every message of the command line). */
+function say(fr: string, en: string): void {
+  process.stderr.write(`${fr}\n${en}\n`);
 }
 
 interface Args {
@@ -79,10 +102,12 @@ interface Args {
   /** The language of report.html (`--lang`, French by default). */
   lang: FormatLang;
   help?: boolean;
+  /** `--force`: overwrite a tableau.csv in `--out` even when it holds decisions this run does not carry. */
+  force: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { pronote: [], directory: [], sample: false, lang: 'fr' };
+  const args: Args = { pronote: [], directory: [], sample: false, lang: 'fr', force: false };
   let i = 0;
   const values = (flag: string): string[] => {
     const out: string[] = [];
@@ -118,6 +143,9 @@ function parseArgs(argv: string[]): Args {
         break;
       case '--sample':
         args.sample = true;
+        break;
+      case '--force':
+        args.force = true;
         break;
       case '--lang': {
         const lang = one(flag).toLowerCase();
@@ -207,6 +235,21 @@ function codeOf(e: unknown): string {
   return (e as NodeJS.ErrnoException)?.code ?? (e instanceof Error ? e.message : String(e));
 }
 
+/** Why the system refused to make or write in a folder, in words, the code kept in brackets for support. */
+function whyNotWritten(e: unknown): { fr: string; en: string } {
+  const code = codeOf(e);
+  const words: Record<string, { fr: string; en: string }> = {
+    EACCES: { fr: 'vous n’avez pas le droit d’écrire à cet endroit', en: 'you may not write there' },
+    EPERM: { fr: 'vous n’avez pas le droit d’écrire à cet endroit', en: 'you may not write there' },
+    EROFS: { fr: 'le disque est en lecture seule', en: 'the disk is read-only' },
+    ENOSPC: { fr: 'le disque est plein', en: 'the disk is full' },
+    // /proc, /sys: system folders that answer ENOENT for any folder made in them.
+    ENOENT: { fr: 'le système ne permet pas d’y créer un dossier', en: 'the system does not allow a folder there' },
+  };
+  const w = words[code] ?? { fr: 'le système le refuse', en: 'the system refuses it' };
+  return { fr: `${w.fr} (${code})`, en: `${w.en} (${code})` };
+}
+
 /**
  * Refuses an `--out` that cannot be a folder before any work is done: an existing file, or a path
  * under something that is not a folder (a file, /dev/full).
@@ -232,7 +275,12 @@ function writeOut(path: string, text: string): void {
   try {
     writeFileSync(path, text, 'utf8');
   } catch (e) {
-    throw new UsageError(`Impossible d’écrire ${path} (${codeOf(e)}).`, `Cannot write ${path} (${codeOf(e)}).`);
+    const why = whyNotWritten(e);
+    throw new UsageError(
+      `Impossible d’écrire ${path}\u202f: ${why.fr}. Choisissez un autre --out.`,
+      `Cannot write ${path}: ${why.en}. Choose another --out.`,
+      false,
+    );
   }
 }
 
@@ -242,7 +290,12 @@ function makeOutDir(out: string): void {
   try {
     makeFolder(out);
   } catch (e) {
-    throw new UsageError(`Impossible de créer le dossier --out ${out} (${codeOf(e)}).`, `Cannot create the --out folder ${out} (${codeOf(e)}).`);
+    const why = whyNotWritten(e);
+    throw new UsageError(
+      `Impossible de créer le dossier --out ${out}\u202f: ${why.fr}. Choisissez un dossier où vous pouvez écrire (par exemple dans votre dossier personnel).`,
+      `Cannot create the --out folder ${out}: ${why.en}. Choose a folder you can write in (in your home folder, say).`,
+      false,
+    );
   }
 }
 
@@ -305,6 +358,27 @@ function readProfile(path: string): MappingProfile {
   return value;
 }
 
+/**
+ * Runs the Pronote reader; when it refuses a file that is a table (a CSV), says what `--mapping`
+ * is for, since `--help` names it next to the export: a profile for an XML export of another
+ * layout, not a way to read a CSV (lib/pronote reads XML only).
+ * @throws UsageError (exit 2, no usage) with the reader's message and that hint; other errors as they are.
+ */
+function withMappingHint<T>(read: () => T, files: InputFile[]): T {
+  try {
+    return read();
+  } catch (e) {
+    const file = e instanceof InputError && e.code === 'wrong-kind' ? files.find((f) => f.name === e.source) : undefined;
+    if (!file || !looksLikeTable(decodeBytes(file.bytes).text)) throw e;
+    const m = (e as InputError).userMessage;
+    throw new UsageError(
+      `${m.fr}\n--mapping ne change rien à un CSV\u202f: il prend un profil de correspondance (JSON, format dans le README) pour lire un export Pronote XML d’une autre mise en page. Exportez les identifiants en XML depuis Pronote.`,
+      `${m.en}\n--mapping does not help with a CSV: it takes a mapping profile (JSON, format in the README) to read a Pronote XML export of another layout. Export the identifiers as XML from Pronote.`,
+      false,
+    );
+  }
+}
+
 /** Progress on stderr, only once the work has taken more than a second; one line, rewritten on a terminal. */
 class Progress {
   private readonly start = performance.now();
@@ -332,8 +406,9 @@ class Progress {
 
 /** The progress stages that are not categories; categories are named by `CATEGORY_NAMES`. */
 const STAGE_FR: Record<string, string> = { prepare: 'préparation', reasons: 'raisons', done: 'terminé' };
-const stageFr = (stage: string) =>
-  STAGE_FR[stage] ?? (stage in CATEGORY_NAMES ? CATEGORY_NAMES[stage as Category].fr.toLowerCase() : stage);
+const STAGE_EN: Record<string, string> = { prepare: 'preparing', reasons: 'reasons', done: 'done' };
+const stageIn = (stage: string, lang: FormatLang) =>
+  (lang === 'fr' ? STAGE_FR : STAGE_EN)[stage] ?? (stage in CATEGORY_NAMES ? CATEGORY_NAMES[stage as Category][lang].toLowerCase() : stage);
 
 /**
  * Reads both sides and pairs them; returns the Pronote side as read, the directory's records not
@@ -343,7 +418,7 @@ const stageFr = (stage: string) =>
  */
 function readAndPair(args: Args, inputs: { pronote: InputFile[]; directory: InputFile[] }, profile: MappingProfile | undefined, progress: Progress) {
   progress.line('Lecture de l’export Pronote… / Reading the Pronote export…', true);
-  const pronote = readPronoteExport(inputs.pronote, { profile });
+  const pronote = withMappingHint(() => readPronoteExport(inputs.pronote, { profile }), inputs.pronote);
   progress.line('Lecture de l’annuaire ENT… / Reading the ENT directory…', true);
   const directory = readDirectory(inputs.directory);
   // The bytes of the last file read are no longer needed.
@@ -360,8 +435,11 @@ function readAndPair(args: Args, inputs: { pronote: InputFile[]; directory: Inpu
     directory: directory.persons,
     sources,
     scope: args.uai,
-    onProgress: (done, stage) =>
-      progress.line(`Rapprochement / Pairing : ${Math.round(done * 100)} % (${stageFr(stage)})`, stage === 'done'),
+    // One line, rewritten in place on a terminal: French and English side by side.
+    onProgress: (done, stage) => {
+      const pct = Math.round(done * 100);
+      progress.line(`Rapprochement ${pct} % (${stageIn(stage, 'fr')}) / Pairing ${pct} % (${stageIn(stage, 'en')})`, stage === 'done');
+    },
   });
   const summary = buildSummary({
     pronote: { ...pronote, files: inputs.pronote.map((f) => f.name) },
@@ -390,10 +468,13 @@ function run(argv: string[]): number {
     ? sampleInputs()
     : { pronote: args.pronote.map(readInput), directory: args.directory.flatMap(expand) };
   const profile = args.mapping ? readProfile(args.mapping) : undefined;
+  const out = resolve(args.out!);
+  // Read before anything is written: the admin's decisions typed in the last run's table.
+  const earlier = args.force ? undefined : earlierTable(out, args.decisions);
 
   const { pronote, directory, result, summary, decisionsFile } = readAndPair(args, inputs, profile, progress);
   const persons: Person[] = pronote.persons;
-  const out = resolve(args.out!);
+  if (earlier) refuseLosing(earlier, persons, result.proposals);
   makeOutDir(out);
   writeOut(join(out, 'mapping.csv'), writeMappingCsv(persons, result.proposals));
   // The same people for the admin's Excel (issue 18, point 4); proposals line up with persons.
@@ -436,44 +517,115 @@ function run(argv: string[]): number {
   summary.seconds = Math.round(progress.seconds() * 1000) / 1000;
   writeOut(join(out, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
   progress.end();
-  for (const c of result.conflicts) process.stderr.write(`${conflictLine(c)}\n`);
-  if (result.scope.askedKnown === false) process.stderr.write(`${unknownUaiLine(result.scope)}\n`);
-  if (decisionsFile?.notRead.length) process.stderr.write(notReadLines(decisionsFile.source, decisionsFile.notRead));
+  for (const c of result.conflicts) conflictLines(c);
+  if (result.scope.askedKnown === false) unknownUaiLines(result.scope);
+  if (decisionsFile?.notRead.length) notReadLines(decisionsFile.source, decisionsFile.notRead);
+  const notRead = { pronote: pronote.notRead.length, ent: directory.notRead.length };
+  if (notRead.pronote + notRead.ent) {
+    const n = notRead.pronote + notRead.ent;
+    const report = join(out, 'report.html');
+    say(
+      `${n} enregistrement(s) non lu(s) (Pronote\u202f: ${notRead.pronote}, ENT\u202f: ${notRead.ent})\u202f: la liste, avec la raison de chacun, est dans ${report}, partie «\u202fEnregistrements non lus\u202f» (le nombre dans summary.json).`,
+      `${n} record(s) not read (Pronote: ${notRead.pronote}, ENT: ${notRead.ent}): the list, with each one’s reason, is in ${report}, part "Records not read" (the count in summary.json).`,
+    );
+  }
   const total = result.proposals.length;
   const auto = result.proposals.filter((p) => p.status === 'auto').length;
   const review = result.proposals.filter((p) => p.status === 'review').length;
-  process.stderr.write(
-    `${total} personne(s) Pronote : ${auto} automatique(s), ${review} à vérifier, ${total - auto - review} sans correspondance. Résultats dans ${out}\n` +
-      `${total} Pronote person(s): ${auto} automatic, ${review} to review, ${total - auto - review} unmatched. Results in ${out}\n`,
+  say(
+    `${total} personne(s) Pronote\u202f: ${auto} automatique(s), ${review} à vérifier, ${total - auto - review} sans correspondance. Résultats dans ${out}`,
+    `${total} Pronote person(s): ${auto} automatic, ${review} to review, ${total - auto - review} unmatched. Results in ${out}`,
   );
   return 0;
 }
 
-/** The UAI asked is held by no account: it restricted nothing (issue 13, point 2). French then English. */
-function unknownUaiLine(scope: ScopeInfo): string {
+/**
+ * The decisions of the people's table already in the out folder (`tableau.csv`, where the admin
+ * types decisions: issue 18, point 4), when this run is not given that very file with
+ * `--decisions`: undefined when there is no such file or it holds no decision. A table that can no
+ * longer be read as one (saved as a workbook under the same name) counts as holding decisions: it
+ * is not ours to overwrite unasked.
+ */
+function earlierTable(out: string, decisionsPath: string | undefined): { path: string; decisions: Decision[] } | undefined {
+  const path = join(out, 'tableau.csv');
+  if (!existsSync(path) || (decisionsPath && resolve(decisionsPath) === path)) return undefined;
+  try {
+    const read = readDecisionsFile(readInput(path));
+    return read.decisions.length ? { path, decisions: read.decisions } : undefined;
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return { path, decisions: [] };
+  }
+}
+
+/**
+ * Refuses to overwrite `earlier.path` when one of its decisions is not carried by this run: the
+ * person's proposal is not decided the same way (a pair on the same account for `confirmed` and
+ * `manual`; the same kind for `rejected` and `no-account`), or the person is no longer in the export.
+ * @throws UsageError (exit 2) naming the file, how many decisions, the first one, and the three ways out.
+ */
+function refuseLosing(earlier: { path: string; decisions: Decision[] }, persons: readonly Person[], proposals: readonly Proposal[]): void {
+  const at = new Map<string, Proposal>(persons.map((p, i) => [`${p.category}|${p.id}`, proposals[i]!]));
+  const pairing = (k: string | undefined) => k === 'confirmed' || k === 'manual';
+  const lost = earlier.decisions.filter((d) => {
+    const q = at.get(`${d.category}|${d.pronoteId}`);
+    if (!q?.decided) return true;
+    return pairing(d.kind) ? !pairing(q.decided) || q.entId !== d.entId : q.decided !== d.kind;
+  });
+  if (!lost.length && earlier.decisions.length) return;
+  const n = lost.length;
+  const first = lost[0];
+  const which = first
+    ? { fr: ` (la première\u202f: ${CATEGORY_NAMES[first.category].fr} ${first.pronoteId})`, en: ` (the first: ${CATEGORY_NAMES[first.category].en} ${first.pronoteId})` }
+    : { fr: '', en: '' };
+  const what = n
+    ? { fr: `contient ${n} décision(s) saisie(s) que ce calcul ne reprend pas${which.fr}`, en: `holds ${n} decision(s) typed in that this run does not carry${which.en}` }
+    : { fr: 'a été modifié et ne se lit plus comme un tableau de décisions', en: 'was changed and no longer reads as a decisions table' };
+  throw new UsageError(
+    `${earlier.path} ${what.fr}\u202f: rien n’a été écrit, pour ne pas perdre ce travail. Reprenez-le avec --decisions ${earlier.path}, ou choisissez un autre --out, ou ajoutez --force pour l’écraser.`,
+    `${earlier.path} ${what.en}: nothing was written, so as not to lose that work. Give it back with --decisions ${earlier.path}, or choose another --out, or add --force to overwrite it.`,
+    false,
+  );
+}
+
+/** The UAI asked is held by no account: it restricted nothing (issue 13, point 2). */
+function unknownUaiLines(scope: ScopeInfo): void {
   const found =
     scope.from === 'pairs'
       ? { fr: `établissements déduits des rapprochements sûrs\u202f: ${scope.structures.join(', ')}`, en: `schools found from the sure pairs: ${scope.structures.join(', ')}` }
       : { fr: 'aucun établissement déduit', en: 'no school found' };
-  return (
-    `UAI ${scope.asked} inconnu de l'annuaire (aucun compte n'y est rattaché, ou le fichier EtabEducNat manque) : il ne restreint rien (${found.fr}). / ` +
-    `UAI ${scope.asked} unknown to the directory (no account is attached to it, or the EtabEducNat file is missing): it restricts nothing (${found.en}).`
+  say(
+    `UAI ${scope.asked} inconnu de l’annuaire (aucun compte n’y est rattaché, ou le fichier EtabEducNat manque)\u202f: il ne restreint rien (${found.fr}).`,
+    `UAI ${scope.asked} unknown to the directory (no account is attached to it, or the EtabEducNat file is missing): it restricts nothing (${found.en}).`,
   );
 }
 
-/** The decisions file's lines not read: the first ten on stderr, all of them in summary.json. */
-function notReadLines(source: string, notRead: readonly NotRead[]): string {
-  const shown = notRead.slice(0, 10).map((n) => `  ${n.location} : ${n.reason.fr} / ${n.reason.en}\n`);
-  const more = notRead.length > shown.length ? `  … (${notRead.length - shown.length} de plus / more: summary.json)\n` : '';
-  return `${notRead.length} ligne(s) de ${source} non lue(s) / line(s) of ${source} not read:\n${shown.join('')}${more}`;
+/** The decisions file's lines not read: the first ten on stderr in each language, all of them in summary.json. */
+function notReadLines(source: string, notRead: readonly NotRead[]): void {
+  const shown = notRead.slice(0, 10);
+  const more = notRead.length - shown.length;
+  say(
+    `${notRead.length} ligne(s) de ${source} non lue(s)\u202f:\n${shown.map((n) => `  ${n.location}\u202f: ${n.reason.fr}\n`).join('')}` +
+      (more > 0 ? `  … (${more} de plus dans summary.json)\n` : ''),
+    `${notRead.length} line(s) of ${source} not read:\n${shown.map((n) => `  ${n.location}: ${n.reason.en}\n`).join('')}` +
+      (more > 0 ? `  … (${more} more in summary.json)\n` : ''),
+  );
 }
 
-/** One line per conflict among earlier decisions, French then English (issue 14). */
-function conflictLine(c: Conflict): string {
+/** A conflict among earlier decisions (issue 14): one line in French, then one in English. */
+function conflictLines(c: Conflict): void {
   const who = c.persons.join(', ');
-  return c.kind === 'same-account'
-    ? `Conflit (${c.source}) : le compte ENT ${c.account} est donné à plusieurs personnes (${who}) ; aucune de ces décisions n'est appliquée, à vérifier. / Conflict (${c.source}): the ENT account ${c.account} is given to several persons (${who}); none of these decisions is applied, to review.`
-    : `Conflit (${c.source}) : le compte ENT ${c.account} de la décision sur ${who} est absent de l'annuaire ; décision non appliquée, à vérifier. / Conflict (${c.source}): the ENT account ${c.account} of the decision about ${who} is not in the directory; decision not applied, to review.`;
+  if (c.kind === 'same-account') {
+    say(
+      `Conflit (${c.source})\u202f: le compte ENT ${c.account} est donné à plusieurs personnes (${who})\u202f; aucune de ces décisions n’est appliquée, à vérifier.`,
+      `Conflict (${c.source}): the ENT account ${c.account} is given to several persons (${who}); none of these decisions is applied, to review.`,
+    );
+  } else {
+    say(
+      `Conflit (${c.source})\u202f: le compte ENT ${c.account} de la décision sur ${who} est absent de l’annuaire\u202f; décision non appliquée, à vérifier.`,
+      `Conflict (${c.source}): the ENT account ${c.account} of the decision about ${who} is not in the directory; decision not applied, to review.`,
+    );
+  }
 }
 
 function main(): void {
@@ -485,7 +637,7 @@ function main(): void {
       process.stderr.write(`\n${e.userMessage.fr}\n${e.userMessage.en}\n`);
       code = 2;
     } else if (e instanceof UsageError) {
-      process.stderr.write(`\n${e.fr}\n${e.en}\n\n${USAGE}\n`);
+      process.stderr.write(`\n${e.fr}\n${e.en}\n${e.showUsage ? `\n${USAGE}\n` : ''}`);
       code = 2;
     } else {
       const message = e instanceof Error ? e.message : String(e);

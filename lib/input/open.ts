@@ -10,7 +10,7 @@ import { assertSize } from './limits';
 import type { InputFile } from './source';
 
 /** Which reader is asking: the message says what was expected. */
-export type Expected = 'pronote' | 'directory';
+export type Expected = 'pronote' | 'directory' | 'decisions';
 
 const EXPECTED: Record<Expected, Localized> = {
   pronote: {
@@ -20,6 +20,10 @@ const EXPECTED: Record<Expected, Localized> = {
   directory: {
     fr: "les fichiers de l’annuaire ENT (XML AAF, ou un tableau CSV)",
     en: 'the ENT directory files (AAF XML, or a CSV table)',
+  },
+  decisions: {
+    fr: 'un fichier de décisions (le CSV des décisions ou le tableau téléchargés depuis l’atelier de rapprochement) ou un fichier RapprochementSSO',
+    en: 'a decisions file (the decisions CSV or the table downloaded from the workbench) or a RapprochementSSO file',
   },
 };
 
@@ -106,19 +110,22 @@ export function openInput(file: InputFile, expected: Expected): Decoded {
     );
   }
   const kind = sniffBytes(file.bytes);
-  if (kind !== 'text') {
-    const looks = LOOKS_LIKE[kind];
-    const want = EXPECTED[expected];
-    throw new InputError(
-      {
-        fr: `Le fichier «\u202f${file.name}\u202f» ${looks.fr}. Passerelle attend ici ${want.fr}.`,
-        en: `The file "${file.name}" ${looks.en}. Passerelle expects ${want.en} here.`,
-      },
-      file.name,
-      'not-text',
-    );
-  }
+  if (kind !== 'text') throw new InputError(notTextMessage(file.name, kind, expected), file.name, 'not-text');
   return decodeBytes(file.bytes);
+}
+
+/**
+ * What a file that is not the expected text looks like (empty, a PDF, a workbook…) and what
+ * Passerelle expects instead, in French and English. A reader that finds a decoded text blank
+ * (only a BOM or spaces) says it with `kind` `empty`.
+ */
+export function notTextMessage(name: string, kind: Exclude<ByteKind, 'text'>, expected: Expected): Localized {
+  const looks = LOOKS_LIKE[kind];
+  const want = EXPECTED[expected];
+  return {
+    fr: `Le fichier «\u202f${name}\u202f» ${looks.fr}. Passerelle attend ici ${want.fr}.`,
+    en: `The file "${name}" ${looks.en}. Passerelle expects ${want.en} here.`,
+  };
 }
 
 /**

@@ -134,6 +134,20 @@ export function assertWellFormed(text: string, source: string): void {
       'truncated',
     );
   }
+  const cut = cutInsideTag(text, line, /unclosed|not closed|is expected/i.test(msg));
+  if (cut) {
+    const where = cut.name
+      ? { fr: `au milieu de la balise <${cut.name}>`, en: `in the middle of the <${cut.name}> tag` }
+      : { fr: 'au milieu d’une balise', en: 'in the middle of a tag' };
+    throw new InputError(
+      {
+        fr: `Le fichier «\u202f${source}\u202f» est incomplet\u202f: il s’arrête ligne ${cut.end.line}, colonne ${cut.end.column}, ${where.fr}. Il a sans doute été coupé pendant la copie ou le téléchargement\u202f: exportez-le à nouveau.`,
+        en: `The file "${source}" is incomplete: it stops at line ${cut.end.line}, column ${cut.end.column}, ${where.en}. It was probably cut off while copied or downloaded: export it again.`,
+      },
+      source,
+      'truncated',
+    );
+  }
   throw new InputError(
     {
       fr: `Le fichier «\u202f${source}\u202f» n’est pas un XML valide\u202f: erreur ligne ${line}, colonne ${col} (${xmlFaultWords(code, msg).fr}). Exportez-le à nouveau sans l’ouvrir ni le modifier.`,
@@ -142,6 +156,21 @@ export function assertWellFormed(text: string, source: string): void {
     source,
     'not-well-formed',
   );
+}
+
+/**
+ * A file that stops inside a tag (`<Professeur Nom="RO`, a copy or download cut off): its last `<`
+ * is never closed by a `>`, and the validator's fault (at `faultLine`) is on or after that tag's
+ * line or says an element is left open (a cut comment is blamed on the root), so the fault is the
+ * cut, not an error earlier in the file. Returns where the text stops and
+ * the name of the cut tag when it got that far; undefined otherwise.
+ */
+function cutInsideTag(text: string, faultLine: number, unclosedFault: boolean): { end: { line: number; column: number }; name?: string } | undefined {
+  const lastOpen = text.lastIndexOf('<');
+  if (lastOpen < 0 || lastOpen < text.lastIndexOf('>')) return undefined;
+  if (!unclosedFault && faultLine < lineColumn(text, lastOpen).line) return undefined;
+  const name = /^<\/?([A-Za-z_][\w.:-]*)[\s/]/.exec(text.slice(lastOpen, lastOpen + 256))?.[1]?.replace(/^.*:/, '');
+  return { end: lineColumn(text, text.trimEnd().length), ...(name ? { name } : {}) };
 }
 
 type Ordered = Record<string, unknown> & { ':@'?: Record<string, string> };

@@ -18,7 +18,7 @@ import { foldWords } from '../core/fold';
 import { CATEGORIES, type Category, InputError, type NotRead } from '../core/person';
 import { CATEGORY_NAMES } from '../core/vocabulary';
 import { parseDate } from '../input/dates';
-import { decodeBytes } from '../input/decode';
+import { notTextMessage, openInput } from '../input/open';
 import type { InputFile } from '../input/source';
 import { lineRange, readTableRows } from '../input/table-rows';
 import type { Decision, DecisionKind } from '../matching/types';
@@ -97,8 +97,8 @@ const notReadLine = (source: string, line: string, reason: Localized, excerpt: s
 /**
  * Reads a decisions table's text (the decisions CSV or the people's table). `source` names the
  * file in messages.
- * @throws InputError (`missing-column`) when the header lacks the category, the Pronote id or the
- *   decision column.
+ * @throws InputError (`wrong-kind`) when the header holds none of the known columns (not a decisions
+ *   table); (`missing-column`) when it lacks the category, the Pronote id or the decision column.
  */
 export function readDecisionsTable(text: string, source: string): DecisionsFileRead {
   const { rows } = readTableRows(text.replace(/^\uFEFF/, ''));
@@ -112,6 +112,17 @@ export function readDecisionsTable(text: string, source: string): DecisionsFileR
     decision: 'decision / statut',
     decidedAt: 'decided_at / date de décision',
   };
+  if (Object.values(column).every((c) => c < 0)) {
+    // Not one known header: not a decisions table at all (a note, another CSV), not a column missing.
+    throw new InputError(
+      {
+        fr: `Le fichier «\u202f${source}\u202f» n’est ni un tableau de décisions ni un fichier RapprochementSSO\u202f: aucune des colonnes attendues (catégorie, identifiant Pronote, statut). Passerelle attend ici le CSV des décisions ou le tableau téléchargés depuis l’atelier de rapprochement, ou un fichier RapprochementSSO.`,
+        en: `The file "${source}" is neither a decisions table nor a RapprochementSSO file: none of the expected columns (category, pronote_id, decision). Passerelle expects the decisions CSV or the table downloaded from the workbench, or a RapprochementSSO file here.`,
+      },
+      source,
+      'wrong-kind',
+    );
+  }
   for (const f of ['category', 'pronoteId', 'decision'] as const) {
     if (column[f] >= 0) continue;
     throw new InputError(
@@ -179,10 +190,14 @@ function decidedAt(value: string): string {
  * Reads an earlier-decisions file given by the user: a RapprochementSSO file (XML), else the
  * decisions CSV or the people's table. Bytes are decoded as every input is (`lib/input/decode.ts`:
  * BOM, UTF-8, else windows-1252, what Excel writes).
- * @throws InputError when the XML is not a RapprochementSSO file, or a table lacks a needed column.
+ * @throws InputError (`not-text`) when the file is empty or blank, or not text (PDF, workbook, image:
+ *   `lib/input/open.ts` names the kind); when the XML is not a RapprochementSSO file, or a table
+ *   lacks a needed column.
  */
 export function readDecisionsFile(file: InputFile): DecisionsFileRead {
-  const { text } = decodeBytes(file.bytes);
+  // An empty file, a PDF, a workbook...: said as such, not as a table missing its columns.
+  const { text } = openInput(file, 'decisions');
+  if (!text.trim()) throw new InputError(notTextMessage(file.name, 'empty', 'decisions'), file.name, 'not-text');
   if (text.trimStart().startsWith('<')) {
     return { origin: 'file', source: file.name, decisions: readRapprochementSso(file), format: 'rapprochement-sso', noDecision: 0, notRead: [] };
   }

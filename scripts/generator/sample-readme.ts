@@ -35,7 +35,7 @@ Un établissement fictif, ${g.school.name} (UAI ${g.school.uai}, structure AAF $
 | \`pronote-export.xml\` | L'export des identifiants PRONOTE (format partenaire, tous les utilisateurs) : ${fr}. |
 | \`pronote-edt.xml\` | Les mêmes personnes dans une mise en page « EDT » (tables, windows-1252), pour la reconnaissance automatique du format. |
 | \`pronote-english.xml\` | Les mêmes personnes avec des noms d'éléments en anglais. |
-| \`aaf/\` | L'annuaire de l'ENT au format AAF (ficAlimMENESR) : ${frEnt}. |
+| \`aaf/\` | L'annuaire de l'ENT au format AAF (ficAlimMENESR) : ${frEnt} ; et l'établissement (fichier EtabEducNat, UAI ${g.school.uai}). |
 | \`annuaire.csv\` | Le même annuaire en CSV (séparateur \`;\`, UTF-8), avec les enfants des responsables en colonnes répétées. |
 | \`truth.csv\` | La vérité : pour chaque personne de Pronote, son compte ENT (\`category,pronote_id,ent_id\`, vide quand elle n'en a pas). |
 
@@ -53,7 +53,7 @@ A made-up school, ${g.school.name} (UAI ${g.school.uai}, AAF structure ${g.schoo
 | \`pronote-export.xml\` | The PRONOTE identifier export (partner layout, all users): ${en}. |
 | \`pronote-edt.xml\` | The same people in an "EDT" table layout (windows-1252), for layout sniffing. |
 | \`pronote-english.xml\` | The same people with English element names. |
-| \`aaf/\` | The ENT directory as AAF files (ficAlimMENESR): ${enEnt}. |
+| \`aaf/\` | The ENT directory as AAF files (ficAlimMENESR): ${enEnt}; and the school (EtabEducNat file, UAI ${g.school.uai}). |
 | \`annuaire.csv\` | The same directory as CSV (\`;\`, UTF-8), guardians' children in repeated columns. |
 | \`truth.csv\` | The truth: each Pronote person's ENT account (\`category,pronote_id,ent_id\`, empty when none). |
 
@@ -63,6 +63,7 @@ ENT, new students not yet in it, grandparents with Pronote access and no ENT acc
 twins, duplicates, internship supervisors and inspectors without an ENT account.
 
 Essayer / Try : \`npm run reconcile -- --sample --out resultats\` (écrit mapping.csv, report.html et summary.json dans le dossier resultats / writes them to the folder resultats).
+Avec l'établissement / With the school : \`npm run reconcile -- --sample --uai ${g.school.uai} --out resultats\`.
 `;
   return { name: 'README.md', chunks: () => [text] };
 }

@@ -137,6 +137,22 @@ export interface AafOptions {
   perFile?: number;
   /** Folder inside the output (default `aaf/`). */
   folder?: string;
+  /**
+   * Schools to describe in an `EtabEducNat` file (the feed's structure id, UAI and name), as the
+   * real feed does (`../shared/data/aaf-entcore`): the reader then gives the persons' structures as
+   * UAI, so that `--uai` and the panel's school choice work on the data. None by default.
+   */
+  schools?: { structureId: string; uai: string; name: string }[];
+}
+
+/** One `EtabEducNat` record, with the attributes the reader uses (lib/directory/aaf.ts, `structureOf`). */
+function school(s: { structureId: string; uai: string; name: string }): string {
+  return (
+    `<addRequest>\n<operationalAttributes><attr name="categorieStructure"><value>EtabEducNat</value></attr></operationalAttributes>\n` +
+    `<identifier><id>${escapeText(s.structureId)}</id></identifier>\n<attributes>\n` +
+    `${attr('ENTStructureJointure', [s.structureId])}${attr('ENTStructureUAI', [s.uai])}${attr('ENTEtablissementUAI', [s.uai])}` +
+    `${attr('ENTStructureNomCourant', [s.name.toUpperCase()])}</attributes>\n</addRequest>\n`
+  );
 }
 
 /**
@@ -168,6 +184,17 @@ export function aafFiles(directory: Person[], options: AafOptions = {}): OutputF
         },
       });
     }
+  }
+  if (options.schools?.length) {
+    const schools = options.schools;
+    files.push({
+      name: `${folder}${prefix}_EtabEducNat_0000.xml`,
+      chunks: function* () {
+        yield HEADER;
+        for (const s of schools) yield `\n${school(s)}`;
+        yield '</ficAlimMENESR>\n';
+      },
+    });
   }
   return files;
 }

@@ -44,6 +44,22 @@ describe('safe XML', () => {
     expect(messageOf(() => assertWellFormed(cutInElement, 'c.xml')).fr).toContain("l’élément <Eleve>");
   });
 
+  it('reports a file cut inside a tag as cut off, not as invalid XML, and keeps an earlier fault as it is', () => {
+    // The sample's partner export cut mid-attribute, as an interrupted copy leaves it.
+    const head = readFileSync('sample/pronote-export.xml', 'utf8').slice(0, 5000);
+    const m = messageOf(() => assertWellFormed(head, 'pronote-export.xml'));
+    expect(m.fr).toContain('est incomplet');
+    expect(m.fr).toContain('au milieu de la balise <Professeur>');
+    expect(m.fr).toContain('coupé pendant la copie ou le téléchargement');
+    expect(m.en).toContain('is incomplete');
+    expect(m.en).toContain('cut off while copied or downloaded');
+    expect(m.fr).not.toContain('XML valide');
+    expect(messageOf(() => assertWellFormed('<r>\n<a/>\n<!-- une remar', 'c.xml')).en).toContain('in the middle of a tag');
+    // A real fault before the end stays a fault, with its own line.
+    const earlier = messageOf(() => assertWellFormed('<r>\n<a b></a>\n<c/>\n<d x="1', 'e.xml'));
+    expect(earlier.fr).toContain('n’est pas un XML valide : erreur ligne 2'.replace(' :', '\u202f:'));
+  });
+
   it('says in French and in English what is wrong, never in the parser’s words', () => {
     const m = messageOf(() => assertWellFormed('<root>\n  <Eleve Id Nom="A"/>\n</root>', 'attr.xml'));
     expect(m.fr).toContain('ligne 2, colonne');

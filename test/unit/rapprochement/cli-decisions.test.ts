@@ -90,7 +90,8 @@ describe('the command line on decisions giving one account to two persons', () =
     ].join('\r\n');
     const { summary, stderr } = checkConflict('decisions.csv', csv, 1);
     expect(summary.decisionsFile).toMatchObject({ format: 'decisions-csv', decisions: 2, noDecision: 1, notRead: [{ location: 'l. 4' }] });
-    expect(stderr).toContain('l. 4 : décision «\u202fpeut-être\u202f» inconnue');
+    expect(stderr).toContain('l. 4\u202f: décision «\u202fpeut-être\u202f» inconnue');
+    expect(stderr).toContain('l. 4: unknown decision "peut-être"');
   }, 180_000);
 
   it("the people's table (Excel: semicolons, BOM, French headers and values)", () => {
