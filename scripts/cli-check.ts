@@ -186,6 +186,23 @@ try {
   const forced = reconcile(['--sample', '--force', '--out', kept]);
   check(forced.status === 0 && !readFileSync(tableau, 'utf8').includes('confirmé'), '--force: the table is overwritten', forced.stderr.slice(0, 300));
   check(/--force/.test(help.stdout) && /--force/.test(readFileSync('README.md', 'utf8')), '--help and the README name --force');
+  // A rejection typed in the table stays one, with its account and date, run after run.
+  const rejectedCells = readFileSync(tableau, 'utf8').split('\r\n')[2].split(';');
+  rejectedCells[3] = 'rejeté';
+  rejectedCells[7] = '03/09/2026';
+  const rejectedLine = rejectedCells.join(';');
+  const withRejection = readFileSync(tableau, 'utf8').split('\r\n');
+  withRejection[2] = rejectedLine;
+  writeFileSync(tableau, withRejection.join('\r\n'), 'utf8');
+  const [second, third] = [join(work, 'rejected-2'), join(work, 'rejected-3')];
+  const run2 = reconcile(['--sample', '--decisions', tableau, '--out', second]);
+  const run3 = reconcile(['--sample', '--decisions', join(second, 'tableau.csv'), '--out', third]);
+  const rowOf = (dir: string) => readFileSync(join(dir, 'tableau.csv'), 'utf8').split('\r\n').find((l) => l.split(';')[1] === rejectedCells[1]);
+  check(
+    run2.status === 0 && run3.status === 0 && rowOf(second) === rejectedLine && rowOf(third) === rejectedLine,
+    'a rejection typed in tableau.csv is written back as one (the account refused, its date), and the run after keeps it',
+    `${rowOf(second)} | ${rowOf(third)} | want ${rejectedLine}`,
+  );
 
   // Records not read: counted on the terminal, Pronote and ENT apart, with where the list is.
   const damaged = join(work, 'aaf-damaged');

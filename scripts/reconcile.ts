@@ -476,6 +476,7 @@ function run(argv: string[]): number {
   const persons: Person[] = pronote.persons;
   if (earlier) refuseLosing(earlier, persons, result.proposals);
   makeOutDir(out);
+  const decided = new Map(result.decisions.map((d) => [`${d.category}\u0000${d.pronoteId}`, d]));
   writeOut(join(out, 'mapping.csv'), writeMappingCsv(persons, result.proposals));
   // The same people for the admin's Excel (issue 18, point 4); proposals line up with persons.
   writeOut(
@@ -483,6 +484,9 @@ function run(argv: string[]): number {
     writePeopleCsv(
       persons.map((p, i) => {
         const q = result.proposals[i]!;
+        // The decision as given (a rejection names the account refused, not the engine's next
+        // candidate; its date is kept), so that the table read back with --decisions carries it.
+        const given = decided.get(`${p.category}\u0000${p.id}`);
         return {
           category: p.category,
           pronoteId: p.id,
@@ -492,7 +496,11 @@ function run(argv: string[]): number {
           lastName: p.lastName,
           firstName: p.firstName,
           className: p.classes.join(', '),
-          decision: q.decided && q.decided !== 'rejected' ? { kind: q.decided, entId: q.entId, decidedAt: '' } : undefined,
+          decision: given
+            ? { kind: given.kind, entId: given.kind === 'rejected' ? given.entId : q.entId, decidedAt: given.decidedAt }
+            : q.decided && q.decided !== 'rejected'
+              ? { kind: q.decided, entId: q.entId, decidedAt: '' }
+              : undefined,
         };
       }),
     ),

@@ -6,7 +6,7 @@
  * no file system.
  */
 import { match } from '../matching';
-import type { Candidate, Proposal, ScopeInfo, WeightsNote } from '../matching/types';
+import type { Candidate, Decision, Proposal, ScopeInfo, WeightsNote } from '../matching/types';
 import type { Person } from '../core/person';
 import { type CheckedDecisions, type Conflict, checkDecisions, type DecisionSource, personRef } from './earlier-decisions';
 
@@ -35,6 +35,8 @@ export interface FlowResult {
   absentPersons: number;
   /** Decisions given to the engine. */
   applied: number;
+  /** Those decisions themselves (a rejection among them: the account the admin refused, and when). */
+  decisions: Decision[];
   /** The weights each category was weighed with: learned from this run's pairs, or fixed and why. */
   weights: WeightsNote[];
   /** The school's scope as the engine used it; `askedKnown: false` when the UAI asked is in no account. */
@@ -58,6 +60,7 @@ export function pairPersons(input: FlowInput): FlowResult {
     conflicts: checked.conflicts,
     absentPersons: checked.absentPersons,
     applied: checked.applied.length,
+    decisions: checked.applied,
     weights: result.weights,
     scope: result.scope,
   };
