@@ -33,6 +33,7 @@ const finding = v.strictObject({
   fix: localized(2000),
   field: v.optional(text(80)),
   url: v.optional(text(MAX_URL)),
+  covers: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(80), v.regex(/^[a-z0-9-]+$/))), v.maxLength(10))),
 });
 
 const wizardRow = v.strictObject({ lastName: name, firstName: name, className: v.optional(text(40)) });

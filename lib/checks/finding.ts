@@ -8,6 +8,8 @@ export type Severity = 'error' | 'warning' | 'info';
  * - `id`: stable identifier of the rule (e.g. `cas-url-missing`), used by tests and the UI.
  * - `field`: the snapshot field the finding concerns, so the UI mounts it next to that control.
  * - `url`: a URL to show with a copy button, when the fix is a URL.
+ * - `covers`: the ids of the other rules this finding also says (several problems of one field
+ *   with one fix are one finding: issue 18, point 8).
  */
 export interface Finding {
   id: string;
@@ -16,4 +18,5 @@ export interface Finding {
   fix: Localized;
   field?: string;
   url?: string;
+  covers?: string[];
 }

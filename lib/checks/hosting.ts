@@ -214,6 +214,28 @@ function casUrlFindings(settings: HostingSettings, chosen: EntProject | undefine
       ),
     );
   }
+  return onePerFix(out);
+}
+
+/**
+ * The URL's problems that one address fixes, as one finding (issue 18, point 8: a wrapped http
+ * login URL of another project was four findings, each giving the same address): the first (the
+ * most severe: errors are pushed first) says every problem; its fix is the other-project one when
+ * there is one (it also offers choosing that project), else its own; `covers` names the others.
+ */
+function onePerFix(findings: Finding[]): Finding[] {
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const same = f.url ? out.find((o) => o.url === f.url) : undefined;
+    if (!same) {
+      out.push({ ...f });
+      continue;
+    }
+    same.message = { fr: `${same.message.fr} ${f.message.fr}`, en: `${same.message.en} ${f.message.en}` };
+    if (f.severity === 'error') same.severity = 'error';
+    if (f.id === 'cas-url-other-project') same.fix = f.fix;
+    same.covers = [...(same.covers ?? []), f.id];
+  }
   return out;
 }
 

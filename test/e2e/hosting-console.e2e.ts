@@ -29,10 +29,11 @@ test('shows the findings of a misconfigured delegation screen next to its fields
 
   // The admin pastes another project's URL, in http, with /login.
   await page.fill('#GInterface_14_url', 'http://cas.monbureaunumerique.fr/login');
-  await expect.poll(() => ui.text(finding('cas-url-other-project'))).toContain('Mon Bureau Numérique');
+  // Three problems that one address fixes: one finding, the most severe first, saying all three.
+  await expect.poll(() => ui.text(finding('cas-url-not-https'))).toContain('Mon Bureau Numérique');
   expect(await ui.attr(finding('cas-url-not-https'), 'data-severity')).toBe('error');
-  expect(await ui.attr(finding('cas-url-not-base'), 'data-severity')).toBe('warning');
-  expect(await ui.count(finding('cas-url-wrapped'))).toBe(0);
+  expect(await ui.text(finding('cas-url-not-https'))).toContain('/login');
+  expect(await ui.count(`${finding('cas-url-other-project')}, ${finding('cas-url-not-base')}, ${finding('cas-url-wrapped')}`)).toBe(0);
 
   // Then fixes it, and the racine: the errors go, the page's fields keep what the admin typed.
   await page.fill('#GInterface_14_url', 'https://cas.mon-ent-occitanie.fr');
@@ -78,13 +79,13 @@ test('the Vérifications tab shows the open tab findings and checks values typed
   const page = await context.newPage();
   await page.goto(`${CONSOLE}/identification-divs.html`);
   const ui = await closedUi(page);
-  await expect.poll(() => ui.count(finding('cas-url-other-project'))).toBe(1);
+  await expect.poll(() => ui.count(finding('cas-url-not-https'))).toBe(1);
   const panel = await openSidePanel();
   await page.bringToFront();
   await panel.getByRole('tab', { name: 'Vérifications' }).click();
   await panel.getByRole('button', { name: 'Actualiser' }).click();
   const tab = panel.locator('#panel-checks section').first();
-  await expect(tab.locator(finding('cas-url-other-project'))).toContainText('«\u202fMon Bureau Numérique\u202f»');
+  await expect(tab.locator(finding('cas-url-not-https'))).toContainText('«\u202fMon Bureau Numérique\u202f»');
   await expect(tab.locator(finding('cas-url-not-https'))).toHaveCount(1);
   await expect(tab.locator(finding('recognition-mode-not-pronote-identity'))).toHaveAttribute('data-severity', 'info');
 

@@ -4,9 +4,10 @@ import type { Finding } from '../../../lib/checks/finding';
 import { HOSTING_RULES, checkHosting } from '../../../lib/checks/hosting';
 import type { HostingSettings } from '../../../lib/pages';
 
-const ids = (s: HostingSettings) => checkHosting(s).map((f) => f.id);
+/** The problems said: each finding's rule and the rules it also covers (one finding per fix). */
+const ids = (s: HostingSettings) => checkHosting(s).flatMap((f) => [f.id, ...(f.covers ?? [])]);
 const one = (s: HostingSettings, id: string): Finding => {
-  const f = checkHosting(s).find((x) => x.id === id);
+  const f = checkHosting(s).find((x) => x.id === id || x.covers?.includes(id));
   if (!f) throw new Error(`no ${id} in ${ids(s).join(', ')}`);
   return f;
 };
@@ -182,13 +183,25 @@ describe('the findings', () => {
       ...checkHosting({ delegation: true, casUrl: '' }),
       ...checkHosting({ delegation: true, casUrl: 'https://ent2d.ac-bordeaux.fr' }),
     ];
-    expect(new Set(all.map((f) => f.id))).toEqual(new Set(Object.keys(HOSTING_RULES)));
+    expect(new Set(all.flatMap((f) => [f.id, ...(f.covers ?? [])]))).toEqual(new Set(Object.keys(HOSTING_RULES)));
     for (const f of all) {
       expect(f.severity).toBe(HOSTING_RULES[f.id as keyof typeof HOSTING_RULES]);
       for (const text of [f.message.fr, f.message.en, f.fix.fr, f.fix.en]) expect(text.length).toBeGreaterThan(20);
       expect(f.message.fr).not.toBe(f.message.en);
     }
     const first = checkHosting({ delegation: true, project: 'Eclat-BFC', casUrl: 'http://www.google.com/url?q=http://cas.monbureaunumerique.fr/login?selection=EDU', racine: '', published: false });
-    expect(first.map((f) => f.id)).toEqual(['cas-url-wrapped', 'cas-url-not-https', 'cas-url-other-project', 'cas-url-not-base', 'racine-missing-pronote', 'base-not-published']);
+    expect(first.map((f) => f.id)).toEqual(['cas-url-wrapped', 'racine-missing-pronote', 'base-not-published']);
+  });
+
+  it('says the problems of the CAS URL that one address fixes in one finding, with that address once as the fix', () => {
+    const [f, ...others] = checkHosting({ delegation: true, project: 'Eclat-BFC', casUrl: 'http://www.google.com/url?q=http://cas.monbureaunumerique.fr/login?selection=EDU' });
+    expect(others).toEqual([]);
+    expect(f).toMatchObject({ id: 'cas-url-wrapped', severity: 'error', field: 'casUrl', url: 'https://cas.eclat-bfc.fr', covers: ['cas-url-not-https', 'cas-url-other-project', 'cas-url-not-base'] });
+    for (const word of ['www.google.com', 'http://', 'Mon Bureau Numérique', '/login']) expect(f.message.fr).toContain(word);
+    // The fix offers the other way out too (choosing the project the URL belongs to), and names the address once.
+    expect(f.fix.fr).toContain('Mon Bureau Numérique');
+    expect(f.fix.fr.split('https://cas.eclat-bfc.fr').length).toBe(2);
+    // Problems with different fixes stay apart.
+    expect(checkHosting({ casUrl: 'https://cas.inconnu.fr/login' }).map((x) => x.id)).toEqual(['cas-url-unknown-host', 'cas-url-not-base']);
   });
 });

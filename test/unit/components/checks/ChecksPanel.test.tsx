@@ -66,7 +66,9 @@ describe('Vérifications tab', () => {
     expect(ids(manual)).toEqual(['cas-url-missing']);
     type(root, '#checks-project', 'eclat bfc');
     type(root, '#checks-cas-url', 'http://cas.monbureaunumerique.fr/login?selection=EDU');
-    expect(ids(manual)).toEqual(['cas-url-not-https', 'cas-url-other-project', 'cas-url-not-base']);
+    // One finding for the three problems that one address fixes.
+    expect(ids(manual)).toEqual(['cas-url-not-https']);
+    expect(manual.textContent).toContain('Mon Bureau Numérique');
     type(root, '#checks-cas-url', 'https://cas.eclat-bfc.fr/');
     expect(ids(manual)).toEqual([]);
     expect(manual.textContent).toContain('Aucun problème trouvé');
