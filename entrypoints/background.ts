@@ -6,6 +6,7 @@ import { PasserelleDB } from '../lib/store/schema';
 import { marksFor, revealFor } from '../lib/store/school-ent';
 import { latestForSchool, openRapprochement } from '../lib/store/lifecycle';
 import { checkInstance, instanceTarget } from '../lib/diagnose/instance';
+import { explainPageText } from '../lib/diagnose/page-failure';
 
 // Thin: opens the side panel and routes typed messages (lib/messages) between pages.
 export default defineBackground(() => {
@@ -78,6 +79,8 @@ export default defineBackground(() => {
       const stored = await browser.storage.session?.get(key).catch(() => undefined);
       return { casOn: stored?.[key] !== undefined };
     },
+    // The Pronote page's text is judged here and forgotten: the content script stays thin (issue 18).
+    'instance/diagnose-page': ({ text, lang }) => ({ explanation: explainPageText(text, lang) ?? null }),
     // The ENT helper's marks and, on the admin's click, one suggestion: only the open rapprochement's
     // school, only on a host of its ENT project (lib/store/school-ent, issue 16).
     'suggestions/marks': ({ uai, rows }, sender) => marksFor(store(), uai, hostOf(sender), rows),

@@ -12,7 +12,9 @@
  * commonly accept).
  */
 import * as v from 'valibot';
+import { PAGE_TEXT_MAX } from './diagnose/page';
 import type { Message, MessageType, Sender } from './messages';
+import { isHostedPronotePage } from './pronote/url';
 
 const MAX_URL = 2048;
 const MAX_ROWS = 500;
@@ -38,8 +40,11 @@ const finding = v.strictObject({
 
 const wizardRow = v.strictObject({ lastName: name, firstName: name, className: v.optional(text(40)) });
 
-/** Who may send a message: a content script in a web page's tab, one of the extension's pages, or both. */
-export type From = 'content' | 'extension' | 'any';
+/**
+ * Who may send a message: a content script in a web page's tab, one of the extension's pages, or
+ * both; `pronote-page`, a content script in a tab of a hosted Pronote page (`isHostedPronotePage`).
+ */
+export type From = 'content' | 'pronote-page' | 'extension' | 'any';
 
 /** The schema and the allowed senders of each message type. */
 export const MESSAGE_RULES: { [T in MessageType]: { from: From; payload: v.GenericSchema } } = {
@@ -59,12 +64,23 @@ export const MESSAGE_RULES: { [T in MessageType]: { from: From; payload: v.Gener
   'instance/version': { from: 'content', payload: v.strictObject({ url: webUrl }) },
   'instance/cas-seen': { from: 'any', payload: v.strictObject({ root: webUrl, casHost: hostName }) },
   'instance/cas-known': { from: 'content', payload: v.strictObject({ root: webUrl }) },
+  'instance/diagnose-page': { from: 'pronote-page', payload: v.strictObject({ text: text(PAGE_TEXT_MAX), lang: v.picklist(['fr', 'en']) }) },
   'instance/cas-host': { from: 'extension', payload: v.strictObject({ root: webUrl }) },
+};
+
+// `URL.canParse` is Chrome 120; the extension supports 116.
+const onHostedPronote = (url: string): boolean => {
+  try {
+    return isHostedPronotePage(new URL(url));
+  } catch {
+    return false;
+  }
 };
 
 const senderFits = (from: From, sender: Sender): boolean => {
   const content = !sender.extensionPage && sender.tabId !== undefined && /^https?:\/\//i.test(sender.url ?? '');
   if (from === 'content') return content;
+  if (from === 'pronote-page') return content && onHostedPronote(sender.url ?? '');
   if (from === 'extension') return sender.extensionPage === true;
   return content || sender.extensionPage === true;
 };

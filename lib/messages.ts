@@ -4,7 +4,9 @@
  * dispatcher: the browser wiring lives in `entrypoints/background.ts` and `components/runtime.ts`.
  */
 import type { Finding } from './checks/finding';
+import type { Localized } from './core/localized';
 import type { ExportKind } from './core/person';
+import type { PageExplanation } from './diagnose/page-failure';
 
 /** Message shapes, keyed by `type`. */
 export interface MessageMap {
@@ -34,6 +36,12 @@ export interface MessageMap {
   'instance/version': { request: { url: string }; response: { state: string; version?: number[] } };
   /** A Pronote page tells that CAS delegation is on for its root (redirected to a CAS). */
   'instance/cas-seen': { request: { root: string; casHost: string }; response: { ok: true } };
+  /**
+   * A hosted Pronote page sends its text (title and body, at most `PAGE_TEXT_MAX` characters of
+   * `lib/diagnose/page`); the background answers the known failure it shows, explained in `lang`,
+   * or null (lib/diagnose/page-failure): the content script carries no knowledge base (issue 18).
+   */
+  'instance/diagnose-page': { request: { text: string; lang: keyof Localized }; response: { explanation: PageExplanation | null } };
   /** A Pronote page asks whether delegation is known to be on for its root. */
   'instance/cas-known': { request: { root: string }; response: { casOn: boolean } };
   /** The side panel asks which CAS host an instance check saw for `root` (to propose the school's ENT project). */
@@ -94,6 +102,7 @@ const TYPES: ReadonlySet<string> = new Set<MessageType>([
   'instance/version',
   'instance/cas-seen',
   'instance/cas-known',
+  'instance/diagnose-page',
   'instance/cas-host',
 ]);
 

@@ -1,13 +1,17 @@
 /**
- * Diagnostics on Pronote pages (PRODUCT.md §4): the known failure a hosted Pronote page shows
- * (`lib/diagnose/page`), explained on the page (`components/diagnostic/page-ui`), and the hint to
- * the direct access URL once CAS delegation is known to be on. No network call of its own:
- * delegation is known only from what this page shows (the CAS error, a CAS referrer) or from what
- * the background was told.
+ * Diagnostics on Pronote pages (PRODUCT.md §4): the known failure a hosted Pronote page shows,
+ * judged by the background on the page's text (`instance/diagnose-page`, `lib/diagnose/page-failure`:
+ * the knowledge base stays out of the content script, issue 18), explained on the page
+ * (`components/diagnostic/page-ui`), and the hint to the direct access URL once CAS delegation is
+ * known to be on. No network call of its own: delegation is known only from what this page shows
+ * (the CAS error, a CAS referrer) or from what the background was told.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { casEvidence, diagnosePageText, pageAccess, readPageText } from '../../lib/diagnose/page';
+import { casEvidence, pageAccess, readPageText } from '../../lib/diagnose/page';
+import type { PageExplanation } from '../../lib/diagnose/page-failure';
+import { isHostedPronotePage } from '../../lib/pronote/url';
 import { mountDiagnosis, mountDirectUrlHint } from '../../components/diagnostic/page-ui';
+import { type Lang, uiLang } from '../../components/i18n';
 import { send } from '../../components/runtime';
 import { NO_EXAMPLES, detection } from '../detection';
 import type { PageFeature } from '../feature';
@@ -17,7 +21,7 @@ const CONSOLE_HOST = `hebergement.${HOSTED}`;
 
 /** A page of a Pronote hosted by Index Éducation; the hosting console has its own helper. */
 export const isHostedPronote = detection(
-  (url) => url.protocol === 'https:' && (url.hostname === HOSTED || url.hostname.endsWith(`.${HOSTED}`)) && url.hostname !== CONSOLE_HOST,
+  isHostedPronotePage,
   import.meta.env.PROD
     ? NO_EXAMPLES
     : {
@@ -36,6 +40,15 @@ export const isHostedPronote = detection(
       },
 );
 
+/**
+ * The explanation, in `lang`, of the known failure the page's `text` shows, as the background
+ * judges it; null when it shows none, or when the background refused or could not be reached.
+ */
+async function explain(text: string, lang: Lang): Promise<PageExplanation | null> {
+  const answer = await send('instance/diagnose-page', { text, lang }).catch(() => null);
+  return answer?.explanation ?? null;
+}
+
 /** Our own hosts change the page too; only the page's own changes are worth a new look. */
 const OWN_HOSTS = '[data-passerelle-diagnosis],[data-passerelle-hint]';
 
@@ -45,23 +58,31 @@ export const pronoteDiagnosis = {
   excludeMatches: [`https://${CONSOLE_HOST}/*`],
   detect: isHostedPronote,
   read: readPageText,
-  check: diagnosePageText,
+  // The rules (`explainPageText`) run in the background, which holds the knowledge base.
+  check: explain,
   mount(doc: Document, ctx: ContentScriptContext) {
     const href = doc.location.href;
     const access = pageAccess(href);
     if (!access) return () => {};
+    const lang = uiLang();
     let diagnosed = '';
     let hinted = false;
     let casSent = false;
+    // The page's text last judged, and what it showed: the same text is not sent again.
+    let judged: string | undefined;
+    let explanation: PageExplanation | undefined;
 
     const look = async () => {
       const text = readPageText(doc);
-      const diagnosis = text === undefined ? undefined : diagnosePageText(text);
-      if (diagnosis && diagnosis.id !== diagnosed) {
-        diagnosed = diagnosis.id;
-        mountDiagnosis(doc, diagnosis.id, diagnosis.recognition.casUrl);
+      if (text !== undefined && text !== judged) {
+        judged = text;
+        explanation = (await explain(text, lang)) ?? undefined;
+        if (explanation && explanation.id !== diagnosed && ctx.isValid) {
+          diagnosed = explanation.id;
+          mountDiagnosis(doc, explanation, lang);
+        }
       }
-      const casHost = casEvidence(href, doc.referrer, diagnosis?.recognition.casUrl);
+      const casHost = casEvidence(href, doc.referrer, explanation?.casUrl);
       if (casHost && !casSent) {
         casSent = true;
         await send('instance/cas-seen', { root: access.root, casHost }).catch(() => undefined);
@@ -70,7 +91,7 @@ export const pronoteDiagnosis = {
         const known = await send('instance/cas-known', { root: access.root }).catch(() => ({ casOn: false }));
         if (known?.casOn && !hinted && ctx.isValid) {
           hinted = true;
-          mountDirectUrlHint(doc, access.directUrl);
+          mountDirectUrlHint(doc, access.directUrl, lang);
         }
       }
     };
@@ -90,4 +111,4 @@ export const pronoteDiagnosis = {
     ctx.setTimeout(() => observer.disconnect(), 15_000);
     return () => observer.disconnect();
   },
-} satisfies PageFeature<ReturnType<typeof readPageText>, string, ReturnType<typeof diagnosePageText>>;
+} satisfies PageFeature<ReturnType<typeof readPageText>, string, ReturnType<typeof explain>>;

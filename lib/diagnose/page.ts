@@ -1,56 +1,23 @@
 /**
- * What a Pronote page shows, for the content script: a known failure on screen (the CAS error
- * page, "Identification impossible"…), and signs that CAS delegation is on for its root. Receives
- * the `Document` and the URLs as arguments; no browser API.
+ * What the Pronote content script reads of its page: the text a failure would be shown in (judged
+ * by the background, `page-failure.ts`, so that the content script carries no knowledge base), and
+ * signs that CAS delegation is on for its root. Receives the `Document` and the URLs as arguments;
+ * no browser API.
  */
 import { CAS_HOSTS } from '../catalogue';
 import { readPronoteUrl } from '../pronote/url';
-import type { FailureId } from './known-failures';
-import { type RecognitionResult, recogniseText } from './recognise';
 
 /**
- * The failures that Pronote (or its web server) itself displays. The others of the knowledge base
- * are described by people (a missing menu, an import count) and would only give false alarms on
- * an ordinary page that mentions `?login=true` or "établissement".
+ * Pages are read up to this many characters: error pages are short, espaces are not. Also the
+ * longest page text the background accepts to diagnose (`lib/message-schemas`).
  */
-export const PAGE_FAILURES: ReadonlySet<FailureId> = new Set<FailureId>([
-  'idpronote-missing',
-  'identification-impossible',
-  'cas-service-not-allowed',
-  'pronote-not-published',
-  'duplicate-pronote-account',
-]);
+export const PAGE_TEXT_MAX = 20_000;
 
-/** Pages are read up to this many characters: error pages are short, espaces are not. */
-const MAX_TEXT = 20_000;
-
-export interface PageDiagnosis {
-  id: FailureId;
-  recognition: RecognitionResult;
-}
-
-/**
- * The known failure that `doc` displays, or `undefined`. Reads the visible text of the body (the
- * error message is plain text in the page) and keeps only the failures Pronote displays
- * (`PAGE_FAILURES`). The most likely one wins.
- */
-export function diagnosePage(doc: Document): PageDiagnosis | undefined {
-  const text = readPageText(doc);
-  return text === undefined ? undefined : diagnosePageText(text);
-}
-
-/** What the diagnosis reads of a page: its title and body text, cut at `MAX_TEXT`; undefined without a body. */
+/** What the diagnosis reads of a page: its title and body text, cut at `PAGE_TEXT_MAX`; undefined without a body. */
 export function readPageText(doc: Document): string | undefined {
   const body = doc.body;
   if (!body) return undefined;
-  return `${doc.title}\n${body.textContent ?? ''}`.slice(0, MAX_TEXT);
-}
-
-/** The known failure that a page's text shows (`PAGE_FAILURES` only), or `undefined`. */
-export function diagnosePageText(text: string): PageDiagnosis | undefined {
-  const recognition = recogniseText(text);
-  const first = recognition.matches.find((m) => PAGE_FAILURES.has(m.id));
-  return first ? { id: first.id, recognition } : undefined;
+  return `${doc.title}\n${body.textContent ?? ''}`.slice(0, PAGE_TEXT_MAX);
 }
 
 /**

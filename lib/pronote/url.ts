@@ -125,6 +125,20 @@ export function uaiFromUrl(url: string): string | undefined {
   return readPronoteUrl(url)?.uai;
 }
 
+/** Index Éducation's hosting console: under the hosted instances' domain, and no instance. */
+const HOSTING_CONSOLE = 'hebergement.index-education.net';
+
+/**
+ * True for an `https:` page of a Pronote hosted by Index Éducation: host `index-education.net` or
+ * under it (`0310047h.index-education.net`, any case), the hosting console
+ * (`hebergement.index-education.net`) excepted (DOMAIN.md "Pronote URLs"). Where the Pronote page
+ * diagnosis runs, and who may ask the background for it.
+ */
+export function isHostedPronotePage(url: URL): boolean {
+  const host = url.hostname.toLowerCase();
+  return url.protocol === 'https:' && (host === 'index-education.net' || host.endsWith('.index-education.net')) && host !== HOSTING_CONSOLE;
+}
+
 const UAI_LETTERS = 'ABCDEFGHJKLMNPRSTUVWXYZ';
 
 /**

@@ -1,29 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { casEvidence, diagnosePage, pageAccess } from '../../../lib/diagnose/page';
-
-function doc(html: string, title = 'PRONOTE'): Document {
-  const d = document.implementation.createHTMLDocument(title);
-  d.body.innerHTML = html;
-  return d;
-}
-
-describe('diagnosePage', () => {
-  it('recognises the CAS error page and the CAS server it names', () => {
-    const d = doc(`<div class="message"><p>Échec de l'authentification par le serveur CAS https://cas.monbureaunumerique.fr :</p>
-      <p>Le serveur CAS doit être configuré pour renvoyer un attribut "idPronote".<br>Or aucun attribut n'a été renvoyé.</p></div>`);
-    const r = diagnosePage(d);
-    expect(r?.id).toBe('idpronote-missing');
-    expect(r?.recognition.casUrl).toBe('https://cas.monbureaunumerique.fr');
-  });
-
-  it('recognises "Identification impossible"', () => {
-    expect(diagnosePage(doc('<h2>Identification impossible</h2><p>Contactez votre établissement.</p>'))?.id).toBe('identification-impossible');
-  });
-
-  it('stays quiet on an ordinary page, even one that mentions ?login=true or choosing a school', () => {
-    expect(diagnosePage(doc('<a href="?login=true">Accès direct</a> <p>Choisissez votre établissement</p>'))).toBeUndefined();
-  });
-});
+import { PAGE_TEXT_MAX, casEvidence, pageAccess, readPageText } from '../../../lib/diagnose/page';
 
 describe('casEvidence and pageAccess', () => {
   const page = 'https://0310047h.index-education.net/pronote/eleve.html?identifiant=x';
@@ -44,5 +20,18 @@ describe('casEvidence and pageAccess', () => {
       directUrl: 'https://0310047h.index-education.net/Pronote/?login=true',
     });
     expect(pageAccess('https://0310047h.index-education.net/pronote/?login=true')?.loginTrue).toBe(true);
+  });
+});
+
+describe('readPageText', () => {
+  it('reads the title and the body text, cut at PAGE_TEXT_MAX; nothing without a body', () => {
+    const d = document.implementation.createHTMLDocument('');
+    d.title = 'PRONOTE';
+    d.body.innerHTML = `<h2>Identification impossible</h2><p>${'Contactez votre établissement. '.repeat(1000)}</p>`;
+    const text = readPageText(d);
+    expect(text?.slice(0, 42)).toBe('PRONOTE\nIdentification impossibleContactez');
+    expect(text).toHaveLength(PAGE_TEXT_MAX);
+    d.documentElement.removeChild(d.body);
+    expect(readPageText(d)).toBeUndefined();
   });
 });

@@ -4,6 +4,10 @@ import { checkMessage, MESSAGE_RULES } from '../../../lib/message-schemas';
 import { type Message, type MessageType, type Sender, dispatch } from '../../../lib/messages';
 
 const CONTENT: Sender = { tabId: 3, url: 'https://clg-exemple.monbureaunumerique.fr/admin/import.html' };
+const PRONOTE_PAGE: Sender = { tabId: 5, url: 'https://0310047h.index-education.net/pronote/eleve.html?identifiant=zcnwsg5Z5G5MWZ92' };
+// The CAS error page as Pronote shows it (seed §5 FAQ), read as `readPageText` reads it.
+const CAS_ERROR_TEXT = `PRONOTE\nÉchec de l'authentification par le serveur CAS https://cas.monbureaunumerique.fr :
+Le serveur CAS doit être configuré pour renvoyer un attribut "idPronote". Or aucun attribut n'a été renvoyé.`;
 const PANEL: Sender = { url: 'chrome-extension://abc/sidepanel.html', extensionPage: true };
 const FINDING = { id: 'cas-url-wrapped', severity: 'error', message: { fr: 'a', en: 'b' }, fix: { fr: 'c', en: 'd' }, field: 'casUrl' };
 const ROW = { lastName: 'BERNARD', firstName: 'Charles Édouard', className: '3A' };
@@ -52,6 +56,11 @@ const CASES: { [T in MessageType]: { from: Sender; ok: unknown[]; bad: unknown[]
     bad: [{ root: 'https://a.fr/', casHost: 'https://cas.a.fr/' }, { root: 'https://a.fr/', casHost: 'a b' }],
   },
   'instance/cas-known': { from: CONTENT, ok: [{ root: 'https://0310047h.index-education.net/pronote/' }], bad: [{ root: 'ftp://a/' }] },
+  'instance/diagnose-page': {
+    from: PRONOTE_PAGE,
+    ok: [{ text: CAS_ERROR_TEXT, lang: 'fr' }, { text: 'x'.repeat(20_000), lang: 'en' }, { text: '', lang: 'fr' }],
+    bad: [{ text: 'x'.repeat(20_001), lang: 'fr' }, { text: CAS_ERROR_TEXT, lang: 'de' }, { text: CAS_ERROR_TEXT }, { text: CAS_ERROR_TEXT, lang: 'fr', url: 'https://a.fr/' }, { text: 42, lang: 'fr' }],
+  },
   'instance/cas-host': { from: PANEL, ok: [{ root: 'https://0310047h.index-education.net/pronote/' }], bad: [{ root: '' }] },
 };
 
@@ -77,6 +86,19 @@ describe('message schemas', () => {
     // A tab whose page is not a web page (a file, another extension's page) is no content script of ours.
     expect(checkMessage(msg('suggestions/marks', { uai: '0482409H', rows: [] }), { tabId: 2, url: 'file:///tmp/a.html' })).toMatch(/^sender/);
     expect(checkMessage(msg('instance/cas-seen', { root: 'https://a.fr/', casHost: 'cas.a.fr' }), PANEL)).toBeUndefined();
+  });
+
+  it('takes a page diagnosis only from a content script of a hosted Pronote page', () => {
+    const ask = msg('instance/diagnose-page', { text: CAS_ERROR_TEXT, lang: 'fr' });
+    expect(checkMessage(ask, PRONOTE_PAGE)).toBeUndefined();
+    expect(checkMessage(ask, { tabId: 5, url: 'https://0752536Z.INDEX-EDUCATION.net/pronote/mobile.parent.html' })).toBeUndefined();
+    // An ENT page, the hosting console, a look-alike host, plain http, the side panel: refused.
+    expect(checkMessage(ask, CONTENT)).toBe('sender: content script not allowed (pronote-page only)');
+    expect(checkMessage(ask, { tabId: 5, url: 'https://hebergement.index-education.net/espace-client/' })).toMatch(/^sender: content script not allowed/);
+    expect(checkMessage(ask, { tabId: 5, url: 'https://0310047h.index-education.net.example.org/pronote/' })).toMatch(/^sender/);
+    expect(checkMessage(ask, { tabId: 5, url: 'http://0310047h.index-education.net/pronote/' })).toMatch(/^sender/);
+    expect(checkMessage(ask, { tabId: 5, url: 'https://[x' })).toMatch(/^sender/);
+    expect(checkMessage(ask, PANEL)).toMatch(/^sender: extension page not allowed/);
   });
 
   it('never puts a payload value in its reason', () => {
