@@ -3,8 +3,8 @@
  * exactly the permissions of the product, host permissions only for the Pronote hosts and the
  * catalogue's ENT web domains, no <all_urls>, no remote code; and the zip holds no test-only host,
  * page or code; the content scripts create closed shadow roots only (issue 16); in the Chrome and the
- * Firefox zips, no web-accessible resource and each content script's size against the 60 kB goal
- * (issue 18). Prints one line per check; exits 1 when one fails.
+ * Firefox zips, no web-accessible resource and each content script at most 60 kB (issue 18).
+ * Prints one line per check; exits 1 when one fails.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -24,10 +24,9 @@ const check = (ok: boolean, what: string) => {
   if (!ok) failed++;
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
 };
-// Issue 18: each content script at most 60 kB raw. Not yet reached by every script, so the sizes are
-// printed against the goal; set `CONTENT_SCRIPT_LIMIT_ENFORCED` once every script is under it.
+// Issue 18: each content script at most 60 kB raw (61,440 bytes); a script above it fails the check.
 const CONTENT_SCRIPT_GOAL = 60 * 1024;
-const CONTENT_SCRIPT_LIMIT_ENFORCED = false;
+const CONTENT_SCRIPT_LIMIT_ENFORCED = true;
 
 const sameSet = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
@@ -91,7 +90,7 @@ async function main() {
 
 /**
  * Issue 18 on the `browser` zip (made here for Firefox): no web-accessible resource (a page could
- * load them), and each content script's raw and gzipped size against the 60 kB goal.
+ * load them), and each content script at most 60 kB raw (its gzipped size printed beside).
  */
 async function checkSizes(outDir: string, browser: 'chrome' | 'firefox') {
   if (browser === 'firefox') {
@@ -108,7 +107,7 @@ async function checkSizes(outDir: string, browser: 'chrome' | 'firefox') {
   for (const f of scripts) {
     const bytes = await zip.file(f)!.async('uint8array');
     const gzipped = gzipSync(bytes).length;
-    const line = `${browser}: ${f} ${bytes.length} bytes (${kB(bytes.length)}) raw, ${kB(gzipped)} gzipped (goal ≤ ${CONTENT_SCRIPT_GOAL} bytes raw)`;
+    const line = `${browser}: ${f} ${bytes.length} bytes (${kB(bytes.length)}) raw, ${kB(gzipped)} gzipped (at most ${CONTENT_SCRIPT_GOAL} bytes raw)`;
     if (CONTENT_SCRIPT_LIMIT_ENFORCED) check(bytes.length <= CONTENT_SCRIPT_GOAL, line);
     else console.log(`${bytes.length <= CONTENT_SCRIPT_GOAL ? 'ok  ' : 'OVER'} ${line}`);
   }

@@ -10,6 +10,7 @@ import {
   projectById,
   projectForCasUrl,
 } from '../../../lib/catalogue';
+import { HOST_SOURCES } from '../../../lib/catalogue/host-sources';
 import { HOST_PERMISSIONS } from '../../../lib/permissions';
 
 // The hosts named in issue 17 (from pronotepy pronotepy/ent/, pronote-api src/cas/, hass-pronote
@@ -51,14 +52,21 @@ describe('the catalogue data (issue 17)', () => {
   it('gives every host its source: a repository with a path, commit or issue, or the seed or DOMAIN.md', () => {
     const sourced = /(seed §|DOMAIN\.md|[\w-]+\/[\w.-]+ ([\w./-]+\.(py|js|ts|java)|issues? \d+|commit [0-9a-f]{7}))/;
     for (const h of allHosts) {
-      expect(h.source, h.host).toMatch(sourced);
+      expect(HOST_SOURCES[h.host]?.seen, h.host).toMatch(sourced);
       expect(h.host, h.host).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/);
       if (h.loginPath) expect(h.loginPath, h.host).toMatch(/^\/[\w./-]*$/);
       if (h.retired) {
-        expect(h.retired.source, h.host).toMatch(sourced);
+        expect(HOST_SOURCES[h.host]?.retired, h.host).toMatch(sourced);
         expect(projectById(h.retired.replacedBy), `${h.host} replaced by ${h.retired.replacedBy}`).toBeDefined();
         expect(isRetiredProject(projectById(h.retired.replacedBy)!), h.host).toBe(false);
       }
+    }
+  });
+
+  it('names in its sources only the catalogue’s hosts, each retirement source on a retired host', () => {
+    expect(Object.keys(HOST_SOURCES)).toEqual(allHosts.map((h) => h.host));
+    for (const [host, source] of Object.entries(HOST_SOURCES)) {
+      if (source.retired) expect(knownHost(host)?.host.retired, host).toBeDefined();
     }
   });
 
