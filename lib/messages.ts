@@ -4,7 +4,7 @@
  * dispatcher: the browser wiring lives in `entrypoints/background.ts` and `components/runtime.ts`.
  */
 import type { Finding } from './checks/finding';
-import type { ExportKind } from './core/person';
+import type { Category, ExportKind } from './core/person';
 
 /** Message shapes, keyed by `type`. */
 export interface MessageMap {
@@ -61,7 +61,9 @@ export interface Suggestion {
   firstName: string;
   className?: string;
   pronoteId: string;
+  /** The Pronote person as the admin knows it: name and classes ("BERNARD Charles (3A)"). */
   pronoteLabel: string;
+  category: Category;
   score: number;
   why: string[];
 }

@@ -22,6 +22,19 @@ export const CATEGORY_NAMES: Record<Category, Localized> = {
   staff: { fr: 'Personnels', en: 'Staff' },
 };
 
+/**
+ * Each category as a common noun, one person and several, lower case: "1 professeur sans IDPN",
+ * "BERNARD Charles (3A) · élève". French takes the singular for 0 and 1.
+ */
+export const CATEGORY_WORDS: Record<Category, { one: Localized; many: Localized }> = {
+  teacher: { one: { fr: 'professeur', en: 'teacher' }, many: { fr: 'professeurs', en: 'teachers' } },
+  student: { one: { fr: 'élève', en: 'student' }, many: { fr: 'élèves', en: 'students' } },
+  guardian: { one: { fr: 'responsable', en: 'guardian' }, many: { fr: 'responsables', en: 'guardians' } },
+  supervisor: { one: { fr: 'maître de stage', en: 'internship supervisor' }, many: { fr: 'maîtres de stage', en: 'internship supervisors' } },
+  inspector: { one: { fr: 'inspecteur pédagogique', en: 'inspector' }, many: { fr: 'inspecteurs pédagogiques', en: 'inspectors' } },
+  staff: { one: { fr: 'personnel', en: 'staff member' }, many: { fr: 'personnels', en: 'staff' } },
+};
+
 /** The engine's answer for one Pronote person: paired, to review, or without candidate. */
 export type Status = 'auto' | 'review' | 'unmatched';
 

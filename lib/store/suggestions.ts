@@ -55,7 +55,8 @@ function suggestionOf(item: StepItem, decision: DecisionRow | undefined, categor
     firstName: account?.firstName ?? '',
     className: account?.classes[0],
     pronoteId: proposal.pronoteId,
-    pronoteLabel: `${displayName(person)}${person.classes.length ? ` (${person.classes.join(', ')})` : ''} · ${category}`,
+    pronoteLabel: `${displayName(person)}${person.classes.length ? ` (${person.classes.join(', ')})` : ''}`,
+    category,
     score,
     why,
   };

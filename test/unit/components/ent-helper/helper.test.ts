@@ -48,7 +48,8 @@ const BERNARD: Suggestion = {
   firstName: 'Charles-Edouard',
   className: '3A',
   pronoteId: 'UPGFUTETWO1F67DI',
-  pronoteLabel: 'BERNARD Charles Édouard (3A) · student',
+  pronoteLabel: 'BERNARD Charles Édouard (3A)',
+  category: 'student',
   score: 0.97,
   why: ['status:auto', 'lastName:exact', 'firstName:close', 'birthDate:swapped', 'unknownThing'],
 };
@@ -90,6 +91,8 @@ describe('startEntHelper on the import wizard', () => {
     expect(revealed).toEqual([['0482409H', 'BERNARD', 'Charles Édouard', '3A']]);
     expect(line.textContent).toContain('(3A)');
     expect(line.textContent).toContain('confiance 97 %');
+    // The category in the page's language, never the code word ("student").
+    expect(line.textContent).toContain('Personne Pronote\u202f: BERNARD Charles Édouard (3A) · élève');
     expect(line.textContent).toContain('Pourquoi\u202f: rapproché automatiquement, nom identique, prénom proche, date de naissance jour et mois inversés, unknownThing');
     // The suggestion sits in its own row.
     const host = line.getRootNode() as ShadowRoot;
