@@ -65,8 +65,7 @@ export function mountDiagnosis(doc: Document, id: FailureId, casUrl?: string, la
     <Box lang={lang} onClose={() => element.remove()}>
       {casUrl && (
         <p class="note">
-          {t('diagExplainCasServer', [casUrl], lang)}{' '}
-          {project ? t('diagExplainCasProject', [project.name], lang) : t('diagExplainCasUnknown', [], lang)}
+          {t('diagExplainCasServer', [casUrl], lang)} {project ? t('diagExplainCasProject', [project.name], lang) : t('diagExplainCasUnknown', [], lang)}
         </p>
       )}
       <FailureExplanation failure={knownFailure(id)} lang={lang} />

@@ -47,7 +47,6 @@ const REFUSAL_TEXT: Record<Refusal['refused'], MessageKey> = {
   'host-not-school-ent': 'entSuggestHostNotConfirmed',
 };
 
-
 /** One host's line; `row` is the latest the helper gave for it (its search field, its `reveal`). */
 interface Line {
   row: SuggestionRow;

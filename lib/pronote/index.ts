@@ -60,7 +60,6 @@ function noGuardianLinkNote(source: string, guardians: number): ReadNote {
   };
 }
 
-
 /** The fields a mapping leaves unused, named in the notes (the mapping screen lists them too). */
 function unusedNote(source: string, left: UnusedField[]): ReadNote {
   const list = left
@@ -86,7 +85,7 @@ function wrongFile(name: string, fr: string, en: string, code: RefusalCode = 'wr
 }
 
 const WANT: Localized = {
-  fr: "Passerelle attend ici l’export XML des identifiants Pronote (Imports/Exports > Socles ENT > Exporter les identifiants PRONOTE).",
+  fr: 'Passerelle attend ici l’export XML des identifiants Pronote (Imports/Exports > Socles ENT > Exporter les identifiants PRONOTE).',
   en: 'Passerelle expects the XML export of Pronote identifiers here (Imports/Exports > Socles ENT > Exporter les identifiants PRONOTE).',
 };
 

@@ -96,7 +96,10 @@ export async function rapprochementStep(stage: Stage): Promise<{ shot: Buffer; p
   const tab = panel.locator('#panel-rapprochement');
   await tab.locator('.wb-stepbar .wb-step').nth(1).click();
   await expect(panel.locator('.wb-step-title')).toContainText(t('wbStepTitle', ['2', t('wbCat_student', [], lang)], lang));
-  await tab.locator('.wb-filters').getByRole('button', { name: named('wbFilter_review', lang) }).click();
+  await tab
+    .locator('.wb-filters')
+    .getByRole('button', { name: named('wbFilter_review', lang) })
+    .click();
   await tab.locator('.wb-row').first().click();
   await expect(tab.locator('.wb-detail .wb-candidates li').first()).toBeVisible();
 
@@ -124,13 +127,21 @@ export async function results(stage: Stage, panel: Page): Promise<Buffer> {
   const heading = tab.getByRole('heading', { name: t('wbResultsTitle', [], lang) });
   const anyway = panel.getByRole('dialog').getByRole('button', { name: t('wbValidateAnyway', [], lang) });
   // The candidate shown in (2) confirmed, as the admin would, then every step validated from the first.
-  await tab.locator('.wb-detail .wb-candidates li').first().getByRole('button', { name: t('wbConfirm', [], lang) }).click();
+  await tab
+    .locator('.wb-detail .wb-candidates li')
+    .first()
+    .getByRole('button', { name: t('wbConfirm', [], lang) })
+    .click();
   await tab.locator('.wb-stepbar .wb-step').first().click();
   for (let step = 1; !(await heading.isVisible()); step++) {
     if (step > 6) throw new Error('The results did not show after the six steps were validated.');
     await validate.click();
     // Validating with people left asks first; a step with none goes straight on.
-    await anyway.or(heading).or(panel.locator('.wb-step-title', { hasText: t('wbStepTitle', [String(step + 1), ''], lang) })).first().waitFor();
+    await anyway
+      .or(heading)
+      .or(panel.locator('.wb-step-title', { hasText: t('wbStepTitle', [String(step + 1), ''], lang) }))
+      .first()
+      .waitFor();
     if (await anyway.isVisible()) await anyway.click();
     await panel.waitForTimeout(300);
   }

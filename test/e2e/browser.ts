@@ -17,11 +17,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * `en-GB`…: the UI language follows it), every host of `E2E_HOSTS` answered by `sites`.
  * `viewport` is the new pages' size in CSS px (Playwright's 1280×720 when not given).
  */
-export async function launchWithExtension(
-  sites: SitesServer,
-  lang: string,
-  viewport?: { width: number; height: number },
-): Promise<BrowserContext> {
+export async function launchWithExtension(sites: SitesServer, lang: string, viewport?: { width: number; height: number }): Promise<BrowserContext> {
   return chromium.launchPersistentContext('', {
     executablePath: CHROMIUM,
     headless: true,

@@ -35,11 +35,7 @@ export async function startRapprochement(
  * Runs the Collège Jean-Moulin (0482409H) rapprochement; returns the side panel (first step shown).
  * `beforeRun` sees the start screen with both sides read, before the pairing; `lang` as above.
  */
-export async function runSampleRapprochement(
-  openSidePanel: () => Promise<Page>,
-  beforeRun?: (panel: Page) => Promise<void>,
-  lang: Lang = 'fr',
-): Promise<Page> {
+export async function runSampleRapprochement(openSidePanel: () => Promise<Page>, beforeRun?: (panel: Page) => Promise<void>, lang: Lang = 'fr'): Promise<Page> {
   const { panel, tab } = await startRapprochement(openSidePanel, undefined, lang);
   await tab.getByTestId('wb-pronote-file').setInputFiles(resolve('sample/pronote-export.xml'));
   // The summary's first words, before its colon.

@@ -17,7 +17,10 @@ const CASES: { [T in MessageType]: { from: Sender; ok: unknown[]; bad: unknown[]
   },
   'page/findings': {
     from: CONTENT,
-    ok: [{ url: 'https://a.fr/x', screen: 'ent-service+ent-access', findings: [FINDING] }, { url: '', screen: 'none', findings: [] }],
+    ok: [
+      { url: 'https://a.fr/x', screen: 'ent-service+ent-access', findings: [FINDING] },
+      { url: '', screen: 'none', findings: [] },
+    ],
     bad: [
       { url: 'https://a.fr/', screen: 'x', findings: [{ ...FINDING, severity: 'fatal' }] },
       { url: 'https://a.fr/', screen: 'x', findings: [{ ...FINDING, extra: 1 }] },
@@ -29,7 +32,10 @@ const CASES: { [T in MessageType]: { from: Sender; ok: unknown[]; bad: unknown[]
   'panel/get-findings': { from: PANEL, ok: [{}, { tabId: 4 }], bad: [{ tabId: -1 }, { tabId: 1.5 }, { tabId: '4' }] },
   'suggestions/marks': {
     from: CONTENT,
-    ok: [{ uai: '0482409H', rows: [ROW, { lastName: 'A', firstName: 'B' }] }, { uai: '0482409h', rows: [] }],
+    ok: [
+      { uai: '0482409H', rows: [ROW, { lastName: 'A', firstName: 'B' }] },
+      { uai: '0482409h', rows: [] },
+    ],
     bad: [
       { uai: '0482409H', rows: Array(501).fill(ROW) },
       { uai: 'lycée', rows: [ROW] },
@@ -39,7 +45,14 @@ const CASES: { [T in MessageType]: { from: Sender; ok: unknown[]; bad: unknown[]
       { uai: '0482409H', rows: [{ ...ROW, birthDate: '2012-01-01' }] },
     ],
   },
-  'suggestions/reveal': { from: CONTENT, ok: [{ uai: '0482409H', row: ROW }], bad: [{ uai: '0482409H', row: [ROW] }, { uai: '0482409H', names: [ROW] }] },
+  'suggestions/reveal': {
+    from: CONTENT,
+    ok: [{ uai: '0482409H', row: ROW }],
+    bad: [
+      { uai: '0482409H', row: [ROW] },
+      { uai: '0482409H', names: [ROW] },
+    ],
+  },
   'rapprochement/loaded': { from: CONTENT, ok: [{}, { uai: '0310047H' }], bad: [{ uai: '03100' }, { uai: 4 }] },
   'instance/version': {
     from: CONTENT,
@@ -49,7 +62,10 @@ const CASES: { [T in MessageType]: { from: Sender; ok: unknown[]; bad: unknown[]
   'instance/cas-seen': {
     from: CONTENT,
     ok: [{ root: 'https://0310047h.index-education.net/pronote/', casHost: 'cas.monbureaunumerique.fr' }],
-    bad: [{ root: 'https://a.fr/', casHost: 'https://cas.a.fr/' }, { root: 'https://a.fr/', casHost: 'a b' }],
+    bad: [
+      { root: 'https://a.fr/', casHost: 'https://cas.a.fr/' },
+      { root: 'https://a.fr/', casHost: 'a b' },
+    ],
   },
   'instance/cas-known': { from: CONTENT, ok: [{ root: 'https://0310047h.index-education.net/pronote/' }], bad: [{ root: 'ftp://a/' }] },
   'instance/cas-host': { from: PANEL, ok: [{ root: 'https://0310047h.index-education.net/pronote/' }], bad: [{ root: '' }] },

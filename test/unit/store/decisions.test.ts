@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  findRemembered,
-  loadDecisions,
-  rememberedDecisions,
-  removeDecision,
-  setDecision,
-  StepFrozenError,
-  validateStep,
-} from '../../../lib/store';
+import { findRemembered, loadDecisions, rememberedDecisions, removeDecision, setDecision, StepFrozenError, validateStep } from '../../../lib/store';
 import { freshDb } from './fresh-db';
 import { paired } from './sample';
 

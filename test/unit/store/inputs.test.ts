@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  loadDecisions,
-  loadStep,
-  saveInput,
-  setDecision,
-} from '../../../lib/store';
+import { loadDecisions, loadStep, saveInput, setDecision } from '../../../lib/store';
 import { freshDb } from './fresh-db';
 import { directory, paired } from './sample';
 

@@ -1,4 +1,3 @@
-
 import { describe, expect, it } from 'vitest';
 import { projectForWebHost } from '../../../lib/catalogue/web-host';
 import type { Proposal } from '../../../lib/matching/types';
@@ -50,7 +49,12 @@ describe("the school's ENT project", () => {
 
   it('is kept on the rapprochement; catalogue hosts are not kept as extra hosts', async () => {
     const rid = await paired();
-    const ent = await setSchoolEnt(store.db, rid, { projectId: 'mon-bureau-numerique', hosts: [MBN, ' Ent.College-Zola.fr '] }, new Date('2026-12-03T10:00:00Z'));
+    const ent = await setSchoolEnt(
+      store.db,
+      rid,
+      { projectId: 'mon-bureau-numerique', hosts: [MBN, ' Ent.College-Zola.fr '] },
+      new Date('2026-12-03T10:00:00Z'),
+    );
     expect(ent).toEqual({ projectId: 'mon-bureau-numerique', hosts: ['ent.college-zola.fr'], confirmedAt: '2026-12-03T10:00:00.000Z' });
     expect((await store.db.rapprochements.get(rid))?.schoolEnt).toEqual(ent);
     await setSchoolEnt(store.db, rid, undefined);

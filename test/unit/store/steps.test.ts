@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  cancelStep,
-  findRemembered,
-  loadDecisions,
-  loadStep,
-  removeDecision,
-  reopenStep,
-  setDecision,
-  validateStep,
-} from '../../../lib/store';
+import { cancelStep, findRemembered, loadDecisions, loadStep, removeDecision, reopenStep, setDecision, validateStep } from '../../../lib/store';
 import { freshDb } from './fresh-db';
 import { paired } from './sample';
 

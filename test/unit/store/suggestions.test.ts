@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  querySuggestions,
-  setDecision,
-} from '../../../lib/store';
+import { querySuggestions, setDecision } from '../../../lib/store';
 import { freshDb } from './fresh-db';
 import { paired } from './sample';
 

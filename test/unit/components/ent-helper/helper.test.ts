@@ -93,7 +93,9 @@ describe('startEntHelper on the import wizard', () => {
     expect(line.textContent).toContain('confiance 97 %');
     // The category in the page's language, never the code word ("student").
     expect(line.textContent).toContain('Personne Pronote\u202f: BERNARD Charles Édouard (3A) · élève');
-    expect(line.textContent).toContain('Pourquoi\u202f: rapproché automatiquement, nom identique, prénom proche, date de naissance jour et mois inversés, unknownThing');
+    expect(line.textContent).toContain(
+      'Pourquoi\u202f: rapproché automatiquement, nom identique, prénom proche, date de naissance jour et mois inversés, unknownThing',
+    );
     // The suggestion sits in its own row.
     const host = line.getRootNode() as ShadowRoot;
     expect(host.host.closest('tr')?.textContent).toContain('BERNARD Charles Édouard');
@@ -152,7 +154,10 @@ describe('startEntHelper with rows the schema would refuse', () => {
           asked.push(rows.map((r) => r.lastName));
           return rows.map(() => true);
         },
-        reveal: async () => null, loadedExportKind: async () => undefined, now: () => WINTER },
+        reveal: async () => null,
+        loadedExportKind: async () => undefined,
+        now: () => WINTER,
+      },
       { lang: 'fr', debounceMs: 20 },
     );
     await until(() => inShadows(doc, '[data-passerelle-suggestion="available"]').length === 3);
@@ -194,7 +199,11 @@ describe('startEntHelper on the service screen', () => {
 
   it('removes everything it showed when stopped', async () => {
     const doc = open('service-table.html');
-    const s = startEntHelper(doc, { marks: async () => ({ refused: 'no-rapprochement' }), reveal: async () => null, loadedExportKind: async () => undefined }, { lang: 'fr', debounceMs: 20 });
+    const s = startEntHelper(
+      doc,
+      { marks: async () => ({ refused: 'no-rapprochement' }), reveal: async () => null, loadedExportKind: async () => undefined },
+      { lang: 'fr', debounceMs: 20 },
+    );
     await until(() => doc.querySelectorAll('[data-passerelle-host]').length > 0);
     s();
     expect(doc.querySelectorAll('[data-passerelle-host]')).toHaveLength(0);
