@@ -14,8 +14,7 @@ export default defineConfig({
   hooks: {
     // Content scripts carry only the UI strings they name, without the polyfill (issue 18: at most 60 kB each).
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (entrypoints.every((e) => e.type === 'content-script'))
-        config.plugins = [...(config.plugins ?? []), contentScriptStrings(), contentScriptBrowser()];
+      if (entrypoints.every((e) => e.type === 'content-script')) config.plugins = [...(config.plugins ?? []), contentScriptStrings(), contentScriptBrowser()];
     },
   },
   manifest: ({ browser }) => ({
@@ -28,9 +27,7 @@ export default defineConfig({
         : ['storage', 'unlimitedStorage', 'sidePanel', 'activeTab', 'scripting'],
     host_permissions: [...HOST_PERMISSIONS],
     // Self-hosted Pronote servers: asked one origin at a time, when the user acts.
-    ...(browser === 'firefox'
-      ? { optional_permissions: ['https://*/*', 'http://*/*'] }
-      : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*', 'http://*/*'] } : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     action: { default_title: '__MSG_actionTitle__' },
     content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" },
     ...(browser === 'firefox'

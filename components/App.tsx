@@ -28,11 +28,15 @@ export function App({ initialTab = 'rapprochement', panels = {}, welcome }: AppP
   const onKeyDown = (e: KeyboardEvent) => {
     const i = TABS.findIndex((tab) => tab.id === active);
     const next =
-      e.key === 'ArrowRight' ? (i + 1) % TABS.length
-      : e.key === 'ArrowLeft' ? (i + TABS.length - 1) % TABS.length
-      : e.key === 'Home' ? 0
-      : e.key === 'End' ? TABS.length - 1
-      : -1;
+      e.key === 'ArrowRight'
+        ? (i + 1) % TABS.length
+        : e.key === 'ArrowLeft'
+          ? (i + TABS.length - 1) % TABS.length
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? TABS.length - 1
+              : -1;
     if (next < 0) return;
     e.preventDefault();
     setActive(TABS[next].id);
@@ -67,14 +71,7 @@ export function App({ initialTab = 'rapprochement', panels = {}, welcome }: AppP
           ))}
         </div>
         {TABS.map((tab) => (
-          <section
-            key={tab.id}
-            role="tabpanel"
-            id={`panel-${tab.id}`}
-            aria-labelledby={`tab-${tab.id}`}
-            hidden={active !== tab.id}
-            class="tab-panel"
-          >
+          <section key={tab.id} role="tabpanel" id={`panel-${tab.id}`} aria-labelledby={`tab-${tab.id}`} hidden={active !== tab.id} class="tab-panel">
             <p class="intro">{t(tab.intro)}</p>
             {panels[tab.id]}
           </section>

@@ -10,8 +10,7 @@ import { explainPageText } from '../lib/diagnose/page-failure';
 
 // Thin: opens the side panel and routes typed messages (lib/messages) between pages.
 export default defineBackground(() => {
-  const chromeSidePanel = (globalThis as { chrome?: { sidePanel?: { setPanelBehavior(o: object): Promise<void> } } })
-    .chrome?.sidePanel;
+  const chromeSidePanel = (globalThis as { chrome?: { sidePanel?: { setPanelBehavior(o: object): Promise<void> } } }).chrome?.sidePanel;
   if (chromeSidePanel) {
     chromeSidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
   } else {

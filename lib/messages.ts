@@ -5,7 +5,7 @@
  */
 import type { Finding } from './checks/finding';
 import type { Localized } from './core/localized';
-import type { ExportKind } from './core/person';
+import type { Category, ExportKind } from './core/person';
 import type { PageExplanation } from './diagnose/page-failure';
 
 /** Message shapes, keyed by `type`. */
@@ -69,7 +69,9 @@ export interface Suggestion {
   firstName: string;
   className?: string;
   pronoteId: string;
+  /** The Pronote person as the admin knows it: name and classes ("BERNARD Charles (3A)"). */
   pronoteLabel: string;
+  category: Category;
   score: number;
   why: string[];
 }

@@ -6,10 +6,7 @@
  */
 import { entWebDomains } from './catalogue';
 
-export const PRONOTE_HOST_PERMISSIONS = [
-  'https://hebergement.index-education.net/*',
-  'https://*.index-education.net/*',
-] as const;
+export const PRONOTE_HOST_PERMISSIONS = ['https://hebergement.index-education.net/*', 'https://*.index-education.net/*'] as const;
 
 /** Every host permission of the manifest: the two Pronote hosts, then `https://*.<ENT domain>/*`. */
 export const HOST_PERMISSIONS: readonly string[] = [...PRONOTE_HOST_PERMISSIONS, ...entWebDomains()];

@@ -74,7 +74,20 @@ function check(ok: boolean, what: string): void {
 function runForm(form: LinkForm): FormResult | undefined {
   const gen = join(work, `export-${form}`);
   const out = join(work, `out-${form}`);
-  const g = tsx(['scripts/generate.ts', '--out', gen, '--from-aaf', AAF, '--layouts', 'partner', '--seed', seed, '--links', form, ...(variant ? ['--variant', variant] : [])]);
+  const g = tsx([
+    'scripts/generate.ts',
+    '--out',
+    gen,
+    '--from-aaf',
+    AAF,
+    '--layouts',
+    'partner',
+    '--seed',
+    seed,
+    '--links',
+    form,
+    ...(variant ? ['--variant', variant] : []),
+  ]);
   if (g.status !== 0 || !existsSync(join(gen, 'truth.csv'))) {
     check(false, `${form}: generator wrote the export (exit ${g.status}: ${g.stderr.slice(-400)})`);
     return undefined;
@@ -110,7 +123,10 @@ function runForm(form: LinkForm): FormResult | undefined {
     }
     if (row.status === 'auto') autoAccounts.set(row.ent_id, (autoAccounts.get(row.ent_id) ?? 0) + 1);
   }
-  check(missing === 0 && rows.length === truth.size, `${form}: mapping.csv has one row per person of truth.csv (${rows.length} rows, ${truth.size} in the truth, ${missing} unknown)`);
+  check(
+    missing === 0 && rows.length === truth.size,
+    `${form}: mapping.csv has one row per person of truth.csv (${rows.length} rows, ${truth.size} in the truth, ${missing} unknown)`,
+  );
   const o = perCategory.get('overall')!;
   return {
     form,
@@ -143,7 +159,10 @@ function main(): void {
     const bar = r.form === 'none' ? BARS.guardianWithoutLinks : BARS.guardianWithLinks;
     const recall = gd.withAccount ? gd.right / gd.withAccount : 0;
     check(recall >= bar, `${r.form}: guardian recall ${pct(gd.right, gd.withAccount)} ≥ ${bar * 100} %`);
-    check(r.precision >= BARS.precision, `${r.form}: precision ${(r.precision * 100).toFixed(2)} % ≥ ${BARS.precision * 100} % (${r.wrong} wrong automatic pair(s))`);
+    check(
+      r.precision >= BARS.precision,
+      `${r.form}: precision ${(r.precision * 100).toFixed(2)} % ≥ ${BARS.precision * 100} % (${r.wrong} wrong automatic pair(s))`,
+    );
     check(r.accountsTwice === 0, `${r.form}: no ENT account in two automatic pairs (${r.accountsTwice})`);
   }
   console.log('');

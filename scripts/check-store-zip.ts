@@ -28,8 +28,7 @@ const check = (ok: boolean, what: string) => {
 const CONTENT_SCRIPT_GOAL = 60 * 1024;
 const CONTENT_SCRIPT_LIMIT_ENFORCED = true;
 
-const sameSet = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
 
 async function main() {
   const zipped = spawnSync('npx', ['wxt', 'zip'], { stdio: 'inherit' });
@@ -42,10 +41,7 @@ async function main() {
 
   check(sameSet(manifest.permissions, PERMISSIONS), `permissions are exactly ${PERMISSIONS.join(', ')}`);
   const hosts: string[] = manifest.host_permissions;
-  check(
-    hosts[0] === PRONOTE_HOST_PERMISSIONS[0] && hosts[1] === PRONOTE_HOST_PERMISSIONS[1],
-    'host permissions start with the two Pronote hosts',
-  );
+  check(hosts[0] === PRONOTE_HOST_PERMISSIONS[0] && hosts[1] === PRONOTE_HOST_PERMISSIONS[1], 'host permissions start with the two Pronote hosts');
   check(
     sameSet(hosts, [...PRONOTE_HOST_PERMISSIONS, ...entWebDomains()]),
     `host permissions are the Pronote hosts and the catalogue's ${entWebDomains().length} ENT web domains, nothing else`,
@@ -65,9 +61,7 @@ async function main() {
 
   const files = Object.keys(zip.files);
   check(!files.some((f) => /(^|\/)(test|tests|e2e|fixtures?)(\/|$)|\.test\.|\.map$/.test(f)), 'no test file, fixture or source map in the zip');
-  const texts = await Promise.all(
-    files.filter((f) => /\.(js|html|json|css)$/.test(f)).map(async (f) => [f, await zip.file(f)!.async('string')] as const),
-  );
+  const texts = await Promise.all(files.filter((f) => /\.(js|html|json|css)$/.test(f)).map(async (f) => [f, await zip.file(f)!.async('string')] as const));
   for (const marker of TEST_ONLY) {
     const hit = texts.find(([, text]) => text.includes(marker));
     check(!hit, `no test-only name "${marker}" in the zip${hit ? ` (found in ${hit[0]})` : ''}`);

@@ -79,10 +79,15 @@ function checkOutputs(label: string, out: string, expectedRows?: number): Row[] 
   check(new Set(ids).size === ids.length, `${label}: one row per Pronote identifier`);
 
   const six = (o: unknown) => !!o && CATEGORIES.every((c) => typeof (o as Record<string, unknown>)[c] !== 'undefined');
-  check(six(summary.pronote?.read) && typeof summary.pronote?.notRead === 'number', `${label}: summary.json pronote.read has the six categories, notRead a number`);
-  check(six(summary.directory?.read) && typeof summary.directory?.notRead === 'number', `${label}: summary.json directory.read has the six categories, notRead a number`);
-  const pairsOk =
-    six(summary.pairs) && CATEGORIES.every((c) => ['auto', 'review', 'unmatched'].every((s) => Number.isInteger(summary.pairs[c][s])));
+  check(
+    six(summary.pronote?.read) && typeof summary.pronote?.notRead === 'number',
+    `${label}: summary.json pronote.read has the six categories, notRead a number`,
+  );
+  check(
+    six(summary.directory?.read) && typeof summary.directory?.notRead === 'number',
+    `${label}: summary.json directory.read has the six categories, notRead a number`,
+  );
+  const pairsOk = six(summary.pairs) && CATEGORIES.every((c) => ['auto', 'review', 'unmatched'].every((s) => Number.isInteger(summary.pairs[c][s])));
   check(pairsOk, `${label}: summary.json pairs has auto/review/unmatched for the six categories`);
   const pairsMatch = CATEGORIES.every((c) =>
     ['auto', 'review', 'unmatched'].every((s) => summary.pairs[c][s] === rows.filter((r) => r.category === c && r.status === s).length),
@@ -96,7 +101,10 @@ function checkOutputs(label: string, out: string, expectedRows?: number): Row[] 
     html.includes('<html lang="fr">') && html.includes('Personnes restantes, par raison') && !html.includes('People left'),
     `${label}: report.html is in French by default and lists the people left by reason`,
   );
-  check(CATEGORIES.every((c) => html.includes(`<td class="n">${formatNumber(summary.pairs[c].auto, 'fr')}</td>`)), `${label}: report.html shows the counts`);
+  check(
+    CATEGORIES.every((c) => html.includes(`<td class="n">${formatNumber(summary.pairs[c].auto, 'fr')}</td>`)),
+    `${label}: report.html shows the counts`,
+  );
   // The people left by name (issue 18, point 5): every one of the first thousand, as escaped text.
   const left = rows.filter((r) => r.status !== 'auto').slice(0, 1000);
   const unnamed = left.filter((r) => !html.includes(`<td>${escapeHtml([r.last_name, r.first_name].filter(Boolean).join(' ') || r.pronote_id)}</td>`));
@@ -141,14 +149,21 @@ try {
   if (e.status === 0) {
     const html = readFileSync(join(englishOut, 'report.html'), 'utf8');
     check(
-      html.includes('<html lang="en">') && html.includes('People left, by reason') && html.includes('What to do:') && !/Personnes restantes|À faire|Catégorie/.test(html),
+      html.includes('<html lang="en">') &&
+        html.includes('People left, by reason') &&
+        html.includes('What to do:') &&
+        !/Personnes restantes|À faire|Catégorie/.test(html),
       '--lang en: report.html is in English',
     );
     const csp = /<head><meta charset="utf-8">\s*<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
     check(csp === REPORT_CSP && !/<script/i.test(html), '--lang en: report.html carries its CSP first in the head and holds no script', csp);
   }
   const badLang = reconcile(['--sample', '--lang', 'de', '--out', join(work, 'de')]);
-  check(badLang.status === 2 && /--lang/.test(badLang.stderr), '--lang de: exit code 2 with a message naming --lang', `${badLang.status} ${badLang.stderr.slice(-300)}`);
+  check(
+    badLang.status === 2 && /--lang/.test(badLang.stderr),
+    '--lang de: exit code 2 with a message naming --lang',
+    `${badLang.status} ${badLang.stderr.slice(-300)}`,
+  );
   const help = reconcile(['--help']);
   check(help.status === 0 && /--lang fr\|en/.test(help.stdout), '--help: exit code 0, lists --lang fr|en', `${help.status} ${help.stdout.slice(0, 300)}`);
 
@@ -197,7 +212,10 @@ try {
   const [second, third] = [join(work, 'rejected-2'), join(work, 'rejected-3')];
   const run2 = reconcile(['--sample', '--decisions', tableau, '--out', second]);
   const run3 = reconcile(['--sample', '--decisions', join(second, 'tableau.csv'), '--out', third]);
-  const rowOf = (dir: string) => readFileSync(join(dir, 'tableau.csv'), 'utf8').split('\r\n').find((l) => l.split(';')[1] === rejectedCells[1]);
+  const rowOf = (dir: string) =>
+    readFileSync(join(dir, 'tableau.csv'), 'utf8')
+      .split('\r\n')
+      .find((l) => l.split(';')[1] === rejectedCells[1]);
   check(
     run2.status === 0 && run3.status === 0 && rowOf(second) === rejectedLine && rowOf(third) === rejectedLine,
     'a rejection typed in tableau.csv is written back as one (the account refused, its date), and the run after keeps it',
@@ -223,7 +241,10 @@ try {
   );
 
   // --mapping: --help says what it takes; the README's example profile reads the sample's English layout.
-  check(/--pronote[^\n]*XML/.test(help.stdout) && !/XML ou CSV/.test(help.stdout) && /"categories"/.test(help.stdout), '--help: --pronote takes XML, --mapping shows the profile format');
+  check(
+    /--pronote[^\n]*XML/.test(help.stdout) && !/XML ou CSV/.test(help.stdout) && /"categories"/.test(help.stdout),
+    '--help: --pronote takes XML, --mapping shows the profile format',
+  );
   const profileJson = /```json\n([\s\S]*?)```/.exec(readFileSync('README.md', 'utf8'))?.[1] ?? '';
   const profilePath = join(work, 'profile.json');
   writeFileSync(profilePath, profileJson, 'utf8');
@@ -231,7 +252,11 @@ try {
   if (mapped.status === 0) {
     const rows = Papa.parse<Row>(readFileSync(join(work, 'mapped', 'mapping.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
     const p = precision(rows, truthOf('sample/truth.csv'));
-    check(rows.length === 723 && p >= 0.99, `--mapping with the README's profile: the 723 persons of sample/pronote-english.xml read and paired (${(p * 100).toFixed(2)} %)`, String(rows.length));
+    check(
+      rows.length === 723 && p >= 0.99,
+      `--mapping with the README's profile: the 723 persons of sample/pronote-english.xml read and paired (${(p * 100).toFixed(2)} %)`,
+      String(rows.length),
+    );
   } else check(false, "--mapping with the README's profile: exit code 0", mapped.stderr.slice(0, 300));
   const csvExport = join(work, 'pronote.csv');
   writeFileSync(csvExport, 'Nom;Prénom;Identifiant\nDUPONT;Jean;123\nMARTIN;Léa;124\n', 'utf8');
@@ -245,7 +270,11 @@ try {
   // --uai on the sample (its aaf/ holds an EtabEducNat file); an unknown one said like the other messages.
   const uaiSample = reconcile(['--sample', '--uai', '0482409H', '--out', join(work, 'uai-sample')]);
   const sampleScope = uaiSample.status === 0 ? JSON.parse(readFileSync(join(work, 'uai-sample', 'summary.json'), 'utf8')).scope : undefined;
-  check(sampleScope?.from === 'uai' && sampleScope.askedKnown === true, '--sample --uai 0482409H: the sample school is known by its UAI', JSON.stringify(sampleScope));
+  check(
+    sampleScope?.from === 'uai' && sampleScope.askedKnown === true,
+    '--sample --uai 0482409H: the sample school is known by its UAI',
+    JSON.stringify(sampleScope),
+  );
   const uaiOther = reconcile(['--sample', '--uai', '9999999Z', '--out', join(work, 'uai-other')]);
   const fr = uaiOther.stderr.split('\n').find((l) => l.startsWith('UAI 9999999Z inconnu')) ?? '';
   const en = uaiOther.stderr.split('\n').find((l) => l.startsWith('UAI 9999999Z unknown')) ?? '';
@@ -260,7 +289,9 @@ try {
   writeFileSync(cut, readFileSync('sample/pronote-export.xml', 'utf8').slice(0, 5000), 'utf8');
   const cutRun = reconcile(['--pronote', cut, '--directory', 'sample/aaf', '--out', join(work, 'bad')]);
   check(
-    cutRun.status === 2 && /est incomplet[\s\S]*coupé pendant la copie ou le téléchargement[\s\S]*is incomplete[\s\S]*cut off while copied or downloaded/.test(cutRun.stderr) && !/valid XML/.test(cutRun.stderr),
+    cutRun.status === 2 &&
+      /est incomplet[\s\S]*coupé pendant la copie ou le téléchargement[\s\S]*is incomplete[\s\S]*cut off while copied or downloaded/.test(cutRun.stderr) &&
+      !/valid XML/.test(cutRun.stderr),
     'a Pronote export cut inside a tag: exit 2, said to be cut (incomplete copy or download)',
     cutRun.stderr.slice(0, 400),
   );
@@ -301,13 +332,18 @@ try {
   check(a.status === 0, 'aaf-entcore: exit code 0', `${a.status} ${a.stderr.slice(-500)}`);
   if (a.status === 0) {
     const seconds = JSON.parse(readFileSync(join(aafOut, 'summary.json'), 'utf8')).seconds;
-    if (seconds > 1.5) check(/Rapprochement \d+ % \([^)]*\) \/ Pairing \d+ %/.test(a.stderr), `aaf-entcore: a progress line on stderr (the run took ${seconds} s)`);
+    if (seconds > 1.5)
+      check(/Rapprochement \d+ % \([^)]*\) \/ Pairing \d+ %/.test(a.stderr), `aaf-entcore: a progress line on stderr (the run took ${seconds} s)`);
     const truth = truthOf(join(gen, 'truth.csv'));
     const rows = checkOutputs('aaf-entcore', aafOut, truth.size);
     const p = precision(rows, truth);
     check(p >= 0.99, `aaf-entcore: automatic pairs right against truth.csv (${(p * 100).toFixed(2)} %)`);
     const summary = JSON.parse(readFileSync(join(aafOut, 'summary.json'), 'utf8'));
-    check(summary.directory.read.student === 642, 'aaf-entcore: the 642 students of the feed are read as one directory', String(summary.directory.read.student));
+    check(
+      summary.directory.read.student === 642,
+      'aaf-entcore: the 642 students of the feed are read as one directory',
+      String(summary.directory.read.student),
+    );
   }
 
   // 2a. --uai (issue 13, point 2): a UAI of the feed (EtabEducNat) is the scope; one it does not
@@ -316,14 +352,22 @@ try {
   check(known.status === 0, '--uai 1004001V: exit code 0', known.stderr.slice(-300));
   if (known.status === 0) {
     const scope = JSON.parse(readFileSync(join(work, 'uai-known', 'summary.json'), 'utf8')).scope;
-    check(scope?.from === 'uai' && scope.askedKnown === true && scope.structures?.[0] === '1004001V', '--uai 1004001V: summary.json scope from the UAI', JSON.stringify(scope));
+    check(
+      scope?.from === 'uai' && scope.askedKnown === true && scope.structures?.[0] === '1004001V',
+      '--uai 1004001V: summary.json scope from the UAI',
+      JSON.stringify(scope),
+    );
   }
   const unknown = reconcile(['--pronote', pronoteFile, '--directory', AAF, '--uai', '9999999Z', '--out', join(work, 'uai-unknown')]);
   check(unknown.status === 0, '--uai unknown: exit code 0', unknown.stderr.slice(-300));
   if (unknown.status === 0) {
     const scope = JSON.parse(readFileSync(join(work, 'uai-unknown', 'summary.json'), 'utf8')).scope;
     check(scope?.askedKnown === false && scope.from !== 'uai', '--uai unknown: summary.json says it restricts nothing', JSON.stringify(scope));
-    check(/UAI 9999999Z inconnu/.test(unknown.stderr) && /UAI 9999999Z unknown/.test(unknown.stderr), '--uai unknown: said on stderr, in French and English', unknown.stderr.slice(-300));
+    check(
+      /UAI 9999999Z inconnu/.test(unknown.stderr) && /UAI 9999999Z unknown/.test(unknown.stderr),
+      '--uai unknown: said on stderr, in French and English',
+      unknown.stderr.slice(-300),
+    );
   }
 
   // 2b. Links on the guardian's side, in each form, in the partner layout and a sniffed one (issue 13,
@@ -355,22 +399,38 @@ try {
       const p = precision(rows, truth);
       check(p >= 0.999, `links ${form}, ${layout}: automatic pairs right (${(p * 100).toFixed(2)} %)`);
       if (form === 'none') {
-        check(summary.pronote.guardianLinks?.linked === 0, `links ${form}, ${layout}: summary.json says no guardian is linked`, JSON.stringify(summary.pronote.guardianLinks));
+        check(
+          summary.pronote.guardianLinks?.linked === 0,
+          `links ${form}, ${layout}: summary.json says no guardian is linked`,
+          JSON.stringify(summary.pronote.guardianLinks),
+        );
       } else {
         const g = guardianRecall(rows, truth);
         check(g >= 0.95, `links ${form}, ${layout}: guardians paired (${(g * 100).toFixed(1)} %, at least 95 %)`);
-        check(summary.pronote.guardianLinks?.linked > 0, `links ${form}, ${layout}: guardians linked to their children`, JSON.stringify(summary.pronote.guardianLinks));
+        check(
+          summary.pronote.guardianLinks?.linked > 0,
+          `links ${form}, ${layout}: guardians linked to their children`,
+          JSON.stringify(summary.pronote.guardianLinks),
+        );
       }
     }
   }
 
   // 3. Input that cannot be used: exit 2, the reader's message, no stack trace.
   const bad = [
-    { label: 'an AAF file given as the Pronote export', args: ['--pronote', join(AAF, 'FULL_ENTTSSERVICES_Complet_20130117_Eleve_0001.xml'), '--directory', AAF] },
+    {
+      label: 'an AAF file given as the Pronote export',
+      args: ['--pronote', join(AAF, 'FULL_ENTTSSERVICES_Complet_20130117_Eleve_0001.xml'), '--directory', AAF],
+    },
     { label: 'a missing file', args: ['--pronote', join(work, 'nothing.xml'), '--directory', AAF] },
     { label: 'no --directory', args: ['--pronote', pronoteFile] },
     { label: 'a folder given as the Pronote export', args: ['--pronote', work, '--directory', AAF], says: /est un dossier[\s\S]*is a folder/ },
-    { label: '--out naming an existing file', args: ['--pronote', pronoteFile, '--directory', AAF], out: pronoteFile, says: /pas un dossier[\s\S]*not a folder/ },
+    {
+      label: '--out naming an existing file',
+      args: ['--pronote', pronoteFile, '--directory', AAF],
+      out: pronoteFile,
+      says: /pas un dossier[\s\S]*not a folder/,
+    },
     { label: '--out under /dev/full', args: ['--pronote', pronoteFile, '--directory', AAF], out: '/dev/full/out', says: /pas un dossier[\s\S]*not a folder/ },
     // Node's recursive mkdir loops forever there (ENOENT for a folder /proc never makes).
     {
@@ -391,18 +451,28 @@ try {
   const truncated = join(work, 'truncated.xml');
   writeFiles(work, [{ name: 'truncated.xml', chunks: () => [readFileSync(pronoteFile, 'utf8').slice(0, 5000)] }]);
   const t = reconcile(['--pronote', truncated, '--directory', AAF, '--out', join(work, 'bad')]);
-  check(t.status === 2 && /truncated\.xml/.test(t.stderr) && !/\n\s+at /.test(t.stderr), 'a truncated Pronote export: exit 2 naming the file, no stack trace', t.stderr.slice(0, 300));
+  check(
+    t.status === 2 && /truncated\.xml/.test(t.stderr) && !/\n\s+at /.test(t.stderr),
+    'a truncated Pronote export: exit 2 naming the file, no stack trace',
+    t.stderr.slice(0, 300),
+  );
 
   // Above the limit, refused from the file's size (statSync) before reading: sparse files take no
   // disk; the 5 GB one could not even be read by readFileSync (2 GB limit), so only a check made
   // before reading gives the size message (issue 15, point 7).
-  for (const [name, size] of [['enorme.xml', 300], ['geant.xml', 5120]] as const) {
+  for (const [name, size] of [
+    ['enorme.xml', 300],
+    ['geant.xml', 5120],
+  ] as const) {
     const big = join(work, name);
     writeFileSync(big, '');
     truncateSync(big, size * 1024 * 1024);
     const r = reconcile(['--pronote', big, '--directory', AAF, '--out', join(work, 'bad')]);
     check(
-      r.status === 2 && r.stderr.includes(`«\u202f${name}\u202f» fait ${size} Mo`) && r.stderr.includes(`"${name}" is ${size} MB`) && r.stderr.includes('jusqu’à 250 Mo'),
+      r.status === 2 &&
+        r.stderr.includes(`«\u202f${name}\u202f» fait ${size} Mo`) &&
+        r.stderr.includes(`"${name}" is ${size} MB`) &&
+        r.stderr.includes('jusqu’à 250 Mo'),
       `a ${size} MB Pronote export: exit 2, refused from its size (name, size and limit in French and English)`,
       r.stderr.slice(0, 300),
     );

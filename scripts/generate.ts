@@ -207,9 +207,19 @@ function run(): void {
   console.error(`Pronote: ${exported.pronote.length} persons (${counts(exported.pronote)})${args.partial ? ' (partial export)' : ''}`);
   console.error(`ENT: ${generated.directory.length} accounts (${counts(generated.directory)})`);
   if (generated.variant.name !== 'base' || links) {
-    console.error(`Variant ${generated.variant.name}, links ${links ?? 'student'}: ${Object.entries(generated.variant.counts).map(([k, v]) => `${k} ${v}`).join(', ') || 'no change drawn'}`);
+    console.error(
+      `Variant ${generated.variant.name}, links ${links ?? 'student'}: ${
+        Object.entries(generated.variant.counts)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ') || 'no change drawn'
+      }`,
+    );
   }
-  console.error(`Rates drawn: ${Object.entries(generated.rates).map(([k, v]) => `${k} ${(v * 100).toFixed(1)} %`).join(', ')}`);
+  console.error(
+    `Rates drawn: ${Object.entries(generated.rates)
+      .map(([k, v]) => `${k} ${(v * 100).toFixed(1)} %`)
+      .join(', ')}`,
+  );
   for (const w of written) console.error(`  ${w.path} (${(statSync(w.path).size / 1024).toFixed(0)} KiB)`);
   console.error(`Done in ${seconds} s.`);
 }

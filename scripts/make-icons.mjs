@@ -30,8 +30,7 @@ function draw(size) {
       const u = (x + 0.5) / size;
       const v = (y + 0.5) / size;
       const r = 0.18;
-      const inRounded =
-        Math.hypot(Math.max(Math.abs(u - 0.5) - (0.5 - r), 0), Math.max(Math.abs(v - 0.5) - (0.5 - r), 0)) <= r;
+      const inRounded = Math.hypot(Math.max(Math.abs(u - 0.5) - (0.5 - r), 0), Math.max(Math.abs(v - 0.5) - (0.5 - r), 0)) <= r;
       const d = Math.hypot(u - 0.5, v - 0.78);
       const arch = v < 0.78 && d > 0.3 && d < 0.4;
       const deck = v > 0.36 && v < 0.44 && u > 0.12 && u < 0.88;

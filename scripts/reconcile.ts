@@ -149,7 +149,8 @@ function parseArgs(argv: string[]): Args {
         break;
       case '--lang': {
         const lang = one(flag).toLowerCase();
-        if (lang !== 'fr' && lang !== 'en') throw new UsageError(`--lang attend fr ou en, pas «\u202f${lang}\u202f».`, `--lang expects fr or en, not "${lang}".`);
+        if (lang !== 'fr' && lang !== 'en')
+          throw new UsageError(`--lang attend fr ou en, pas «\u202f${lang}\u202f».`, `--lang expects fr or en, not "${lang}".`);
         args.lang = lang;
         break;
       }
@@ -311,10 +312,7 @@ function expand(path: string): InputFile[] {
     else if (DIRECTORY_FILE.test(name) && !/^(readme|truth)/i.test(name)) files.push(readInput(full));
   }
   if (!files.length) {
-    throw new UsageError(
-      `Le dossier ${path} ne contient aucun fichier d’annuaire (.xml, .csv).`,
-      `The folder ${path} holds no directory file (.xml, .csv).`,
-    );
+    throw new UsageError(`Le dossier ${path} ne contient aucun fichier d’annuaire (.xml, .csv).`, `The folder ${path} holds no directory file (.xml, .csv).`);
   }
   return files;
 }
@@ -324,7 +322,7 @@ function sampleInputs(): { pronote: InputFile[]; directory: InputFile[] } {
   const dir = resolve('sample');
   if (!existsSync(dir)) {
     throw new UsageError(
-      "Le dossier sample/ est absent\u202f: lancez d’abord «\u202fnpx tsx scripts/generate.ts --sample\u202f».",
+      'Le dossier sample/ est absent\u202f: lancez d’abord «\u202fnpx tsx scripts/generate.ts --sample\u202f».',
       'The sample/ folder is missing: run "npx tsx scripts/generate.ts --sample" first.',
     );
   }
@@ -464,9 +462,7 @@ function run(argv: string[]): number {
   }
   checkOutDir(resolve(args.out!));
   const progress = new Progress();
-  const inputs = args.sample
-    ? sampleInputs()
-    : { pronote: args.pronote.map(readInput), directory: args.directory.flatMap(expand) };
+  const inputs = args.sample ? sampleInputs() : { pronote: args.pronote.map(readInput), directory: args.directory.flatMap(expand) };
   const profile = args.mapping ? readProfile(args.mapping) : undefined;
   const out = resolve(args.out!);
   // Read before anything is written: the admin's decisions typed in the last run's table.
@@ -584,10 +580,16 @@ function refuseLosing(earlier: { path: string; decisions: Decision[] }, persons:
   const n = lost.length;
   const first = lost[0];
   const which = first
-    ? { fr: ` (la première\u202f: ${CATEGORY_NAMES[first.category].fr} ${first.pronoteId})`, en: ` (the first: ${CATEGORY_NAMES[first.category].en} ${first.pronoteId})` }
+    ? {
+        fr: ` (la première\u202f: ${CATEGORY_NAMES[first.category].fr} ${first.pronoteId})`,
+        en: ` (the first: ${CATEGORY_NAMES[first.category].en} ${first.pronoteId})`,
+      }
     : { fr: '', en: '' };
   const what = n
-    ? { fr: `contient ${n} décision(s) saisie(s) que ce calcul ne reprend pas${which.fr}`, en: `holds ${n} decision(s) typed in that this run does not carry${which.en}` }
+    ? {
+        fr: `contient ${n} décision(s) saisie(s) que ce calcul ne reprend pas${which.fr}`,
+        en: `holds ${n} decision(s) typed in that this run does not carry${which.en}`,
+      }
     : { fr: 'a été modifié et ne se lit plus comme un tableau de décisions', en: 'was changed and no longer reads as a decisions table' };
   throw new UsageError(
     `${earlier.path} ${what.fr}\u202f: rien n’a été écrit, pour ne pas perdre ce travail. Reprenez-le avec --decisions ${earlier.path}, ou choisissez un autre --out, ou ajoutez --force pour l’écraser.`,
@@ -600,7 +602,10 @@ function refuseLosing(earlier: { path: string; decisions: Decision[] }, persons:
 function unknownUaiLines(scope: ScopeInfo): void {
   const found =
     scope.from === 'pairs'
-      ? { fr: `établissements déduits des rapprochements sûrs\u202f: ${scope.structures.join(', ')}`, en: `schools found from the sure pairs: ${scope.structures.join(', ')}` }
+      ? {
+          fr: `établissements déduits des rapprochements sûrs\u202f: ${scope.structures.join(', ')}`,
+          en: `schools found from the sure pairs: ${scope.structures.join(', ')}`,
+        }
       : { fr: 'aucun établissement déduit', en: 'no school found' };
   say(
     `UAI ${scope.asked} inconnu de l’annuaire (aucun compte n’y est rattaché, ou le fichier EtabEducNat manque)\u202f: il ne restreint rien (${found.fr}).`,

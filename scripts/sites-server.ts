@@ -35,11 +35,9 @@ function selfSignedCertificate(): { key: Buffer; cert: Buffer } {
   const dir = mkdtempSync(join(tmpdir(), 'passerelle-cert-'));
   const key = join(dir, 'key.pem');
   const cert = join(dir, 'cert.pem');
-  execFileSync(
-    'openssl',
-    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=localhost'],
-    { stdio: 'ignore' },
-  );
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=localhost'], {
+    stdio: 'ignore',
+  });
   return { key: readFileSync(key), cert: readFileSync(cert) };
 }
 
@@ -74,10 +72,7 @@ export async function startSitesServer(root: string, routes: Route[] = []): Prom
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     port,
-    chromiumArgs: (hosts) => [
-      `--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}`,
-      '--ignore-certificate-errors',
-    ],
+    chromiumArgs: (hosts) => [`--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}`, '--ignore-certificate-errors'],
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

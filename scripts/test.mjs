@@ -33,7 +33,9 @@ function run(name, cmd, args, { count } = {}) {
   } else if (ok) totals.passed += 1;
   else totals.failed += 1;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  lines.push(`${ok ? 'ok  ' : 'FAIL'} ${name} (${seconds} s)${counted ? ` ${counted.passed} passed, ${counted.failed} failed, ${counted.skipped} skipped` : ''}`);
+  lines.push(
+    `${ok ? 'ok  ' : 'FAIL'} ${name} (${seconds} s)${counted ? ` ${counted.passed} passed, ${counted.failed} failed, ${counted.skipped} skipped` : ''}`,
+  );
   return ok;
 }
 
@@ -49,7 +51,7 @@ const playwrightCounts = () => {
 const npx = 'npx';
 run('prepare', npx, ['wxt', 'prepare']);
 run('type-check', npx, ['tsc', '--noEmit', '-p', '.']);
-run('lint', npx, ['biome', 'lint', '.']);
+run('lint and format', npx, ['biome', 'ci', '.']);
 run('unit tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'], {
   count: vitestCounts,
 });

@@ -24,13 +24,7 @@ export function CasResponseReader() {
       <h2 id="diag-cas-title">{t('diagCasResponseTitle')}</h2>
       <form onSubmit={read}>
         <label for="diag-cas-xml">{t('diagCasResponseLabel')}</label>
-        <textarea
-          id="diag-cas-xml"
-          rows={5}
-          spellcheck={false}
-          value={xml}
-          onInput={(e) => setXml((e.target as HTMLTextAreaElement).value)}
-        />
+        <textarea id="diag-cas-xml" rows={5} spellcheck={false} value={xml} onInput={(e) => setXml((e.target as HTMLTextAreaElement).value)} />
         <label for="diag-cas-mode">{t('diagCasModeLabel')}</label>
         <select id="diag-cas-mode" value={mode} onChange={(e) => setMode((e.target as HTMLSelectElement).value as RecognitionMode | 'auto')}>
           <option value="auto">{t('diagCasModeAuto')}</option>
@@ -38,13 +32,7 @@ export function CasResponseReader() {
           <option value="identity">{t('diagCasModeIdentity')}</option>
         </select>
         <label for="diag-cas-attribute">{t('diagCasAttributeLabel')}</label>
-        <input
-          id="diag-cas-attribute"
-          type="text"
-          spellcheck={false}
-          value={attribute}
-          onInput={(e) => setAttribute((e.target as HTMLInputElement).value)}
-        />
+        <input id="diag-cas-attribute" type="text" spellcheck={false} value={attribute} onInput={(e) => setAttribute((e.target as HTMLInputElement).value)} />
         <button type="submit">{t('diagCasResponseButton')}</button>
       </form>
       <div aria-live="polite" class="diag-result">
@@ -86,16 +74,17 @@ function ReadingView({ reading }: { reading: CasReading }) {
       </p>
       {reading.mode === 'identifier' && (
         <p class={reading.expectedPresent ? 'diag-ok' : 'diag-error'}>
-          {reading.expectedPresent
-            ? t('diagCasExpectedPresent', [reading.expectedAttribute])
-            : t('diagCasExpectedMissing', [reading.expectedAttribute])}
+          {reading.expectedPresent ? t('diagCasExpectedPresent', [reading.expectedAttribute]) : t('diagCasExpectedMissing', [reading.expectedAttribute])}
         </p>
       )}
       {reading.identity && (
         <p class={reading.failureId ? 'diag-error' : 'diag-ok'} data-identity-complete={String(!reading.failureId)}>
           {reading.failureId
             ? t('diagCasIdentityMissing', [
-                [...reading.identity.missing, ...(reading.identity.dateNaissance && !reading.identity.birthDateValid ? [`dateNaissance = ${reading.identity.dateNaissance}`] : [])].join(', '),
+                [
+                  ...reading.identity.missing,
+                  ...(reading.identity.dateNaissance && !reading.identity.birthDateValid ? [`dateNaissance = ${reading.identity.dateNaissance}`] : []),
+                ].join(', '),
               ])
             : t('diagCasIdentityComplete', [
                 [reading.identity.prenom, reading.identity.nom].filter(Boolean).join(' '),

@@ -27,12 +27,7 @@ export function ExplainError() {
       <h2 id="diag-explain-title">{t('diagExplainTitle')}</h2>
       <form onSubmit={explain}>
         <label for="diag-explain-text">{t('diagExplainLabel')}</label>
-        <textarea
-          id="diag-explain-text"
-          rows={4}
-          value={text}
-          onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
-        />
+        <textarea id="diag-explain-text" rows={4} value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
         <button type="submit">{t('diagExplainButton')}</button>
       </form>
       <div aria-live="polite" class="diag-result">
@@ -40,8 +35,7 @@ export function ExplainError() {
         {result && !best && !casResponse && <p class="diag-note">{t('diagExplainNone')}</p>}
         {result?.casUrl && (
           <p class="diag-note">
-            {t('diagExplainCasServer', [result.casUrl])}{' '}
-            {project ? t('diagExplainCasProject', [project.name]) : t('diagExplainCasUnknown')}
+            {t('diagExplainCasServer', [result.casUrl])} {project ? t('diagExplainCasProject', [project.name]) : t('diagExplainCasUnknown')}
           </p>
         )}
         {result?.pronoteError && (

@@ -24,12 +24,7 @@ export function FailureExplanation({ failure, lang = uiLang(), level = 3 }: Prop
       <Steps title={t('diagCauses', [], lang)} class="diag-causes" items={failure.causes} lang={lang} />
       <Steps title={t('diagFix', [], lang)} class="diag-fix" items={failure.fix} lang={lang} />
       {failure.supportFix && failure.supportFix.length > 0 && (
-        <Steps
-          title={t('diagSupportFix', [], lang)}
-          class="diag-fix diag-support-fix"
-          items={failure.supportFix}
-          lang={lang}
-        />
+        <Steps title={t('diagSupportFix', [], lang)} class="diag-fix diag-support-fix" items={failure.supportFix} lang={lang} />
       )}
       <p class="diag-source">{t('diagSource', [failure.shownSource[lang]], lang)}</p>
     </article>

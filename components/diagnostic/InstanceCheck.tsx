@@ -154,11 +154,15 @@ function CheckView({ result, timeoutMs }: { result: CheckResult; timeoutMs: numb
   const lang = uiLang();
   if (result.state !== 'ok' || !result.info) {
     const message =
-      result.state === 'not-published' ? t('diagStateNotPublished')
-      : result.state === 'not-pronote' ? t('diagStateNotPronote', [result.root])
-      : result.state === 'timeout' ? t('diagStateTimeout', [Math.round(timeoutMs / 1000)])
-      : result.state === 'http-error' ? t('diagStateHttpError', [result.status ?? ''])
-      : t('diagStateNoAnswer', [result.root]);
+      result.state === 'not-published'
+        ? t('diagStateNotPublished')
+        : result.state === 'not-pronote'
+          ? t('diagStateNotPronote', [result.root])
+          : result.state === 'timeout'
+            ? t('diagStateTimeout', [Math.round(timeoutMs / 1000)])
+            : result.state === 'http-error'
+              ? t('diagStateHttpError', [result.status ?? ''])
+              : t('diagStateNoAnswer', [result.root]);
     return (
       <p class="diag-error" data-instance-state={result.state}>
         {message}
@@ -198,7 +202,9 @@ function CheckView({ result, timeoutMs }: { result: CheckResult; timeoutMs: numb
         )}
         <dt>{t('diagEspaces')}</dt>
         <dd data-fact="espaces">
-          {info.espaces.length === 0 ? '—' : (
+          {info.espaces.length === 0 ? (
+            '—'
+          ) : (
             <ul>
               {info.espaces.map((e) => (
                 <li key={e.url} data-delegated={e.delegated === undefined ? '' : String(e.delegated)}>

@@ -1,13 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import {
-  type RentreeProgress,
-  currentProgress,
-  emptyProgress,
-  rentreeSteps,
-  rentreeStorageKey,
-  schoolYear,
-  toggleStep,
-} from '../../lib/diagnose/rentree';
+import { type RentreeProgress, currentProgress, emptyProgress, rentreeSteps, rentreeStorageKey, schoolYear, toggleStep } from '../../lib/diagnose/rentree';
 import { t, uiLang } from '../i18n';
 
 /** Where the ticks are kept (the side panel passes `browser.storage.local`). */
@@ -104,18 +96,11 @@ export function RentreeChecklist({ store, now = () => new Date() }: { store: Key
         {steps.map((step) => (
           <li key={step.id} data-step={step.id}>
             <label class="diag-check">
-              <input
-                type="checkbox"
-                checked={progress.done.includes(step.id)}
-                disabled={loading}
-                onChange={() => update(toggleStep(progress, step.id))}
-              />
+              <input type="checkbox" checked={progress.done.includes(step.id)} disabled={loading} onChange={() => update(toggleStep(progress, step.id))} />
               <span>{step.text[lang]}</span>
             </label>
             {step.exportOption && (
-              <p class="diag-tag">
-                {t('diagRentreeExportOption', [step.exportOption === 'checked' ? t('diagRentreeChecked') : t('diagRentreeUnchecked')])}
-              </p>
+              <p class="diag-tag">{t('diagRentreeExportOption', [step.exportOption === 'checked' ? t('diagRentreeChecked') : t('diagRentreeUnchecked')])}</p>
             )}
             {step.importMode && <p class="diag-tag">{t('diagRentreeImportMode', [step.importMode])}</p>}
             <p class="diag-source">{t('diagSource', [step.shownSource[lang]])}</p>

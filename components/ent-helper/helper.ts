@@ -121,7 +121,10 @@ export function startEntHelper(doc: Document, deps: EntHelperDeps, options: EntH
     const anchors = reading.anchors.import?.rows ?? [];
     const rows = (snap.import?.unrecognised ?? [])
       .map((account, i) => ({ account, anchor: anchors[i] }))
-      .filter(({ account: r }) => r.lastName.length >= 1 && r.lastName.length <= 100 && r.firstName.length >= 1 && r.firstName.length <= 100 && (r.className?.length ?? 0) <= 40)
+      .filter(
+        ({ account: r }) =>
+          r.lastName.length >= 1 && r.lastName.length <= 100 && r.firstName.length >= 1 && r.firstName.length <= 100 && (r.className?.length ?? 0) <= 40,
+      )
       .slice(0, 500);
     const uai = snap.import?.uai;
     // Without the school's UAI on the page, nothing is asked: suggestions are per school.
@@ -129,12 +132,13 @@ export function startEntHelper(doc: Document, deps: EntHelperDeps, options: EntH
       suggestions.update([]);
       return;
     }
-    const marks = await marksFor(uai, rows.map((r) => r.account));
+    const marks = await marksFor(
+      uai,
+      rows.map((r) => r.account),
+    );
     // A later run (the page changed meanwhile) shows its own rows.
     if (stopped || id !== runs) return;
-    suggestions.update(
-      rows.map(({ account, anchor }, i) => ({ account, anchor, mark: marks[i], reveal: () => deps.reveal(uai, rowOf(account)) })),
-    );
+    suggestions.update(rows.map(({ account, anchor }, i) => ({ account, anchor, mark: marks[i], reveal: () => deps.reveal(uai, rowOf(account)) })));
   };
 
   run();

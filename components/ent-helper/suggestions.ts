@@ -7,6 +7,7 @@
  * host on every row, so that the page learns neither which rows have a suggestion nor what it is.
  * Nothing is submitted on the admin's behalf. Plain DOM calls: the content script carries no Preact (issue 18).
  */
+import { CATEGORY_WORDS } from '../../lib/core/vocabulary';
 import type { Refusal, Suggestion } from '../../lib/messages';
 import type { RowAnchor, UnrecognisedAccount } from '../../lib/pages/ent-import';
 import { type Lang, type MessageKey, formatNumber, t, uiLang } from '../i18n';
@@ -46,7 +47,6 @@ const REFUSAL_TEXT: Record<Refusal['refused'], MessageKey> = {
   'host-not-school-ent': 'entSuggestHostNotConfirmed',
 };
 
-
 /** One host's line; `row` is the latest the helper gave for it (its search field, its `reveal`). */
 interface Line {
   row: SuggestionRow;
@@ -73,7 +73,7 @@ function shownSuggestion(doc: Document, s: Suggestion, line: Line, lang: Lang): 
     el(doc, 'span', 'score', ` · ${t('entSuggestScore', [formatNumber(Math.round(s.score * 100), lang)], lang)}`),
     button,
     ...(s.why.length ? [el(doc, 'div', 'why', t('entSuggestWhy', [s.why.map((w) => whyText(w, lang)).join(', ')], lang))] : []),
-    el(doc, 'div', 'why', t('entSuggestFrom', [s.pronoteLabel], lang)),
+    el(doc, 'div', 'why', t('entSuggestFrom', [`${s.pronoteLabel} · ${CATEGORY_WORDS[s.category].one[lang]}`], lang)),
   );
   box.setAttribute('data-passerelle-suggestion', name);
   box.setAttribute('data-score', String(s.score));

@@ -21,12 +21,7 @@ function CopyableUrl({ url, lang }: { url: string; lang: Lang }) {
       >
         {url}
       </code>{' '}
-      <button
-        type="button"
-        class="copy"
-        data-passerelle-copy={url}
-        onClick={async () => setState((await copy(url, code)) ? 'copied' : 'selected')}
-      >
+      <button type="button" class="copy" data-passerelle-copy={url} onClick={async () => setState((await copy(url, code)) ? 'copied' : 'selected')}>
         {state === 'copied' ? t('findingsCopied', [], lang) : state === 'selected' ? t('findingsSelected', [], lang) : t('findingsCopy', [], lang)}
       </button>
     </span>

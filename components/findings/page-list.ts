@@ -10,7 +10,6 @@ import { el } from '../page-host/element';
 
 export const SEVERITY_KEY = { error: 'findingsError', warning: 'findingsWarning', info: 'findingsInfo' } as const;
 
-
 function copyableUrl(doc: Document, url: string, lang: Lang): HTMLElement {
   const code = el(doc, 'code', null, url);
   const button = el(doc, 'button', 'copy', t('findingsCopy', [], lang));

@@ -19,11 +19,7 @@ export const HOST_ATTRIBUTE = 'data-passerelle-host';
  * `<style>` with `css`. `attributes` are set on the host; none may carry personal data, since the
  * page sees the host itself. Returns the host and its root.
  */
-export function createClosedHost(
-  doc: Document,
-  attributes: Record<string, string>,
-  css: string,
-): { host: HTMLElement; root: ShadowRoot } {
+export function createClosedHost(doc: Document, attributes: Record<string, string>, css: string): { host: HTMLElement; root: ShadowRoot } {
   const host = doc.createElement('div');
   for (const [name, value] of Object.entries(attributes)) host.setAttribute(name, value);
   const root = host.attachShadow({ mode: 'closed' });

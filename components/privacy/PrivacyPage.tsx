@@ -7,12 +7,7 @@ import { type Block, type Inline, readBlocks } from './markdown-blocks';
 function Runs({ runs }: { runs: Inline[] }) {
   return (
     <>
-      {runs.map((r, i) =>
-        r.code ? <code key={i}>{r.text}</code>
-        : r.strong ? <strong key={i}>{r.text}</strong>
-        : r.em ? <em key={i}>{r.text}</em>
-        : r.text,
-      )}
+      {runs.map((r, i) => (r.code ? <code key={i}>{r.text}</code> : r.strong ? <strong key={i}>{r.text}</strong> : r.em ? <em key={i}>{r.text}</em> : r.text))}
     </>
   );
 }

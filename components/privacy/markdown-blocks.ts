@@ -12,10 +12,7 @@ export interface Inline {
   code?: boolean;
 }
 
-export type Block =
-  | { kind: 'heading'; level: 1 | 2 | 3; text: Inline[] }
-  | { kind: 'paragraph'; text: Inline[] }
-  | { kind: 'list'; items: Inline[][] };
+export type Block = { kind: 'heading'; level: 1 | 2 | 3; text: Inline[] } | { kind: 'paragraph'; text: Inline[] } | { kind: 'list'; items: Inline[][] };
 
 /** The inline runs of one line of text: `**bold**`, `*italic*`, `` `code` ``; unmatched marks stay as typed. */
 export function readInline(text: string): Inline[] {

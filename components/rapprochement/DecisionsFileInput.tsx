@@ -43,7 +43,13 @@ export function DecisionsFileInput({ db, r, onChange }: { db: PasserelleDB; r: R
     setError(undefined);
     try {
       const read = readDecisionsFile({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-      const value: StoredDecisionsFile = { source: read.source, format: read.format, decisions: read.decisions, noDecision: read.noDecision, notRead: read.notRead };
+      const value: StoredDecisionsFile = {
+        source: read.source,
+        format: read.format,
+        decisions: read.decisions,
+        noDecision: read.noDecision,
+        notRead: read.notRead,
+      };
       onChange(await saveDecisionsFile(db, rid, value));
       setStored(value);
     } catch (e) {

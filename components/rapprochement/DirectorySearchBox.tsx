@@ -99,8 +99,7 @@ export function DirectorySearchBox({
           return (
             <li key={`${h.category}-${h.id}`} class={crossing ? 'wb-hit-other' : undefined}>
               <span class="wb-hit-text">
-                {personLine(h)} <span class={`wb-badge wb-cat wb-cat-${h.category}`}>{categoryLabel(h.category)}</span>{' '}
-                <span class="wb-hint">{h.id}</span>
+                {personLine(h)} <span class={`wb-badge wb-cat wb-cat-${h.category}`}>{categoryLabel(h.category)}</span> <span class="wb-hint">{h.id}</span>
                 {crossing && <span class="wb-warning wb-cross">⚠ {t('wbCrossCategory', [categoryLabel(h.category)])}</span>}
               </span>
               <button type="button" onClick={() => onPair(h)} aria-label={t('wbPairWith', [displayName(h)])}>

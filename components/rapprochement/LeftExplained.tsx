@@ -47,9 +47,7 @@ export function LeftExplained({ items, decisions, open = false }: { items: StepI
                   <strong>
                     {t(LEFT_KEY[reason].title)}&#x202f;: {formatNumber(list.length)}
                   </strong>{' '}
-                  <span class="wb-hint">
-                    ({[...byCategory.entries()].map(([c, n]) => `${categoryLabel(c as never)} ${formatNumber(n)}`).join(', ')})
-                  </span>
+                  <span class="wb-hint">({[...byCategory.entries()].map(([c, n]) => `${categoryLabel(c as never)} ${formatNumber(n)}`).join(', ')})</span>
                   <p class="wb-advice">{t(LEFT_KEY[reason].advice)}</p>
                 </li>
               );

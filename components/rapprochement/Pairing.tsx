@@ -30,8 +30,7 @@ export function Pairing({
     try {
       const reply = await client.request({ kind: 'pair', rid: r.id }, (done, stage) => setProgress({ done, stage }));
       // The step on screen comes with the reply: it shows while the worker stores the others.
-      if (reply.kind === 'paired')
-        onChange(reply.rapprochement, reply.current && r.id !== undefined ? { rid: r.id, ...reply.current } : undefined);
+      if (reply.kind === 'paired') onChange(reply.rapprochement, reply.current && r.id !== undefined ? { rid: r.id, ...reply.current } : undefined);
       else if (reply.kind === 'fault' || reply.kind === 'input-error')
         setMessage(t('wbPairingFailed', [reply.kind === 'fault' ? reply.message : reply.message.fr]));
     } catch (e) {
@@ -48,14 +47,7 @@ export function Pairing({
       {!ready && <p class="wb-hint">{t('wbPairNeedsBoth')}</p>}
       {progress ? (
         <div class="wb-progress">
-          <div
-            role="progressbar"
-            aria-label={t('wbPairProgress')}
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={percent}
-            class="wb-bar"
-          >
+          <div role="progressbar" aria-label={t('wbPairProgress')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} class="wb-bar">
             <div class="wb-bar-fill" style={{ width: `${percent}%` }} />
           </div>
           <p role="status" aria-live="polite">

@@ -52,9 +52,7 @@ const OUTCOME_KEY: Record<Outcome, MessageKey> = {
 type Table = Record<Category, Record<Outcome, number>>;
 
 function tally(steps: Record<Category, StepItem[]>, decisions: DecisionRow[]): Table {
-  const table = Object.fromEntries(
-    CATEGORIES.map((c) => [c, Object.fromEntries(OUTCOMES.map((o) => [o, 0]))]),
-  ) as Table;
+  const table = Object.fromEntries(CATEGORIES.map((c) => [c, Object.fromEntries(OUTCOMES.map((o) => [o, 0]))])) as Table;
   for (const row of resultRows(steps, decisions)) table[row.category][decisionOf(row)]++;
   return table;
 }
@@ -67,12 +65,7 @@ function Chart({ table }: { table: Table }) {
   const barW = 280;
   return (
     <figure class="wb-chart">
-      <svg
-        role="img"
-        aria-label={t('wbChartLabel')}
-        viewBox={`0 0 ${labelW + barW + 60} ${CATEGORIES.length * rowH + 4}`}
-        width="100%"
-      >
+      <svg role="img" aria-label={t('wbChartLabel')} viewBox={`0 0 ${labelW + barW + 60} ${CATEGORIES.length * rowH + 4}`} width="100%">
         {CATEGORIES.map((c, i) => {
           let x = labelW;
           const total = OUTCOMES.reduce((n, o) => n + table[c][o], 0);
@@ -126,29 +119,17 @@ function OutcomeHeader({ outcome }: { outcome: Outcome }) {
   );
 }
 
-export function Results({
-  db,
-  r,
-  onChange,
-  onNew,
-}: {
-  db: PasserelleDB;
-  r: Rapprochement;
-  onChange: (r: Rapprochement) => void;
-  onNew: () => void;
-}) {
+export function Results({ db, r, onChange, onNew }: { db: PasserelleDB; r: Rapprochement; onChange: (r: Rapprochement) => void; onNew: () => void }) {
   const [data, setData] = useState<{ steps: Record<Category, StepItem[]>; decisions: DecisionRow[] } | undefined>();
   const [ssoNote, setSsoNote] = useState('');
   const rid = r.id!;
 
   useEffect(() => {
     let live = true;
-    Promise.all([Promise.all(CATEGORIES.map((c) => loadStep(db, rid, c))), loadDecisions(db, rid)]).then(
-      ([lists, decisions]) => {
-        if (!live) return;
-        setData({ steps: Object.fromEntries(CATEGORIES.map((c, i) => [c, lists[i]])) as Record<Category, StepItem[]>, decisions });
-      },
-    );
+    Promise.all([Promise.all(CATEGORIES.map((c) => loadStep(db, rid, c))), loadDecisions(db, rid)]).then(([lists, decisions]) => {
+      if (!live) return;
+      setData({ steps: Object.fromEntries(CATEGORIES.map((c, i) => [c, lists[i]])) as Record<Category, StepItem[]>, decisions });
+    });
     return () => {
       live = false;
     };
@@ -160,10 +141,7 @@ export function Results({
 
   return (
     <div class="wb-results">
-      <StepBar
-        r={r}
-        onGo={async (i) => onChange(await updateRapprochement(db, rid, { currentStep: i, position: 0, phase: 'steps' }))}
-      />
+      <StepBar r={r} onGo={async (i) => onChange(await updateRapprochement(db, rid, { currentStep: i, position: 0, phase: 'steps' }))} />
       <div class="wb-report" id="wb-report">
         <h2>{t('wbResultsTitle')}</h2>
         <p class="wb-print-only">

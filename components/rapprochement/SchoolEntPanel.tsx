@@ -25,7 +25,17 @@ interface Proposal {
   from: 'cas' | 'tab';
 }
 
-export function SchoolEntPanel({ db, r, sources, onChange }: { db: PasserelleDB; r: Rapprochement; sources: SchoolEntSources; onChange: (r: Rapprochement) => void }) {
+export function SchoolEntPanel({
+  db,
+  r,
+  sources,
+  onChange,
+}: {
+  db: PasserelleDB;
+  r: Rapprochement;
+  sources: SchoolEntSources;
+  onChange: (r: Rapprochement) => void;
+}) {
   const [editing, setEditing] = useState(!r.schoolEnt);
   const [tabHost, setTabHost] = useState<string | undefined>();
   const [proposal, setProposal] = useState<Proposal | undefined>();
@@ -58,9 +68,7 @@ export function SchoolEntPanel({ db, r, sources, onChange }: { db: PasserelleDB;
     return (
       <section class="wb-card wb-school-ent" aria-labelledby="wb-school-ent-title" data-school-ent={ent.projectId ?? ''}>
         <h2 id="wb-school-ent-title">{t('wbSchoolEntTitle')}</h2>
-        <p class="wb-hint">
-          {t('wbSchoolEntSet', [[projectName(ent.projectId), ...ent.hosts].filter(Boolean).join(', ')])}
-        </p>
+        <p class="wb-hint">{t('wbSchoolEntSet', [[projectName(ent.projectId), ...ent.hosts].filter(Boolean).join(', ')])}</p>
         <button type="button" onClick={() => setEditing(true)}>
           {t('wbSchoolEntChange')}
         </button>

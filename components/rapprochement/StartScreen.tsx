@@ -63,7 +63,11 @@ export function StartScreen({ db, client, r, onChange }: Props) {
       setRemembered(0);
       return;
     }
-    db.remembered.where('uai').equals(key).count().then(setRemembered, () => setRemembered(0));
+    db.remembered
+      .where('uai')
+      .equals(key)
+      .count()
+      .then(setRemembered, () => setRemembered(0));
   }, [db, uai]);
 
   // A loaded file (or the version box) changes the advice: an unset choice follows it.
@@ -105,15 +109,7 @@ export function StartScreen({ db, client, r, onChange }: Props) {
         <h2 id="wb-school-title">{t('wbSchoolTitle')}</h2>
         <label>
           {t('wbUai')}
-          <input
-            name="uai"
-            value={uai}
-            required
-            maxLength={8}
-            autoComplete="off"
-            placeholder="0310047H"
-            onInput={(e) => setUai(e.currentTarget.value)}
-          />
+          <input name="uai" value={uai} required maxLength={8} autoComplete="off" placeholder="0310047H" onInput={(e) => setUai(e.currentTarget.value)} />
         </label>
         <label>
           {t('wbSchoolName')}
@@ -155,9 +151,7 @@ export function StartScreen({ db, client, r, onChange }: Props) {
           </SideLoader>
           <SideLoader db={db} client={client} r={r} side="directory" onChange={onChange} />
           <DecisionsFileInput db={db} r={r} onChange={onChange} />
-          {r.directory?.structures && r.directory.structures.length > 1 && (
-            <StructureChoice db={db} r={r} onChange={onChange} />
-          )}
+          {r.directory?.structures && r.directory.structures.length > 1 && <StructureChoice db={db} r={r} onChange={onChange} />}
           <Pairing db={db} client={client} r={r} onChange={onChange} />
         </>
       )}
@@ -179,7 +173,10 @@ function SideLoader({ db, client, r, side, onChange, children }: Props & { r: Ra
   const [savedProfiles, setSavedProfiles] = useState<ProfileRow[]>([]);
   useEffect(() => {
     if (!sniff) return;
-    listProfiles(db).then((all) => setSavedProfiles(all.filter((p) => p.side === side)), () => {});
+    listProfiles(db).then(
+      (all) => setSavedProfiles(all.filter((p) => p.side === side)),
+      () => {},
+    );
   }, [db, sniff, side]);
   const summary: InputSummary | undefined = r[side];
   const id = `wb-${side}`;

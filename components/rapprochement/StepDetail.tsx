@@ -58,9 +58,7 @@ export function StepDetail({
     <section class="wb-detail" aria-labelledby="wb-detail-name" aria-live="polite">
       <h3 id="wb-detail-name">{displayName(person) || person.id}</h3>
       <p class="wb-hint">
-        {[person.classes.join(', '), formatDate(person.birthDate), person.email, `${t('wbPronoteId')} ${person.id}`]
-          .filter(Boolean)
-          .join(' · ')}
+        {[person.classes.join(', '), formatDate(person.birthDate), person.email, `${t('wbPronoteId')} ${person.id}`].filter(Boolean).join(' · ')}
       </p>
       <p>
         <span class={`wb-badge wb-badge-${decision?.kind ?? proposal.status}`}>{outcomeLabel(item, decision)}</span>
@@ -113,7 +111,16 @@ export function StepDetail({
           )}
         </div>
       )}
-      {!frozen && <DirectorySearchBox client={client} rid={rid} category={category} directoryCounts={directoryCounts} input={searchInput} onPair={(h) => onDecide(item, 'manual', h)} />}
+      {!frozen && (
+        <DirectorySearchBox
+          client={client}
+          rid={rid}
+          category={category}
+          directoryCounts={directoryCounts}
+          input={searchInput}
+          onPair={(h) => onDecide(item, 'manual', h)}
+        />
+      )}
     </section>
   );
 }

@@ -117,16 +117,23 @@ function Step({ db, client, r, onChange, shown, category }: Props & { category: 
     return () => clearTimeout(timer);
   }, [db, rid, position, setNotice]);
 
-  const goTo = useCallback((at: number, focusRow = true) => {
-    if (!visible[at]) return;
-    setPosition(visible[at].index);
-    list.current?.scrollToIndex(at, { align: 'nearest' });
-    if (focusRow) requestAnimationFrame(() => document.getElementById(rowId(at))?.focus());
-  }, [visible]);
+  const goTo = useCallback(
+    (at: number, focusRow = true) => {
+      if (!visible[at]) return;
+      setPosition(visible[at].index);
+      list.current?.scrollToIndex(at, { align: 'nearest' });
+      if (focusRow) requestAnimationFrame(() => document.getElementById(rowId(at))?.focus());
+    },
+    [visible],
+  );
 
   const move = useCallback(
     (to: RovingMove) => {
-      const next = rovingTarget(visible.findIndex((v) => v.index === position), visible.length, to);
+      const next = rovingTarget(
+        visible.findIndex((v) => v.index === position),
+        visible.length,
+        to,
+      );
       if (next >= 0) goTo(next);
     },
     [visible, position, goTo],

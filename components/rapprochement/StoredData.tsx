@@ -65,11 +65,7 @@ export function StoredData({
           </select>
         </label>
       )}
-      <p data-testid="wb-stored">
-        {counts
-          ? t('wbStored', [tCount('wbStoredPersons', counts.persons), tCount('wbStoredDecisions', counts.decisions)])
-          : ''}
-      </p>
+      <p data-testid="wb-stored">{counts ? t('wbStored', [tCount('wbStoredPersons', counts.persons), tCount('wbStoredDecisions', counts.decisions)]) : ''}</p>
       <button type="button" class="wb-danger" onClick={() => setAsking(true)}>
         {t('wbDeleteAll')}
       </button>

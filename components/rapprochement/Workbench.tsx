@@ -48,7 +48,10 @@ export function Workbench({ createWorker, db: given, schoolEntSources }: Workben
   useEffect(() => {
     client.onUnsaved = (message) => {
       setUnsaved(message);
-      openRapprochement(db).then((stored) => changed(stored), () => changed(undefined));
+      openRapprochement(db).then(
+        (stored) => changed(stored),
+        () => changed(undefined),
+      );
     };
     return () => {
       client.onUnsaved = undefined;
@@ -69,9 +72,7 @@ export function Workbench({ createWorker, db: given, schoolEntSources }: Workben
           {r.schoolName ? ` · ${r.uai}` : ''} · {r.year} · {t(MODE_KEY[r.mode])}
         </p>
       )}
-      {r && r.id !== undefined && schoolEntSources && (
-        <SchoolEntPanel key={r.id} db={db} r={r} sources={schoolEntSources} onChange={(next) => setR(next)} />
-      )}
+      {r && r.id !== undefined && schoolEntSources && <SchoolEntPanel key={r.id} db={db} r={r} sources={schoolEntSources} onChange={(next) => setR(next)} />}
       {unsaved && (
         <p role="alert" class="wb-error">
           {t('wbUnsaved', [unsaved])}

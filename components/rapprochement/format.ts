@@ -29,13 +29,7 @@ export function categoryLabel(category: Category): string {
 
 /** One line about a person: "NOM Prénom · 3A · 03/04/2012". */
 export function personLine(p: PersonView): string {
-  return [
-    [p.lastName, p.firstName].filter(Boolean).join(' ') || p.id,
-    p.classes.join(', '),
-    formatDate(p.birthDate),
-  ]
-    .filter(Boolean)
-    .join(' · ');
+  return [[p.lastName, p.firstName].filter(Boolean).join(' ') || p.id, p.classes.join(', '), formatDate(p.birthDate)].filter(Boolean).join(' · ');
 }
 
 /** A message that has a singular form, the message `${key}_one`. */

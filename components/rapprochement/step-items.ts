@@ -9,12 +9,10 @@ import type { DecisionRow, StepItem } from '../../lib/store';
  * True when a person belongs to the step's worklist (issue 14 point 5): sent to review or not
  * recognised by the engine, or whose account was just moved to someone else.
  */
-export const isToHandle = (item: StepItem, decision: DecisionRow | undefined): boolean =>
-  item.proposal.status !== 'auto' || !!decision?.movedTo;
+export const isToHandle = (item: StepItem, decision: DecisionRow | undefined): boolean => item.proposal.status !== 'auto' || !!decision?.movedTo;
 
 /** True when a person of the worklist is still to decide (no decision, or the account moved away). */
-export const isLeft = (item: StepItem, decision: DecisionRow | undefined): boolean =>
-  isToHandle(item, decision) && (!decision || !!decision.movedTo);
+export const isLeft = (item: StepItem, decision: DecisionRow | undefined): boolean => isToHandle(item, decision) && (!decision || !!decision.movedTo);
 
 /** One step as the pairing gave it: its stored chunks (JSON of `StepItem[]`, see `StepRow`) and decisions. */
 export interface ShownStep {
@@ -53,9 +51,7 @@ export interface Placed {
 export function filterItems(items: StepItem[], filter: Filter, decisions: ReadonlyMap<string, DecisionRow>): Placed[] {
   return items
     .map((item, index) => ({ item, index }))
-    .filter(({ item }) =>
-      filter === 'todo' ? isToHandle(item, decisions.get(item.proposal.pronoteId)) : filter === 'all' || item.proposal.status === filter,
-    );
+    .filter(({ item }) => (filter === 'todo' ? isToHandle(item, decisions.get(item.proposal.pronoteId)) : filter === 'all' || item.proposal.status === filter));
 }
 
 /**

@@ -171,10 +171,13 @@ export function useStepDecisions(
 
   const undo = useCallback(
     async (item: StepItem): Promise<boolean> => {
-      const done = await run(async () => {
-        await removeDecision(db, rid, category, item.proposal.pronoteId);
-        return true;
-      }, { undo: true });
+      const done = await run(
+        async () => {
+          await removeDecision(db, rid, category, item.proposal.pronoteId);
+          return true;
+        },
+        { undo: true },
+      );
       if (!done) return false;
       await run(refresh);
       return true;

@@ -68,8 +68,7 @@ export class WorkerClient {
       this.pending.delete(reply.seq);
       if (reply.kind === 'loaded' || reply.kind === 'paired') {
         writing.add(reply.seq);
-        if (reply.times)
-          performance.mark('wb-reply', { detail: { kind: reply.kind, ...reply.times, postedAt: p.postedAt, receivedBack: epochNow() } });
+        if (reply.times) performance.mark('wb-reply', { detail: { kind: reply.kind, ...reply.times, postedAt: p.postedAt, receivedBack: epochNow() } });
       }
       p.resolve(reply);
     });

@@ -21,4 +21,15 @@ const settings = {
 
 document.documentElement.lang = uiLang();
 const root = document.getElementById('app');
-if (root) render(<App welcome={<Welcome store={settings} />} panels={{ rapprochement: <Workbench createWorker={createMatchingWorker} schoolEntSources={browserSchoolEntSources} />, checks: <ChecksPanel />, diagnostic: <DiagnosticPanel store={settings} /> }} />, root);
+if (root)
+  render(
+    <App
+      welcome={<Welcome store={settings} />}
+      panels={{
+        rapprochement: <Workbench createWorker={createMatchingWorker} schoolEntSources={browserSchoolEntSources} />,
+        checks: <ChecksPanel />,
+        diagnostic: <DiagnosticPanel store={settings} />,
+      }}
+    />,
+    root,
+  );

@@ -55,7 +55,10 @@ export const HOST_SOURCES: Readonly<Record<string, HostSource>> = {
   'ent.iledefrance.fr': { seen: `${DOMAIN}; ${PY} (ile_de_france); Litarvan/pronote-api issue 164 (/cas/login?service=…); bain3/pronotepy issue 282` },
   'ent.parisclassenumerique.fr': { seen: `${DOMAIN}; ${PY} (paris_classe_numerique); Litarvan/pronote-api issue 135` },
   'mon.lyceeconnecte.fr': { seen: `${DOMAIN}; ${PY} (lyceeconnecte_aquitaine, lyceeconnecte_edu)` },
-  'lyceeconnecte.fr': { seen: 'bain3/pronotepy pronotepy/ent.py before commit 3f4f0ee', retired: 'bain3/pronotepy commit 3f4f0ee (lyceeconnecte.fr → mon.lyceeconnecte.fr)' },
+  'lyceeconnecte.fr': {
+    seen: 'bain3/pronotepy pronotepy/ent.py before commit 3f4f0ee',
+    retired: 'bain3/pronotepy commit 3f4f0ee (lyceeconnecte.fr → mon.lyceeconnecte.fr)',
+  },
   'enthdf.fr': { seen: `${DOMAIN}; ${PY} (ent_hdf); ${PA_FILE('hdf.js')}` },
   'connexion.enthdf.fr': { seen: 'Litarvan/pronote-api issue 155 (« Choix de l’ENT »)' },
   'www.enthdf.fr': { seen: `${PA_FILE('ac-lille2.js')} (TARGET=https://www.enthdf.fr/)` },
@@ -69,14 +72,25 @@ export const HOST_SOURCES: Readonly<Record<string, HostSource>> = {
   'www.laclasse.com': { seen: `${PY} (laclasse_lyon, laclasse_educonnect); ${PA_FILE('laclasse.js')}; Vexcited/PRONOTE issue 80` },
   'www.toutatice.fr': { seen: `${PY_COMPLEX} (ac_rennes); ${PA_FILE('toutatice.js')}; bain3/pronotepy issue 220` },
   'www.colleges.cg80.fr': { seen: `${PY} (extranet_colleges_somme); bain3/pronotepy commit bc0b3a4` },
-  'college.entsomme.fr': { seen: `${PA} (somme); ${PA_FILE('somme.js')}`, retired: 'Litarvan/pronote-api issue 155 (for the Somme, the login is https://enthdf.fr/auth/login)' },
+  'college.entsomme.fr': {
+    seen: `${PA} (somme); ${PA_FILE('somme.js')}`,
+    retired: 'Litarvan/pronote-api issue 155 (for the Somme, the login is https://enthdf.fr/auth/login)',
+  },
   'sso.ac-reunion.fr': { seen: `${PY} (ac_reunion); bain3/pronotepy commit 8a03b6e` },
   'sp-ts.ac-poitiers.fr': { seen: `${PY} (ac_poitiers); bain3/pronotepy commit 9b0e787` },
   'ent.ac-poitiers.fr': { seen: 'bain3/pronotepy issue 145' },
   'hubeduconnect.index-education.net': { seen: `${PY_GENERIC} (_hubeduconnect); ${PY} (bordeaux)` },
-  'educonnect.education.gouv.fr': { seen: `${PY_GENERIC} (_educonnect); bain3/pronotepy issues 176 and 246; delphiki/hass-pronote issue 16 (/idp/profile/SAML2/Redirect/SSO)` },
-  'ent2d.ac-bordeaux.fr': { seen: `${PA_FILE('ac-bordeaux2.js')}; ${PY} before commit 9c929b5 (ent2d_bordeaux)`, retired: 'bain3/pronotepy commit 9c929b5 (ENT2D replaced by HubEduConnect; issues 272 and 280)' },
+  'educonnect.education.gouv.fr': {
+    seen: `${PY_GENERIC} (_educonnect); bain3/pronotepy issues 176 and 246; delphiki/hass-pronote issue 16 (/idp/profile/SAML2/Redirect/SSO)`,
+  },
+  'ent2d.ac-bordeaux.fr': {
+    seen: `${PA_FILE('ac-bordeaux2.js')}; ${PY} before commit 9c929b5 (ent2d_bordeaux)`,
+    retired: 'bain3/pronotepy commit 9c929b5 (ENT2D replaced by HubEduConnect; issues 272 and 280)',
+  },
   'ds.ac-bordeaux.fr': { seen: `${PY} before commit 9c929b5 (ent2d_bordeaux WAYF)`, retired: 'bain3/pronotepy commit 9c929b5' },
-  'ozecollege.yvelines.fr': { seen: `${PY} before commit 2299247 (oze)`, retired: 'bain3/pronotepy issue 256 (« Oze is dead. Say hello to NEO »: ent.ecollege78.fr) and commit 2299247' },
+  'ozecollege.yvelines.fr': {
+    seen: `${PY} before commit 2299247 (oze)`,
+    retired: 'bain3/pronotepy issue 256 (« Oze is dead. Say hello to NEO »: ent.ecollege78.fr) and commit 2299247',
+  },
   'wilapa-guyane.com': { seen: 'delphiki/hass-pronote issue 16 (wilapa-guyane.com/auth/saml/wayf?callback=…/cas/login?service=…)' },
 };

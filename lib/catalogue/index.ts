@@ -81,9 +81,7 @@ export function projectById(id: string): EntProject | undefined {
 export function projectByName(name: string): EntProject | undefined {
   const key = foldCompact(name ?? '');
   if (!key) return undefined;
-  const exact = ENT_PROJECTS.find(
-    (p) => foldCompact(p.name) === key || foldCompact(p.id) === key || p.aliases.some((a) => foldCompact(a) === key),
-  );
+  const exact = ENT_PROJECTS.find((p) => foldCompact(p.name) === key || foldCompact(p.id) === key || p.aliases.some((a) => foldCompact(a) === key));
   if (exact) return exact;
   if (/[.:/]/.test(name)) return projectForCasUrl(name);
   return undefined;

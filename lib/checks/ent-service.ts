@@ -104,9 +104,11 @@ export function checkServiceUrl(settings: EntServiceSettings): Finding[] {
   const problem = serviceUrlProblem(url);
   if (!problem) return [];
   const root =
-    problem === 'espace' || problem === 'login-true' || problem === 'extra' ? readPronoteUrl(url)?.root
-    : problem === 'not-pronote' ? rootInsideLoginUrl(url)
-    : undefined;
+    problem === 'espace' || problem === 'login-true' || problem === 'extra'
+      ? readPronoteUrl(url)?.root
+      : problem === 'not-pronote'
+        ? rootInsideLoginUrl(url)
+        : undefined;
   const m = URL_MESSAGES[problem];
   return [
     {

@@ -4,15 +4,7 @@
  * message and the fix. Pure: the same rules run on a page read by `lib/pages` and on values typed
  * in the side panel.
  */
-import {
-  type EntProject,
-  type NormalisedCasUrl,
-  knownHost,
-  normaliseCasUrl,
-  projectById,
-  projectByName,
-  projectForCasUrl,
-} from '../catalogue';
+import { type EntProject, type NormalisedCasUrl, knownHost, normaliseCasUrl, projectById, projectByName, projectForCasUrl } from '../catalogue';
 import type { HostingSettings, RecognitionMode } from '../pages/hosting-settings';
 import { directUrl, readPronoteUrl } from '../pronote/url';
 import type { Localized } from '../core/localized';
@@ -42,13 +34,7 @@ export const EXPECTED_ATTRIBUTE = 'idPronote';
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-function finding(
-  id: HostingRuleId,
-  field: Finding['field'],
-  message: Localized,
-  fix: Localized,
-  url?: string,
-): Finding {
+function finding(id: HostingRuleId, field: Finding['field'], message: Localized, fix: Localized, url?: string): Finding {
   return { id, severity: HOSTING_RULES[id], message, fix, field, ...(url ? { url } : {}) };
 }
 
@@ -75,13 +61,16 @@ function casUrlFindings(settings: HostingSettings, chosen: EntProject | undefine
           'cas-url-missing',
           'casUrl',
           {
-            fr: "La délégation CAS est activée mais l’URL du serveur CAS est vide\u202f: Pronote ne sait pas vers quel ENT envoyer les utilisateurs.",
+            fr: 'La délégation CAS est activée mais l’URL du serveur CAS est vide\u202f: Pronote ne sait pas vers quel ENT envoyer les utilisateurs.',
             en: 'CAS delegation is on but the CAS server URL is empty: Pronote does not know which ENT to send users to.',
           },
           chosen
-            ? { fr: `Indiquez l’URL du serveur CAS de ${chosen.name}\u202f: ${chosen.casBase}`, en: `Enter the CAS server URL of ${chosen.name}: ${chosen.casBase}` }
+            ? {
+                fr: `Indiquez l’URL du serveur CAS de ${chosen.name}\u202f: ${chosen.casBase}`,
+                en: `Enter the CAS server URL of ${chosen.name}: ${chosen.casBase}`,
+              }
             : {
-                fr: "Choisissez le projet de votre ENT avec la roue crantée à côté de «\u202fDéfinir une délégation CAS\u202f»\u202f: l’URL se remplit toute seule.",
+                fr: 'Choisissez le projet de votre ENT avec la roue crantée à côté de «\u202fDéfinir une délégation CAS\u202f»\u202f: l’URL se remplit toute seule.',
                 en: 'Choose your ENT project with the gear next to "Définir une délégation CAS": the URL fills in by itself.',
               },
           chosen?.casBase,
@@ -102,8 +91,14 @@ function casUrlFindings(settings: HostingSettings, chosen: EntProject | undefine
           en: `"${typed.trim()}" is not a web address: Pronote cannot reach the CAS server.`,
         },
         chosen
-          ? { fr: `Remplacez-la par l’URL du serveur CAS de ${chosen.name}\u202f: ${chosen.casBase}`, en: `Replace it with the CAS server URL of ${chosen.name}: ${chosen.casBase}` }
-          : { fr: "Collez l’URL du serveur CAS donnée par votre ENT, qui commence par https://", en: 'Paste the CAS server URL given by your ENT, starting with https://' },
+          ? {
+              fr: `Remplacez-la par l’URL du serveur CAS de ${chosen.name}\u202f: ${chosen.casBase}`,
+              en: `Replace it with the CAS server URL of ${chosen.name}: ${chosen.casBase}`,
+            }
+          : {
+              fr: 'Collez l’URL du serveur CAS donnée par votre ENT, qui commence par https://',
+              en: 'Paste the CAS server URL given by your ENT, starting with https://',
+            },
         chosen?.casBase,
       ),
     );
@@ -133,7 +128,7 @@ function casUrlFindings(settings: HostingSettings, chosen: EntProject | undefine
         'cas-url-not-https',
         'casUrl',
         {
-          fr: "L’URL du serveur CAS commence par http://\u202f: les identifiants circuleraient sans chiffrement, et les serveurs CAS des ENT n’acceptent que https.",
+          fr: 'L’URL du serveur CAS commence par http://\u202f: les identifiants circuleraient sans chiffrement, et les serveurs CAS des ENT n’acceptent que https.',
           en: 'The CAS server URL starts with http://: credentials would travel unencrypted, and ENT CAS servers accept https only.',
         },
         { fr: `Utilisez l’adresse en https\u202f: ${target}`, en: `Use the https address: ${target}` },
@@ -193,7 +188,7 @@ function casUrlFindings(settings: HostingSettings, chosen: EntProject | undefine
         },
         chosen
           ? { fr: `Pour ${chosen.name}, l’URL attendue est ${chosen.casBase}`, en: `For ${chosen.name}, the expected URL is ${chosen.casBase}` }
-          : { fr: "Demandez l’URL du serveur CAS à l’assistance de votre ENT.", en: "Ask your ENT's support for its CAS server URL." },
+          : { fr: 'Demandez l’URL du serveur CAS à l’assistance de votre ENT.', en: "Ask your ENT's support for its CAS server URL." },
         chosen?.casBase,
       ),
     );
@@ -241,11 +236,11 @@ function onePerFix(findings: Finding[]): Finding[] {
 
 const MODE_TEXT: Record<Exclude<RecognitionMode, 'pronote-identity' | 'unknown'>, Localized> = {
   identity: {
-    fr: "Pronote reconnaît les utilisateurs en comparant l’identité envoyée par l’ENT (nom, prénom, date de naissance) à la sienne\u202f: toute différence d’écriture («\u202fAnne-Sophie\u202f» / «\u202fAnne Sophie\u202f») fait échouer la première connexion («\u202fIdentification impossible\u202f»), et l’import des identifiants Pronote dans l’ENT ne sert pas dans ce mode.",
+    fr: 'Pronote reconnaît les utilisateurs en comparant l’identité envoyée par l’ENT (nom, prénom, date de naissance) à la sienne\u202f: toute différence d’écriture («\u202fAnne-Sophie\u202f» / «\u202fAnne Sophie\u202f») fait échouer la première connexion («\u202fIdentification impossible\u202f»), et l’import des identifiants Pronote dans l’ENT ne sert pas dans ce mode.',
     en: 'Pronote recognises users by comparing the identity sent by the ENT (names, birth date) with its own: any spelling difference ("Anne-Sophie" / "Anne Sophie") makes the first login fail ("Identification impossible"), and importing the Pronote identifiers into the ENT is of no use in this mode.',
   },
   'double-auth': {
-    fr: "À la première connexion depuis l’ENT, chaque utilisateur devra saisir une fois son identifiant et son mot de passe Pronote\u202f: l’import des identifiants Pronote dans l’ENT ne sert pas dans ce mode.",
+    fr: 'À la première connexion depuis l’ENT, chaque utilisateur devra saisir une fois son identifiant et son mot de passe Pronote\u202f: l’import des identifiants Pronote dans l’ENT ne sert pas dans ce mode.',
     en: 'At the first login from the ENT, each user must type their Pronote login and password once: importing the Pronote identifiers into the ENT is of no use in this mode.',
   },
 };
@@ -261,7 +256,7 @@ function identificationFindings(settings: HostingSettings): Finding[] {
         'recognitionMode',
         { fr: `Mode de reconnaissance${shown}\u202f: ${MODE_TEXT[mode].fr}`, en: `Recognition mode${shown}: ${MODE_TEXT[mode].en}` },
         {
-          fr: "Pour suivre la procédure du guide (export des identifiants Pronote, import dans l’ENT, rapprochement), choisissez «\u202fAvec l’identité PRONOTE de l’utilisateur\u202f» et l’attribut idPronote.",
+          fr: 'Pour suivre la procédure du guide (export des identifiants Pronote, import dans l’ENT, rapprochement), choisissez «\u202fAvec l’identité PRONOTE de l’utilisateur\u202f» et l’attribut idPronote.',
           en: 'To follow the guide (export of the Pronote identifiers, import into the ENT, rapprochement), choose "Avec l\'identité PRONOTE de l\'utilisateur" and the attribute idPronote.',
         },
       ),
@@ -272,7 +267,7 @@ function identificationFindings(settings: HostingSettings): Finding[] {
     const n = name.trim();
     const message: Localized = !n
       ? {
-          fr: "Aucun nom d’attribut n’est indiqué\u202f: Pronote ne saura pas où lire l’identifiant Pronote que l’ENT renvoie.",
+          fr: 'Aucun nom d’attribut n’est indiqué\u202f: Pronote ne saura pas où lire l’identifiant Pronote que l’ENT renvoie.',
           en: 'No attribute name is given: Pronote will not know where to read the Pronote identifier that the ENT sends.',
         }
       : n.toLowerCase() === EXPECTED_ATTRIBUTE.toLowerCase()
@@ -286,7 +281,7 @@ function identificationFindings(settings: HostingSettings): Finding[] {
           };
     out.push(
       finding('cas-attribute-name-unexpected', 'attributeName', message, {
-        fr: "Écrivez idPronote, sauf si votre ENT vous a donné un autre nom d’attribut.",
+        fr: 'Écrivez idPronote, sauf si votre ENT vous a donné un autre nom d’attribut.',
         en: 'Write idPronote, unless your ENT gave you another attribute name.',
       }),
     );
@@ -308,7 +303,7 @@ function publicationFindings(settings: HostingSettings): Finding[] {
           en: `${r ? `The racine is "${r}" and does not contain "Pronote"` : 'The racine is empty'}. Not necessarily wrong, but it is the guide's fix when logging in from the ENT fails with "Le serveur CAS doit être configuré pour renvoyer un attribut "idPronote"".`,
         },
         {
-          fr: "Si vos utilisateurs voient cette erreur, ajoutez «\u202fPronote\u202f» dans le champ racine des paramètres de publication, puis publiez la base.",
+          fr: 'Si vos utilisateurs voient cette erreur, ajoutez «\u202fPronote\u202f» dans le champ racine des paramètres de publication, puis publiez la base.',
           en: 'If your users see that error, add "Pronote" to the racine field of the publication parameters, then publish the base.',
         },
       ),
@@ -320,11 +315,11 @@ function publicationFindings(settings: HostingSettings): Finding[] {
         'base-not-published',
         'published',
         {
-          fr: "La base n’est pas publiée\u202f: Pronote.net n’est pas accessible, et les réglages de délégation ne s’appliquent qu’une fois la base publiée.",
+          fr: 'La base n’est pas publiée\u202f: Pronote.net n’est pas accessible, et les réglages de délégation ne s’appliquent qu’une fois la base publiée.',
           en: 'The base is not published: Pronote.net cannot be reached, and the delegation settings apply only once the base is published.',
         },
         {
-          fr: "Une fois les réglages terminés, cliquez sur «\u202fPublier la base\u202f» dans la console d’hébergement.",
+          fr: 'Une fois les réglages terminés, cliquez sur «\u202fPublier la base\u202f» dans la console d’hébergement.',
           en: 'Once the settings are done, click "Publier la base" in the hosting console.',
         },
       ),
@@ -341,11 +336,11 @@ function delegationFindings(settings: HostingSettings): Finding[] {
         'cas-delegation-off',
         'delegation',
         {
-          fr: "La délégation CAS n’est pas activée\u202f: Pronote ne fait pas confiance à l’ENT, et les utilisateurs ne peuvent pas s’y connecter depuis l’ENT.",
+          fr: 'La délégation CAS n’est pas activée\u202f: Pronote ne fait pas confiance à l’ENT, et les utilisateurs ne peuvent pas s’y connecter depuis l’ENT.',
           en: 'CAS delegation is off: Pronote does not trust the ENT, and users cannot log in from the ENT.',
         },
         {
-          fr: "Cochez «\u202fDéfinir une délégation CAS\u202f» (ou choisissez votre ENT dans «\u202fMon ENT\u202f»), choisissez le projet de votre ENT, puis publiez la base.",
+          fr: 'Cochez «\u202fDéfinir une délégation CAS\u202f» (ou choisissez votre ENT dans «\u202fMon ENT\u202f»), choisissez le projet de votre ENT, puis publiez la base.',
           en: 'Tick "Définir une délégation CAS" (or choose your ENT in "Mon ENT"), choose your ENT project, then publish the base.',
         },
       ),
@@ -363,7 +358,7 @@ function delegationFindings(settings: HostingSettings): Finding[] {
           en: `With CAS delegation on, ${info.root} sends users to the ENT. To log in without the ENT, the address is now ${direct}`,
         },
         {
-          fr: "Communiquez cette adresse aux personnes qui se connectent sans passer par l’ENT (par exemple avec un compte Pronote seul).",
+          fr: 'Communiquez cette adresse aux personnes qui se connectent sans passer par l’ENT (par exemple avec un compte Pronote seul).',
           en: 'Give this address to the people who log in without going through the ENT (for example with a Pronote account only).',
         },
         direct,
@@ -382,11 +377,9 @@ function delegationFindings(settings: HostingSettings): Finding[] {
  */
 export function checkHosting(settings: HostingSettings): Finding[] {
   const chosen = settings.project ? projectByName(settings.project) : undefined;
-  const all = [
-    ...delegationFindings(settings),
-    ...casUrlFindings(settings, chosen),
-    ...identificationFindings(settings),
-    ...publicationFindings(settings),
-  ];
-  return all.map((f, i) => ({ f, i })).sort((a, b) => ORDER[a.f.severity] - ORDER[b.f.severity] || a.i - b.i).map(({ f }) => f);
+  const all = [...delegationFindings(settings), ...casUrlFindings(settings, chosen), ...identificationFindings(settings), ...publicationFindings(settings)];
+  return all
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => ORDER[a.f.severity] - ORDER[b.f.severity] || a.i - b.i)
+    .map(({ f }) => f);
 }

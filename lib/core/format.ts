@@ -37,7 +37,13 @@ export function formatDateTime(when: string | Date | undefined, lang: FormatLang
   const d = typeof when === 'string' ? new Date(when) : when;
   if (Number.isNaN(d.getTime())) return String(when);
   const parts = new Intl.DateTimeFormat(LOCALE[lang], {
-    day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false, timeZone,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+    timeZone,
   }).formatToParts(d);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   // Put together by hand from the parts: Intl writes "04/12/2026 03:18" in French but

@@ -65,7 +65,17 @@ export interface Person {
 
 /** The fields of a person that the screens show (always rendered as text); one list for the type and for `personView`. */
 export const PERSON_VIEW_FIELDS = [
-  'id', 'category', 'lastName', 'birthName', 'firstName', 'otherFirstNames', 'birthDate', 'sex', 'classes', 'email', 'structures',
+  'id',
+  'category',
+  'lastName',
+  'birthName',
+  'firstName',
+  'otherFirstNames',
+  'birthDate',
+  'sex',
+  'classes',
+  'email',
+  'structures',
 ] as const satisfies readonly (keyof Person)[];
 
 /** What the screens show of a person (a subset of `Person`). */

@@ -22,6 +22,19 @@ export const CATEGORY_NAMES: Record<Category, Localized> = {
   staff: { fr: 'Personnels', en: 'Staff' },
 };
 
+/**
+ * Each category as a common noun, one person and several, lower case: "1 professeur sans IDPN",
+ * "BERNARD Charles (3A) · élève". French takes the singular for 0 and 1.
+ */
+export const CATEGORY_WORDS: Record<Category, { one: Localized; many: Localized }> = {
+  teacher: { one: { fr: 'professeur', en: 'teacher' }, many: { fr: 'professeurs', en: 'teachers' } },
+  student: { one: { fr: 'élève', en: 'student' }, many: { fr: 'élèves', en: 'students' } },
+  guardian: { one: { fr: 'responsable', en: 'guardian' }, many: { fr: 'responsables', en: 'guardians' } },
+  supervisor: { one: { fr: 'maître de stage', en: 'internship supervisor' }, many: { fr: 'maîtres de stage', en: 'internship supervisors' } },
+  inspector: { one: { fr: 'inspecteur pédagogique', en: 'inspector' }, many: { fr: 'inspecteurs pédagogiques', en: 'inspectors' } },
+  staff: { one: { fr: 'personnel', en: 'staff member' }, many: { fr: 'personnels', en: 'staff' } },
+};
+
 /** The engine's answer for one Pronote person: paired, to review, or without candidate. */
 export type Status = 'auto' | 'review' | 'unmatched';
 
@@ -47,7 +60,7 @@ export type Reason =
 /** What each reason means for a school secretary (issue 4, "For each person left"; seed FAQ; DOMAIN.md failures 2–4). */
 export const REASON_TEXT: Record<Reason, Localized> = {
   'not-in-directory': {
-    fr: "Absent de l’annuaire ENT\u202f: arrivée récente (l’annuaire n’est pas encore à jour) ou départ de l’établissement.",
+    fr: 'Absent de l’annuaire ENT\u202f: arrivée récente (l’annuaire n’est pas encore à jour) ou départ de l’établissement.',
     en: 'Not in the ENT directory: a recent arrival (the directory is not yet updated) or someone who has left the school.',
   },
   'former-student': {
@@ -55,7 +68,7 @@ export const REASON_TEXT: Record<Reason, Localized> = {
     en: 'A former student still in the Pronote base (no class this year).',
   },
   'guardian-of-unpaired': {
-    fr: "Responsable dont aucun enfant n’est rapproché\u202f: peut-être pas un représentant légal (accès donné à un proche) ou sans droits dans l’ENT.",
+    fr: 'Responsable dont aucun enfant n’est rapproché\u202f: peut-être pas un représentant légal (accès donné à un proche) ou sans droits dans l’ENT.',
     en: 'A guardian none of whose children is paired: possibly not a legal representative (access given to a relative) or without rights in the ENT.',
   },
   'duplicate-pronote': {
@@ -63,7 +76,7 @@ export const REASON_TEXT: Record<Reason, Localized> = {
     en: 'Duplicate in Pronote: two Pronote records look like the same person.',
   },
   'duplicate-ent': {
-    fr: "Doublon dans l’ENT\u202f: deux comptes ENT semblent être la même personne.",
+    fr: 'Doublon dans l’ENT\u202f: deux comptes ENT semblent être la même personne.',
     en: 'Duplicate in the ENT: two ENT accounts look like the same person.',
   },
   homonyms: {
@@ -71,7 +84,7 @@ export const REASON_TEXT: Record<Reason, Localized> = {
     en: 'Same name as someone else (or twins): to be chosen by hand, never automatically.',
   },
   'no-ent-category': {
-    fr: "Catégorie sans compte ENT en général (maîtres de stage, inspecteurs)\u202f: «\u202fPas de compte ENT\u202f» est une réponse normale.",
+    fr: 'Catégorie sans compte ENT en général (maîtres de stage, inspecteurs)\u202f: «\u202fPas de compte ENT\u202f» est une réponse normale.',
     en: 'A category that usually has no ENT account (supervisors, inspectors): "No ENT account" is a normal answer.',
   },
   'low-score': {
@@ -83,7 +96,7 @@ export const REASON_TEXT: Record<Reason, Localized> = {
     en: 'Several accounts are too close to each other to choose: to decide.',
   },
   conflict: {
-    fr: "Conflit\u202f: des décisions antérieures donnent ce compte ENT à plusieurs personnes, ou nomment un compte absent de l’annuaire\u202f; aucune n’a été appliquée, à trancher.",
+    fr: 'Conflit\u202f: des décisions antérieures donnent ce compte ENT à plusieurs personnes, ou nomment un compte absent de l’annuaire\u202f; aucune n’a été appliquée, à trancher.',
     en: 'Conflict: earlier decisions give this ENT account to several persons, or name an account missing from the directory; none was applied, to decide.',
   },
 };

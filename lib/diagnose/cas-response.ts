@@ -233,7 +233,11 @@ export function readCasResponse(pasted: string, expectedAttribute = 'idPronote',
     parsed = parser.parse(xml) as unknown[];
   } catch {
     // fast-xml-parser throws in English on what its validator let through (`<?xml version="1"".0"?>`).
-    return { ...unreadable('malformed', { fr: 'ligne 1, déclaration ou instruction mal fermée', en: 'line 1, declaration or instruction not closed properly' }), line: 1, column: 1 };
+    return {
+      ...unreadable('malformed', { fr: 'ligne 1, déclaration ou instruction mal fermée', en: 'line 1, declaration or instruction not closed properly' }),
+      line: 1,
+      column: 1,
+    };
   }
   const roots = toNodes(parsed);
   const casRoot = findDeep(roots, 'serviceResponse');
@@ -298,10 +302,11 @@ function readSaml(response: Node, expected: string, mode: RecognitionMode | 'aut
       protocol: 'saml11',
       code,
       message: allText(status.children.find((c) => c.name === 'StatusMessage')),
-      meaning: SAML_CODES[code] ?? SAML_CODES[outerCode] ?? {
-        fr: 'Échec non standard\u202f: lire le message du serveur.',
-        en: 'Non-standard failure: read the server’s message.',
-      },
+      meaning: SAML_CODES[code] ??
+        SAML_CODES[outerCode] ?? {
+          fr: 'Échec non standard\u202f: lire le message du serveur.',
+          en: 'Non-standard failure: read the server’s message.',
+        },
       failureId: code === 'RequestDenied' || outerCode === 'RequestDenied' ? 'cas-service-not-allowed' : undefined,
     };
   }
@@ -316,23 +321,14 @@ function readSaml(response: Node, expected: string, mode: RecognitionMode | 'aut
   return success_('saml11', user, collected, expected, mode);
 }
 
-function success_(
-  protocol: CasProtocol,
-  user: string,
-  collected: Map<string, string[]>,
-  expected: string,
-  asked: RecognitionMode | 'auto',
-): CasSuccess {
+function success_(protocol: CasProtocol, user: string, collected: Map<string, string[]>, expected: string, asked: RecognitionMode | 'auto'): CasSuccess {
   const attributes = [...collected].map(([name, values]) => ({ name, values }));
   const exact = attributes.find((a) => a.name === expected);
   const expectedValue = exact?.values.find((v) => v.trim() !== '');
-  const caseVariant = exact
-    ? undefined
-    : attributes.find((a) => a.name.toLowerCase() === expected.toLowerCase())?.name;
+  const caseVariant = exact ? undefined : attributes.find((a) => a.name.toLowerCase() === expected.toLowerCase())?.name;
   const expectedPresent = expectedValue !== undefined;
   const identityCount = ['nom', 'prenom', 'dateNaissance', 'categories'].filter((n) => attributes.some((a) => a.name === n)).length;
-  const mode: RecognitionMode =
-    asked !== 'auto' ? asked : !expectedPresent && !exact && !caseVariant && identityCount >= 2 ? 'identity' : 'identifier';
+  const mode: RecognitionMode = asked !== 'auto' ? asked : !expectedPresent && !exact && !caseVariant && identityCount >= 2 ? 'identity' : 'identifier';
   if (mode === 'identity') return identitySuccess({ kind: 'success', protocol, user, attributes, expectedAttribute: expected, expectedPresent }, expectedValue);
   const base = { kind: 'success' as const, protocol, user, attributes, expectedAttribute: expected, expectedPresent, mode };
   if (expectedPresent) {
@@ -388,7 +384,11 @@ function success_(
 
 /** Reads and checks the identity attributes of an identity-mode response. */
 function identitySuccess(base: Omit<CasSuccess, 'mode' | 'meaning'>, expectedValue: string | undefined): CasSuccess {
-  const first = (name: string) => base.attributes.find((a) => a.name === name)?.values.find((v) => v.trim() !== '')?.trim();
+  const first = (name: string) =>
+    base.attributes
+      .find((a) => a.name === name)
+      ?.values.find((v) => v.trim() !== '')
+      ?.trim();
   const nom = first('nom');
   const prenom = first('prenom');
   const dateNaissance = first('dateNaissance');

@@ -246,11 +246,7 @@ export type FetchLike = (
  * interprets the result (see `interpretInstanceAnswer`, `interpretInstanceFailure`). No cookies
  * are sent. Never throws.
  */
-export async function checkInstance(
-  target: InstanceTarget,
-  fetchFn: FetchLike,
-  { timeoutMs = 10_000 }: { timeoutMs?: number } = {},
-): Promise<InstanceCheck> {
+export async function checkInstance(target: InstanceTarget, fetchFn: FetchLike, { timeoutMs = 10_000 }: { timeoutMs?: number } = {}): Promise<InstanceCheck> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {

@@ -343,7 +343,10 @@ const GUIDE_FAILURES: readonly KnownFailure[] = [
       en: 'A parent whose children attend several schools first goes through a page where they choose the school.',
     },
     signals: [
-      { pattern: /(choix|choisir|choisissez|selectionner|selectionnez|selection) (de |d[' ]?|l[' ]?|un |une |votre |vos )?(l[' ]?)?etablissements?/, weight: 1 },
+      {
+        pattern: /(choix|choisir|choisissez|selectionner|selectionnez|selection) (de |d[' ]?|l[' ]?|un |une |votre |vos )?(l[' ]?)?etablissements?/,
+        weight: 1,
+      },
       { pattern: /plusieurs etablissements/, weight: 0.7 },
       { pattern: /(select|choose) (the |a |your )?school/, weight: 1 },
       { pattern: /(several|multiple|different) schools/, weight: 0.7 },

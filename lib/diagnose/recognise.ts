@@ -71,7 +71,8 @@ function extractPronoteError(text: string, folded: string): { pronoteError?: { n
   for (const failure of KNOWN_FAILURES) {
     for (const e of failure.pronoteErrors ?? []) {
       const words = foldProse(e.text);
-      if (new RegExp(`\\b${e.number} ?\\| ?${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(folded)) return { pronoteError: { number: e.number, text: e.text } };
+      if (new RegExp(`\\b${e.number} ?\\| ?${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(folded))
+        return { pronoteError: { number: e.number, text: e.text } };
     }
   }
   const title = /"Titre"\s*:\s*"([^"]{1,120})"/i.exec(text);

@@ -39,7 +39,7 @@ import type { Category, NotRead, Person, ReadNote, Relation } from '../core/pers
 
 /** AAF files that hold no persons (DOMAIN.md): skipped with a note, never counted as not read. */
 const NOT_PERSONS: Record<string, Localized> = {
-  EtabEducNat: { fr: "d’établissements", en: 'schools' },
+  EtabEducNat: { fr: 'd’établissements', en: 'schools' },
   MatiereEducNat: { fr: 'de matières', en: 'subjects' },
   MatEducNat: { fr: 'de matières', en: 'subjects' },
   MefEducNat: { fr: 'de formations (MEF)', en: 'courses (MEF)' },
@@ -300,7 +300,9 @@ export function readAafText(text: string, source: string): AafFileResult {
       continue;
     }
     if (!id) {
-      notReadList.push(notRead(source, location, 'Enregistrement sans identifiant (identifier/id vide).', 'Record without an identifier (identifier/id is empty).', excerpt));
+      notReadList.push(
+        notRead(source, location, 'Enregistrement sans identifiant (identifier/id vide).', 'Record without an identifier (identifier/id is empty).', excerpt),
+      );
       continue;
     }
     const attrs = attributesAt < 0 ? new Map<string, string[]>() : attrsOf(text, bodyAt + attributesAt, close, attrNames);

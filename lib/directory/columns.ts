@@ -47,10 +47,16 @@ const SYNONYMS: [DirectoryField, RegExp][] = [
   ['childFirstName', new RegExp(`^prenoms? ${CHILD}$`)],
   ['childBirthDate', new RegExp(`^date (de )?naissance ${CHILD}$`)],
   ['childClass', new RegExp(`^classes? ${CHILD}$`)],
-  ['id', /^(id|ident|identifiant|identifiant ent|id ent|ent id|uid|external ?id|identifiant du compte|account id|jointure|ent ?person ?jointure|id partenaire|numero|matricule|ine|identifiant national)( (eleve|responsable|enseignant|personnel))?$/],
+  [
+    'id',
+    /^(id|ident|identifiant|identifiant ent|id ent|ent id|uid|external ?id|identifiant du compte|account id|jointure|ent ?person ?jointure|id partenaire|numero|matricule|ine|identifiant national)( (eleve|responsable|enseignant|personnel))?$/,
+  ],
   ['login', /^(login|identifiant de connexion|nom d utilisateur|username|user name|compte)( (eleve|responsable|enseignant|personnel))?$/],
   ['lastName', /^(nom (d )?usage|usage name|nom marital)( (eleve|responsable|enseignant|personnel))?$/],
-  ['birthName', /^(nom de naissance|nom patronymique|nom de jeune fille|birth name|maiden name|ent ?person ?nom ?patro)( (eleve|responsable|enseignant|personnel))?$/],
+  [
+    'birthName',
+    /^(nom de naissance|nom patronymique|nom de jeune fille|birth name|maiden name|ent ?person ?nom ?patro)( (eleve|responsable|enseignant|personnel))?$/,
+  ],
   ['name', /^(nom|nom de famille|last ?name|surname|family name|sn)( (eleve|responsable|enseignant|personnel))?$/],
   ['otherFirstNames', /^(autres? prenoms?|prenoms? secondaires?|other (first|given) names?|middle names?)( (eleve|responsable))?$/],
   ['firstName', /^(prenom|first ?name|given ?name|forename)( (eleve|responsable|enseignant|personnel))?$/],
@@ -65,7 +71,8 @@ const SYNONYMS: [DirectoryField, RegExp][] = [
 ];
 
 /** Headers known to hold nothing Passerelle needs (addresses, phones, ONDE school-life columns). */
-const IGNORED = /^(adresse|commune|ville|pays|tel|telephone|portable|numero de poste|cycle|niveau|attestation|autorisation|decision|directeur|regime|cp ?2|fax|code|date (d )?(entree|sortie)|statut|lien|observations?|remarques?)/;
+const IGNORED =
+  /^(adresse|commune|ville|pays|tel|telephone|portable|numero de poste|cycle|niveau|attestation|autorisation|decision|directeur|regime|cp ?2|fax|code|date (d )?(entree|sortie)|statut|lien|observations?|remarques?)/;
 
 /** The field a header names, `ignore` for known-but-unused headers, null when not recognised. */
 export function fieldOfHeader(header: string): DirectoryField | null {

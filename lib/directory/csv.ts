@@ -74,12 +74,7 @@ export function syntheticKey(category: Category, lastName: string, firstName: st
  * @param options.delimiter forces the delimiter (tab for pastes).
  * @param usedIds ids already given in this reading, so synthetic keys stay unique across files.
  */
-export function readCsvText(
-  text: string,
-  source: string,
-  options: { profile?: ColumnMapping; delimiter?: string },
-  usedIds: Set<string>,
-): CsvResult {
+export function readCsvText(text: string, source: string, options: { profile?: ColumnMapping; delimiter?: string }, usedIds: Set<string>): CsvResult {
   const table = readTableRows(text, options.delimiter);
   const tableRows: TableRow[] = table.rows;
   const persons: Person[] = [];
@@ -221,8 +216,7 @@ export function readCsvText(
       if (field === 'childId') {
         current.id = value;
         if (!p.children.some((c) => c.id === value)) p.children.push({ id: value });
-      }
-      else if (field === 'childLastName') current.lastName = value;
+      } else if (field === 'childLastName') current.lastName = value;
       else if (field === 'childName') current.name = value;
       else if (field === 'childFirstName') current.firstName = value;
       else if (field === 'childBirthDate') current.birthDate = parseDate(value);

@@ -90,8 +90,21 @@ function declaredXmlEncoding(bytes: Uint8Array): string | undefined {
 }
 
 const WINDOWS_1252_LABELS = new Set([
-  'windows-1252', 'cp1252', 'x-cp1252', 'iso-8859-1', 'iso8859-1', 'iso_8859-1', 'latin1', 'latin-1', 'l1',
-  'us-ascii', 'ascii', 'ansi_x3.4-1968', 'cp819', 'ibm819', 'iso-ir-100',
+  'windows-1252',
+  'cp1252',
+  'x-cp1252',
+  'iso-8859-1',
+  'iso8859-1',
+  'iso_8859-1',
+  'latin1',
+  'latin-1',
+  'l1',
+  'us-ascii',
+  'ascii',
+  'ansi_x3.4-1968',
+  'cp819',
+  'ibm819',
+  'iso-ir-100',
 ]);
 const ISO_8859_15_LABELS = new Set(['iso-8859-15', 'iso8859-15', 'iso_8859-15', 'latin9', 'latin-9', 'l9']);
 
@@ -105,9 +118,7 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   const b1 = bytes[1];
   if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) {
     const text = tryUtf8(bytes.subarray(3));
-    return text === undefined
-      ? { text: decodeWindows1252(bytes.subarray(3)), encoding: 'windows-1252' }
-      : { text, encoding: 'utf-8' };
+    return text === undefined ? { text: decodeWindows1252(bytes.subarray(3)), encoding: 'windows-1252' } : { text, encoding: 'utf-8' };
   }
   if (b0 === 0xff && b1 === 0xfe) return { text: decodeUtf16(bytes.subarray(2), true), encoding: 'utf-16le' };
   if (b0 === 0xfe && b1 === 0xff) return { text: decodeUtf16(bytes.subarray(2), false), encoding: 'utf-16be' };
@@ -148,10 +159,11 @@ function decodeByLine(bytes: Uint8Array): Decoded {
     end = end < 0 ? bytes.length : end + 1;
     const line = bytes.subarray(start, end);
     let ascii = true;
-    for (let i = 0; i < line.length; i++) if (line[i] >= 0x80) {
-      ascii = false;
-      break;
-    }
+    for (let i = 0; i < line.length; i++)
+      if (line[i] >= 0x80) {
+        ascii = false;
+        break;
+      }
     const valid = ascii || tryUtf8(line) !== undefined;
     if (!ascii) {
       if (valid) utf8Lines++;

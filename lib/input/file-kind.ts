@@ -61,7 +61,10 @@ export function sniffXml(text: string): XmlKind {
   if (root === 'ImportChiffre') return 'encrypted';
   if (root === 'EXPORT_INDEX_EDUCATION' && /<(?:\w+:)?(CLES|CONTENU)\b/i.test(head)) return 'encrypted';
   if (root.toLowerCase() === 'html') return 'html';
-  if (/<(?:\w+:)?(Professeurs?|Personnels?|Eleves?|Responsables?|MaitresDeStage|MaitreDeStage|InspecteursPedagogiques|InspecteurPedagogique)\b/.test(head) || /\bIDPN\s*=/.test(head)) {
+  if (
+    /<(?:\w+:)?(Professeurs?|Personnels?|Eleves?|Responsables?|MaitresDeStage|MaitreDeStage|InspecteursPedagogiques|InspecteurPedagogique)\b/.test(head) ||
+    /\bIDPN\s*=/.test(head)
+  ) {
     return 'pronote';
   }
   return 'other';
@@ -72,7 +75,11 @@ export function sniffXml(text: string): XmlKind {
  * of `;`, tab or `,` (a letter with one comma is not a table).
  */
 export function looksLikeTable(text: string): boolean {
-  const lines = text.slice(0, 8192).split(/\r\n|\n|\r/).filter((l) => l.trim() !== '').slice(0, 2);
+  const lines = text
+    .slice(0, 8192)
+    .split(/\r\n|\n|\r/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 2);
   if (lines.length < 2) return false;
   return [';', '\t', ','].some((d) => {
     const a = lines[0].split(d).length - 1;

@@ -14,11 +14,11 @@ export type Expected = 'pronote' | 'directory' | 'decisions';
 
 const EXPECTED: Record<Expected, Localized> = {
   pronote: {
-    fr: "l’export XML des identifiants Pronote (Imports/Exports > Socles ENT > Exporter les identifiants PRONOTE)",
+    fr: 'l’export XML des identifiants Pronote (Imports/Exports > Socles ENT > Exporter les identifiants PRONOTE)',
     en: 'the XML export of Pronote identifiers (Imports/Exports > Socles ENT > Exporter les identifiants PRONOTE)',
   },
   directory: {
-    fr: "les fichiers de l’annuaire ENT (XML AAF, ou un tableau CSV)",
+    fr: 'les fichiers de l’annuaire ENT (XML AAF, ou un tableau CSV)',
     en: 'the ENT directory files (AAF XML, or a CSV table)',
   },
   decisions: {
@@ -40,7 +40,7 @@ const LOOKS_LIKE: Record<Exclude<ByteKind, 'text'>, Localized> = {
   },
   gzip: { fr: 'est un fichier compressé (gzip)\u202f: décompressez-le', en: 'is a compressed file (gzip): unzip it' },
   image: { fr: 'est une image', en: 'is an image' },
-  binary: { fr: "n’est pas un fichier texte", en: 'is not a text file' },
+  binary: { fr: 'n’est pas un fichier texte', en: 'is not a text file' },
 };
 
 /**

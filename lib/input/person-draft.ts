@@ -4,9 +4,7 @@ import { ownText, type TextPool } from './own-text';
 
 export { ownText, TextPool } from './own-text';
 
-export function newPerson(
-  base: Pick<Person, 'side' | 'source' | 'location' | 'category' | 'id' | 'idKind' | 'lastName' | 'firstName'>,
-): Person {
+export function newPerson(base: Pick<Person, 'side' | 'source' | 'location' | 'category' | 'id' | 'idKind' | 'lastName' | 'firstName'>): Person {
   // An explicit literal, not `{ ...base }`: V8 copies a spread through a slow generic path here
   // (about 10 µs per person in the readers' profiles).
   return {
@@ -26,7 +24,6 @@ export function newPerson(
     raw: {},
   };
 }
-
 
 /**
  * Replaces every text of `p` (fields, list items, link ids, raw values) by its own copy

@@ -83,7 +83,7 @@ function referenceEnd(text: string, at: number): number {
     p++;
     const hex = text.charCodeAt(p) === 120; // x
     if (hex) p++;
-    for (;; p++) {
+    for (; ; p++) {
       const d = text.charCodeAt(p);
       if (d === SEMICOLON) return p;
       if (!(hex ? isHexDigit(d) : d >= 48 && d <= 57)) return -1;
@@ -318,8 +318,7 @@ function scan(text: string, build: boolean): XmlNode | true | undefined {
           const parent = openNodes[depth - 1];
           if (parent.children === NO_CHILDREN) parent.children = [node];
           else parent.children.push(node);
-        }
-        else root = node;
+        } else root = node;
       }
       if (selfClosing) {
         if (depth === 0) break;

@@ -53,7 +53,8 @@ export function assertNoEntityDeclarations(text: string, source: string): void {
 }
 
 /** An XML declaration with its pseudo-attributes in order (XML 1.0 §2.8, production XMLDecl). */
-const XML_DECLARATION = /^<\?xml\s+version\s*=\s*(?:"1\.\d+"|'1\.\d+')(?:\s+encoding\s*=\s*(?:"[A-Za-z][\w.-]*"|'[A-Za-z][\w.-]*'))?(?:\s+standalone\s*=\s*(?:"(?:yes|no)"|'(?:yes|no)'))?\s*\?>/;
+const XML_DECLARATION =
+  /^<\?xml\s+version\s*=\s*(?:"1\.\d+"|'1\.\d+')(?:\s+encoding\s*=\s*(?:"[A-Za-z][\w.-]*"|'[A-Za-z][\w.-]*'))?(?:\s+standalone\s*=\s*(?:"(?:yes|no)"|'(?:yes|no)'))?\s*\?>/;
 
 /**
  * Refuses a malformed XML declaration (`<?xml version="1"".0"?>`, `encoding="utf-8?>`), which
@@ -84,9 +85,7 @@ export function xmlFaultWords(code: string, msg: string): Localized {
   if (unclosed || /unclosed|is expected|missing closing|not closed/i.test(msg)) {
     const names = unclosed?.[1].match(/"[^"]*"/g)?.map((n) => n.slice(1, -1)) ?? [];
     const last = names[names.length - 1];
-    return last
-      ? { fr: `balise <${last}> non fermée`, en: `unclosed <${last}> tag` }
-      : { fr: 'balise non fermée', en: 'unclosed tag' };
+    return last ? { fr: `balise <${last}> non fermée`, en: `unclosed <${last}> tag` } : { fr: 'balise non fermée', en: 'unclosed tag' };
   }
   const mismatch = /^Expected closing tag '([^']*)'.*instead of closing tag '([^']*)'/.exec(msg);
   if (mismatch) {

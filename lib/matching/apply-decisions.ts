@@ -30,9 +30,7 @@ export function applyDecisions(run: MatchRun, decisions: Decision[]): void {
         outcomes.set(pi, { status: 'unmatched', cands: [], decided: 'no-account', reason: noAccountReason(p.person.category) });
         continue;
       }
-      const account = DIRECTORY_POOLS[p.person.category]
-        .map((c) => dirById.get(`${c}|${dec.entId}`))
-        .find((d) => d && !taken[d.index]);
+      const account = DIRECTORY_POOLS[p.person.category].map((c) => dirById.get(`${c}|${dec.entId}`)).find((d) => d && !taken[d.index]);
       // An account gone from this year's directory: the decision no longer applies, the engine decides.
       if (!account) continue;
       taken[account.index] = 1;

@@ -393,4 +393,3 @@ export function compareValues(a: string | undefined, b: string | undefined): Lev
 export function readings(p: Prepared): Reading[] {
   return p.readings;
 }
-

@@ -147,9 +147,7 @@ export function estimateWeights(counts: Float64Array, fixed: WeightTable, option
   const seen = EM_FIELDS.map((f) => new Float64Array(FIELD_LEVELS[f].length));
   for (let c = 0; c < cellN.length; c++) for (let f = 0; f < F; f++) seen[f][cellLevels[c][f]] += cellN[c];
   let u = seen.map((s) => normalised(Array.from(s, (x) => x + 1e-3)));
-  let m = EM_FIELDS.map((field, f) =>
-    normalised(FIELD_LEVELS[field].map((level, l) => u[f][l] * 2 ** startWeight(fixed, field, level))),
-  );
+  let m = EM_FIELDS.map((field, f) => normalised(FIELD_LEVELS[field].map((level, l) => u[f][l] * 2 ** startWeight(fixed, field, level))));
   let share = 0.1;
   const g = new Float64Array(cellN.length);
   let iterations = 0;
@@ -229,7 +227,7 @@ export function estimateWeights(counts: Float64Array, fixed: WeightTable, option
 
 function startWeight(fixed: WeightTable, field: EmField, level: Level): number {
   if (level === 'missing') return 0;
-  return fixed[field][level] ?? (level === 'exact' ? EXACT_START[field] ?? 0 : 0);
+  return fixed[field][level] ?? (level === 'exact' ? (EXACT_START[field] ?? 0) : 0);
 }
 
 function normalised(x: number[]): number[] {

@@ -138,7 +138,12 @@ export function match(input: MatchInput): MatchResult {
     if (!ps.length) continue;
     const free = pool.filter((d) => !taken[d.index]);
     if (!free.length) {
-      assign(ps, ps.map(() => []), run, ctx);
+      assign(
+        ps,
+        ps.map(() => []),
+        run,
+        ctx,
+      );
       continue;
     }
     run.patterns?.clear();
@@ -159,7 +164,7 @@ export function match(input: MatchInput): MatchResult {
       pronoteId: p.person.id,
       status: o.status,
       entId: o.pair?.d.person.id,
-      score: o.decided && o.pair ? 1 : candidates[0]?.score ?? 0,
+      score: o.decided && o.pair ? 1 : (candidates[0]?.score ?? 0),
       candidates,
     };
     if (o.decided) proposal.decided = o.decided;

@@ -62,14 +62,37 @@ function memo2<T>(fn: (a: string, b: string) => T, limit = 200_000): (a: string,
  * SAINT-MARTIN is not MARTIN.
  */
 export const PARTICLES: ReadonlySet<string> = new Set([
-  'de', 'du', 'des', 'd', 'la', 'le', 'les', 'l', 'van', 'von', 'der', 'den', 'da', 'di', 'del',
-  'della', 'dos', 'das', 'do', 'el', 'al', 'ben', 'ter', 'ten', 'mac', 'mc', 'o',
+  'de',
+  'du',
+  'des',
+  'd',
+  'la',
+  'le',
+  'les',
+  'l',
+  'van',
+  'von',
+  'der',
+  'den',
+  'da',
+  'di',
+  'del',
+  'della',
+  'dos',
+  'das',
+  'do',
+  'el',
+  'al',
+  'ben',
+  'ter',
+  'ten',
+  'mac',
+  'mc',
+  'o',
 ]);
 
 /** Civilities sometimes typed into a name field ("Mme DURAND"); removed when a name follows. */
-export const CIVILITIES: ReadonlySet<string> = new Set([
-  'm', 'mr', 'mme', 'mlle', 'melle', 'mle', 'monsieur', 'madame', 'mademoiselle', 'dr', 'docteur', 'pr',
-]);
+export const CIVILITIES: ReadonlySet<string> = new Set(['m', 'mr', 'mme', 'mlle', 'melle', 'mle', 'monsieur', 'madame', 'mademoiselle', 'dr', 'docteur', 'pr']);
 
 /**
  * Markers of the "née"/"épouse" forms, with which side is the birth name:
@@ -386,7 +409,10 @@ const phoneticMemo = memo((name: string): string => {
     .replace(/[ae]i/g, 'e')
     .replace(/(?<=[aeiouU])s(?=[aeiouU])/g, 'z');
   // Silent endings: final e, s, t, d, x, z (Dupont/Dupond, Martine keeps its n).
-  s = s.replace(/(?<=.)[stdxz]+$/, '').replace(/(?<=..)e$/, '').replace(/(?<=.)[stdx]+$/, '');
+  s = s
+    .replace(/(?<=.)[stdxz]+$/, '')
+    .replace(/(?<=..)e$/, '')
+    .replace(/(?<=.)[stdx]+$/, '');
   // Doubled letters sound single (Matthieu, Philippe).
   s = s.replace(/(.)\1+/g, '$1');
   return s;

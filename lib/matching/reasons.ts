@@ -13,14 +13,7 @@ import type { Reason } from './types';
 import { nameKey, sameName } from './weigh';
 
 /** The reason of a person sent to review with `top` first among `live` (all its candidates: `all`). */
-export function reviewReason(
-  p: Prepared,
-  top: Scored,
-  live: Scored[],
-  all: Scored[],
-  claims: Map<number, Claim[]>,
-  ctx: Context,
-): Reason {
+export function reviewReason(p: Prepared, top: Scored, live: Scored[], all: Scored[], claims: Map<number, Claim[]>, ctx: Context): Reason {
   const near = all.find((c) => c !== top && top.w - c.w < MARGIN_BITS && (sameName(c.d, top.d) || isTwin(c.d, top.d)));
   if (near) {
     const sameDates = !!p.date && top.d.date?.iso === p.date.iso && near.d.date?.iso === p.date.iso;
@@ -47,7 +40,12 @@ export function unmatchedReason(p: Prepared, run: MatchRun): Reason {
   const { outcomes } = run;
   const category = p.person.category;
   if (category === 'supervisor' || category === 'inspector') return 'no-ent-category';
-  if (duplicates(run).get(p.index)?.some((q) => outcomes.get(q)?.status === 'auto')) return 'duplicate-pronote';
+  if (
+    duplicates(run)
+      .get(p.index)
+      ?.some((q) => outcomes.get(q)?.status === 'auto')
+  )
+    return 'duplicate-pronote';
   if (category === 'student' && p.classes.length === 0) return 'former-student';
   if (category === 'guardian') {
     const kids = run.kidsOf[p.index] ?? NO_PREPARED;
@@ -76,7 +74,12 @@ function duplicates(run: MatchRun): Map<number, number[]> {
   }
   const found = new Map<number, number[]>();
   groups.forEach((g) => {
-    if (g.length > 1) for (let k = 0; k < g.length; k++) found.set(g[k], g.filter((j) => j !== g[k]));
+    if (g.length > 1)
+      for (let k = 0; k < g.length; k++)
+        found.set(
+          g[k],
+          g.filter((j) => j !== g[k]),
+        );
   });
   run.duplicates = found;
   return found;

@@ -20,9 +20,7 @@ export function askedScope(asked: string | undefined, D: readonly Prepared[]): S
   if (!wanted) return { from: 'none', structures: [] };
   const upper = wanted.toUpperCase();
   const askedKnown = D.some((d) => d.person.structures.some((x) => x.toUpperCase() === upper));
-  return askedKnown
-    ? { asked: wanted, askedKnown, from: 'uai', structures: [wanted] }
-    : { asked: wanted, askedKnown, from: 'none', structures: [] };
+  return askedKnown ? { asked: wanted, askedKnown, from: 'uai', structures: [wanted] } : { asked: wanted, askedKnown, from: 'none', structures: [] };
 }
 
 /**
@@ -40,7 +38,10 @@ export function derivedScope(outcomes: Map<number, Outcome>, previous: ScopeInfo
     for (let i = 0; i < structures.length; i++) counts.set(structures[i], (counts.get(structures[i]) ?? 0) + 1);
   });
   if (!total) return previous;
-  const structures = [...counts].filter(([, n]) => n >= 3 && n >= total * SCOPE_SHARE).map(([s]) => s).sort();
+  const structures = [...counts]
+    .filter(([, n]) => n >= 3 && n >= total * SCOPE_SHARE)
+    .map(([s]) => s)
+    .sort();
   if (!structures.length) return previous;
   return { ...previous, from: 'pairs', structures };
 }

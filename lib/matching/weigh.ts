@@ -45,7 +45,10 @@ export function nameLevels(p: Prepared, d: Prepared): { last: Level; first: Leve
 function crossed(levels: { last: Level; first: Level }, p: Prepared, d: Prepared): { last: Level; first: Level } {
   if (levels.last !== 'different' || levels.first !== 'different' || !p.first || !d.first || p.fromFullName || d.fromFullName) return levels;
   const crossLast = compareSurnames([p.first], [p.firstPhon], d.last, d.lastPhon);
-  const crossFirst = compareGiven({ first: p.last[0], firstPhon: p.lastPhon[0], firstOthers: NO_OTHERS, firstAll: '' }, { first: d.first, firstPhon: d.firstPhon, firstOthers: NO_OTHERS, firstAll: '' });
+  const crossFirst = compareGiven(
+    { first: p.last[0], firstPhon: p.lastPhon[0], firstOthers: NO_OTHERS, firstAll: '' },
+    { first: d.first, firstPhon: d.firstPhon, firstOthers: NO_OTHERS, firstAll: '' },
+  );
   return crossLast === 'exact' && crossFirst === 'exact' ? { last: 'close', first: 'close' } : levels;
 }
 

@@ -90,4 +90,3 @@ export function confidence(weight: number, prior: number): number {
   const c = 1 / (1 + 2 ** (prior - weight));
   return Math.round(c * 10000) / 10000;
 }
-

@@ -111,9 +111,7 @@ export function readValue(el: Element): string {
     const inner = el.querySelector('input');
     if (inner) return inner.value;
     const active = el.getAttribute('aria-activedescendant');
-    const chosen =
-      (active ? el.ownerDocument.getElementById(active) : null) ??
-      el.querySelector('[role=option][aria-selected=true]');
+    const chosen = (active ? el.ownerDocument.getElementById(active) : null) ?? el.querySelector('[role=option][aria-selected=true]');
     if (chosen) return (chosen.textContent ?? '').trim();
     const valueText = el.getAttribute('aria-valuetext');
     if (valueText !== null) return valueText;

@@ -169,9 +169,7 @@ function searchIn(scope: Element): Element | undefined {
 /** The list that follows a label "Comptes non reconnus" (a table or a list after it, nearby). */
 function listAfter(label: Element): Element | undefined {
   for (let scope = label.parentElement, level = 0; scope && level < 4; scope = scope.parentElement, level++) {
-    const lists = [...scope.querySelectorAll(LIST)].filter(
-      (l) => !l.contains(label) && (label.compareDocumentPosition(l) & 4) !== 0 && !isHidden(l),
-    );
+    const lists = [...scope.querySelectorAll(LIST)].filter((l) => !l.contains(label) && (label.compareDocumentPosition(l) & 4) !== 0 && !isHidden(l));
     if (lists.length) return lists[0];
   }
   return undefined;

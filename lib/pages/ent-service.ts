@@ -43,17 +43,11 @@ function shownValue(root: ParentNode, phrases: string[]): { text: string; elemen
   const shown = findTextValue(root, phrases);
   if (!shown) return undefined;
   const isLabel =
-    shown.element.matches('dt, th, label, legend, h1, h2, h3, h4, h5, h6') ||
-    ALL_LABELS.some((l) => labelScore(foldLabel(shown.text), foldLabel(l)) === 3);
+    shown.element.matches('dt, th, label, legend, h1, h2, h3, h4, h5, h6') || ALL_LABELS.some((l) => labelScore(foldLabel(shown.text), foldLabel(l)) === 3);
   return isLabel ? undefined : shown;
 }
 
-function fieldOrText(
-  root: ParentNode,
-  phrases: string[],
-  kinds: ('text' | 'select')[],
-  exclude: Element[],
-): { value: string; element: Element } | undefined {
+function fieldOrText(root: ParentNode, phrases: string[], kinds: ('text' | 'select')[], exclude: Element[]): { value: string; element: Element } | undefined {
   for (const label of findLabels(root, phrases)) {
     const control = controlForLabel(label, { kinds });
     if (control && !exclude.includes(control)) return { value: readValue(control).trim(), element: control };
@@ -112,7 +106,12 @@ export function readEntService(root: ParentNode): Reading<EntServiceSnapshot, En
   // "adresse" (a search box, a postal address) is taken only when it holds a URL.
   const specificUrl = fieldOrText(root, LABELS.pronoteUrl.slice(0, -2), ['text'], exclude);
   const genericUrl = specificUrl ? undefined : fieldOrText(root, LABELS.pronoteUrl.slice(-2), ['text'], exclude);
-  const url = specificUrl && (specificUrl.value === '' || looksLikeUrl(specificUrl.value)) ? specificUrl : genericUrl && looksLikeUrl(genericUrl.value) ? genericUrl : undefined;
+  const url =
+    specificUrl && (specificUrl.value === '' || looksLikeUrl(specificUrl.value))
+      ? specificUrl
+      : genericUrl && looksLikeUrl(genericUrl.value)
+        ? genericUrl
+        : undefined;
   if (url) {
     snap.settings.pronoteUrl = url.value;
     elements.pronoteUrl = url.element;

@@ -65,8 +65,7 @@ function readCasDelegationNow(root: ParentNode): ScreenReading | undefined {
   if (!option) return undefined;
   const reading = emptyReading('cas-delegation');
   put(reading, 'delegation', readChecked(option.control) ?? false, option.control);
-  const project =
-    findControl(root, LABELS.project, { kinds: ['select', 'text'] }) ?? findControl(root, LABELS.monEnt, { kinds: ['select'] });
+  const project = findControl(root, LABELS.project, { kinds: ['select', 'text'] }) ?? findControl(root, LABELS.monEnt, { kinds: ['select'] });
   if (project) put(reading, 'project', readValue(project.control).trim(), project.control);
   else {
     const shown = findTextValue(root, LABELS.project);
@@ -228,9 +227,7 @@ export function readHostingConsole(root: ParentNode): HostingReading {
 }
 
 function readHostingConsoleNow(root: ParentNode): HostingReading {
-  const reads = [readCasDelegation(root), readEntIntegration(root), readUserIdentification(root), readPublication(root)].filter(
-    (s): s is ScreenReading => !!s,
-  );
+  const reads = [readCasDelegation(root), readEntIntegration(root), readUserIdentification(root), readPublication(root)].filter((s): s is ScreenReading => !!s);
   const snapshot: HostingSnapshot = { screens: [], settings: {}, projectOptions: readProjectOptions(root) };
   const anchors: HostingAnchors = {};
   for (const { snapshot: s, anchors: a } of reads) {

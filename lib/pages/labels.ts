@@ -262,14 +262,10 @@ export function findControl(root: ParentNode, phrases: string[], options: FindOp
  */
 export function findButton(root: ParentNode, phrases: string[], options: FindOptions = {}): Element | undefined {
   const wanted = phrases.map(foldLabel).filter(Boolean);
-  const buttons = [...root.querySelectorAll(controlSelector(['button']))].filter(
-    (b) => options.includeHidden || !isHidden(b),
-  );
+  const buttons = [...root.querySelectorAll(controlSelector(['button']))].filter((b) => options.includeHidden || !isHidden(b));
   for (const p of wanted) {
     for (const b of buttons) {
-      const text = foldLabel(
-        b.getAttribute('aria-label') || (b as HTMLInputElement).value || b.textContent || b.getAttribute('title') || '',
-      );
+      const text = foldLabel(b.getAttribute('aria-label') || (b as HTMLInputElement).value || b.textContent || b.getAttribute('title') || '');
       if (labelScore(text, p) >= 2) return b;
     }
   }

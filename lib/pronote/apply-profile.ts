@@ -136,7 +136,11 @@ function categoryOf(node: XmlNode, profile: MappingProfile): Category | undefine
     const rule = profile.categories[category];
     if (!rule || rule.element !== node.name) continue;
     if (rule.categoryValue === undefined) fallback ??= category;
-    else if (value !== undefined && (compact(value) === compact(rule.categoryValue) || categoryFromWord(value) === category && categoryFromWord(rule.categoryValue) === category)) return category;
+    else if (
+      value !== undefined &&
+      (compact(value) === compact(rule.categoryValue) || (categoryFromWord(value) === category && categoryFromWord(rule.categoryValue) === category))
+    )
+      return category;
   }
   return fallback;
 }

@@ -8,6 +8,7 @@ import { looksLikeTable, looksLikeXml, sniffXml } from '../input/file-kind';
 import { encodingNotes, encryptedExportMessage, openInput } from '../input/open';
 import { append, removedCharacterNotes } from '../input/person-draft';
 import type { RefusalCode } from '../core/refusal';
+import { CATEGORY_WORDS } from '../core/vocabulary';
 import type { InputFile } from '../input/source';
 import { readXmlTree, type XmlNode } from '../input/xml';
 import type { Decision } from '../matching/types';
@@ -59,49 +60,15 @@ function noGuardianLinkNote(source: string, guardians: number): ReadNote {
   };
 }
 
-const CATEGORY_FR: Record<Category, string> = {
-  teacher: 'professeurs',
-  student: 'élèves',
-  guardian: 'responsables',
-  supervisor: 'maîtres de stage',
-  inspector: 'inspecteurs pédagogiques',
-  staff: 'personnels',
-};
-/** Singular forms, for counts of one (French takes the singular for 0 and 1). */
-const CATEGORY_FR_ONE: Record<Category, string> = {
-  teacher: 'professeur',
-  student: 'élève',
-  guardian: 'responsable',
-  supervisor: 'maître de stage',
-  inspector: 'inspecteur pédagogique',
-  staff: 'personnel',
-};
-const CATEGORY_EN_ONE: Record<Category, string> = {
-  teacher: 'teacher',
-  student: 'student',
-  guardian: 'guardian',
-  supervisor: 'internship supervisor',
-  inspector: 'inspector',
-  staff: 'staff member',
-};
-const CATEGORY_EN: Record<Category, string> = {
-  teacher: 'teachers',
-  student: 'students',
-  guardian: 'guardians',
-  supervisor: 'internship supervisors',
-  inspector: 'inspectors',
-  staff: 'staff',
-};
-
 /** The fields a mapping leaves unused, named in the notes (the mapping screen lists them too). */
 function unusedNote(source: string, left: UnusedField[]): ReadNote {
   const list = left
     .slice(0, 8)
-    .map((u) => `${u.field} (${CATEGORY_FR[u.category]}, ${Math.round(u.share * 100)} %)`)
+    .map((u) => `${u.field} (${CATEGORY_WORDS[u.category].many.fr}, ${Math.round(u.share * 100)} %)`)
     .join(', ');
   const listEn = left
     .slice(0, 8)
-    .map((u) => `${u.field} (${CATEGORY_EN[u.category]}, ${Math.round(u.share * 100)} %)`)
+    .map((u) => `${u.field} (${CATEGORY_WORDS[u.category].many.en}, ${Math.round(u.share * 100)} %)`)
     .join(', ');
   const more = left.length > 8 ? ` (+${left.length - 8})` : '';
   return {
@@ -118,7 +85,7 @@ function wrongFile(name: string, fr: string, en: string, code: RefusalCode = 'wr
 }
 
 const WANT: Localized = {
-  fr: "Passerelle attend ici l’export XML des identifiants Pronote (Imports/Exports > Socles ENT > Exporter les identifiants PRONOTE).",
+  fr: 'Passerelle attend ici l’export XML des identifiants Pronote (Imports/Exports > Socles ENT > Exporter les identifiants PRONOTE).',
   en: 'Passerelle expects the XML export of Pronote identifiers here (Imports/Exports > Socles ENT > Exporter les identifiants PRONOTE).',
 };
 
@@ -273,8 +240,8 @@ export function readPronoteExport(files: InputFile[], options: { profile?: Mappi
         notes.push({
           source: file.name,
           message: {
-            fr: `${n} ${(n < 2 ? CATEGORY_FR_ONE : CATEGORY_FR)[category]} sans IDPN\u202f: Passerelle utilise leur Ident. Leur rapprochement ne peut pas alimenter idPronote (Pronote n’exporte pas d’IDPN pour eux).`,
-            en: `${n} ${(n === 1 ? CATEGORY_EN_ONE : CATEGORY_EN)[category]} without IDPN: Passerelle uses their Ident. Their pairing cannot feed idPronote (Pronote exports no IDPN for them).`,
+            fr: `${n} ${CATEGORY_WORDS[category][n < 2 ? 'one' : 'many'].fr} sans IDPN\u202f: Passerelle utilise leur Ident. Leur rapprochement ne peut pas alimenter idPronote (Pronote n’exporte pas d’IDPN pour eux).`,
+            en: `${n} ${CATEGORY_WORDS[category][n === 1 ? 'one' : 'many'].en} without IDPN: Passerelle uses their Ident. Their pairing cannot feed idPronote (Pronote exports no IDPN for them).`,
           },
         });
       }

@@ -86,7 +86,18 @@ export function linkValues(node: XmlNode, name: string | undefined): string[] {
 
 /** Names that say a field links to guardians (on students) or to children (on guardians), folded. */
 export const LINK_SYNONYMS: Record<'guardians' | 'children', string[]> = {
-  guardians: ['responsable', 'responsables', 'responsablelegal', 'responsableslegaux', 'parent', 'parents', 'guardian', 'guardians', 'representantlegal', 'legalguardian'],
+  guardians: [
+    'responsable',
+    'responsables',
+    'responsablelegal',
+    'responsableslegaux',
+    'parent',
+    'parents',
+    'guardian',
+    'guardians',
+    'representantlegal',
+    'legalguardian',
+  ],
   children: ['enfant', 'enfants', 'eleve', 'eleves', 'child', 'children', 'student', 'students', 'pupil', 'pupils', 'responsablede', 'ideleve', 'identeleve'],
 };
 

@@ -7,13 +7,7 @@
 import type { Category, ReadablePersonField } from '../core/person';
 
 /** Person fields a profile can map, plus `ident` (the key that links refer to) and `category`. */
-export type ProfileField =
-  | ReadablePersonField
-  | 'id'
-  | 'ident'
-  | 'guardians'
-  | 'children'
-  | 'category';
+export type ProfileField = ReadablePersonField | 'id' | 'ident' | 'guardians' | 'children' | 'category';
 
 export interface CategoryRule {
   /** Name of the repeated person element (namespace prefix removed), e.g. `Eleve`. */

@@ -68,12 +68,24 @@ export function readSsoTree(root: XmlNode, source: string): SsoReadResult {
             fr: `Paire incomplète\u202f: ${ident ? '' : 'Ident manquant'}${!ident && !entId ? ', ' : ''}${entId ? '' : 'ID_Partenaire manquant'}.`,
             en: `Incomplete pair: ${ident ? '' : 'Ident missing'}${!ident && !entId ? ', ' : ''}${entId ? '' : 'ID_Partenaire missing'}.`,
           },
-          excerpt: Object.entries(node.attrs).map(([k, v]) => `${k}="${v}"`).join(' ').slice(0, 300),
+          excerpt: Object.entries(node.attrs)
+            .map(([k, v]) => `${k}="${v}"`)
+            .join(' ')
+            .slice(0, 300),
         });
         continue;
       }
       decisions.push({ category, pronoteId: ident, kind: 'manual', entId, decidedAt });
-      const p = newPerson({ side: 'pronote', source, location, category, id: ident, idKind: 'Ident', lastName: clean(node.attrs.Nom) ?? '', firstName: clean(node.attrs.Prenom) ?? '' });
+      const p = newPerson({
+        side: 'pronote',
+        source,
+        location,
+        category,
+        id: ident,
+        idKind: 'Ident',
+        lastName: clean(node.attrs.Nom) ?? '',
+        firstName: clean(node.attrs.Prenom) ?? '',
+      });
       const birthDate = parseDate(node.attrs.DateNaissance);
       if (birthDate) p.birthDate = birthDate;
       const sex = parseSex(node.attrs.Sexe);

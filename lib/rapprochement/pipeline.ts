@@ -68,8 +68,7 @@ export async function loadSide(
     const read = input.paste !== undefined ? readPastedTable(input.paste, options) : readDirectory(input.files, options);
     result = read as typeof result;
     // A CSV whose headers were not all recognised: the same mapping screen, for its columns.
-    if (read.columnMapping && !read.columnMapping.sure && !input.profile)
-      sniff = { confidence: 0.5, sure: false, mapping: read.columnMapping.proposed };
+    if (read.columnMapping && !read.columnMapping.sure && !input.profile) sniff = { confidence: 0.5, sure: false, mapping: read.columnMapping.proposed };
   }
   laps.lap('read');
   const summary: InputSummary = {
@@ -267,11 +266,18 @@ export async function runPairing(
     return all[c];
   };
   let current: Paired['current'];
-  const rapprochement = await saveProposals(db, rid, itemsOf, { rememberedUsed: remembered, conflicts }, (ready) => {
-    laps.lap('shown-step+open-store');
-    current = ready.current && { ...ready.current, decisions: ownRows.filter((d) => d.category === ready.current?.category) };
-    onReady?.({ rapprochement: ready.rapprochement, proposals: proposals.length, current, conflicts });
-  }, options.pause);
+  const rapprochement = await saveProposals(
+    db,
+    rid,
+    itemsOf,
+    { rememberedUsed: remembered, conflicts },
+    (ready) => {
+      laps.lap('shown-step+open-store');
+      current = ready.current && { ...ready.current, decisions: ownRows.filter((d) => d.category === ready.current?.category) };
+      onReady?.({ rapprochement: ready.rapprochement, proposals: proposals.length, current, conflicts });
+    },
+    options.pause,
+  );
   laps.lap('store');
   return { rapprochement, proposals: proposals.length, current, conflicts };
 }

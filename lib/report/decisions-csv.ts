@@ -30,17 +30,7 @@ export interface PairingRow {
 /** The `decision` column: the user's decision, `auto` for an engine pair left as is, else `unresolved`. */
 export type DecisionColumn = 'auto' | DecisionKind | 'unresolved';
 
-export const DECISIONS_CSV_HEADER = [
-  'category',
-  'pronote_id',
-  'ent_id',
-  'status',
-  'score',
-  'last_name',
-  'first_name',
-  'decision',
-  'decided_at',
-] as const;
+export const DECISIONS_CSV_HEADER = ['category', 'pronote_id', 'ent_id', 'status', 'score', 'last_name', 'first_name', 'decision', 'decided_at'] as const;
 
 /** The `decision` column of a row. */
 export function decisionOf(row: PairingRow): DecisionColumn {

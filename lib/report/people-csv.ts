@@ -8,16 +8,7 @@ import { CATEGORY_NAMES } from '../core/vocabulary';
 import { type PairingRow, decisionOf, entIdOf } from './decisions-csv';
 import { neutraliseFormula } from './mapping-csv';
 
-export const PEOPLE_CSV_HEADER = [
-  'Catégorie',
-  'Identifiant Pronote',
-  'Compte ENT',
-  'Statut',
-  'Nom',
-  'Prénom',
-  'Classe',
-  'Date de décision',
-] as const;
+export const PEOPLE_CSV_HEADER = ['Catégorie', 'Identifiant Pronote', 'Compte ENT', 'Statut', 'Nom', 'Prénom', 'Classe', 'Date de décision'] as const;
 
 /** The statut column, one French word per decision column value. */
 const STATUT: Record<ReturnType<typeof decisionOf>, string> = {

@@ -26,8 +26,7 @@ export function escapeHtml(text: unknown): string {
  * files someone sent keeps names written by others: even markup that escaping missed could run
  * nothing.
  */
-export const REPORT_CSP =
-  "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+export const REPORT_CSP = "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 /** Outcome colours: greens paired, blue by hand, red rejected, greys without account, amber to do. */
 export const OUTCOME_COLOURS: Record<Outcome, string> = {
@@ -89,8 +88,7 @@ tr,.group-head{break-inside:avoid}h2,h3,.group-head{break-after:avoid}
  */
 export function writeReportHtml(input: ReportInput): string {
   const { lang } = input;
-  const L = (text: Localized, ...subs: (string | number)[]) =>
-    escapeHtml(text[lang].replace(/\$(\d)/g, (_, n: string) => String(subs[Number(n) - 1] ?? '')));
+  const L = (text: Localized, ...subs: (string | number)[]) => escapeHtml(text[lang].replace(/\$(\d)/g, (_, n: string) => String(subs[Number(n) - 1] ?? '')));
   const fmt = (n: number) => formatNumber(n, lang);
   const max = input.maxRows ?? 2000;
   const out: string[] = [];
@@ -118,9 +116,7 @@ export function writeReportHtml(input: ReportInput): string {
   const totals = CATEGORIES.map((c) => columns.reduce((n, o) => n + table[c][o], 0));
   const largest = Math.max(1, ...totals);
   out.push(`<h2>${L(W.resultTitle)}</h2>`);
-  out.push(
-    `<p class="legend" data-legend>${columns.map((o) => `<span>${swatch(o)}${L(OUTCOME_NAMES[o])}</span>`).join('')}</p>`,
-  );
+  out.push(`<p class="legend" data-legend>${columns.map((o) => `<span>${swatch(o)}${L(OUTCOME_NAMES[o])}</span>`).join('')}</p>`);
   const read = input.run?.summary;
   out.push('<table class="outcomes"><thead><tr>');
   out.push(`<th>${L(W.category)}</th>`);
@@ -214,15 +210,10 @@ function sources(s: Summary, L: Say, fmt: (n: number) => string): string {
 /** The records the readers did not read, and their notes on the files (command line). */
 function notReadAndNotes(run: NonNullable<ReportInput['run']>, max: number, lang: FormatLang, L: Say, fmt: (n: number) => string): string[] {
   const out = [`<h2>${L(W.notReadTitle)}</h2>`];
-  const notRead = [
-    ...run.notRead.pronote.map((n) => ['Pronote', n] as const),
-    ...run.notRead.directory.map((n) => ['ENT', n] as const),
-  ];
+  const notRead = [...run.notRead.pronote.map((n) => ['Pronote', n] as const), ...run.notRead.directory.map((n) => ['ENT', n] as const)];
   if (!notRead.length) out.push(`<p>${L(W.notReadNone)}</p>`);
   else {
-    out.push(
-      `<table><thead><tr><th>${L(W.side)}</th><th>${L(W.filePosition)}</th><th>${L(W.reason)}</th><th>${L(W.excerpt)}</th></tr></thead><tbody>`,
-    );
+    out.push(`<table><thead><tr><th>${L(W.side)}</th><th>${L(W.filePosition)}</th><th>${L(W.reason)}</th><th>${L(W.excerpt)}</th></tr></thead><tbody>`);
     for (const [side, n] of notRead.slice(0, max)) {
       out.push(
         `<tr><td>${side}</td><td>${escapeHtml(n.source)}, ${escapeHtml(n.location)}</td><td>${L(n.reason)}</td><td><code>${escapeHtml(n.excerpt ?? '')}</code></td></tr>`,

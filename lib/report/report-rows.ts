@@ -65,9 +65,7 @@ export function reportRows(
 
 /** Counts per category and outcome, every category and outcome present (0 when none). */
 export function tallyOutcomes(rows: readonly ReportRow[]): Record<Category, Record<Outcome, number>> {
-  const table = Object.fromEntries(
-    CATEGORIES.map((c) => [c, Object.fromEntries(OUTCOMES.map((o) => [o, 0]))]),
-  ) as Record<Category, Record<Outcome, number>>;
+  const table = Object.fromEntries(CATEGORIES.map((c) => [c, Object.fromEntries(OUTCOMES.map((o) => [o, 0]))])) as Record<Category, Record<Outcome, number>>;
   for (const r of rows) table[r.category][r.outcome]++;
   return table;
 }

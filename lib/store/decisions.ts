@@ -15,10 +15,7 @@ import { now } from './transaction';
 export async function loadDecisions(db: PasserelleDB, rid: number, category?: Category): Promise<DecisionRow[]> {
   if (!category) return db.decisions.where('rid').equals(rid).toArray();
   // The primary key starts with [rid, category]: only that step's rows are read.
-  return db.decisions
-    .where('[rid+category+pronoteId]')
-    .between([rid, category, Dexie.minKey], [rid, category, Dexie.maxKey])
-    .toArray();
+  return db.decisions.where('[rid+category+pronoteId]').between([rid, category, Dexie.minKey], [rid, category, Dexie.maxKey]).toArray();
 }
 
 /** A decision as the panel gives it to `setDecision`. */
@@ -38,12 +35,7 @@ export type DecisionInput = Omit<Decision, 'decidedAt'> & { decidedAt?: string; 
  * holder's step is (validated steps are frozen: reopen it first). `decidedAt` is set to now when
  * missing.
  */
-export async function setDecision(
-  db: PasserelleDB,
-  rid: number,
-  decision: DecisionInput,
-  options: { taken?: 'ask' | 'move' } = {},
-): Promise<DecisionRow> {
+export async function setDecision(db: PasserelleDB, rid: number, decision: DecisionInput, options: { taken?: 'ask' | 'move' } = {}): Promise<DecisionRow> {
   return db.transaction('rw', [db.rapprochements, db.decisions, db.holders], async () => {
     const row = await db.rapprochements.get(rid);
     if (!row) throw new Error(`no rapprochement ${rid}`);
@@ -90,12 +82,7 @@ export async function setDecision(
  * `HolderFrozenError`) when the engine's pair is now held by another person (nothing written:
  * decide otherwise, or free that account first).
  */
-export async function removeDecision(
-  db: PasserelleDB,
-  rid: number,
-  category: Category,
-  pronoteId: string,
-): Promise<void> {
+export async function removeDecision(db: PasserelleDB, rid: number, category: Category, pronoteId: string): Promise<void> {
   await db.transaction('rw', [db.rapprochements, db.decisions, db.holders, db.autoPairs], async () => {
     const row = await db.rapprochements.get(rid);
     if (!row) throw new Error(`no rapprochement ${rid}`);
@@ -112,7 +99,15 @@ export async function removeDecision(
         await db.decisions.delete([rid, from.category, from.pronoteId]);
         if (from.previous) await db.decisions.put({ ...from.previous, rid });
         const entId = from.previous ? pairsWith(from.previous) : (await db.autoPairs.get([rid, from.category, from.pronoteId]))?.entId;
-        if (entId) await claimOrThrow(db, row, { rid, entId, category: from.category, pronoteId: from.pronoteId, by: from.previous ? 'decision' : 'auto', label: theirs.personLabel });
+        if (entId)
+          await claimOrThrow(db, row, {
+            rid,
+            entId,
+            category: from.category,
+            pronoteId: from.pronoteId,
+            by: from.previous ? 'decision' : 'auto',
+            label: theirs.personLabel,
+          });
       }
     }
     const auto = await db.autoPairs.get([rid, category, pronoteId]);
@@ -149,7 +144,5 @@ export async function findRemembered(
   const byId = await db.remembered.get([key, category, pronoteId]);
   if (byId) return byId;
   if (!personKey) return undefined;
-  return (await db.remembered.where('[uai+personKey]').equals([key, personKey]).toArray()).find(
-    (r) => r.category === category,
-  );
+  return (await db.remembered.where('[uai+personKey]').equals([key, personKey]).toArray()).find((r) => r.category === category);
 }

@@ -78,6 +78,13 @@ export class DirectorySearch {
   searchPools(query: string, limit: number, own: readonly Category[], others: boolean): PersonView[] {
     const first = this.search(query, limit, own);
     if (!others) return first;
-    return [...first, ...this.search(query, limit, CATEGORIES.filter((c) => !own.includes(c)))];
+    return [
+      ...first,
+      ...this.search(
+        query,
+        limit,
+        CATEGORIES.filter((c) => !own.includes(c)),
+      ),
+    ];
   }
 }

@@ -22,12 +22,7 @@ const key = (category: string, id: string) => `${category}\u0000${id}`;
  * are compared with teacher and staff accounts: DOMAIN.md, "The AAF feed").
  * `only`: build that category's items only (the others are empty), e.g. the step shown first.
  */
-export function buildStepItems(
-  proposals: Proposal[],
-  pronote: Person[],
-  directory: Person[],
-  only?: Category,
-): Record<Category, StepItem[]> {
+export function buildStepItems(proposals: Proposal[], pronote: Person[], directory: Person[], only?: Category): Record<Category, StepItem[]> {
   const pronoteBy = new Map<string, Person>();
   for (const p of pronote) if (!only || p.category === only) pronoteBy.set(key(p.category, p.id), p);
   const directoryById = new Map<string, Person>();
@@ -51,9 +46,7 @@ export function buildStepItems(
     for (const c of proposal.candidates) {
       const d = directoryById.get(c.entId);
       candidates.push(
-        d
-          ? viewOf(d)
-          : { id: c.entId, category: proposal.category, lastName: '', firstName: '', otherFirstNames: [], classes: [], structures: [] },
+        d ? viewOf(d) : { id: c.entId, category: proposal.category, lastName: '', firstName: '', otherFirstNames: [], classes: [], structures: [] },
       );
     }
     out[proposal.category].push({ proposal, person: personView(person), candidates });
@@ -83,11 +76,7 @@ function rememberedDecision(proposal: Proposal): SsoRow['decision'] {
  * `pronote` (optional) gives the partner export's numeric `Ident` and students' guardians, for the
  * RapprochementSSO file.
  */
-export function resultRows(
-  steps: Record<Category, StepItem[]>,
-  decisions: DecisionRow[],
-  pronote: Person[] = [],
-): SsoRow[] {
+export function resultRows(steps: Record<Category, StepItem[]>, decisions: DecisionRow[], pronote: Person[] = []): SsoRow[] {
   const decided = new Map(decisions.map((d) => [key(d.category, d.pronoteId), d]));
   const persons = new Map(pronote.map((p) => [key(p.category, p.id), p]));
   const rows: SsoRow[] = [];
@@ -108,9 +97,7 @@ export function resultRows(
         birthDate: person.birthDate,
         sex: person.sex,
         className: person.classes.length ? person.classes.join(', ') : undefined,
-        decision: d
-          ? { kind: d.kind, entId: d.entId, decidedAt: d.decidedAt }
-          : rememberedDecision(proposal),
+        decision: d ? { kind: d.kind, entId: d.entId, decidedAt: d.decidedAt } : rememberedDecision(proposal),
         ident,
         guardians: full?.guardians.map((g) => g.id),
       });

@@ -72,11 +72,7 @@ export async function latestForSchool(db: PasserelleDB, uai: string): Promise<Ra
  * Changes fields of a rapprochement (where the user is, mode, structure...) and its `updatedAt`.
  * Returns the row as stored; throws when it does not exist.
  */
-export async function updateRapprochement(
-  db: PasserelleDB,
-  id: number,
-  patch: Partial<Omit<Rapprochement, 'id' | 'createdAt'>>,
-): Promise<Rapprochement> {
+export async function updateRapprochement(db: PasserelleDB, id: number, patch: Partial<Omit<Rapprochement, 'id' | 'createdAt'>>): Promise<Rapprochement> {
   return db.transaction('rw', db.rapprochements, async () => {
     const row = await db.rapprochements.get(id);
     if (!row) throw new Error(`no rapprochement ${id}`);

@@ -114,7 +114,6 @@ export interface InputRow {
   json: string;
 }
 
-
 /** One Pronote person of a step: the engine's proposal and the persons it names. */
 export interface StepItem {
   proposal: Proposal;

@@ -51,8 +51,7 @@ export async function saveProposals(
     const row = await db.rapprochements.get(rid);
     if (!row) throw new Error(`no rapprochement ${rid}`);
     const replaced: Category[] = [];
-    for (const category of CATEGORIES)
-      if (row.steps[category] !== 'validated' || !(await db.stepChunks.get([rid, category, 0]))) replaced.push(category);
+    for (const category of CATEGORIES) if (row.steps[category] !== 'validated' || !(await db.stepChunks.get([rid, category, 0]))) replaced.push(category);
     const next: Rapprochement = {
       ...row,
       phase: 'steps',

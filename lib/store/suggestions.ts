@@ -51,11 +51,12 @@ function suggestionOf(item: StepItem, decision: DecisionRow | undefined, categor
   const index = proposal.candidates.findIndex((c) => c.entId === entId);
   const account = index >= 0 ? item.candidates[index] : undefined;
   return {
-    lastName: account?.lastName ?? (decision?.entLabel ?? ''),
+    lastName: account?.lastName ?? decision?.entLabel ?? '',
     firstName: account?.firstName ?? '',
     className: account?.classes[0],
     pronoteId: proposal.pronoteId,
-    pronoteLabel: `${displayName(person)}${person.classes.length ? ` (${person.classes.join(', ')})` : ''} · ${category}`,
+    pronoteLabel: `${displayName(person)}${person.classes.length ? ` (${person.classes.join(', ')})` : ''}`,
+    category,
     score,
     why,
   };

@@ -74,10 +74,10 @@ async function main(): Promise<void> {
       const page = await browser.newPage();
       // Defined from text: a function given here would carry the helpers tsx adds to named functions.
       await page.evaluate(`window.__run = ${PAGE_RUN}`);
-      const times = await page.evaluate(
-        (arg) => (window as unknown as { __run: (a: unknown) => Promise<MatchingTimes> }).__run(arg),
-        { code: workerCode, input: files },
-      );
+      const times = await page.evaluate((arg) => (window as unknown as { __run: (a: unknown) => Promise<MatchingTimes> }).__run(arg), {
+        code: workerCode,
+        input: files,
+      });
       await page.close();
       results.push(times);
       const more = [...times.moreRuns].sort((a, b) => a - b);

@@ -25,7 +25,10 @@ export function baseline(pronote: Person[], directory: Person[]): Proposal[] {
   const pools = new Map<Category, Map<string, Person[]>>();
   for (const c of CATEGORIES) {
     const pool = directory.filter((d) => DIRECTORY_POOLS[c].includes(d.category));
-    pools.set(c, count(pool, () => c));
+    pools.set(
+      c,
+      count(pool, () => c),
+    );
   }
   const pronoteKeys = count(pronote, (p) => p.category);
   return pronote.map((p) => {

@@ -38,11 +38,20 @@ const aaf = aafFiles(g.directory).map(toInput);
 
 // No target of their own: reading is part of the workbench's 3 s for loading both sides, pairing
 // and showing the first step (issue 5), measured in Chromium by `workbench-chromium.ts`.
-await run((r) => `Pronote export, partner layout, ${r.persons.length} persons (${size(pronote)})`, () => readPronoteExport(pronote));
-await run((r) => `AAF directory, ${r.persons.length} accounts in ${aaf.length} files (${size(aaf)})`, () => readDirectory(aaf));
+await run(
+  (r) => `Pronote export, partner layout, ${r.persons.length} persons (${size(pronote)})`,
+  () => readPronoteExport(pronote),
+);
+await run(
+  (r) => `AAF directory, ${r.persons.length} accounts in ${aaf.length} files (${size(aaf)})`,
+  () => readDirectory(aaf),
+);
 
 // About 100 MB of AAF: a feed covering many schools.
 const big = generate({ seed: 2027, scale: { pronote: 1_000, directory: 110_000 } });
 const bigAaf = aafFiles(big.directory, { perFile: 200_000 }).map(toInput);
 const largest = (Math.max(...bigAaf.map((f) => f.bytes.length)) / MB).toFixed(1);
-await run((r) => `AAF directory, ${r.persons.length} accounts in ${bigAaf.length} files (${size(bigAaf)}, largest ${largest} MB)`, () => readDirectory(bigAaf));
+await run(
+  (r) => `AAF directory, ${r.persons.length} accounts in ${bigAaf.length} files (${size(bigAaf)}, largest ${largest} MB)`,
+  () => readDirectory(bigAaf),
+);

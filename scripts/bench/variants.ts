@@ -29,7 +29,12 @@ function flag(name: string): string | undefined {
 }
 
 const chosen = flag('variants')?.split(',');
-const seedGroups = flag('seeds') ? [flag('seeds')!.split(',').map(Number)] : [[1, 2, 3], [4, 5, 6]];
+const seedGroups = flag('seeds')
+  ? [flag('seeds')!.split(',').map(Number)]
+  : [
+      [1, 2, 3],
+      [4, 5, 6],
+    ];
 const size = Number(flag('size') ?? 10_000);
 const variants = VARIANTS.filter((v) => !chosen || chosen.includes(v.name));
 if (chosen && variants.length !== chosen.length) {
@@ -79,7 +84,8 @@ function run(variantName: string, seeds: number[]): Result {
   return { variant: variantName, seeds, engine: addTallies(engine), base: addTallies(base), seconds };
 }
 
-const shown = (p: Person | undefined): string => (p ? `${p.lastName} ${p.firstName} ${p.birthDate ?? '(no date)'} ${p.classes.join(',')} [${p.structures.join(',')}]`.trim() : 'none');
+const shown = (p: Person | undefined): string =>
+  p ? `${p.lastName} ${p.firstName} ${p.birthDate ?? '(no date)'} ${p.classes.join(',')} [${p.structures.join(',')}]`.trim() : 'none';
 
 /** The wrong automatic pairs of one set, described (for whoever looks into them). */
 function wrongPairs(truthRows: Generated['truth'], pronote: Person[], directory: Person[], proposals: Proposal[], seed: number): string[] {
@@ -99,7 +105,9 @@ function wrongPairs(truthRows: Generated['truth'], pronote: Person[], directory:
 }
 
 function main(): void {
-  console.log(`Pairing quality per variant: ${size} Pronote persons against ${Math.round(size * 1.2)} ENT accounts per seed; Pronote side written and read back`);
+  console.log(
+    `Pairing quality per variant: ${size} Pronote persons against ${Math.round(size * 1.2)} ENT accounts per seed; Pronote side written and read back`,
+  );
   const results: Result[] = [];
   for (const v of variants) {
     for (const seeds of seedGroups) {
@@ -107,7 +115,9 @@ function main(): void {
       const r = run(v.name, seeds);
       printQuality(r.engine, r.base, '  ');
       const e = r.engine.get('overall')!;
-      console.log(`  engine: ${e.auto - e.right} wrong automatic pair(s) of ${e.auto}; accounts in two automatic pairs: ${e.accountsTwice}; pairing ${r.seconds.toFixed(1)} s in all`);
+      console.log(
+        `  engine: ${e.auto - e.right} wrong automatic pair(s) of ${e.auto}; accounts in two automatic pairs: ${e.accountsTwice}; pairing ${r.seconds.toFixed(1)} s in all`,
+      );
       results.push(r);
     }
   }

@@ -37,7 +37,12 @@ function flag(name: string): string | undefined {
 const has = (name: string) => process.argv.includes(`--${name}`);
 
 const chosen = flag('variants')?.split(',');
-const seedGroups = flag('seeds') ? [flag('seeds')!.split(',').map(Number)] : [[1, 2, 3], [4, 5, 6]];
+const seedGroups = flag('seeds')
+  ? [flag('seeds')!.split(',').map(Number)]
+  : [
+      [1, 2, 3],
+      [4, 5, 6],
+    ];
 const size = Number(flag('size') ?? 10_000);
 const reps = Number(flag('reps') ?? 5);
 const variants = has('aaf-only') ? [] : VARIANTS.filter((v) => !chosen || chosen.includes(v.name));
@@ -117,7 +122,9 @@ function report(name: string, seeds: number[], both: Both[]): void {
   printTable(lines, '  ');
   const f = fixed.get('overall')!;
   const e = estimated.get('overall')!;
-  console.log(`  wrong automatic pairs: fixed ${f.auto - f.right}, EM ${e.auto - e.right}; accounts in two automatic pairs: fixed ${f.accountsTwice}, EM ${e.accountsTwice}`);
+  console.log(
+    `  wrong automatic pairs: fixed ${f.auto - f.right}, EM ${e.auto - e.right}; accounts in two automatic pairs: fixed ${f.accountsTwice}, EM ${e.accountsTwice}`,
+  );
   results.push({ name, seeds, both: { fixed, estimated } });
 }
 

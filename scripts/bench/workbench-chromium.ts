@@ -95,9 +95,13 @@ async function main() {
       w.__longtasks = [];
       // When the user's action reaches the page (files chosen, button clicked): a stage starts there.
       for (const type of ['change', 'click'])
-        document.addEventListener(type, (e) => {
-          w.__inputAt ||= e.timeStamp;
-        }, true);
+        document.addEventListener(
+          type,
+          (e) => {
+            w.__inputAt ||= e.timeStamp;
+          },
+          true,
+        );
       new PerformanceObserver((list) => {
         for (const e of list.getEntries()) w.__longtasks.push([e.startTime, e.duration]);
       }).observe({ type: 'longtask', buffered: true });
@@ -147,9 +151,7 @@ async function main() {
       return [ms, await panelTimes()];
     };
 
-    const [loadPronote, pronoteTimes] = await stage('[data-testid="wb-pronote-summary"]', () =>
-      tab.getByTestId('wb-pronote-file').setInputFiles(pronoteFile),
-    );
+    const [loadPronote, pronoteTimes] = await stage('[data-testid="wb-pronote-summary"]', () => tab.getByTestId('wb-pronote-file').setInputFiles(pronoteFile));
     const [loadDirectory, directoryTimes] = await stage('[data-testid="wb-directory-summary"]', () =>
       tab.getByTestId('wb-directory-file').setInputFiles(directoryFiles),
     );
@@ -201,10 +203,9 @@ async function main() {
       `open the Responsables step (${guardians}): ${s(t5 - t4)}; scrolled through; long tasks ${stepTasks.length}, longest ${stepLongest.toFixed(0)} ms ${stepLongest <= 100 ? 'OK' : 'OVER'}`,
     );
     // Where the long tasks fell, in the panel's clock (ms before the end of the run).
-    if (process.argv.includes('--verbose')) for (const [at, d] of tasks) console.log(`  long task ${d.toFixed(0)} ms, ${(marks - at).toFixed(0)} ms before the end`);
-    console.log(
-      `main-thread long tasks: ${tasks.length}, longest ${longest.toFixed(0)} ms (target ≤ 100 ms) ${longest <= 100 ? 'OK' : 'OVER'}`,
-    );
+    if (process.argv.includes('--verbose'))
+      for (const [at, d] of tasks) console.log(`  long task ${d.toFixed(0)} ms, ${(marks - at).toFixed(0)} ms before the end`);
+    console.log(`main-thread long tasks: ${tasks.length}, longest ${longest.toFixed(0)} ms (target ≤ 100 ms) ${longest <= 100 ? 'OK' : 'OVER'}`);
   } finally {
     await context.close();
     rmSync(work, { recursive: true, force: true });

@@ -14,9 +14,61 @@ export const MALE_GIVEN_NAMES: readonly string[] = NAMES.maleGivenNames;
 
 // Syllables for the long tail of rare surnames (France has over a million family names: a list of a
 // few hundred alone would make far too many homonyms).
-const TAIL_START = ['Ber', 'Cha', 'Du', 'La', 'Le', 'Mar', 'Mor', 'Pe', 'Ro', 'Sa', 'Tho', 'Va', 'Bou', 'Gra', 'Fa', 'Ri', 'Mon', 'Bel', 'Ga', 'Vi', 'Que', 'Fer', 'Lom', 'Cas', 'Bré', 'Dé', 'Jau', 'Pra'];
+const TAIL_START = [
+  'Ber',
+  'Cha',
+  'Du',
+  'La',
+  'Le',
+  'Mar',
+  'Mor',
+  'Pe',
+  'Ro',
+  'Sa',
+  'Tho',
+  'Va',
+  'Bou',
+  'Gra',
+  'Fa',
+  'Ri',
+  'Mon',
+  'Bel',
+  'Ga',
+  'Vi',
+  'Que',
+  'Fer',
+  'Lom',
+  'Cas',
+  'Bré',
+  'Dé',
+  'Jau',
+  'Pra',
+];
 const TAIL_MIDDLE = ['', '', 'ra', 'li', 'ma', 've', 'no', 'ri', 'te', 'lo', 'zi', 'char', 'bon'];
-const TAIL_END = ['ud', 'ac', 'et', 'in', 'ot', 'ard', 'ier', 'eau', 'on', 'aux', 'ès', 'ène', 'ou', 'and', 'ille', 'enc', 'at', 'ay', 'oux', 'ez', 'elle', 'ec'];
+const TAIL_END = [
+  'ud',
+  'ac',
+  'et',
+  'in',
+  'ot',
+  'ard',
+  'ier',
+  'eau',
+  'on',
+  'aux',
+  'ès',
+  'ène',
+  'ou',
+  'and',
+  'ille',
+  'enc',
+  'at',
+  'ay',
+  'oux',
+  'ez',
+  'elle',
+  'ec',
+];
 
 const SURNAME_CUMULATIVE = zipfCumulative(SURNAMES.length, 0.9);
 const FLAT_SURNAME_CUMULATIVE = zipfCumulative(SURNAMES.length, 0.6);

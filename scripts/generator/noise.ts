@@ -26,9 +26,32 @@ export function swapHyphenSpace(text: string): string {
 }
 
 const KEYBOARD_NEIGHBOURS: Record<string, string> = {
-  a: 'zqs', z: 'aes', e: 'zrd', r: 'etf', t: 'ryg', y: 'tuh', u: 'yij', i: 'uok', o: 'ipl', p: 'om',
-  q: 'asw', s: 'qdz', d: 'sfe', f: 'dgr', g: 'fht', h: 'gjy', j: 'hku', k: 'jli', l: 'kmo', m: 'lp',
-  w: 'xq', x: 'wc', c: 'xv', v: 'cb', b: 'vn', n: 'bm',
+  a: 'zqs',
+  z: 'aes',
+  e: 'zrd',
+  r: 'etf',
+  t: 'ryg',
+  y: 'tuh',
+  u: 'yij',
+  i: 'uok',
+  o: 'ipl',
+  p: 'om',
+  q: 'asw',
+  s: 'qdz',
+  d: 'sfe',
+  f: 'dgr',
+  g: 'fht',
+  h: 'gjy',
+  j: 'hku',
+  k: 'jli',
+  l: 'kmo',
+  m: 'lp',
+  w: 'xq',
+  x: 'wc',
+  c: 'xv',
+  v: 'cb',
+  b: 'vn',
+  n: 'bm',
 };
 
 /**

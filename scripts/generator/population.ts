@@ -274,7 +274,15 @@ export class PopulationBuilder {
     }
   }
 
-  private student(mode: 'main' | 'other-school' | 'new', school: School, surname: string, first: string, sex: 'M' | 'F', postalCode: string, twinOf?: Individual): Individual {
+  private student(
+    mode: 'main' | 'other-school' | 'new',
+    school: School,
+    surname: string,
+    first: string,
+    sex: 'M' | 'F',
+    postalCode: string,
+    twinOf?: Individual,
+  ): Individual {
     const r = this.random;
     const levels = school.levels;
     const s = r.next();

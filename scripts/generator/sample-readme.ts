@@ -19,8 +19,12 @@ function count(persons: Person[], c: Category): number {
 export function sampleReadme(g: Generated, seed: number): OutputFile {
   const fr = CATEGORIES.map((c) => `${count(g.pronote, c)} ${FR[c]}`).join(', ');
   const en = CATEGORIES.map((c) => `${count(g.pronote, c)} ${c}s`).join(', ');
-  const frEnt = CATEGORIES.filter((c) => count(g.directory, c)).map((c) => `${count(g.directory, c)} ${FR[c]}`).join(', ');
-  const enEnt = CATEGORIES.filter((c) => count(g.directory, c)).map((c) => `${count(g.directory, c)} ${c}s`).join(', ');
+  const frEnt = CATEGORIES.filter((c) => count(g.directory, c))
+    .map((c) => `${count(g.directory, c)} ${FR[c]}`)
+    .join(', ');
+  const enEnt = CATEGORIES.filter((c) => count(g.directory, c))
+    .map((c) => `${count(g.directory, c)} ${c}s`)
+    .join(', ');
   const text = `# Données d'exemple / Sample data
 
 Données **inventées** (aucune personne réelle), produites par \`npx tsx scripts/generate.ts --sample\` (graine ${seed}).

@@ -134,7 +134,9 @@ export const VARIANTS: readonly Variant[] = [
   }),
   variant('several-schools', 'the directory spans 4 more schools, each with namesakes of 8 % of the main school', { namesakeSchools: 4, namesakeShare: 0.08 }),
   variant('duplicates', '3 % more Pronote duplicates', { pronoteDuplicates: 0.03 }),
-  variant('former-students', 'former students: 10 % of students in Pronote only, 10 % more ENT accounts only, with the same guardians', { formerStudents: 0.1 }),
+  variant('former-students', 'former students: 10 % of students in Pronote only, 10 % more ENT accounts only, with the same guardians', {
+    formerStudents: 0.1,
+  }),
   variant('lost-links', '30 % of the Pronote student–guardian links lost', { lostLinks: 0.3 }),
   variant('hardest', 'all of the above at once (milder shares), links on the student side with 20 % lost, typos +4 %', { ...HARDEST, links: 'student' }),
   variant('hardest-guardian-links', 'hardest, links on the guardian side', { ...HARDEST, links: 'guardian' }),
@@ -225,7 +227,11 @@ export function applyVariant(random: Random, g: VariantTarget, variant: Variant,
       count('staffWithoutBirthDate');
     }
     if (adult(p.category) && p.email && r.chance(variant.pronoteEmails)) {
-      p.email = r.chance(0.5) ? undefined : `${stripAccents(p.firstName).toLowerCase().replace(/[^a-z]+/g, '')}${r.int(1, 999)}@perso.example.net`;
+      p.email = r.chance(0.5)
+        ? undefined
+        : `${stripAccents(p.firstName)
+            .toLowerCase()
+            .replace(/[^a-z]+/g, '')}${r.int(1, 999)}@perso.example.net`;
       count('pronoteEmails');
     }
     if (p.category === 'guardian' && d0?.birthName && r.chance(variant.guardianBirthName)) {
@@ -250,8 +256,10 @@ export function applyVariant(random: Random, g: VariantTarget, variant: Variant,
       const civility = sex === 'M' ? 'M.' : r.pick(['Mme', 'MME', 'Madame']);
       const u = r.next();
       if (u < 0.5) p.lastName = `${civility} ${p.lastName}`;
-      else if (u < 0.75 && d0?.birthName && d0.birthName.toUpperCase() !== p.lastName.toUpperCase()) p.lastName = `${p.lastName} née ${d0.birthName.toUpperCase()}`;
-      else if (d0?.birthName && d0.birthName.toUpperCase() !== d0.lastName.toUpperCase()) p.lastName = `${d0.birthName.toUpperCase()} épouse ${d0.lastName.toUpperCase()}`;
+      else if (u < 0.75 && d0?.birthName && d0.birthName.toUpperCase() !== p.lastName.toUpperCase())
+        p.lastName = `${p.lastName} née ${d0.birthName.toUpperCase()}`;
+      else if (d0?.birthName && d0.birthName.toUpperCase() !== d0.lastName.toUpperCase())
+        p.lastName = `${d0.birthName.toUpperCase()} épouse ${d0.lastName.toUpperCase()}`;
       else p.firstName = `${civility} ${p.firstName}`;
       count('nameInsertions');
     }

@@ -41,7 +41,12 @@ const SUBJECTS = [
   ['L1700', 'EDUCATION MUSICALE'],
   ['L1400', 'TECHNOLOGIE'],
 ];
-const FUNCTIONS = ['EDU$EDUCATION$-$CONSEILLER PRINCIPAL D\'EDUCATION', 'DIR$DIRECTION$-$PERSONNEL DE DIRECTION', 'DOC$DOCUMENTATION$-$DOCUMENTATION', 'AED$ASSISTANT D\'EDUCATION$-$ASSISTANT D\'EDUCATION'];
+const FUNCTIONS = [
+  "EDU$EDUCATION$-$CONSEILLER PRINCIPAL D'EDUCATION",
+  'DIR$DIRECTION$-$PERSONNEL DE DIRECTION',
+  'DOC$DOCUMENTATION$-$DOCUMENTATION',
+  "AED$ASSISTANT D'EDUCATION$-$ASSISTANT D'EDUCATION",
+];
 
 function hash(text: string): number {
   let h = 0;
@@ -84,14 +89,26 @@ function student(p: Person, guardians: Map<string, Person>): string {
       names(p) +
       attr('ENTPersonAutresPrenoms', p.otherFirstNames) +
       attr('personalTitle', [p.civility]) +
-      attr('ENTEleveParents', legal.map((g) => g.id)) +
+      attr(
+        'ENTEleveParents',
+        legal.map((g) => g.id),
+      ) +
       attr('ENTElevePere', [father?.id]) +
       attr('ENTEleveMere', [mother?.id]) +
-      attr('ENTEleveAutoriteParentale', legal.map((g) => g.id)) +
-      attr('ENTElevePersRelEleve', p.guardians.map((g, i) => relationValue(guardians.get(g.id), g.id, g.legal, i === 0))) +
+      attr(
+        'ENTEleveAutoriteParentale',
+        legal.map((g) => g.id),
+      ) +
+      attr(
+        'ENTElevePersRelEleve',
+        p.guardians.map((g, i) => relationValue(guardians.get(g.id), g.id, g.legal, i === 0)),
+      ) +
       attr('ENTEleveStatutEleve', ['SCOLAIRE']) +
       attr('ENTPersonStructRattach', [structure]) +
-      attr('ENTEleveClasses', p.classes.map((c) => `${structure}$${c}`)),
+      attr(
+        'ENTEleveClasses',
+        p.classes.map((c) => `${structure}$${c}`),
+      ),
   );
 }
 

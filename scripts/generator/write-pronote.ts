@@ -156,7 +156,8 @@ export function partnerExport(persons: Person[], options: PronoteWriteOptions = 
 }
 
 // windows-1252 has these characters beyond Latin-1; anything else outside Latin-1 loses its accent.
-const NOT_1252 = /[^\n\r\u0020-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/g;
+const NOT_1252 =
+  /[^\n\r\u0020-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/g;
 
 function el(name: string, value: string | undefined): string {
   return value ? `<${name}>${escapeText(value.replace(NOT_1252, (c) => stripAccents(c)))}</${name}>` : `<${name}/>`;
@@ -218,7 +219,15 @@ export function englishExport(persons: Person[], options: PronoteWriteOptions = 
             ['email', p.email],
             ['postalCode', p.postalCode],
             ['guardians', links === 'student' ? p.guardians.map((g) => g.id).join(',') : undefined],
-            ['children', links === 'guardian-attribute' ? children.get(p.id)?.map((s) => s.id).join(';') : undefined],
+            [
+              'children',
+              links === 'guardian-attribute'
+                ? children
+                    .get(p.id)
+                    ?.map((s) => s.id)
+                    .join(';')
+                : undefined,
+            ],
           ])}`;
           const kids = p.category === 'guardian' ? (children.get(p.id) ?? []) : [];
           let inner = '';
@@ -234,5 +243,7 @@ export function englishExport(persons: Person[], options: PronoteWriteOptions = 
 
 /** The files of the layouts asked. */
 export function pronoteFiles(persons: Person[], layouts: Layout[] = LAYOUTS, options: PronoteWriteOptions = {}): OutputFile[] {
-  return layouts.map((layout) => (layout === 'partner' ? partnerExport(persons, options) : layout === 'edt' ? edtExport(persons, options) : englishExport(persons, options)));
+  return layouts.map((layout) =>
+    layout === 'partner' ? partnerExport(persons, options) : layout === 'edt' ? edtExport(persons, options) : englishExport(persons, options),
+  );
 }

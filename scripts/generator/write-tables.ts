@@ -32,13 +32,39 @@ export function directoryCsv(directory: Person[], name = 'annuaire.csv'): Output
         if (p.category === 'student') byId.set(p.id, p);
         if (p.category === 'guardian') maxChildren = Math.max(maxChildren, p.children.length);
       }
-      const headers = ['Identifiant', 'Nom', 'Nom de naissance', 'Prénom', 'Autres prénoms', 'Date de naissance', 'Civilité', 'Profil', 'Classe', 'Courriel', 'Code postal', 'Établissement'];
+      const headers = [
+        'Identifiant',
+        'Nom',
+        'Nom de naissance',
+        'Prénom',
+        'Autres prénoms',
+        'Date de naissance',
+        'Civilité',
+        'Profil',
+        'Classe',
+        'Courriel',
+        'Code postal',
+        'Établissement',
+      ];
       for (let i = 0; i < maxChildren; i++) headers.push('Identifiant enfant', 'Nom enfant', 'Prénom enfant', 'Classe enfant');
       yield `\ufeff${headers.map(cell).join(';')}\r\n`;
       for (const p of directory) {
         const profile = PROFILE[p.category];
         if (!profile) continue;
-        const row = [p.id, p.lastName, p.birthName, p.firstName, p.otherFirstNames.join(', '), frenchDate(p.birthDate), p.civility, profile, p.classes.join(', '), p.email, p.postalCode, p.structures[0]];
+        const row = [
+          p.id,
+          p.lastName,
+          p.birthName,
+          p.firstName,
+          p.otherFirstNames.join(', '),
+          frenchDate(p.birthDate),
+          p.civility,
+          profile,
+          p.classes.join(', '),
+          p.email,
+          p.postalCode,
+          p.structures[0],
+        ];
         for (let i = 0; i < maxChildren; i++) {
           const child = p.children[i] ? byId.get(p.children[i].id) : undefined;
           row.push(p.children[i]?.id, child?.lastName, child?.firstName, child?.classes[0]);

@@ -52,7 +52,9 @@ test('the three tabs, the start screen and the diagnostic with an explanation ha
 
   await panel.getByRole('tab', { name: 'Diagnostic' }).click();
   await audit(panel, 'diagnostic tab', found);
-  await panel.getByLabel(/Collez le message d’erreur/).fill('Echec de l authentification par le serveur CAS https://cas.ent27.fr : Le serveur CAS doit etre configure pour renvoyer un attribut "idPronote".');
+  await panel
+    .getByLabel(/Collez le message d’erreur/)
+    .fill('Echec de l authentification par le serveur CAS https://cas.ent27.fr : Le serveur CAS doit etre configure pour renvoyer un attribut "idPronote".');
   await panel.getByRole('button', { name: 'Expliquer' }).click();
   await expect(panel.locator('#panel-diagnostic [data-failure="idpronote-missing"]')).toBeVisible();
   await audit(panel, 'diagnostic: explanation shown', found);
@@ -120,7 +122,11 @@ test('the six steps, the dialogs and the results have no serious violation; list
   await panel.keyboard.press('Tab');
   expect(await focusedRow()).toBeNull();
   // The list comes before the detail, in the document and so in the tab order.
-  expect(await panel.evaluate(() => !!(document.querySelector('.wb-list')!.compareDocumentPosition(document.querySelector('.wb-detail')!) & Node.DOCUMENT_POSITION_FOLLOWING))).toBe(true);
+  expect(
+    await panel.evaluate(
+      () => !!(document.querySelector('.wb-list')!.compareDocumentPosition(document.querySelector('.wb-detail')!) & Node.DOCUMENT_POSITION_FOLLOWING),
+    ),
+  ).toBe(true);
 
   // Each of the six steps, with a row of its list focused where it has people.
   const bar = tab.locator('.wb-stepbar');
@@ -150,7 +156,10 @@ test('the six steps, the dialogs and the results have no serious violation; list
 
   // The taken dialog (the account of the first GARCIA Mathis confirmed for the second).
   await bar.getByRole('button', { name: /Enseignants/ }).click();
-  await tab.locator('.wb-filters').getByRole('button', { name: /^À confirmer/ }).click();
+  await tab
+    .locator('.wb-filters')
+    .getByRole('button', { name: /^À confirmer/ })
+    .click();
   const garcias = tab.locator('.wb-row', { hasText: 'GARCIA Mathis' });
   const confirm = () => tab.locator('.wb-detail .wb-candidates li', { hasText: '2255967' }).getByRole('button', { name: 'Confirmer' });
   await garcias.nth(0).click();

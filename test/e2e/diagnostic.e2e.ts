@@ -95,7 +95,9 @@ test('the instance check reads the local instance; the Pronote pages then hint t
   expect(infoRequests).toHaveLength(1);
 });
 
-test('the instance check says when Pronote.net is not published (HTTP 503), when no Pronote answers, or when the input is not usable', async ({ openSidePanel }) => {
+test('the instance check says when Pronote.net is not published (HTTP 503), when no Pronote answers, or when the input is not usable', async ({
+  openSidePanel,
+}) => {
   const panel = await openSidePanel();
   await panel.getByRole('tab', { name: 'Diagnostic' }).click();
   const input = panel.getByLabel('Adresse de Pronote ou UAI (RNE) de l’établissement');
@@ -113,14 +115,18 @@ test('the instance check says when Pronote.net is not published (HTTP 503), when
 test('a pasted message and a pasted CAS response are explained in the side panel', async ({ openSidePanel }) => {
   const panel = await openSidePanel();
   await panel.getByRole('tab', { name: 'Diagnostic' }).click();
-  await panel.getByLabel(/Collez le message d’erreur/).fill('Echec de l authentification par le serveur CAS https://cas.ent27.fr : Le serveur CAS doit etre configure pour renvoyer un attribut "idPronote".');
+  await panel
+    .getByLabel(/Collez le message d’erreur/)
+    .fill('Echec de l authentification par le serveur CAS https://cas.ent27.fr : Le serveur CAS doit etre configure pour renvoyer un attribut "idPronote".');
   await panel.getByRole('button', { name: 'Expliquer' }).click();
   await expect(panel.locator('#panel-diagnostic [data-failure="idpronote-missing"]')).toBeVisible();
   await expect(panel.getByText('Projet ENT\u202f: ENT27.')).toBeVisible();
 
-  await panel.getByLabel(/Collez la réponse du serveur CAS/).fill(
-    '<cas:serviceResponse xmlns:cas="http://www.yale.edu/tp/cas"><cas:authenticationSuccess><cas:user>jmartin12</cas:user><cas:attributes><cas:nom>MARTIN</cas:nom></cas:attributes></cas:authenticationSuccess></cas:serviceResponse>',
-  );
+  await panel
+    .getByLabel(/Collez la réponse du serveur CAS/)
+    .fill(
+      '<cas:serviceResponse xmlns:cas="http://www.yale.edu/tp/cas"><cas:authenticationSuccess><cas:user>jmartin12</cas:user><cas:attributes><cas:nom>MARTIN</cas:nom></cas:attributes></cas:authenticationSuccess></cas:serviceResponse>',
+    );
   await panel.getByRole('button', { name: 'Lire' }).click();
   const reading = panel.locator('[data-cas-reading="success"]');
   await expect(reading).toHaveAttribute('data-expected-present', 'false');
@@ -147,9 +153,9 @@ test('a pasted CAS login URL is read down to its Pronote server, and a pasted er
   expect(infoRequests).toHaveLength(1);
 
   // The error text exactly as posted in bain3/pronotepy issue 254.
-  await panel.getByLabel(/Collez le message d’erreur/).fill(
-    "pronotepy.exceptions.PronoteAPIError: Unknown error from pronote: 21 | Impossible d'afficher la page",
-  );
+  await panel
+    .getByLabel(/Collez le message d’erreur/)
+    .fill("pronotepy.exceptions.PronoteAPIError: Unknown error from pronote: 21 | Impossible d'afficher la page");
   await panel.getByRole('button', { name: 'Expliquer' }).click();
   await expect(panel.locator('[data-pronote-error="21"]')).toHaveText('Erreur Pronote n° 21\u202f: «\u202fImpossible d’afficher la page\u202f»');
   const failure = panel.locator('#panel-diagnostic [data-failure="pronote-page-unavailable"]');

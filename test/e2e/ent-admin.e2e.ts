@@ -118,7 +118,9 @@ test('import wizard: a mark on each unrecognised row, the suggestion on the admi
 const infoMobileApp: Route = (_req, res, url) => {
   if (url.hostname !== '0310047h.index-education.net' || !url.pathname.endsWith('/infoMobileApp.json')) return false;
   res.writeHead(200, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ nomEtab: 'COLLEGE EXEMPLE', version: [2024, 3, 7, 1], espaces: [], CAS: { actif: true, casURL: 'https://cas.monbureaunumerique.fr' } }));
+  res.end(
+    JSON.stringify({ nomEtab: 'COLLEGE EXEMPLE', version: [2024, 3, 7, 1], espaces: [], CAS: { actif: true, casURL: 'https://cas.monbureaunumerique.fr' } }),
+  );
   return true;
 };
 

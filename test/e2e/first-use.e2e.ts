@@ -98,7 +98,7 @@ test.describe('the demo', () => {
     await expect(page.locator('h1')).toHaveText('Importer les identifiants Pronote');
     // The console's home, once a bare heading with a dead link, leads to its screen and back here.
     await page.goto('https://hebergement.index-education.net/');
-    await page.getByRole('link', { name: 'Déléguer l\'authentification' }).click();
+    await page.getByRole('link', { name: "Déléguer l'authentification" }).click();
     await expect(page).toHaveURL(/\/console\/delegation-table\.html$/);
     await page.goBack();
     await page.getByRole('link', { name: 'Toutes les pages de la démonstration' }).click();

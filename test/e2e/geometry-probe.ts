@@ -26,7 +26,8 @@ export interface Problem {
  */
 export function probeGeometry(options: ProbeOptions): Problem[] {
   const problems: Problem[] = [];
-  const short = (el: Element) => `<${el.tagName.toLowerCase()}${el.getAttribute('class') ? `.${el.getAttribute('class')?.trim().split(/\s+/).join('.')}` : ''}> «${(el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 80)}»`;
+  const short = (el: Element) =>
+    `<${el.tagName.toLowerCase()}${el.getAttribute('class') ? `.${el.getAttribute('class')?.trim().split(/\s+/).join('.')}` : ''}> «${(el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 80)}»`;
   const px = (n: number) => `${Math.round(n * 10) / 10}px`;
   const viewport = { width: document.documentElement.clientWidth, height: window.innerHeight };
 
@@ -108,7 +109,11 @@ export function probeGeometry(options: ProbeOptions): Problem[] {
     else {
       const r = bar.getBoundingClientRect();
       if (r.top < 0 || r.left < 0 || r.bottom > viewport.height + 0.5 || r.right > viewport.width + 0.5)
-        problems.push({ check: 'outside viewport', text: short(bar), measure: `top ${px(r.top)}, bottom ${px(r.bottom)}, left ${px(r.left)}, right ${px(r.right)}; viewport ${viewport.width}×${viewport.height}` });
+        problems.push({
+          check: 'outside viewport',
+          text: short(bar),
+          measure: `top ${px(r.top)}, bottom ${px(r.bottom)}, left ${px(r.left)}, right ${px(r.right)}; viewport ${viewport.width}×${viewport.height}`,
+        });
     }
   }
 
@@ -121,7 +126,11 @@ export function probeGeometry(options: ProbeOptions): Problem[] {
       const y = r.top + r.height / 2;
       const hit = document.elementFromPoint(x, y);
       if (!hit || !target.contains(hit))
-        problems.push({ check: 'covered', text: short(target), measure: `at (${px(x)}, ${px(y)}) the page shows ${hit ? short(hit) : 'nothing (outside the viewport)'}` });
+        problems.push({
+          check: 'covered',
+          text: short(target),
+          measure: `at (${px(x)}, ${px(y)}) the page shows ${hit ? short(hit) : 'nothing (outside the viewport)'}`,
+        });
     }
   }
   return problems;

@@ -20,7 +20,11 @@ const SECRETS = [
   ...new Set([
     ...[...exportXml.matchAll(/IDPN="([^"]+)"/g)].map((m) => m[1]),
     ...[...exportXml.matchAll(/DateNaissance="([^"]+)"/g)].map((m) => m[1]),
-    ...readFileSync(resolve('sample/truth.csv'), 'utf8').split('\n').slice(1).map((l) => l.split(',')[2]).filter((id) => id && id.length >= 6),
+    ...readFileSync(resolve('sample/truth.csv'), 'utf8')
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')[2])
+      .filter((id) => id && id.length >= 6),
   ]),
 ];
 // The page lists 60 students of the school that it learnt somehow, plus the wizard's own row.
@@ -49,11 +53,13 @@ ${rows.map((r) => `<tr><td>${r.last} ${r.first}</td><td>${r.cls}</td><td><button
 <p><label for="recherche">Rechercher dans l'annuaire</label> <input type="search" id="recherche"></p></form>
 </body></html>`;
 
-const serve = (host: string): Route => (_req, res, url) => {
-  if (url.hostname !== host || url.pathname !== '/admin/hostile.html') return false;
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostilePage(STUDENTS));
-  return true;
-};
+const serve =
+  (host: string): Route =>
+  (_req, res, url) => {
+    if (url.hostname !== host || url.pathname !== '/admin/hostile.html') return false;
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostilePage(STUDENTS));
+    return true;
+  };
 const SCHOOL_ENT = 'clg-exemple.monbureaunumerique.fr';
 const OTHER_ENT = 'clg-exemple.mon-ent-occitanie.fr';
 

@@ -92,9 +92,9 @@ test('the Vérifications tab shows the open tab findings and checks values typed
   const manual = panel.locator('#panel-checks section').nth(1);
   await panel.getByLabel('Délégation CAS').selectOption('on');
   await panel.getByLabel('Projet ENT').fill('Mon ENT Occitanie');
-  await panel.getByLabel('URL du serveur CAS').fill(
-    'https://www.google.com/url?q=https://cas.mon-ent-occitanie.fr&sa=D&source=hangouts&ust=1564500546330000&usg=AFQjCNGjhOh-VgFdPptoHMvHuLgpSAa3PQ',
-  );
+  await panel
+    .getByLabel('URL du serveur CAS')
+    .fill('https://www.google.com/url?q=https://cas.mon-ent-occitanie.fr&sa=D&source=hangouts&ust=1564500546330000&usg=AFQjCNGjhOh-VgFdPptoHMvHuLgpSAa3PQ');
   await expect(manual.locator(finding('cas-url-wrapped')).locator('code')).toHaveText('https://cas.mon-ent-occitanie.fr');
   await panel.getByLabel('URL du serveur CAS').fill('https://cas.mon-ent-occitanie.fr');
   await expect(manual.locator('[data-passerelle-finding]')).toHaveCount(0);
@@ -106,11 +106,13 @@ test.describe('on another Pronote.net admin page', () => {
       ((_req, res, url) => {
         if (url.hostname !== '0310047h.index-education.net' || url.pathname !== '/admin/cas.html') return false;
         // Built by the test: an admin page that is not the hosting console (the hosting helper's manifest script does not run here).
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
-          '<!doctype html><html lang="fr"><body><h1>Administration</h1>' +
-            '<p><label><input type="checkbox" checked> Définir une délégation CAS</label></p>' +
-            '<p><label for="u">URL du serveur CAS</label> <input id="u" value="http://cas.arsene76.fr/"></p></body></html>',
-        );
+        res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(
+            '<!doctype html><html lang="fr"><body><h1>Administration</h1>' +
+              '<p><label><input type="checkbox" checked> Définir une délégation CAS</label></p>' +
+              '<p><label for="u">URL du serveur CAS</label> <input id="u" value="http://cas.arsene76.fr/"></p></body></html>',
+          );
         return true;
       }) satisfies Route,
     ],

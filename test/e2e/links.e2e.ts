@@ -58,7 +58,10 @@ for (const width of [360, 600]) {
     await expect(tab.getByTestId('wb-directory-summary')).toContainText('Élèves', { timeout: 60_000 });
     await tab.getByRole('button', { name: 'Lancer le rapprochement' }).click();
     await expect(tab.locator('.wb-step-title')).toContainText('Étape 1', { timeout: 60_000 });
-    await tab.locator('.wb-stepbar').getByRole('button', { name: /Responsables/ }).click();
+    await tab
+      .locator('.wb-stepbar')
+      .getByRole('button', { name: /Responsables/ })
+      .click();
     await expect(tab.locator('.wb-step-title')).toContainText('Responsables');
     await expect(tab.getByTestId('wb-step-no-links')).toContainText('Aucun responsable n’est relié');
     await panel.screenshot({ path: `test-results/links-step-${width}.png` });

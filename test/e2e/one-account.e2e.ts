@@ -44,7 +44,6 @@ test.afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-
 async function loadAndPair(panel: Page, tab: Locator, decisions?: string): Promise<void> {
   await tab.getByTestId('wb-pronote-file').setInputFiles(EXPORT);
   await expect(tab.getByTestId('wb-pronote-summary')).toContainText('Export de tous les utilisateurs', { timeout: 60_000 });
@@ -69,15 +68,17 @@ const csvRows = (text: string) => Papa.parse<Row>(text.replace(/^\uFEFF/, ''), {
  * Rows reduced to mapping.csv's columns, one line each, sorted. Scores are compared to 3 decimals:
  * mapping.csv writes 4, the decisions CSV 3 (`lib/report`).
  */
-const reduced = (rows: Row[]) =>
-  rows.map((r) => MAPPING_CSV_HEADER.map((c) => (c === 'score' ? Number(r[c]).toFixed(3) : (r[c] ?? ''))).join(',')).sort();
+const reduced = (rows: Row[]) => rows.map((r) => MAPPING_CSV_HEADER.map((c) => (c === 'score' ? Number(r[c]).toFixed(3) : (r[c] ?? ''))).join(',')).sort();
 
 test('a RapprochementSSO file of earlier pairs is applied in the side panel exactly as on the command line', async ({ openSidePanel }) => {
   test.setTimeout(240_000);
   // Earlier pairs that disagree with the engine: the accounts of two automatic pairs swapped, for
   // teachers and for students (whose pairs carry a birth date), plus one pair the engine also makes.
   const auto = (category: string) =>
-    proposals.filter((p) => p.category === category && p.status === 'auto' && /^\d+$/.test(pronote.find((x) => x.category === category && x.id === p.pronoteId)?.raw.Ident ?? ''));
+    proposals.filter(
+      (p) =>
+        p.category === category && p.status === 'auto' && /^\d+$/.test(pronote.find((x) => x.category === category && x.id === p.pronoteId)?.raw.Ident ?? ''),
+    );
   const [t1, t2, t3] = auto('teacher');
   const [s1, s2] = auto('student').filter((p) => pronote.find((x) => x.category === 'student' && x.id === p.pronoteId)?.birthDate);
   const pairs: [Proposal, string][] = [
@@ -108,10 +109,14 @@ test('a RapprochementSSO file of earlier pairs is applied in the side panel exac
 
   // The command line, same files.
   const out = join(work, 'cli');
-  const cli = spawnSync('npx', ['tsx', 'scripts/reconcile.ts', '--pronote', EXPORT, '--directory', resolve('sample/aaf'), '--decisions', ssoFile, '--out', out], {
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
+  const cli = spawnSync(
+    'npx',
+    ['tsx', 'scripts/reconcile.ts', '--pronote', EXPORT, '--directory', resolve('sample/aaf'), '--decisions', ssoFile, '--out', out],
+    {
+      encoding: 'utf8',
+      timeout: 180_000,
+    },
+  );
   expect(cli.status, cli.stderr).toBe(0);
   const mapping = csvRows(readFileSync(join(out, 'mapping.csv'), 'utf8'));
   // The file was applied there: the swapped accounts.
@@ -124,7 +129,10 @@ test('a RapprochementSSO file of earlier pairs is applied in the side panel exac
   await tab.getByRole('button', { name: 'Annuler l’import' }).click();
   await tab.getByRole('button', { name: 'Oui, annuler' }).click();
   await expect(tab.getByRole('heading', { name: 'Résultats du rapprochement' })).toBeVisible();
-  const [download] = await Promise.all([panel.waitForEvent('download'), tab.getByRole('button', { name: 'Télécharger les décisions (pour l’an prochain)' }).click()]);
+  const [download] = await Promise.all([
+    panel.waitForEvent('download'),
+    tab.getByRole('button', { name: 'Télécharger les décisions (pour l’an prochain)' }).click(),
+  ]);
   const panelRows = csvRows(readFileSync((await download.path()) as string, 'utf8'));
   expect(panelRows.length).toBe(mapping.length);
   expect(reduced(panelRows)).toEqual(reduced(mapping));

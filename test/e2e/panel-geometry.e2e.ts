@@ -57,7 +57,15 @@ async function searchScreen(panel: Page, name: string) {
   await expect(panel.locator(COUNT)).toHaveText(/\d+ résultats?/);
   // Someone not in the directory: a common prefix then.
   // (waited for generously: the search runs in the worker, slow on a loaded machine)
-  if (!(await hits.first().waitFor({ timeout: 8000 }).then(() => true, () => false))) {
+  if (
+    !(await hits
+      .first()
+      .waitFor({ timeout: 8000 })
+      .then(
+        () => true,
+        () => false,
+      ))
+  ) {
     await panel.keyboard.press('ControlOrMeta+a');
     await panel.keyboard.type('ma');
   }
@@ -88,12 +96,18 @@ for (const size of SIZES) {
       await screen(panel, 'validate-dialog');
       await panel.getByRole('dialog').getByRole('button', { name: 'Valider quand même' }).click();
       await expect(title).toContainText('Étape 2');
-      await tab.locator('.wb-stepbar').getByRole('button', { name: /Enseignants/ }).click();
+      await tab
+        .locator('.wb-stepbar')
+        .getByRole('button', { name: /Enseignants/ })
+        .click();
       await expect(tab.getByRole('button', { name: /^Rouvrir l’étape/ })).toBeVisible();
       await screen(panel, 'step-1-validated', { actionBar: ACTION_BAR });
 
       for (let step = 2; step <= 6; step++) {
-        await tab.locator('.wb-stepbar .wb-step').nth(step - 1).click();
+        await tab
+          .locator('.wb-stepbar .wb-step')
+          .nth(step - 1)
+          .click();
         await expect(title).toContainText(`Étape ${step}`);
         // The bar comes with the step's people, read from the store.
         await expect(tab.locator(ACTION_BAR)).toBeVisible();
@@ -143,12 +157,18 @@ for (const size of SIZES) {
       await screen(panel, 'tab-checks');
       await panel.getByRole('tab', { name: 'Diagnostic' }).click();
       await screen(panel, 'tab-diagnostic');
-      await panel.getByLabel(/Collez le message d’erreur/).fill('Echec de l authentification par le serveur CAS https://cas.ent27.fr : Le serveur CAS doit etre configure pour renvoyer un attribut "idPronote".');
+      await panel
+        .getByLabel(/Collez le message d’erreur/)
+        .fill(
+          'Echec de l authentification par le serveur CAS https://cas.ent27.fr : Le serveur CAS doit etre configure pour renvoyer un attribut "idPronote".',
+        );
       await panel.getByRole('button', { name: 'Expliquer' }).click();
       await expect(panel.locator('#panel-diagnostic [data-failure="idpronote-missing"]')).toBeVisible();
-      await panel.getByLabel(/Collez la réponse du serveur CAS/).fill(
-        '<cas:serviceResponse xmlns:cas="http://www.yale.edu/tp/cas"><cas:authenticationSuccess><cas:user>jmartin12</cas:user><cas:attributes><cas:nom>MARTIN</cas:nom></cas:attributes></cas:authenticationSuccess></cas:serviceResponse>',
-      );
+      await panel
+        .getByLabel(/Collez la réponse du serveur CAS/)
+        .fill(
+          '<cas:serviceResponse xmlns:cas="http://www.yale.edu/tp/cas"><cas:authenticationSuccess><cas:user>jmartin12</cas:user><cas:attributes><cas:nom>MARTIN</cas:nom></cas:attributes></cas:authenticationSuccess></cas:serviceResponse>',
+        );
       await panel.getByRole('button', { name: 'Lire' }).click();
       await expect(panel.locator('[data-cas-reading="success"]')).toBeVisible();
       await screen(panel, 'diagnostic-explained');

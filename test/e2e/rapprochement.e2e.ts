@@ -107,7 +107,16 @@ test('load, pair, decide, validate two steps, cancel the third, reload, export t
   await filters.getByRole('button', { name: /^Automatiques/ }).click();
   await tab.locator('.wb-row').first().click();
   const undoneId = await pronoteIdOf(detail);
-  const freed = (await detail.locator('.wb-candidates li', { has: panel.locator('.wb-badge-auto') }).locator('.wb-hint').first().textContent())?.trim().replace(/^compte ENT /, '') ?? '';
+  const freed =
+    (
+      await detail
+        .locator('.wb-candidates li', { has: panel.locator('.wb-badge-auto') })
+        .locator('.wb-hint')
+        .first()
+        .textContent()
+    )
+      ?.trim()
+      .replace(/^compte ENT /, '') ?? '';
   await detail.getByRole('button', { name: 'Défaire ce rapprochement' }).click();
   await expect(detail.locator('.wb-badge').first()).toHaveText('rejeté');
   await filters.getByRole('button', { name: /^Non reconnus/ }).click();

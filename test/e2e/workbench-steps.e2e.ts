@@ -29,7 +29,9 @@ async function shots(panel: Page, name: string) {
 /** The candidate `account` of the detail, and its "Confirmer" button. */
 const confirmOn = (detail: Locator, account: string) => detail.locator('.wb-candidates li', { hasText: account }).getByRole('button', { name: 'Confirmer' });
 
-test('GARCIA: the second confirmation of one account names its holder; keep leaves the first, move the second; the exports hold it once', async ({ openSidePanel }) => {
+test('GARCIA: the second confirmation of one account names its holder; keep leaves the first, move the second; the exports hold it once', async ({
+  openSidePanel,
+}) => {
   test.setTimeout(180_000);
   const panel = await runSampleRapprochement(openSidePanel);
   await panel.setViewportSize({ width: 600, height: 900 });
@@ -103,12 +105,18 @@ test('GARCIA: the second confirmation of one account names its holder; keep leav
   await tab.getByRole('button', { name: 'Annuler l’import' }).click();
   await panel.getByRole('dialog').getByRole('button', { name: 'Oui, annuler' }).click();
   await expect(tab.getByRole('heading', { name: 'Résultats du rapprochement' })).toBeVisible();
-  const [csvDownload] = await Promise.all([panel.waitForEvent('download'), tab.getByRole('button', { name: 'Télécharger les décisions (pour l’an prochain)' }).click()]);
+  const [csvDownload] = await Promise.all([
+    panel.waitForEvent('download'),
+    tab.getByRole('button', { name: 'Télécharger les décisions (pour l’an prochain)' }).click(),
+  ]);
   const rows = Papa.parse<Record<string, string>>(readFileSync((await csvDownload.path())!, 'utf8').trim(), { header: true }).data;
   const holding = rows.filter((r) => r.ent_id === ACCOUNT && ['auto', 'confirmed', 'manual'].includes(r.decision));
   expect(holding.map((r) => [r.pronote_id, r.decision])).toEqual([[secondId, 'confirmed']]);
   expect(rows.find((r) => r.pronote_id === firstId)?.decision).toBe('rejected');
-  const [ssoDownload] = await Promise.all([panel.waitForEvent('download'), tab.getByRole('button', { name: 'Télécharger le fichier RapprochementSSO' }).click()]);
+  const [ssoDownload] = await Promise.all([
+    panel.waitForEvent('download'),
+    tab.getByRole('button', { name: 'Télécharger le fichier RapprochementSSO' }).click(),
+  ]);
   const xml = readFileSync((await ssoDownload.path())!, 'utf8');
   expect(xml.split(`ID_Partenaire="${ACCOUNT}"`).length - 1).toBe(1);
 });
@@ -118,7 +126,10 @@ test('the manual search lists the step’s own category first, labelled; guardia
   const panel = await runSampleRapprochement(openSidePanel);
   await panel.setViewportSize({ width: 600, height: 900 });
   const tab = panel.locator('#panel-rapprochement');
-  await tab.locator('.wb-stepbar').getByRole('button', { name: /Élèves/ }).click();
+  await tab
+    .locator('.wb-stepbar')
+    .getByRole('button', { name: /Élèves/ })
+    .click();
   await expect(panel.locator('.wb-step-title')).toContainText('Étape 2\u202f: Élèves');
   const filters = tab.locator('.wb-filters');
   await expect(filters.getByRole('button', { name: /^À traiter/ })).toHaveAttribute('aria-pressed', 'true');
@@ -148,7 +159,9 @@ test('the manual search lists the step’s own category first, labelled; guardia
   expect(cats.slice(own)).toContain('Responsables');
   expect(cats.slice(own).every((c) => c !== 'Élèves')).toBe(true);
   const guardian = hits.filter({ has: panel.locator('.wb-cat', { hasText: 'Responsables' }) }).first();
-  await expect(guardian.locator('.wb-cross')).toContainText('Compte «\u202fResponsables\u202f», une autre catégorie que l’étape\u202f: un tel rapprochement est presque toujours une erreur.');
+  await expect(guardian.locator('.wb-cross')).toContainText(
+    'Compte «\u202fResponsables\u202f», une autre catégorie que l’étape\u202f: un tel rapprochement est presque toujours une erreur.',
+  );
   expect(await detail.locator('.wb-cross').count()).toBe(all - own);
   await guardian.scrollIntoViewIfNeeded();
   await shots(panel, 'search-categories');

@@ -18,9 +18,7 @@ describe('messages', () => {
         return { casOn: p.root.endsWith('/pronote/') };
       },
     };
-    await expect(
-      dispatch(handlers, { type: 'instance/cas-known', payload: { root: 'https://x/pronote/' } }, { tabId: 4 }),
-    ).resolves.toEqual({ casOn: true });
+    await expect(dispatch(handlers, { type: 'instance/cas-known', payload: { root: 'https://x/pronote/' } }, { tabId: 4 })).resolves.toEqual({ casOn: true });
     expect(seen).toEqual([['https://x/pronote/', 4]]);
     expect(dispatch(handlers, { type: 'page/ready', payload: {} }, {})).toBeUndefined();
     expect(dispatch(handlers, { hello: 1 }, {})).toBeUndefined();

@@ -12,11 +12,16 @@ describe('host permissions (PRODUCT.md "Least privilege")', () => {
   });
 
   it('cover every project’s web domains and nothing broader', () => {
-    const patterns = HOST_PERMISSIONS.map((p) => new RegExp(`^${p.replace(/[.]/g, '\\.').replace('https://*\\.', 'https://([a-z0-9-]+\\.)*').replace('/*', '/.*')}$`));
+    const patterns = HOST_PERMISSIONS.map(
+      (p) => new RegExp(`^${p.replace(/[.]/g, '\\.').replace('https://*\\.', 'https://([a-z0-9-]+\\.)*').replace('/*', '/.*')}$`),
+    );
     for (const project of ENT_PROJECTS) {
       for (const domain of project.webDomains) {
         const page = `https://clg-exemple.${domain}/admin/`;
-        expect(patterns.some((re) => re.test(page)), page).toBe(true);
+        expect(
+          patterns.some((re) => re.test(page)),
+          page,
+        ).toBe(true);
       }
     }
     for (const p of HOST_PERMISSIONS) {

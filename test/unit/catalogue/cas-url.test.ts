@@ -61,9 +61,11 @@ describe('normaliseCasUrl', () => {
   });
 
   it('unwraps other redirect wrappers and nested ones', () => {
-    const outlook =
-      'https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fcas.ent27.fr%2F&data=05%7C01&reserved=0';
-    expect(normaliseCasUrl(outlook)).toMatchObject({ base: 'https://cas.ent27.fr', problems: [{ kind: 'wrapped', found: 'eur01.safelinks.protection.outlook.com' }, { kind: 'trailing-slash' }] });
+    const outlook = 'https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fcas.ent27.fr%2F&data=05%7C01&reserved=0';
+    expect(normaliseCasUrl(outlook)).toMatchObject({
+      base: 'https://cas.ent27.fr',
+      problems: [{ kind: 'wrapped', found: 'eur01.safelinks.protection.outlook.com' }, { kind: 'trailing-slash' }],
+    });
     const nested = `https://www.google.fr/url?q=${encodeURIComponent(outlook)}&sa=D`;
     expect(normaliseCasUrl(nested).base).toBe('https://cas.ent27.fr');
     // A Google page that is not the redirect is not unwrapped.

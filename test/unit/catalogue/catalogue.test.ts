@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CAS_HOSTS,
-  ENT_PROJECTS,
-  SEED_CAS_URLS,
-  entWebDomains,
-  isEntWebHost,
-  normaliseCasUrl,
-  projectByName,
-  projectForCasUrl,
-} from '../../../lib/catalogue';
+import { CAS_HOSTS, ENT_PROJECTS, SEED_CAS_URLS, entWebDomains, isEntWebHost, normaliseCasUrl, projectByName, projectForCasUrl } from '../../../lib/catalogue';
 
 // The seed's first list (section 1 d), as printed: project → CAS URL.
 const SEED_LIST: [string, string][] = [
@@ -30,10 +21,21 @@ const SEED_LIST: [string, string][] = [
 
 // DOMAIN.md, "Other CAS hosts seen in client libraries".
 const OTHER_HOSTS = [
-  'cas.moncollege.valdemarne.fr', 'ent.netocentre.fr', 'cas3.e-lyco.fr', 'cas.savoirsnumeriques62.fr',
-  'www.atrium-sud.fr', 'cas.itslearning.com', 'ent77.seine-et-marne.fr', 'ent.ecollege78.fr',
-  'www.moncollege-ent.essonne.fr', 'ent.iledefrance.fr', 'ent.parisclassenumerique.fr', 'mon.lyceeconnecte.fr',
-  'enthdf.fr', 'moncollege-ent.var.fr', 'ent.l-educdenormandie.fr',
+  'cas.moncollege.valdemarne.fr',
+  'ent.netocentre.fr',
+  'cas3.e-lyco.fr',
+  'cas.savoirsnumeriques62.fr',
+  'www.atrium-sud.fr',
+  'cas.itslearning.com',
+  'ent77.seine-et-marne.fr',
+  'ent.ecollege78.fr',
+  'www.moncollege-ent.essonne.fr',
+  'ent.iledefrance.fr',
+  'ent.parisclassenumerique.fr',
+  'mon.lyceeconnecte.fr',
+  'enthdf.fr',
+  'moncollege-ent.var.fr',
+  'ent.l-educdenormandie.fr',
 ];
 
 describe('the catalogue of ENT projects', () => {

@@ -76,7 +76,9 @@ describe('the catalogue data (issue 17)', () => {
       expect(projectForCasUrl(`https://${host.toUpperCase()}/login?service=x`)?.id, host).toBe(id);
     }
     expect(knownHost('cas.itslearning.com')?.host.loginPath).toBe('/cas-prod/login');
-    expect(projectForCasUrl('https://cas.itslearning.com/cas-prod/login?service=https:%2F%2F6200001G.index-education.net%2Fpronote%2Feleve.html')?.id).toBe('itslearning');
+    expect(projectForCasUrl('https://cas.itslearning.com/cas-prod/login?service=https:%2F%2F6200001G.index-education.net%2Fpronote%2Feleve.html')?.id).toBe(
+      'itslearning',
+    );
     expect(knownHost('hubeduconnect.index-education.net')?.host.loginPath).toBe('/EduConnect/cas/login');
   });
 
@@ -107,7 +109,10 @@ describe('the catalogue data (issue 17)', () => {
     }
     for (const p of ENT_PROJECTS.filter(isRetiredProject)) expect(p.webDomains, p.id).toEqual([]);
     for (const host of ['ent2d.ac-bordeaux.fr', 'ds.ac-bordeaux.fr', 'ozecollege.yvelines.fr', 'college.entsomme.fr']) {
-      expect(HOST_PERMISSIONS.some((p) => covers(p, host)), host).toBe(false);
+      expect(
+        HOST_PERMISSIONS.some((p) => covers(p, host)),
+        host,
+      ).toBe(false);
     }
   });
 

@@ -62,7 +62,10 @@ describe('service-url-not-pronote-root', () => {
     const [cas] = checkServiceUrl({ pronoteUrl: 'https://cas.eclat-bfc.fr/login?service=https:%2F%2F0250007X.index-education.net%2Fpronote%2Feleve.html' });
     expect(cas.message.fr).toContain('n’est pas l’adresse d’un Pronote');
     expect(cas.url).toBe('https://0250007x.index-education.net/pronote/');
-    const [ent] = checkServiceUrl({ pronoteUrl: 'https://ent77.seine-et-marne.fr/auth/login?callback=%2Fcas%2Flogin%3Fservice%3Dhttps%253A%252F%252F0772589W.index-education.net%252Fpronote%252Fparent.html#/' });
+    const [ent] = checkServiceUrl({
+      pronoteUrl:
+        'https://ent77.seine-et-marne.fr/auth/login?callback=%2Fcas%2Flogin%3Fservice%3Dhttps%253A%252F%252F0772589W.index-education.net%252Fpronote%252Fparent.html#/',
+    });
     expect(ent.url).toBe('https://0772589w.index-education.net/pronote/');
     // A login URL whose service is no Pronote gives nothing to copy.
     expect(checkServiceUrl({ pronoteUrl: 'https://cas.monbureaunumerique.fr/login?selection=EDU&service=https://example.com/' })[0].url).toBeUndefined();

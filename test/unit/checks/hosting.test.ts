@@ -41,11 +41,7 @@ describe('a good configuration', () => {
 describe('the seed second list, each URL with its own project', () => {
   it('finds the noise: /login twice, the Google wrapper once, nothing else', () => {
     const results = SEED_CAS_URLS.map((url, i) => ids({ delegation: true, project: SEED_PROJECT_NAMES[i], casUrl: url }));
-    expect(results).toEqual([
-      [], ['cas-url-not-base'], [], [], [], [], [], [], [], [],
-      ['cas-url-wrapped'],
-      [], [], ['cas-url-not-base'],
-    ]);
+    expect(results).toEqual([[], ['cas-url-not-base'], [], [], [], [], [], [], [], [], ['cas-url-wrapped'], [], [], ['cas-url-not-base']]);
   });
 
   it('gives the clean base to paste for the wrapped and /login URLs', () => {
@@ -178,7 +174,16 @@ describe('a retired CAS host (catalogue, issue 17)', () => {
 describe('the findings', () => {
   it('use only the ids and severities of the issue, errors first, each in French and English with a fix', () => {
     const all = [
-      ...checkHosting({ delegation: true, project: 'Eclat-BFC', casUrl: 'http://www.google.com/url?q=http://cas.monbureaunumerique.fr/login?selection=EDU', recognitionMode: 'pronote-identity', attributeName: 'x', racine: '', published: false, pronoteUrl: 'https://0310047h.index-education.net/pronote/' }),
+      ...checkHosting({
+        delegation: true,
+        project: 'Eclat-BFC',
+        casUrl: 'http://www.google.com/url?q=http://cas.monbureaunumerique.fr/login?selection=EDU',
+        recognitionMode: 'pronote-identity',
+        attributeName: 'x',
+        racine: '',
+        published: false,
+        pronoteUrl: 'https://0310047h.index-education.net/pronote/',
+      }),
       ...checkHosting({ delegation: false, recognitionMode: 'double-auth', casUrl: 'https://cas.inconnu.fr' }),
       ...checkHosting({ delegation: true, casUrl: '' }),
       ...checkHosting({ delegation: true, casUrl: 'https://ent2d.ac-bordeaux.fr' }),
@@ -189,14 +194,30 @@ describe('the findings', () => {
       for (const text of [f.message.fr, f.message.en, f.fix.fr, f.fix.en]) expect(text.length).toBeGreaterThan(20);
       expect(f.message.fr).not.toBe(f.message.en);
     }
-    const first = checkHosting({ delegation: true, project: 'Eclat-BFC', casUrl: 'http://www.google.com/url?q=http://cas.monbureaunumerique.fr/login?selection=EDU', racine: '', published: false });
+    const first = checkHosting({
+      delegation: true,
+      project: 'Eclat-BFC',
+      casUrl: 'http://www.google.com/url?q=http://cas.monbureaunumerique.fr/login?selection=EDU',
+      racine: '',
+      published: false,
+    });
     expect(first.map((f) => f.id)).toEqual(['cas-url-wrapped', 'racine-missing-pronote', 'base-not-published']);
   });
 
   it('says the problems of the CAS URL that one address fixes in one finding, with that address once as the fix', () => {
-    const [f, ...others] = checkHosting({ delegation: true, project: 'Eclat-BFC', casUrl: 'http://www.google.com/url?q=http://cas.monbureaunumerique.fr/login?selection=EDU' });
+    const [f, ...others] = checkHosting({
+      delegation: true,
+      project: 'Eclat-BFC',
+      casUrl: 'http://www.google.com/url?q=http://cas.monbureaunumerique.fr/login?selection=EDU',
+    });
     expect(others).toEqual([]);
-    expect(f).toMatchObject({ id: 'cas-url-wrapped', severity: 'error', field: 'casUrl', url: 'https://cas.eclat-bfc.fr', covers: ['cas-url-not-https', 'cas-url-other-project', 'cas-url-not-base'] });
+    expect(f).toMatchObject({
+      id: 'cas-url-wrapped',
+      severity: 'error',
+      field: 'casUrl',
+      url: 'https://cas.eclat-bfc.fr',
+      covers: ['cas-url-not-https', 'cas-url-other-project', 'cas-url-not-base'],
+    });
     for (const word of ['www.google.com', 'http://', 'Mon Bureau Numérique', '/login']) expect(f.message.fr).toContain(word);
     // The fix offers the other way out too (choosing the project the URL belongs to), and names the address once.
     expect(f.fix.fr).toContain('Mon Bureau Numérique');

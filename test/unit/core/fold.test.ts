@@ -24,7 +24,6 @@ describe('foldWords', () => {
   });
 });
 
-
 describe('stripAccents', () => {
   it('keeps case and punctuation, spells out ligatures', () => {
     expect(stripAccents("Œuvre d'Éloïse")).toBe("OEuvre d'Eloise");
@@ -68,7 +67,7 @@ describe('foldLabel', () => {
 describe('the family agrees', () => {
   it('gives the same words for a name whatever the member', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(...'aàâeéèêiîoôœuùüçæ -\'ABCÉÈÇŒ'.split('')), maxLength: 20 }), (s) => {
+      fc.property(fc.string({ unit: fc.constantFrom(..."aàâeéèêiîoôœuùüçæ -'ABCÉÈÇŒ".split('')), maxLength: 20 }), (s) => {
         expect(foldCompact(s)).toBe(foldWords(s).replace(/ /g, ''));
         expect(foldWords(foldLabel(s))).toBe(foldWords(s));
         expect(foldWords(foldProse(s))).toBe(foldWords(s));

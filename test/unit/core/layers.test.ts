@@ -48,9 +48,7 @@ describe('the layers of lib/', () => {
   });
 
   it('lib/core imports nothing else of lib/', () => {
-    const bad = [...graph].flatMap(([f, deps]) =>
-      f.startsWith('lib/core/') ? deps.filter((d) => !d.startsWith('lib/core/')).map((d) => `${f} → ${d}`) : [],
-    );
+    const bad = [...graph].flatMap(([f, deps]) => (f.startsWith('lib/core/') ? deps.filter((d) => !d.startsWith('lib/core/')).map((d) => `${f} → ${d}`) : []));
     expect(bad).toEqual([]);
   });
 

@@ -28,7 +28,12 @@ describe('the demo landing page', () => {
   it('links every screen the demo serves', () => {
     const served = pages(SITES)
       .filter((p) => p !== LANDING)
-      .map((p) => `https://${relative(SITES, p).replace(/\\/g, '/').replace(/(^|\/)index\.html$/, '$1')}`);
+      .map(
+        (p) =>
+          `https://${relative(SITES, p)
+            .replace(/\\/g, '/')
+            .replace(/(^|\/)index\.html$/, '$1')}`,
+      );
     expect(served.length).toBeGreaterThan(10);
     const linked = new Set(items.map(({ href }) => `${href.origin}${href.pathname}`));
     for (const page of served) expect(linked, page).toContain(page);

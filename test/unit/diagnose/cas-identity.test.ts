@@ -30,16 +30,26 @@ describe('readCasResponse: the two recognition modes', () => {
   });
 
   it('splits categories joined by ";" (a person both guardian and staff)', () => {
-    const r = readCasResponse(openEntNg('<cas:nom>DURAND</cas:nom><cas:prenom>Paul</cas:prenom><cas:dateNaissance>02/11/1979</cas:dateNaissance><cas:categories>National_2;National_4</cas:categories>'));
+    const r = readCasResponse(
+      openEntNg(
+        '<cas:nom>DURAND</cas:nom><cas:prenom>Paul</cas:prenom><cas:dateNaissance>02/11/1979</cas:dateNaissance><cas:categories>National_2;National_4</cas:categories>',
+      ),
+    );
     expect(r.kind === 'success' && r.identity?.categories.map((c) => c.category)).toEqual(['guardian', 'staff']);
   });
 
   it('checks what the identity mode needs: names, a dd/mm/yyyy birth date, a known category', () => {
     const noDate = readCasResponse(openEntNg('<cas:nom>MARTIN</cas:nom><cas:prenom>Léa</cas:prenom><cas:categories>National_1</cas:categories>'));
     expect(noDate).toMatchObject({ mode: 'identity', failureId: 'identification-impossible', identity: { missing: ['dateNaissance'] } });
-    const isoDate = readCasResponse(openEntNg('<cas:nom>MARTIN</cas:nom><cas:prenom>Léa</cas:prenom><cas:dateNaissance>2011-03-14</cas:dateNaissance><cas:categories>National_1</cas:categories>'));
+    const isoDate = readCasResponse(
+      openEntNg(
+        '<cas:nom>MARTIN</cas:nom><cas:prenom>Léa</cas:prenom><cas:dateNaissance>2011-03-14</cas:dateNaissance><cas:categories>National_1</cas:categories>',
+      ),
+    );
     expect(isoDate).toMatchObject({ mode: 'identity', failureId: 'identification-impossible', identity: { birthDateValid: false, missing: [] } });
-    const badDay = readCasResponse(openEntNg('<cas:nom>A</cas:nom><cas:prenom>B</cas:prenom><cas:dateNaissance>31/02/2011</cas:dateNaissance><cas:categories>National_3</cas:categories>'));
+    const badDay = readCasResponse(
+      openEntNg('<cas:nom>A</cas:nom><cas:prenom>B</cas:prenom><cas:dateNaissance>31/02/2011</cas:dateNaissance><cas:categories>National_3</cas:categories>'),
+    );
     expect(badDay).toMatchObject({ identity: { birthDateValid: false } });
     const noCategory = readCasResponse(openEntNg('<cas:nom>A</cas:nom><cas:prenom>B</cas:prenom><cas:dateNaissance>01/01/2000</cas:dateNaissance>'));
     expect(noCategory).toMatchObject({ failureId: 'identification-impossible', identity: { missing: ['categories'] } });
@@ -56,7 +66,10 @@ describe('readCasResponse: the two recognition modes', () => {
     // One identity attribute alone decides nothing: still the identifier mode, idPronote missing.
     expect(readCasResponse(openEntNg('<cas:nom>MARTIN</cas:nom>'))).toMatchObject({ mode: 'identifier', failureId: 'idpronote-missing' });
     // A case variant of the expected attribute keeps the identifier mode.
-    expect(readCasResponse(openEntNg('<cas:idpronote>1</cas:idpronote><cas:nom>M</cas:nom><cas:prenom>L</cas:prenom>'))).toMatchObject({ mode: 'identifier', caseVariant: 'idpronote' });
+    expect(readCasResponse(openEntNg('<cas:idpronote>1</cas:idpronote><cas:nom>M</cas:nom><cas:prenom>L</cas:prenom>'))).toMatchObject({
+      mode: 'identifier',
+      caseVariant: 'idpronote',
+    });
     // Configured for the identity mode, a response without identity says what is missing.
     expect(readCasResponse(openEntNg('<cas:idPronote>7</cas:idPronote>'), 'idPronote', 'identity')).toMatchObject({
       mode: 'identity',

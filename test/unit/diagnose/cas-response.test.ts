@@ -170,13 +170,17 @@ describe('readCasResponse: failures', () => {
 
   it('INVALID_SERVICE and UNAUTHORIZED_SERVICE point to the service-not-allowed failure', () => {
     for (const code of ['INVALID_SERVICE', 'UNAUTHORIZED_SERVICE']) {
-      const r = readCasResponse(`<cas:serviceResponse xmlns:cas="http://www.yale.edu/tp/cas"><cas:authenticationFailure code="${code}">Service https://0310047h.index-education.net/Pronote/ mismatch</cas:authenticationFailure></cas:serviceResponse>`);
+      const r = readCasResponse(
+        `<cas:serviceResponse xmlns:cas="http://www.yale.edu/tp/cas"><cas:authenticationFailure code="${code}">Service https://0310047h.index-education.net/Pronote/ mismatch</cas:authenticationFailure></cas:serviceResponse>`,
+      );
       expect(r).toMatchObject({ kind: 'failure', code, failureId: 'cas-service-not-allowed' });
     }
   });
 
   it('an unknown code is kept and said to be non-standard', () => {
-    const r = readCasResponse(`<cas:serviceResponse xmlns:cas="http://www.yale.edu/tp/cas"><cas:authenticationFailure code="TICKET_EXPIRED">x</cas:authenticationFailure></cas:serviceResponse>`);
+    const r = readCasResponse(
+      `<cas:serviceResponse xmlns:cas="http://www.yale.edu/tp/cas"><cas:authenticationFailure code="TICKET_EXPIRED">x</cas:authenticationFailure></cas:serviceResponse>`,
+    );
     expect(r).toMatchObject({ kind: 'failure', code: 'TICKET_EXPIRED' });
     if (r.kind === 'failure') expect(r.meaning.en).toMatch(/Non-standard/);
   });
@@ -211,7 +215,9 @@ describe('readCasResponse: what cannot be read', () => {
   });
 
   it('entity declarations are refused, not expanded', () => {
-    const r = readCasResponse(`<!DOCTYPE x [<!ENTITY a "aaaa">]><cas:serviceResponse xmlns:cas="http://www.yale.edu/tp/cas"><cas:authenticationSuccess><cas:user>&a;</cas:user></cas:authenticationSuccess></cas:serviceResponse>`);
+    const r = readCasResponse(
+      `<!DOCTYPE x [<!ENTITY a "aaaa">]><cas:serviceResponse xmlns:cas="http://www.yale.edu/tp/cas"><cas:authenticationSuccess><cas:user>&a;</cas:user></cas:authenticationSuccess></cas:serviceResponse>`,
+    );
     expect(r).toMatchObject({ kind: 'unreadable', reason: 'entities' });
   });
 

@@ -80,9 +80,15 @@ describe('the failures from the field', () => {
   }
 
   it('recognises Pronote’s numbered errors by number and text', () => {
-    expect(recogniseText('Unknown error from pronote: 21 | Impossible d\'afficher la page').pronoteError).toEqual({ number: 21, text: 'Impossible d’afficher la page' });
+    expect(recogniseText("Unknown error from pronote: 21 | Impossible d'afficher la page").pronoteError).toEqual({
+      number: 21,
+      text: 'Impossible d’afficher la page',
+    });
     expect(recogniseText('Unknown error from pronote: 3 | Accès refusé').pronoteError).toEqual({ number: 3, text: 'Accès refusé' });
-    expect(recogniseText('{"Erreur":{"G":14,"Titre":"La page a expir\\u00E9 ! (7)","Message":""}}').pronoteError).toEqual({ number: 14, text: 'La page a expiré ! (7)' });
+    expect(recogniseText('{"Erreur":{"G":14,"Titre":"La page a expir\\u00E9 ! (7)","Message":""}}').pronoteError).toEqual({
+      number: 14,
+      text: 'La page a expiré ! (7)',
+    });
     // The number alone, or the words alone, are not enough for the short, common ones.
     expect(fired('Accès refusé')).toEqual([]);
     expect(fired('Erreur 21')).toEqual([]);
@@ -98,7 +104,10 @@ describe('the failures from the field', () => {
       const ids = fired(page.text).filter((id) => FIELD_FAILURES.some((f) => f.id === id) || !onPurpose);
       // On the ENT import screens, the guide's "non reconnus" count is what they show on purpose.
       const allowed = /import-/.test(page.name) ? ['guardians-unrecognised'] : [];
-      expect(ids.filter((id) => !allowed.includes(id)), page.name).toEqual([]);
+      expect(
+        ids.filter((id) => !allowed.includes(id)),
+        page.name,
+      ).toEqual([]);
     }
     for (const text of LOGIN_PAGES) expect(fired(text), text.slice(0, 40)).toEqual([]);
   });
@@ -135,7 +144,9 @@ describe('URLs quoted in a pasted text', () => {
     );
     expect(wilapa.directUrl).toBe('https://9730108e.index-education.net/pronote/?login=true');
     expect(wilapa.entLogin?.project.id).toBe('wilapa');
-    const leia = recogniseText('the authentication link is : https://cas.itslearning.com/cas-prod/login?service=https:%2F%2F6200001G.index-education.net%2Fpronote%2Feleve.html');
+    const leia = recogniseText(
+      'the authentication link is : https://cas.itslearning.com/cas-prod/login?service=https:%2F%2F6200001G.index-education.net%2Fpronote%2Feleve.html',
+    );
     expect(leia).toMatchObject({ directUrl: 'https://6200001g.index-education.net/pronote/?login=true', entLogin: { host: 'cas.itslearning.com' } });
     // A login URL whose service is no Pronote gives no direct URL; an ENT page alone names its ENT.
     const mbn = recogniseText('[ENT https://cas.monbureaunumerique.fr/login?selection=EDU&service=https://example.com/] Logging in with xxxxxx');

@@ -73,7 +73,7 @@ export const FIELD_REPORT_TEXTS: FieldReport[] = [
   },
   {
     source: 'PapillonApp/papillon-v6 issue 116',
-    text: "au bout d’un moment, PRONOTE t’empêche de te connecter, car tu a dépassé le nombre de tentatives autorisées, mais sur papillon, y’a toujours écrit « Vérifiez vos identifiants et réessayez »",
+    text: 'au bout d’un moment, PRONOTE t’empêche de te connecter, car tu a dépassé le nombre de tentatives autorisées, mais sur papillon, y’a toujours écrit « Vérifiez vos identifiants et réessayez »',
     expected: ['too-many-attempts'],
   },
   {
@@ -122,7 +122,7 @@ export const FIELD_REPORT_TEXTS: FieldReport[] = [
   },
   {
     source: 'Litarvan/pronote-api issue 17',
-    text: "Unknown CAS 'none'\n```\n\nj'ai regardé les anciennes issues et ait trouvé l'ajout de \"console.log(body)\" en ligne 28 qui me log :\n```{\n  \"type\": \"fetch\",\n  \"url\": \"http://lyc-client.ac-rouen.fr:81/\", !\n  \"cas\": \"none\" // ou ac-rouen selon ce que je mets\n}",
+    text: 'Unknown CAS \'none\'\n```\n\nj\'ai regardé les anciennes issues et ait trouvé l\'ajout de "console.log(body)" en ligne 28 qui me log :\n```{\n  "type": "fetch",\n  "url": "http://lyc-client.ac-rouen.fr:81/", !\n  "cas": "none" // ou ac-rouen selon ce que je mets\n}',
     expected: ['self-hosted-no-cas'],
   },
   {

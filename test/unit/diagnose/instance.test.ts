@@ -1,13 +1,6 @@
 import { createServer, get, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  INFO_MOBILE_APP_ID,
-  type FetchLike,
-  checkInstance,
-  instanceTarget,
-  interpretInstanceAnswer,
-  unwrapRedirects,
-} from '../../../lib/diagnose/instance';
+import { INFO_MOBILE_APP_ID, type FetchLike, checkInstance, instanceTarget, interpretInstanceAnswer, unwrapRedirects } from '../../../lib/diagnose/instance';
 
 // The shape published by every Pronote.net (DOMAIN.md; Pawnote.js src/decoders/instance.ts).
 const INFO_CAS_ON = {

@@ -34,7 +34,11 @@ describe('reading a pasted login URL down to its Pronote server', () => {
   it('gives the root of a Pronote URL on a port, on a bare IP, and of parent.html?login=true', () => {
     expect(instanceTarget('http://clg-mariecurie.ac-lyon.fr:81/Pronote/?login=true')?.root).toBe('http://clg-mariecurie.ac-lyon.fr:81/Pronote/');
     expect(instanceTarget('http://lyc-client.ac-rouen.fr:81/')?.root).toBe('http://lyc-client.ac-rouen.fr:81/');
-    expect(instanceTarget('http://202.22.236.230/pronote/eleve.html')).toMatchObject({ root: 'http://202.22.236.230/pronote/', hosted: false, origin: 'http://202.22.236.230' });
+    expect(instanceTarget('http://202.22.236.230/pronote/eleve.html')).toMatchObject({
+      root: 'http://202.22.236.230/pronote/',
+      hosted: false,
+      origin: 'http://202.22.236.230',
+    });
     expect(instanceTarget('http://192.168.1.20:8080/')).toMatchObject({ root: 'http://192.168.1.20:8080/', origin: 'http://192.168.1.20:8080' });
     expect(instanceTarget('https://9730108e.index-education.net/pronote/parent.html?login=true')?.root).toBe('https://9730108e.index-education.net/pronote/');
     expect(instanceTarget('https://9730108e.index-education.net/pronote/parent.html?login=true')?.readFrom).toBeUndefined();
@@ -42,7 +46,10 @@ describe('reading a pasted login URL down to its Pronote server', () => {
 
   it('names what replaced a retired login host read on the way', () => {
     const old = instanceTarget('https://ent2d.ac-bordeaux.fr/Shibboleth.sso/Login?target=https%3A%2F%2F0332722E.index-education.net%2Fpronote%2Feleve.html');
-    expect(old).toMatchObject({ root: 'https://0332722e.index-education.net/pronote/', readFrom: { project: { id: 'ent2d-bordeaux' }, retiredFor: { id: 'hubeduconnect' } } });
+    expect(old).toMatchObject({
+      root: 'https://0332722e.index-education.net/pronote/',
+      readFrom: { project: { id: 'ent2d-bordeaux' }, retiredFor: { id: 'hubeduconnect' } },
+    });
     expect(instanceTarget(REPORTED[0].url)?.readFrom?.retiredFor).toBeUndefined();
   });
 
@@ -51,7 +58,10 @@ describe('reading a pasted login URL down to its Pronote server', () => {
       ['https://ent.parisclassenumerique.fr/auth/login/', 'paris-classe-numerique'], // Litarvan/pronote-api issue 278
       ['https://ent.parisclassenumerique.fr/welcome', 'paris-classe-numerique'],
       ['https://cas.monbureaunumerique.fr/login?selection=EDU&service=https://example.com/', 'mon-bureau-numerique'], // bain3/pronotepy issue 318
-      ['https://auth.recia.fr/cas/login?service=https://lycees.netocentre.fr/portail/Login&token=c2fef9c3ad09196fc6cbd359e1570ed8&idpId=parentEleveEN-IdP', 'netocentre'], // bain3/pronotepy issue 334
+      [
+        'https://auth.recia.fr/cas/login?service=https://lycees.netocentre.fr/portail/Login&token=c2fef9c3ad09196fc6cbd359e1570ed8&idpId=parentEleveEN-IdP',
+        'netocentre',
+      ], // bain3/pronotepy issue 334
       ['https://cas.eclat-bfc.fr/', 'eclat-bfc'],
       ['ozecollege.yvelines.fr', 'oze-yvelines'],
     ] as const) {
@@ -60,8 +70,14 @@ describe('reading a pasted login URL down to its Pronote server', () => {
       expect(instanceTarget(url), url).toBeUndefined();
     }
     // EduConnect's own login page (delphiki/hass-pronote issue 16) names no school either.
-    expect(readInstanceInput('https://educonnect.education.gouv.fr/idp/profile/SAML2/Redirect/SSO?execution=e4s1')).toMatchObject({ kind: 'no-pronote', project: { id: 'educonnect' } });
-    expect(readInstanceInput('https://hubeduconnect.index-education.net/EduConnect/cas/login')).toMatchObject({ kind: 'no-pronote', project: { id: 'hubeduconnect' } });
+    expect(readInstanceInput('https://educonnect.education.gouv.fr/idp/profile/SAML2/Redirect/SSO?execution=e4s1')).toMatchObject({
+      kind: 'no-pronote',
+      project: { id: 'educonnect' },
+    });
+    expect(readInstanceInput('https://hubeduconnect.index-education.net/EduConnect/cas/login')).toMatchObject({
+      kind: 'no-pronote',
+      project: { id: 'hubeduconnect' },
+    });
   });
 
   it('never throws and never reads a word as an address', () => {
@@ -89,7 +105,12 @@ describe('the instance description, read for delegation, protocol, collectivité
     });
     const check = interpretInstanceAnswer(target, { status: 200, body });
     expect(check.state).toBe('ok');
-    expect(check.info).toMatchObject({ casActive: true, casUrlUnpublished: true, casUrl: undefined, collectivite: { host: 'www.monbureaunumerique.fr', project: { id: 'mon-bureau-numerique' } } });
+    expect(check.info).toMatchObject({
+      casActive: true,
+      casUrlUnpublished: true,
+      casUrl: undefined,
+      collectivite: { host: 'www.monbureaunumerique.fr', project: { id: 'mon-bureau-numerique' } },
+    });
     expect(check.info?.espaces.map((e) => [e.name, e.delegated, e.protocol])).toEqual([
       ['Espace Professeurs', true, 'CAS'],
       ['Espace Parents', false, undefined],
@@ -99,7 +120,10 @@ describe('the instance description, read for delegation, protocol, collectivité
     const off = interpretInstanceAnswer(target, { status: 200, body: JSON.stringify({ version: [2024, 1], CAS: { actif: false, casURL: '' }, espaces: [] }) });
     expect(off.info).toMatchObject({ casActive: false, casUrlUnpublished: false });
     expect(off.info?.collectivite).toBeUndefined();
-    const retiredCas = interpretInstanceAnswer(target, { status: 200, body: JSON.stringify({ version: [2022, 1], CAS: { actif: true, casURL: 'https://ent2d.ac-bordeaux.fr/' }, espaces: [] }) });
+    const retiredCas = interpretInstanceAnswer(target, {
+      status: 200,
+      body: JSON.stringify({ version: [2022, 1], CAS: { actif: true, casURL: 'https://ent2d.ac-bordeaux.fr/' }, espaces: [] }),
+    });
     expect(retiredCas.info).toMatchObject({ project: { id: 'ent2d-bordeaux' }, casHostRetiredFor: 'hubeduconnect' });
   });
 });
@@ -112,7 +136,13 @@ describe('readPastedUrl, as properties (fast-check, seeded)', () => {
   const pronoteUrl = fc
     .tuple(uai, fc.constantFrom('pronote', 'Pronote'), fc.constantFrom('', 'eleve.html', 'parent.html', 'mobile.eleve.html', 'professeur.html?login=true'))
     .map(([u, dir, page]) => ({ url: `https://${u}.index-education.net/${dir}/${page}`, root: `https://${u.toLowerCase()}.index-education.net/${dir}/` }));
-  const casHost = fc.constantFrom('cas.eclat-bfc.fr', 'cas.monbureaunumerique.fr', 'cas.itslearning.com', 'www.laclasse.com', 'hubeduconnect.index-education.net');
+  const casHost = fc.constantFrom(
+    'cas.eclat-bfc.fr',
+    'cas.monbureaunumerique.fr',
+    'cas.itslearning.com',
+    'www.laclasse.com',
+    'hubeduconnect.index-education.net',
+  );
   const entHost = fc.constantFrom('ent77.seine-et-marne.fr', 'ent.parisclassenumerique.fr', 'mon.lyceeconnecte.fr', 'wilapa-guyane.com');
 
   it('finds the same Pronote root through service=, a doubly encoded callback=…service= and the Google wrapper', () => {

@@ -7,9 +7,9 @@ const first = (text: string) => recogniseText(text).matches[0]?.id;
 
 // The message exactly as the seed's FAQ prints it (§5), placeholder host included.
 const SEED_IDPRONOTE =
-  'Échec de l\'authentification par le serveur CAS https://cas.nomduprojet.fr : \n' +
+  "Échec de l'authentification par le serveur CAS https://cas.nomduprojet.fr : \n" +
   'Le serveur CAS doit être configuré pour renvoyer un attribut "idPronote". Or aucun attribut \n' +
-  'n\'a été renvoyé.';
+  "n'a été renvoyé.";
 
 describe('the knowledge base', () => {
   it('holds the stable ids (the guide’s nine, then the field’s), each with causes, a fix and a source in both languages', () => {
@@ -71,7 +71,8 @@ describe('recogniseText: the idPronote message', () => {
   });
 
   it('recognises the message broken across lines in the middle of words’ spacing (mail copy)', () => {
-    const mail = '> Échec de\n> l\'authentification par le serveur\r\n> CAS https://cas.ent27.fr :\n> Le serveur CAS doit être\n> configuré pour renvoyer un attribut\n> "idPronote".';
+    const mail =
+      '> Échec de\n> l\'authentification par le serveur\r\n> CAS https://cas.ent27.fr :\n> Le serveur CAS doit être\n> configuré pour renvoyer un attribut\n> "idPronote".';
     const r = recogniseText(mail.replace(/^> /gm, ''));
     expect(r.matches[0].id).toBe('idpronote-missing');
     expect(r.casUrl).toBe('https://cas.ent27.fr');

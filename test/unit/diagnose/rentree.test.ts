@@ -28,9 +28,7 @@ describe('rentreeSteps (seed §5 FAQ)', () => {
 
 describe('rentree step sources shown to staff', () => {
   it('name the integration guide section in both languages, without developer references', () => {
-    const all = [true, false].flatMap((newSchoolYear) =>
-      [true, false].flatMap((newPronoteVersion) => rentreeSteps({ newSchoolYear, newPronoteVersion })),
-    );
+    const all = [true, false].flatMap((newSchoolYear) => [true, false].flatMap((newPronoteVersion) => rentreeSteps({ newSchoolYear, newPronoteVersion })));
     expect(all.length).toBeGreaterThan(0);
     for (const step of all) {
       expect(step.shownSource.fr, step.id).toMatch(/^Guide d’intégration Pronote\.net ⇄ ENT, § \d/);

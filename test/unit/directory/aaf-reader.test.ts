@@ -42,7 +42,8 @@ describe('AAF directory (../shared/data/aaf-entcore, every file)', () => {
 
   it('tells teachers from staff by PersEducNatPresenceDevantEleves', () => {
     let o = 0;
-    for (const name of names.filter((n) => n.includes('PersEducNat'))) o += readFileSync(DIR + name, 'utf8').match(/PresenceDevantEleves"><value>O</g)?.length ?? 0;
+    for (const name of names.filter((n) => n.includes('PersEducNat')))
+      o += readFileSync(DIR + name, 'utf8').match(/PresenceDevantEleves"><value>O</g)?.length ?? 0;
     expect(r.persons.filter((p) => p.category === 'teacher')).toHaveLength(o);
     expect(byId.get('2397000')?.category).toBeDefined();
   });
@@ -117,7 +118,9 @@ describe('AAF directory (../shared/data/aaf-entcore, every file)', () => {
   });
 
   it('refuses a Pronote export given as a directory, saying what it looks like', () => {
-    const bytes = new TextEncoder().encode('<EXPORT_IDENTIFIANTS><Eleves><Eleve Ident="1" IDPN="74CPUWN8RAJQVM5K" Nom="A" Prenom="B"/></Eleves></EXPORT_IDENTIFIANTS>');
+    const bytes = new TextEncoder().encode(
+      '<EXPORT_IDENTIFIANTS><Eleves><Eleve Ident="1" IDPN="74CPUWN8RAJQVM5K" Nom="A" Prenom="B"/></Eleves></EXPORT_IDENTIFIANTS>',
+    );
     try {
       readDirectory([{ name: 'export.xml', bytes }]);
       expect.unreachable();
@@ -145,7 +148,9 @@ describe('AAF records written another way read the same', () => {
       }),
     );
     expect(usual.persons.length).toBe(642 + 9975 + 701);
-    expect(usual.persons.map((p) => [p.id, p.lastName, p.firstName, p.birthDate])).toEqual(readDirectory(names.map(load)).persons.map((p) => [p.id, p.lastName, p.firstName, p.birthDate]));
+    expect(usual.persons.map((p) => [p.id, p.lastName, p.firstName, p.birthDate])).toEqual(
+      readDirectory(names.map(load)).persons.map((p) => [p.id, p.lastName, p.firstName, p.birthDate]),
+    );
     expect(other.persons).toEqual(usual.persons);
     expect(other.persons.map((p) => Object.keys(p.raw))).toEqual(usual.persons.map((p) => Object.keys(p.raw)));
     expect(other.notRead).toEqual(usual.notRead);

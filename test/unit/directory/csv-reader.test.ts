@@ -7,7 +7,10 @@ import type { Person } from '../../../lib/core/person';
 const ONDE = '../shared/data/onde-csv-entcore/';
 const load = (dir: string, name: string): InputFile => ({ name, bytes: new Uint8Array(readFileSync(dir + name)) });
 /** Data rows of a CSV, counted from the raw bytes (CRLF-separated lines minus the header). */
-const dataRows = (name: string) => readFileSync(ONDE + name, 'latin1').split('\r\n').filter((l) => l.trim() !== '').length - 1;
+const dataRows = (name: string) =>
+  readFileSync(ONDE + name, 'latin1')
+    .split('\r\n')
+    .filter((l) => l.trim() !== '').length - 1;
 
 describe('ONDE extraction (windows-1252, `;`, no account id)', () => {
   const r = readDirectory(readdirSync(ONDE).map((n) => load(ONDE, n)));
@@ -36,7 +39,7 @@ describe('ONDE extraction (windows-1252, `;`, no account id)', () => {
     expect(elea.idKind).toBe('synthetic');
     expect(elea.id).toBe('student:caillet:elea:2006-09-27');
     expect(new Set(r.persons.map((p) => p.id)).size).toBe(r.persons.length);
-    const note = r.notes.find((n) => n.message.fr.includes("sans identifiant de compte"));
+    const note = r.notes.find((n) => n.message.fr.includes('sans identifiant de compte'));
     expect(note?.message.fr).toContain(`${r.persons.length} ligne(s)`);
     expect(note?.message.en).toContain('carry no account id');
   });

@@ -40,7 +40,10 @@ describe('the features together', () => {
   it('no example page is claimed by two features', () => {
     for (const feature of FEATURES) {
       for (const url of feature.detect.yes) {
-        expect(FEATURES.filter((f) => f.detect(url)).map((f) => f.name), url).toEqual([feature.name]);
+        expect(
+          FEATURES.filter((f) => f.detect(url)).map((f) => f.name),
+          url,
+        ).toEqual([feature.name]);
       }
     }
   });

@@ -24,7 +24,11 @@ describe('sample/', () => {
     expect(csv.persons.length).toBe(directory.persons.length);
     const pronoteIds = new Set(pronote.persons.map((p) => p.id));
     const entIds = new Set(directory.persons.map((p) => p.id));
-    const rows = readFileSync('sample/truth.csv', 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const rows = readFileSync('sample/truth.csv', 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
     expect(rows.length).toBe(pronote.persons.length);
     for (const [, pronoteId, entId] of rows) {
       expect(pronoteIds.has(pronoteId)).toBe(true);

@@ -98,7 +98,13 @@ describe('writers', () => {
     const byId = new Map(read.persons.map((p) => [p.id, p]));
     for (const p of g.directory) {
       const q = byId.get(p.id)!;
-      expect([q.category, q.lastName, q.firstName, q.birthDate, q.classes.join()]).toEqual([p.category, p.lastName, p.firstName, p.birthDate, p.classes.join()]);
+      expect([q.category, q.lastName, q.firstName, q.birthDate, q.classes.join()]).toEqual([
+        p.category,
+        p.lastName,
+        p.firstName,
+        p.birthDate,
+        p.classes.join(),
+      ]);
       expect(q.guardians.map((r) => `${r.id}:${r.legal}`).sort()).toEqual(p.guardians.map((r) => `${r.id}:${r.legal}`).sort());
     }
   });
@@ -112,7 +118,12 @@ describe('writers', () => {
     expect(perCategory(read.persons)).toEqual(perCategory(g.directory));
     const byId = new Map(read.persons.map((p) => [p.id, p]));
     for (const p of g.directory.filter((x) => x.category === 'guardian')) {
-      expect(byId.get(p.id)!.children.map((c) => c.id).sort()).toEqual(p.children.map((c) => c.id).sort());
+      expect(
+        byId
+          .get(p.id)!
+          .children.map((c) => c.id)
+          .sort(),
+      ).toEqual(p.children.map((c) => c.id).sort());
     }
   });
 
@@ -125,7 +136,14 @@ describe('writers', () => {
     const byId = new Map(read.persons.map((p) => [p.id, p]));
     for (const p of g.pronote) {
       const q = byId.get(p.id)!;
-      expect([q.category, q.idKind, q.lastName, q.firstName, q.birthDate, q.classes.join()]).toEqual([p.category, p.idKind, p.lastName, p.firstName, p.birthDate, p.classes.join()]);
+      expect([q.category, q.idKind, q.lastName, q.firstName, q.birthDate, q.classes.join()]).toEqual([
+        p.category,
+        p.idKind,
+        p.lastName,
+        p.firstName,
+        p.birthDate,
+        p.classes.join(),
+      ]);
       expect(q.guardians.map((r) => r.id).sort()).toEqual(p.guardians.map((r) => r.id).sort());
     }
     const partial = readPronoteExport([bytesOf(partnerExport(g.pronote, { kind: 'without-cas-only' }))]);

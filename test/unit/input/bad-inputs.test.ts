@@ -24,25 +24,30 @@ const read = (reader: Reader, f: InputFile) => (reader === 'pronote' ? readProno
 
 /** Corpus of bad inputs: file, reader, words the French and English messages must hold. */
 const CORPUS: [string, Reader, string[], string[]][] = [
-  [BAD + 'document.pdf', 'pronote', ['est un document PDF', "l’export XML des identifiants Pronote"], ['is a PDF document']],
-  [BAD + 'document.pdf', 'directory', ['est un document PDF', "l’annuaire ENT"], ['is a PDF document']],
+  [BAD + 'document.pdf', 'pronote', ['est un document PDF', 'l’export XML des identifiants Pronote'], ['is a PDF document']],
+  [BAD + 'document.pdf', 'directory', ['est un document PDF', 'l’annuaire ENT'], ['is a PDF document']],
   [BAD + 'classeur.xlsx', 'directory', ['classeur Excel', 'CSV'], ['Excel/LibreOffice workbook', 'save the table as CSV']],
   [BAD + 'ancien.xls', 'directory', ['ancien classeur Excel (.xls)'], ['old Excel workbook']],
-  [BAD + 'binaire.bin', 'pronote', ["n’est pas un fichier texte"], ['is not a text file']],
+  [BAD + 'binaire.bin', 'pronote', ['n’est pas un fichier texte'], ['is not a text file']],
   [BAD + 'vide.xml', 'pronote', ['est vide'], ['is empty']],
-  [BAD + 'texte.txt', 'pronote', ["n’est pas un fichier XML"], ['is not an XML file']],
+  [BAD + 'texte.txt', 'pronote', ['n’est pas un fichier XML'], ['is not an XML file']],
   [BAD + 'tronque.xml', 'pronote', ['est incomplet', 'ligne 15, colonne 17', '<Eleve>'], ['incomplete', 'line 15, column 17']],
   [BAD + 'tronque.xml', 'directory', ['ressemble à un export Pronote'], ['looks like a Pronote export']],
-  [BAD + 'mal-forme.xml', 'pronote', ["n’est pas un XML valide", 'ligne 5'], ['not valid XML', 'line 5']],
-  [BAD + 'bombe-entites.xml', 'pronote', ["déclarations d’entités", 'ligne 3, colonne 2'], ['entity declarations', 'fetches nothing']],
-  [BAD + 'entite-externe.xml', 'pronote', ["déclarations d’entités"], ['entity declarations']],
-  [BAD + 'chiffre-partenaire.xml', 'pronote', ['export chiffré', 'seul le partenaire', "l’export en clair"], ['encrypted export', 'plain identifier export']],
+  [BAD + 'mal-forme.xml', 'pronote', ['n’est pas un XML valide', 'ligne 5'], ['not valid XML', 'line 5']],
+  [BAD + 'bombe-entites.xml', 'pronote', ['déclarations d’entités', 'ligne 3, colonne 2'], ['entity declarations', 'fetches nothing']],
+  [BAD + 'entite-externe.xml', 'pronote', ['déclarations d’entités'], ['entity declarations']],
+  [BAD + 'chiffre-partenaire.xml', 'pronote', ['export chiffré', 'seul le partenaire', 'l’export en clair'], ['encrypted export', 'plain identifier export']],
   [BAD + 'chiffre-partenaire.xml', 'directory', ['export chiffré'], ['encrypted export']],
   [BAD + 'import-chiffre.xml', 'pronote', ['ImportChiffre', 'seul le partenaire'], ['only the partner holding the key']],
   [BAD + 'page.html', 'pronote', ['page web (HTML)'], ['web page (HTML)']],
   [BAD + 'sans-personne.xml', 'pronote', ['aucune personne reconnaissable', '<Configuration>'], ['no recognisable person']],
   [BAD + 'sans-personne.xml', 'directory', ['XML inconnu', '<Configuration>'], ['unknown XML']],
-  ['../shared/data/aaf-entcore/FULL_ENTTSSERVICES_Complet_20130117_PersEducNat_0001.xml', 'pronote', ['ressemble à un fichier AAF', "Chargez-le du côté ENT"], ['looks like an AAF file', 'Load it on the ENT side']],
+  [
+    '../shared/data/aaf-entcore/FULL_ENTTSSERVICES_Complet_20130117_PersEducNat_0001.xml',
+    'pronote',
+    ['ressemble à un fichier AAF', 'Chargez-le du côté ENT'],
+    ['looks like an AAF file', 'Load it on the ENT side'],
+  ],
   ['test/fixtures/inputs/partner-export.xml', 'directory', ['ressemble à un export Pronote', '<EXPORT_IDENTIFIANTS>'], ['looks like a Pronote export']],
   ['../shared/data/onde-csv-entcore/CSVExtraction-eleves.csv', 'pronote', ['est un tableau (CSV)', 'du côté ENT'], ['is a table (CSV)']],
 ];
@@ -61,7 +66,7 @@ describe('bad inputs give a clear message naming the file', () => {
     const big: InputFile = { name: 'enorme.xml', bytes: new Uint8Array(MAX_INPUT_BYTES + 1) };
     for (const reader of ['pronote', 'directory'] as const) {
       const m = failure(() => read(reader, big));
-      expect(m.fr).toContain("jusqu’à 250 Mo");
+      expect(m.fr).toContain('jusqu’à 250 Mo');
       expect(m.en).toContain('up to 250 MB');
     }
   });

@@ -61,7 +61,7 @@ describe('names are text', () => {
     const r = readDirectory([{ name: 'eleves.csv', bytes: utf8('Nom;Prénom\nDU\u0007PONT;\u202eJean\u202c\nMARTIN;Léa\nPETIT;Noé\u0085\n') }]);
     const note = removedNote(r.notes, 'eleves.csv');
     expect(note?.message.fr).toBe(
-      "2 enregistrements contenaient des caractères invisibles (caractères de contrôle ou d’inversion du sens d’écriture\u202f: U+0007, U+0085, U+202C, U+202E), retirés des noms et des valeurs\u202f: l. 2 (DUPONT Jean\u202f: Nom, Prénom)\u202f; l. 4 (PETIT Noé\u202f: Prénom). Vérifiez ces noms dans le fichier d’origine.",
+      '2 enregistrements contenaient des caractères invisibles (caractères de contrôle ou d’inversion du sens d’écriture\u202f: U+0007, U+0085, U+202C, U+202E), retirés des noms et des valeurs\u202f: l. 2 (DUPONT Jean\u202f: Nom, Prénom)\u202f; l. 4 (PETIT Noé\u202f: Prénom). Vérifiez ces noms dans le fichier d’origine.',
     );
     expect(note?.message.en).toBe(
       '2 records held invisible characters (control or text-direction characters: U+0007, U+0085, U+202C, U+202E), removed from the names and values: l. 2 (DUPONT Jean: Nom, Prénom); l. 4 (PETIT Noé: Prénom). Check these names in the original file.',
@@ -87,12 +87,19 @@ describe('names are text', () => {
     const a = readDirectory([{ name: 'Complet_Eleve_0001.xml', bytes: utf8(aaf) }]);
     expect(a.persons[0].lastName).toBe('DURAND');
     expect(removedNote(a.notes, 'Complet_Eleve_0001.xml')?.message.fr).toContain('addRequest[1], l. 3 (DURAND Zoé\u202f: sn)');
-    const partner = readPronoteExport([{ name: 'export.xml', bytes: utf8('<EXPORT>\n<Eleve Ident="1" IDPN="X" Nom="A\u0085B" Prenom="C&#x202d;"/>\n</EXPORT>') }]);
+    const partner = readPronoteExport([
+      { name: 'export.xml', bytes: utf8('<EXPORT>\n<Eleve Ident="1" IDPN="X" Nom="A\u0085B" Prenom="C&#x202d;"/>\n</EXPORT>') },
+    ]);
     expect(partner.persons[0].lastName).toBe('AB');
     expect(removedNote(partner.notes, 'export.xml')?.message.en).toMatch(/\(AB C: Nom, Prenom\)/);
     expect(removedNote(partner.notes, 'export.xml')?.message.en).toContain('l. 2');
     const sniffed = readPronoteExport([
-      { name: 'liste.xml', bytes: utf8('<X><Eleves>\n<Eleve Ident="1" IDPN="P1" Nom="MARTIN" Prenom="Lé&#x202e;a"><Parent Ident="2"/></Eleve></Eleves>\n<Parents><Parent Ident="2" IDPN="P2" Nom="MARTIN" Prenom="C"/></Parents></X>') },
+      {
+        name: 'liste.xml',
+        bytes: utf8(
+          '<X><Eleves>\n<Eleve Ident="1" IDPN="P1" Nom="MARTIN" Prenom="Lé&#x202e;a"><Parent Ident="2"/></Eleve></Eleves>\n<Parents><Parent Ident="2" IDPN="P2" Nom="MARTIN" Prenom="C"/></Parents></X>',
+        ),
+      },
     ]);
     expect(sniffed.persons.map((p) => p.firstName)).toContain('Léa');
     expect(removedNote(sniffed.notes, 'liste.xml')?.message.fr).toContain('(MARTIN Léa\u202f: Prenom)');

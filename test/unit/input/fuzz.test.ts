@@ -75,7 +75,13 @@ function cutXml(text: string): string {
     if (m[1]) open.pop();
     else open.push(m[2]);
   }
-  return head + open.reverse().map((n) => `</${n}>\n`).join('');
+  return (
+    head +
+    open
+      .reverse()
+      .map((n) => `</${n}>\n`)
+      .join('')
+  );
 }
 
 function loadSeeds(): Seed[] {
@@ -113,8 +119,28 @@ function loadSeeds(): Seed[] {
 }
 
 const XML_TOKENS = [
-  '<', '>', '&', '&xxe;', '&amp;', '&#233;', '<!--', '-->', '<![CDATA[', ']]>', '"', "'", '</Eleve>', '<Eleve Nom="X" Prenom="Y"/>',
-  '<!DOCTYPE x [<!ENTITY a "b">]>', '<?xml version="1"".0"?>', '\u202e', '\u0007', 'Ã©', '<addRequest>', '</addRequest>', '/>',
+  '<',
+  '>',
+  '&',
+  '&xxe;',
+  '&amp;',
+  '&#233;',
+  '<!--',
+  '-->',
+  '<![CDATA[',
+  ']]>',
+  '"',
+  "'",
+  '</Eleve>',
+  '<Eleve Nom="X" Prenom="Y"/>',
+  '<!DOCTYPE x [<!ENTITY a "b">]>',
+  '<?xml version="1"".0"?>',
+  '\u202e',
+  '\u0007',
+  'Ã©',
+  '<addRequest>',
+  '</addRequest>',
+  '/>',
 ];
 const CSV_TOKENS = ['"', '""', ';', ',', '\t', '\r', '\n', '\r\n', '"\r\n', 'a"b', '\u202e', '\u0000', 'Ã©', '\ufeff'];
 
@@ -151,7 +177,11 @@ function mutate(bytes: Uint8Array, xml: boolean, rnd: () => number): { bytes: Ui
         }
         break;
       case 'insert':
-        splice(at, at, Uint8Array.from({ length: 1 + int(4) }, () => int(256)));
+        splice(
+          at,
+          at,
+          Uint8Array.from({ length: 1 + int(4) }, () => int(256)),
+        );
         break;
       case 'delete':
         splice(at, Math.min(b.length, at + 1 + int(40)), new Uint8Array());
@@ -196,7 +226,6 @@ function withoutCommentsAndCdata(text: string): string {
   return text.replace(/<!--[\s\S]*?-->/g, '').replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '');
 }
 
-
 /** AAF person records: requests that are not structure, subject or MEF records. */
 function aafRecords(text: string): number {
   let n = 0;
@@ -213,7 +242,10 @@ function partnerRecords(text: string): number {
   let depth = 0;
   let n = 0;
   const persons = new Set<string>(Object.values(PARTNER_ELEMENTS));
-  for (const m of text.replace(/<\?[\s\S]*?\?>/g, '').replace(/<!DOCTYPE[^>]*>/g, '').matchAll(/<(\/?)([A-Za-z_][\w:.-]*)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g)) {
+  for (const m of text
+    .replace(/<\?[\s\S]*?\?>/g, '')
+    .replace(/<!DOCTYPE[^>]*>/g, '')
+    .matchAll(/<(\/?)([A-Za-z_][\w:.-]*)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g)) {
     if (m[1]) {
       depth--;
       continue;
@@ -253,81 +285,80 @@ async function wellFormedAll(files: { fileName: string; contents: Uint8Array }[]
 const MALFORMED_CODES = new Set(['not-well-formed', 'truncated', 'no-element']);
 
 describe('fuzz: every reader on damaged copies of real files', () => {
-  it(
-    `${CASES} seeded mutants: no crash, closed refusal codes, every line and element accounted for`,
-    async () => {
-      const started = performance.now();
-      const seeds = loadSeeds();
-      const rnd = prng(15_2026);
-      const outcomes = new Map<string, number>();
-      const count = (key: string) => outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
-      const failures: string[] = [];
-      let reads = 0;
-      let readerMs = 0;
-      const pending: { fileName: string; contents: Uint8Array; check: () => string | undefined }[] = [];
-      for (let i = 0; i < CASES; i++) {
-        const seed = seeds[i % seeds.length];
-        const { bytes, ops } = mutate(seed.bytes, seed.xml, rnd);
-        const label = `case ${i} (${seed.reader} ${seed.name}, ${ops.join('+')})`;
-        const file = { name: seed.name, bytes };
-        let result: { persons: { location: string }[]; notRead: { location: string }[]; layout?: string } | undefined;
-        let decisions = -1;
-        const t0 = performance.now();
-        try {
-          if (seed.reader === 'pronote') result = readPronoteExport([file]);
-          else if (seed.reader === 'sso') decisions = readRapprochementSso(file).length;
-          else if (seed.reader === 'directory') result = readDirectory([file]);
-          else result = readPastedTable(new TextDecoder().decode(bytes), { source: seed.name });
-        } catch (e) {
-          readerMs += performance.now() - t0;
-          if (!(e instanceof InputError)) {
-            failures.push(`${label}: ${e instanceof Error ? e.stack : String(e)}`);
-            continue;
-          }
-          if (!(REFUSAL_CODES as readonly string[]).includes(e.code)) failures.push(`${label}: code ${e.code}`);
-          count(`refused ${e.code}`);
-          if (seed.xml && MALFORMED_CODES.has(e.code)) pending.push({ fileName: `m${i}.xml`, contents: bytes, check: () => `${label}: refused as ${e.code} but well-formed for xmllint: ${e.message}` });
-          continue;
-        }
+  it(`${CASES} seeded mutants: no crash, closed refusal codes, every line and element accounted for`, async () => {
+    const started = performance.now();
+    const seeds = loadSeeds();
+    const rnd = prng(15_2026);
+    const outcomes = new Map<string, number>();
+    const count = (key: string) => outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+    const failures: string[] = [];
+    let reads = 0;
+    let readerMs = 0;
+    const pending: { fileName: string; contents: Uint8Array; check: () => string | undefined }[] = [];
+    for (let i = 0; i < CASES; i++) {
+      const seed = seeds[i % seeds.length];
+      const { bytes, ops } = mutate(seed.bytes, seed.xml, rnd);
+      const label = `case ${i} (${seed.reader} ${seed.name}, ${ops.join('+')})`;
+      const file = { name: seed.name, bytes };
+      let result: { persons: { location: string }[]; notRead: { location: string }[]; layout?: string } | undefined;
+      let decisions = -1;
+      const t0 = performance.now();
+      try {
+        if (seed.reader === 'pronote') result = readPronoteExport([file]);
+        else if (seed.reader === 'sso') decisions = readRapprochementSso(file).length;
+        else if (seed.reader === 'directory') result = readDirectory([file]);
+        else result = readPastedTable(new TextDecoder().decode(bytes), { source: seed.name });
+      } catch (e) {
         readerMs += performance.now() - t0;
-        reads++;
-        count(`read ${seed.reader}${seed.xml ? ' xml' : ' table'}`);
-        if (decisions >= 0 || !result) continue;
-        if (!seed.xml) {
-          const text = seed.reader === 'pasted' ? new TextDecoder().decode(bytes) : decodeBytes(bytes).text;
-          const seen = coverage([...result.persons, ...result.notRead].map((r) => r.location));
-          const twice = [...seen].filter(([, n]) => n > 1).map(([l]) => l);
-          const missing = contentLinesAfterHeader(text).filter((l) => !seen.has(l));
-          if (twice.length || missing.length) failures.push(`${label}: lines twice ${twice.slice(0, 5)}, missing ${missing.slice(0, 5)}`);
+        if (!(e instanceof InputError)) {
+          failures.push(`${label}: ${e instanceof Error ? e.stack : String(e)}`);
           continue;
         }
-        const got = result.persons.length + result.notRead.length;
-        const layout = result.layout;
-        pending.push({
-          fileName: `m${i}.xml`,
-          contents: bytes,
-          check: () => {
-            const text = withoutCommentsAndCdata(decodeBytes(bytes).text);
-            const expected = seed.reader === 'directory' ? aafRecords(text) : layout === 'partner' ? partnerRecords(text) : -1;
-            return expected >= 0 && got !== expected ? `${label}: ${got} read + not read, ${expected} person elements` : undefined;
-          },
-        });
+        if (!(REFUSAL_CODES as readonly string[]).includes(e.code)) failures.push(`${label}: code ${e.code}`);
+        count(`refused ${e.code}`);
+        if (seed.xml && MALFORMED_CODES.has(e.code))
+          pending.push({ fileName: `m${i}.xml`, contents: bytes, check: () => `${label}: refused as ${e.code} but well-formed for xmllint: ${e.message}` });
+        continue;
       }
-      const oracleStarted = performance.now();
-      const ok = await wellFormedAll(pending.map(({ fileName, contents }) => ({ fileName, contents })));
-      const oracleSeconds = (performance.now() - oracleStarted) / 1000;
-      for (const p of pending) {
-        if (!ok.has(p.fileName)) continue;
-        count('xml well-formed for xmllint, checked');
-        const failure = p.check();
-        if (failure) failures.push(failure);
+      readerMs += performance.now() - t0;
+      reads++;
+      count(`read ${seed.reader}${seed.xml ? ' xml' : ' table'}`);
+      if (decisions >= 0 || !result) continue;
+      if (!seed.xml) {
+        const text = seed.reader === 'pasted' ? new TextDecoder().decode(bytes) : decodeBytes(bytes).text;
+        const seen = coverage([...result.persons, ...result.notRead].map((r) => r.location));
+        const twice = [...seen].filter(([, n]) => n > 1).map(([l]) => l);
+        const missing = contentLinesAfterHeader(text).filter((l) => !seen.has(l));
+        if (twice.length || missing.length) failures.push(`${label}: lines twice ${twice.slice(0, 5)}, missing ${missing.slice(0, 5)}`);
+        continue;
       }
-      const seconds = (performance.now() - started) / 1000;
-      const lines = [...outcomes].sort((a, b) => b[1] - a[1]).map(([k, n]) => `  ${k}: ${n} (${((100 * n) / CASES).toFixed(1)} %)`);
-      console.log(`fuzz: ${CASES} cases over ${seeds.length} seeds in ${seconds.toFixed(1)} s (readers ${(readerMs / 1000).toFixed(1)} s, xmllint ${oracleSeconds.toFixed(1)} s for ${pending.length} files); ${reads} read (${((100 * reads) / CASES).toFixed(1)} %)\n${lines.join('\n')}`);
-      expect(failures.slice(0, 20)).toEqual([]);
-      expect(reads / CASES).toBeGreaterThanOrEqual(0.3);
-    },
-    600_000,
-  );
+      const got = result.persons.length + result.notRead.length;
+      const layout = result.layout;
+      pending.push({
+        fileName: `m${i}.xml`,
+        contents: bytes,
+        check: () => {
+          const text = withoutCommentsAndCdata(decodeBytes(bytes).text);
+          const expected = seed.reader === 'directory' ? aafRecords(text) : layout === 'partner' ? partnerRecords(text) : -1;
+          return expected >= 0 && got !== expected ? `${label}: ${got} read + not read, ${expected} person elements` : undefined;
+        },
+      });
+    }
+    const oracleStarted = performance.now();
+    const ok = await wellFormedAll(pending.map(({ fileName, contents }) => ({ fileName, contents })));
+    const oracleSeconds = (performance.now() - oracleStarted) / 1000;
+    for (const p of pending) {
+      if (!ok.has(p.fileName)) continue;
+      count('xml well-formed for xmllint, checked');
+      const failure = p.check();
+      if (failure) failures.push(failure);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const lines = [...outcomes].sort((a, b) => b[1] - a[1]).map(([k, n]) => `  ${k}: ${n} (${((100 * n) / CASES).toFixed(1)} %)`);
+    console.log(
+      `fuzz: ${CASES} cases over ${seeds.length} seeds in ${seconds.toFixed(1)} s (readers ${(readerMs / 1000).toFixed(1)} s, xmllint ${oracleSeconds.toFixed(1)} s for ${pending.length} files); ${reads} read (${((100 * reads) / CASES).toFixed(1)} %)\n${lines.join('\n')}`,
+    );
+    expect(failures.slice(0, 20)).toEqual([]);
+    expect(reads / CASES).toBeGreaterThanOrEqual(0.3);
+  }, 600_000);
 });

@@ -24,26 +24,40 @@ describe('clean', () => {
 describe('ownStrings (issue 13, point 8: persons keep nothing of the file text)', () => {
   it('keeps every value equal, whatever its characters and length', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ maxLength: 40 }), fc.array(fc.string({ maxLength: 20 }), { maxLength: 4 }), (a, b, list) => {
-        const text = `<x>${a}|${b}</x>`;
-        const sliceA = text.slice(3, 3 + a.length);
-        const sliceB = text.slice(4 + a.length, 4 + a.length + b.length);
-        expect(ownText(sliceA)).toBe(a);
-        const p = newPerson({ side: 'directory', source: 'f.xml', location: 'l. 1', category: 'student', id: sliceB, idKind: 'account', lastName: sliceA, firstName: sliceB });
-        p.classes = [...list];
-        p.children = list.map((id) => ({ id }));
-        p.raw = { sn: sliceA, givenName: sliceB, '': b };
-        p.email = sliceB;
-        const before = JSON.stringify(p);
-        expect(ownStrings(p)).toBe(p);
-        expect(JSON.stringify(p)).toBe(before);
-        // Through a pool shared with other persons: the same values again.
-        const pool = new TextPool();
-        pool.own(sliceB);
-        expect(ownStrings(p, pool)).toBe(p);
-        expect(JSON.stringify(p)).toBe(before);
-        expect(pool.own(text.slice(3, 3 + a.length))).toBe(a);
-      }),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 40 }),
+        fc.string({ maxLength: 40 }),
+        fc.array(fc.string({ maxLength: 20 }), { maxLength: 4 }),
+        (a, b, list) => {
+          const text = `<x>${a}|${b}</x>`;
+          const sliceA = text.slice(3, 3 + a.length);
+          const sliceB = text.slice(4 + a.length, 4 + a.length + b.length);
+          expect(ownText(sliceA)).toBe(a);
+          const p = newPerson({
+            side: 'directory',
+            source: 'f.xml',
+            location: 'l. 1',
+            category: 'student',
+            id: sliceB,
+            idKind: 'account',
+            lastName: sliceA,
+            firstName: sliceB,
+          });
+          p.classes = [...list];
+          p.children = list.map((id) => ({ id }));
+          p.raw = { sn: sliceA, givenName: sliceB, '': b };
+          p.email = sliceB;
+          const before = JSON.stringify(p);
+          expect(ownStrings(p)).toBe(p);
+          expect(JSON.stringify(p)).toBe(before);
+          // Through a pool shared with other persons: the same values again.
+          const pool = new TextPool();
+          pool.own(sliceB);
+          expect(ownStrings(p, pool)).toBe(p);
+          expect(JSON.stringify(p)).toBe(before);
+          expect(pool.own(text.slice(3, 3 + a.length))).toBe(a);
+        },
+      ),
       { seed: 13, numRuns: 300 },
     );
   });

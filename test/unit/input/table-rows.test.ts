@@ -87,7 +87,11 @@ describe('line formats account for every line', () => {
       [1, ['a', 'b'], false],
       [2, ['1', '2'], true],
     ]);
-    expect(readTableRows('"a;b\n1;2\n3;4').rows.map((r) => r.fields)).toEqual([['a', 'b'], ['1', '2'], ['3', '4']]);
+    expect(readTableRows('"a;b\n1;2\n3;4').rows.map((r) => r.fields)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+      ['3', '4'],
+    ]);
   });
 });
 

@@ -21,29 +21,40 @@ function refusal(read: () => unknown): InputError {
 }
 
 const PERSONS = '<Eleves><Eleve Ident="1" IDPN="P1" Nom="DUPONT" Prenom="Jean"/><Eleve Ident="2" IDPN="P2" Nom="MARTIN" Prenom="Léa"/></Eleves>';
-const exportWith = (prolog: string, body = PERSONS) => `<?xml version="1.0" encoding="UTF-8"?>\n${prolog}\n<EXPORT_INDEX_EDUCATION>${body}</EXPORT_INDEX_EDUCATION>\n`;
+const exportWith = (prolog: string, body = PERSONS) =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n${prolog}\n<EXPORT_INDEX_EDUCATION>${body}</EXPORT_INDEX_EDUCATION>\n`;
 
 describe('entity declarations refused wherever they stand', () => {
   it('after a decoy DOCTYPE in a comment', () => {
-    const e = refusal(() => readPronoteExport([file('x.xml', exportWith('<!-- <!DOCTYPE a> -->\n<!DOCTYPE EXPORT_INDEX_EDUCATION [\n<!ENTITY xxe SYSTEM "file:///etc/passwd">\n]>'))]));
+    const e = refusal(() =>
+      readPronoteExport([
+        file('x.xml', exportWith('<!-- <!DOCTYPE a> -->\n<!DOCTYPE EXPORT_INDEX_EDUCATION [\n<!ENTITY xxe SYSTEM "file:///etc/passwd">\n]>')),
+      ]),
+    );
     expect(e.code).toBe('entity-declaration');
     expect(e.userMessage.fr).toContain('ligne 4');
   });
 
   it('after a `]` inside an ATTLIST default', () => {
-    const e = refusal(() => readPronoteExport([file('x.xml', exportWith('<!DOCTYPE EXPORT_INDEX_EDUCATION [\n<!ATTLIST Eleve Nom CDATA "a]b">\n<!ENTITY xxe "x">\n]>'))]));
+    const e = refusal(() =>
+      readPronoteExport([file('x.xml', exportWith('<!DOCTYPE EXPORT_INDEX_EDUCATION [\n<!ATTLIST Eleve Nom CDATA "a]b">\n<!ENTITY xxe "x">\n]>'))]),
+    );
     expect(e.code).toBe('entity-declaration');
     expect(e.userMessage.en).toContain('line 4');
   });
 
   it('more than 64 KB into the DOCTYPE', () => {
     const pad = `<!-- ${'x'.repeat(70_000)} -->\n`;
-    const e = refusal(() => readDirectory([file('aaf.xml', `<?xml version="1.0"?>\n<!DOCTYPE ficAlimMENESR [\n${pad}<!ENTITY xxe "x">\n]>\n<ficAlimMENESR/>`)]));
+    const e = refusal(() =>
+      readDirectory([file('aaf.xml', `<?xml version="1.0"?>\n<!DOCTYPE ficAlimMENESR [\n${pad}<!ENTITY xxe "x">\n]>\n<ficAlimMENESR/>`)]),
+    );
     expect(e.code).toBe('entity-declaration');
   });
 
   it('an entity declaration hidden behind a quoted `<!--` is found', () => {
-    const e = refusal(() => readPronoteExport([file('x.xml', exportWith('<!DOCTYPE EXPORT_INDEX_EDUCATION [\n<!ATTLIST Eleve Nom CDATA "<!--">\n<!ENTITY xxe "x">\n<!-- -->\n]>'))]));
+    const e = refusal(() =>
+      readPronoteExport([file('x.xml', exportWith('<!DOCTYPE EXPORT_INDEX_EDUCATION [\n<!ATTLIST Eleve Nom CDATA "<!--">\n<!ENTITY xxe "x">\n<!-- -->\n]>'))]),
+    );
     expect(e.code).toBe('entity-declaration');
   });
 
@@ -53,7 +64,8 @@ describe('entity declarations refused wherever they stand', () => {
   });
 
   it('markup inside CDATA is data', () => {
-    const body = '<Eleves><Eleve Ident="1" IDPN="P1" Nom="DUPONT" Prenom="Jean"><Note><![CDATA[<!DOCTYPE x [<!ENTITY y "z">]> &y;]]></Note></Eleve><Eleve Ident="2" IDPN="P2" Nom="MARTIN" Prenom="Léa"/></Eleves>';
+    const body =
+      '<Eleves><Eleve Ident="1" IDPN="P1" Nom="DUPONT" Prenom="Jean"><Note><![CDATA[<!DOCTYPE x [<!ENTITY y "z">]> &y;]]></Note></Eleve><Eleve Ident="2" IDPN="P2" Nom="MARTIN" Prenom="Léa"/></Eleves>';
     const r = readPronoteExport([file('x.xml', exportWith('', body))]);
     expect(r.persons.map((p) => p.lastName)).toEqual(['DUPONT', 'MARTIN']);
   });

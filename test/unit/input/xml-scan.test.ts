@@ -57,15 +57,19 @@ describe('fast XML scanner: same tree as fast-xml-parser on the files the reader
     expect(scanXmlTree(variants[3])?.children[0]).toMatchObject({ attrs: { Nom: 'A\nB', Prenom: 'x "y"' }, text: 'un\n  texte & é', line: 2 });
   });
 
-  it.each(['partner-export.xml', 'rapprochement-sso.xml', 'sniffed-english.xml', 'sniffed-utilisateurs.xml', 'edt-exp-eleves.xml', 'partner-export-utf16le.xml'])(
-    'fixture %s (namespaces, entities, UTF-16)',
-    (name) => {
-      const { text } = decodeBytes(new Uint8Array(readFileSync(FIXTURES + name)));
-      const fast = scanXmlTree(text);
-      expect(fast).toBeDefined();
-      expect(fast).toEqual(parseXmlTreeWithParser(text));
-    },
-  );
+  it.each([
+    'partner-export.xml',
+    'rapprochement-sso.xml',
+    'sniffed-english.xml',
+    'sniffed-utilisateurs.xml',
+    'edt-exp-eleves.xml',
+    'partner-export-utf16le.xml',
+  ])('fixture %s (namespaces, entities, UTF-16)', (name) => {
+    const { text } = decodeBytes(new Uint8Array(readFileSync(FIXTURES + name)));
+    const fast = scanXmlTree(text);
+    expect(fast).toBeDefined();
+    expect(fast).toEqual(parseXmlTreeWithParser(text));
+  });
 
   it('checks every AAF file of ../shared/data (DOCTYPE, comments) and the generated AAF files on the fast path', () => {
     const files = readdirSync(AAF).filter((f) => f.endsWith('.xml'));
@@ -112,8 +116,30 @@ describe('fast XML scanner: leaves every fault and every unusual construct to fa
       return seed % n;
     };
     const CHARS = ['<', '>', '&', '"', "'", '/', '=', ' ', '\n', '\r', '\t', ':', '!', '?', '[', ']', '-', '#', ';', 'é', '\u00a0', 'x'];
-    const SNIPPETS = ['<!-- c -->', '<![CDATA[x]]>', '<?pi x?>', '&amp;', '&#233;', '&#x;', '&bogus;', '&;', ' xmlns:p="u"', ' p:Nom="z"', ' a="1"', ' Nom="d"', '<Classe Nom="3A"/>', '</Eleve>', ' y="a>b"', '<a:b/>', '\r\n'];
-    const bases = [exports[0].text.slice(0, 5000), contentOf(aafFiles(g.directory)[0]).slice(0, 5000), readFileSync(`${FIXTURES}rapprochement-sso.xml`, 'utf8')];
+    const SNIPPETS = [
+      '<!-- c -->',
+      '<![CDATA[x]]>',
+      '<?pi x?>',
+      '&amp;',
+      '&#233;',
+      '&#x;',
+      '&bogus;',
+      '&;',
+      ' xmlns:p="u"',
+      ' p:Nom="z"',
+      ' a="1"',
+      ' Nom="d"',
+      '<Classe Nom="3A"/>',
+      '</Eleve>',
+      ' y="a>b"',
+      '<a:b/>',
+      '\r\n',
+    ];
+    const bases = [
+      exports[0].text.slice(0, 5000),
+      contentOf(aafFiles(g.directory)[0]).slice(0, 5000),
+      readFileSync(`${FIXTURES}rapprochement-sso.xml`, 'utf8'),
+    ];
     let validCount = 0;
     let fastCount = 0;
     for (const base of bases) {

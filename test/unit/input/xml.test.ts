@@ -25,7 +25,7 @@ describe('safe XML', () => {
   it('refuses an entity bomb and an external entity, naming the line', () => {
     const bomb = '<?xml version="1.0"?>\n<!DOCTYPE lolz [\n<!ENTITY lol "lol">\n<!ENTITY lol2 "&lol;&lol;&lol;&lol;">\n]>\n<lolz>&lol2;</lolz>';
     const m = messageOf(() => readXmlTree(bomb, 'bombe.xml'));
-    expect(m.fr).toContain("déclarations d’entités");
+    expect(m.fr).toContain('déclarations d’entités');
     expect(m.fr).toContain('ligne 3'); // the line of the first <!ENTITY
     expect(m.en).toContain('entity declarations');
     const far = `<?xml version="1.0"?>\n<!--${'x'.repeat(100_000)}-->\n<!DOCTYPE r [<!ENTITY a "aaaa">]><r>&a;</r>`;
@@ -41,7 +41,7 @@ describe('safe XML', () => {
     expect(m.fr).toContain('ligne 6, colonne 9');
     expect(m.en).toContain('line 6, column 9');
     const cutInElement = '<root>\n<Eleve Nom="A">\n</Eleve>\n<Eleve>\n';
-    expect(messageOf(() => assertWellFormed(cutInElement, 'c.xml')).fr).toContain("l’élément <Eleve>");
+    expect(messageOf(() => assertWellFormed(cutInElement, 'c.xml')).fr).toContain('l’élément <Eleve>');
   });
 
   it('reports a file cut inside a tag as cut off, not as invalid XML, and keeps an earlier fault as it is', () => {
@@ -72,7 +72,7 @@ describe('safe XML', () => {
   it('reports a mismatched tag with its position', () => {
     const m = messageOf(() => assertWellFormed('<a>\n<b></c>\n</a>', 'x.xml'));
     expect(m.fr).toContain('ligne 2, colonne');
-    expect(m.fr).toContain("n’est pas un XML valide");
+    expect(m.fr).toContain('n’est pas un XML valide');
     expect(m.fr).toContain('balise fermante </c> alors que </b> était attendue');
     expect(m.fr).not.toContain('instead of');
   });

@@ -45,9 +45,7 @@ describe('BlockIndex', () => {
   it('visits each account once per person, and only accounts sharing a key', () => {
     const D = [prepare(many, 0), prepare(plain, 1)];
     const index = new BlockIndex(D, D);
-    expect(visited(index, prepare(person('pronote', 'student', { id: 'p3', last: 'Martin', first: 'Lucas', birth: '2011-09-12' }), 0))).toEqual([
-      'ent-plain',
-    ]);
+    expect(visited(index, prepare(person('pronote', 'student', { id: 'p3', last: 'Martin', first: 'Lucas', birth: '2011-09-12' }), 0))).toEqual(['ent-plain']);
     expect(visited(index, prepare(person('pronote', 'student', { id: 'p4', last: 'Durand', first: 'Paul', birth: '2012-01-05' }), 1))).toEqual([]);
   });
 });

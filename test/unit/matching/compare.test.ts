@@ -16,7 +16,12 @@ import { ent, pronote } from './persons';
 const sur = (a: string, b: string, birthB?: string) => {
   const x = surnameForms(a);
   const y = surnameForms(b, birthB);
-  return compareSurnames(x, x.map((f) => phonetic(f.core)), y, y.map((f) => phonetic(f.core)));
+  return compareSurnames(
+    x,
+    x.map((f) => phonetic(f.core)),
+    y,
+    y.map((f) => phonetic(f.core)),
+  );
 };
 const given = (a: string, b: string, others: string[] = []) =>
   compareGivenNames(prepare(pronote('student', { id: '1', last: 'X', first: a }), 0), prepare(ent('student', { id: '2', last: 'X', first: b, others }), 1));

@@ -32,7 +32,12 @@ type Form = 'student' | 'guardian-eleve' | 'guardian-enfant' | 'guardian-enfants
 function exportText(form: Form): string {
   const parentsOf = (s: string) => Object.keys(KIDS).filter((g) => KIDS[g].includes(s));
   const students = STUDENTS.map((s) => {
-    const links = form === 'student' ? parentsOf(s.ident).map((g) => `<Responsable Ident="${g}"/>`).join('') : '';
+    const links =
+      form === 'student'
+        ? parentsOf(s.ident)
+            .map((g) => `<Responsable Ident="${g}"/>`)
+            .join('')
+        : '';
     return `<Eleve Ident="${s.ident}" IDPN="P${s.ident}" Nom="${s.nom}" Prenom="${s.prenom}" DateNaissance="${s.date}"><Classe Nom="${s.classe}"/>${links}</Eleve>`;
   }).join('');
   const guardians = GUARDIANS.map((g) => {
@@ -104,9 +109,19 @@ describe('links in every form of the export, against directory links on either s
 
   it('the link read from the guardian side is completed on the student, and the reverse', () => {
     const fromGuardian = read('guardian-enfant').persons;
-    expect(fromGuardian.find((p) => p.id === 'PS1')!.guardians.map((g) => g.id).sort()).toEqual(['PG1', 'PG2']);
+    expect(
+      fromGuardian
+        .find((p) => p.id === 'PS1')!
+        .guardians.map((g) => g.id)
+        .sort(),
+    ).toEqual(['PG1', 'PG2']);
     const fromStudent = read('student').persons;
-    expect(fromStudent.find((p) => p.id === 'PG1')!.children.map((g) => g.id).sort()).toEqual(['PS1', 'PS2']);
+    expect(
+      fromStudent
+        .find((p) => p.id === 'PG1')!
+        .children.map((g) => g.id)
+        .sort(),
+    ).toEqual(['PS1', 'PS2']);
   });
 });
 
@@ -150,7 +165,9 @@ describe('a guardian with no paired child, and the Pronote email', () => {
   // No link in the export; a directory of several schools holds her account and a dozen namesakes
   // of other families, so that names and email together stay under the unlinked threshold.
   const pro = [pronote('guardian', { id: 'PG', last: 'BERNARD', first: 'Emma', sex: 'F', email: 'emma.bernard@example.net' })];
-  const namesakes = Array.from({ length: 12 }, (_, i) => ent('guardian', { id: `N${i}`, last: 'Bernard', first: 'Emma', sex: 'F', email: `n${i}@example.org` }));
+  const namesakes = Array.from({ length: 12 }, (_, i) =>
+    ent('guardian', { id: `N${i}`, last: 'Bernard', first: 'Emma', sex: 'F', email: `n${i}@example.org` }),
+  );
   const accounts = (mine: Partial<P>, withNamesakes: boolean) => [
     ...filler(3000, 'guardian').map((p) => ({ ...p, id: `FG${p.id}`, email: `fg${p.id}@example.org` })),
     ent('guardian', { id: 'A1', last: 'BERNARD', first: 'EMMA', sex: 'F', email: 'emma.bernard@example.net', ...mine }),

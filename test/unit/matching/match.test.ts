@@ -61,7 +61,11 @@ describe('homonyms and twins go to review, never automatic', () => {
   it('two teachers MARTIN Julie in the ENT: the Pronote one is reviewed as homonyms', () => {
     const res = match({
       pronote: [pronote('teacher', { id: 'T1', last: 'MARTIN', first: 'Julie' })],
-      directory: [...filler(50, 'teacher'), ent('teacher', { id: 'A', last: 'Martin', first: 'Julie' }), ent('teacher', { id: 'B', last: 'MARTIN', first: 'Julie' })],
+      directory: [
+        ...filler(50, 'teacher'),
+        ent('teacher', { id: 'A', last: 'Martin', first: 'Julie' }),
+        ent('teacher', { id: 'B', last: 'MARTIN', first: 'Julie' }),
+      ],
     }).proposals[0];
     expect(res.status).toBe('review');
     expect(res.reason).toBe('homonyms');

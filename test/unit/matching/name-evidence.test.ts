@@ -31,7 +31,10 @@ const account = (p: Partial<P>, category: Category = 'teacher') => ent(category,
 
 describe('name-only pairs', () => {
   it('are automatic when the name is unique on both sides (no birth date in Pronote)', () => {
-    const r = one([teacher({ last: 'KERGUELEN', first: 'Maëlle', sex: 'F' })], [account({ last: 'Kerguelen', first: 'Maelle', birth: '1979-03-02', sex: 'F' })]);
+    const r = one(
+      [teacher({ last: 'KERGUELEN', first: 'Maëlle', sex: 'F' })],
+      [account({ last: 'Kerguelen', first: 'Maelle', birth: '1979-03-02', sex: 'F' })],
+    );
     expect(r).toMatchObject({ status: 'auto', entId: 'E' });
   });
 
@@ -62,10 +65,7 @@ describe('name-only pairs', () => {
   });
 
   it('a namesake in the same Pronote file with a birth date that tells them apart does not block a dated pair', () => {
-    const pro = [
-      teacher({ last: 'LEROUX', first: 'Paul', birth: '1970-01-05' }),
-      teacher({ id: 'P2', last: 'LEROUX', first: 'Paul', birth: '1985-11-20' }),
-    ];
+    const pro = [teacher({ last: 'LEROUX', first: 'Paul', birth: '1970-01-05' }), teacher({ id: 'P2', last: 'LEROUX', first: 'Paul', birth: '1985-11-20' })];
     const dir = [account({ last: 'Leroux', first: 'Paul', birth: '1970-01-05' }), account({ id: 'E2', last: 'Leroux', first: 'Paul', birth: '1985-11-20' })];
     const res = match({ pronote: pro, directory: staffRoom(dir) }).proposals;
     expect(res.map((p) => [p.status, p.entId])).toEqual([
@@ -94,7 +94,11 @@ describe('names as people write them (issue 13, point 4): the same name, automat
     ['the other given names kept apart', { last: 'BOUVIER', first: 'Anne' }, { last: 'Bouvier', first: 'Anne', others: ['Marie', 'Louise'] }],
     ['hyphen against space in a double surname', { last: 'LEFEVRE BREHERET', first: 'Hélène' }, { last: 'Lefèvre-Bréheret', first: 'Hélène' }],
     // Pronote's one given-name field against the AAF's first given name and ENTPersonAutresPrenoms.
-    ['all given names in one field, the same kept apart', { last: 'GAILLARD', first: 'Héloïse Emma' }, { last: 'Gaillard', first: 'HÉLOÏSE', others: ['Emma'] }],
+    [
+      'all given names in one field, the same kept apart',
+      { last: 'GAILLARD', first: 'Héloïse Emma' },
+      { last: 'Gaillard', first: 'HÉLOÏSE', others: ['Emma'] },
+    ],
     ['all given names in one field, in another order', { last: 'PEMAEC', first: 'Hélène Lou' }, { last: 'Pemaec', first: 'LOU', others: ['Hélène'] }],
   ])('%s', (_label, p, d) => {
     expect(one([teacher(p)], [account(d)])).toMatchObject({ status: 'auto', entId: 'E' });
@@ -106,7 +110,11 @@ describe('partial names are never enough alone (issue 13, point 3)', () => {
     ['only the first of several given names', { last: 'BOUVIER', first: 'Anne' }, { last: 'Bouvier', first: 'Anne Marie' }],
     ['more given names in Pronote', { last: 'BOUVIER', first: 'Anne Marie Louise' }, { last: 'Bouvier', first: 'Anne Marie' }],
     ['more given names in Pronote than in both AAF fields', { last: 'BERGER', first: 'Noëlle Camille' }, { last: 'Berger', first: 'NOËLLE' }],
-    ['fewer given names in Pronote than in both AAF fields', { last: 'PRALOELLE', first: 'Lou Manon' }, { last: 'Praloelle', first: 'LOU', others: ['Manon', 'Juliette'] }],
+    [
+      'fewer given names in Pronote than in both AAF fields',
+      { last: 'PRALOELLE', first: 'Lou Manon' },
+      { last: 'Praloelle', first: 'LOU', others: ['Manon', 'Juliette'] },
+    ],
     ['one part of a double surname', { last: 'GUERMEUR', first: 'Yves' }, { last: 'Beuzeval-Guermeur', first: 'Yves' }],
     ['a double surname against one of its parts', { last: 'BEUZEVAL GUERMEUR', first: 'Yves' }, { last: 'Guermeur', first: 'Yves' }],
   ])('%s: to review without another field; automatic with the birth date', (_label, p, d) => {

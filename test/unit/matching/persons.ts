@@ -48,8 +48,51 @@ export const ent = (category: Category, p: P) => person('directory', category, p
  * (names from common French surnames and given names, dates spread over 2008–2013).
  */
 export function filler(n: number, category: Category = 'student'): Person[] {
-  const lasts = ['Bernard', 'Thomas', 'Petit', 'Robert', 'Richard', 'Garnier', 'Dubois', 'Moreau', 'Laurent', 'Simon', 'Michel', 'Faure', 'Leroy', 'Roux', 'David', 'Bertrand', 'Morel', 'Fournier', 'Girard', 'Bonnet'];
-  const firsts = ['Emma', 'Louise', 'Jade', 'Alice', 'Chloé', 'Léo', 'Gabriel', 'Raphaël', 'Arthur', 'Hugo', 'Jules', 'Adam', 'Lina', 'Rose', 'Mila', 'Tom', 'Noah', 'Paul', 'Inès', 'Zoé', 'Sacha'];
+  const lasts = [
+    'Bernard',
+    'Thomas',
+    'Petit',
+    'Robert',
+    'Richard',
+    'Garnier',
+    'Dubois',
+    'Moreau',
+    'Laurent',
+    'Simon',
+    'Michel',
+    'Faure',
+    'Leroy',
+    'Roux',
+    'David',
+    'Bertrand',
+    'Morel',
+    'Fournier',
+    'Girard',
+    'Bonnet',
+  ];
+  const firsts = [
+    'Emma',
+    'Louise',
+    'Jade',
+    'Alice',
+    'Chloé',
+    'Léo',
+    'Gabriel',
+    'Raphaël',
+    'Arthur',
+    'Hugo',
+    'Jules',
+    'Adam',
+    'Lina',
+    'Rose',
+    'Mila',
+    'Tom',
+    'Noah',
+    'Paul',
+    'Inès',
+    'Zoé',
+    'Sacha',
+  ];
   const out: Person[] = [];
   for (let i = 0; i < n; i++) {
     const y = 2008 + (i % 6);

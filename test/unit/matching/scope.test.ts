@@ -139,4 +139,3 @@ describe('the guardians of the school', () => {
     expect(got.candidates[0].evidence.find((e) => e.field === 'structure')?.level).toBe('different');
   });
 });
-

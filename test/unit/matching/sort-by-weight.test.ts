@@ -35,11 +35,6 @@ describe('sortByWeight', () => {
       { d: 'second namesake', w: 3.1 },
     ];
     sortByWeight(list);
-    expect(list.map((c) => c.d)).toEqual([
-      'linked to the paired child',
-      'namesake in another school',
-      'second namesake',
-      'same surname, other given name',
-    ]);
+    expect(list.map((c) => c.d)).toEqual(['linked to the paired child', 'namesake in another school', 'second namesake', 'same surname, other given name']);
   });
 });

@@ -105,8 +105,7 @@ describe('readEntService', () => {
   it('does not take an empty generic field of a user page for the service URL', async () => {
     const doc = await open('service-table.html');
     doc.title = 'Mon espace';
-    doc.body.innerHTML =
-      '<h2>Bloc Pronote</h2><p>Dernières notes</p><input placeholder="Adresse" value=""><label>URL <input value=""></label>';
+    doc.body.innerHTML = '<h2>Bloc Pronote</h2><p>Dernières notes</p><input placeholder="Adresse" value=""><label>URL <input value=""></label>';
     expect(readEntService(doc)).toBeUndefined();
   });
 });

@@ -31,8 +31,7 @@ describe('readHostingConsole on each markup', () => {
     expect(snap.settings).toEqual({
       delegation: true,
       project: 'Mon ENT Occitanie',
-      casUrl:
-        'https://www.google.com/url?q=https://cas.mon-ent-occitanie.fr&sa=D&source=hangouts&ust=1564500546330000&usg=AFQjCNGjhOh-VgFdPptoHMvHuLgpSAa3PQ',
+      casUrl: 'https://www.google.com/url?q=https://cas.mon-ent-occitanie.fr&sa=D&source=hangouts&ust=1564500546330000&usg=AFQjCNGjhOh-VgFdPptoHMvHuLgpSAa3PQ',
       racine: '',
       published: false,
       pronoteUrl: 'https://0310047H.index-education.net/Pronote/',

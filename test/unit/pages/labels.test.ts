@@ -59,7 +59,8 @@ describe('findControl', () => {
   });
 
   it('does not take a help paragraph for a label, nor a hidden control', () => {
-    const doc = page(`<p>Pour intégrer Pronote dans votre ENT, renseignez l'URL du serveur CAS donnée par votre projet ENT dans le champ prévu à cet effet, puis publiez la base. <input id="h" value="x"></p>
+    const doc =
+      page(`<p>Pour intégrer Pronote dans votre ENT, renseignez l'URL du serveur CAS donnée par votre projet ENT dans le champ prévu à cet effet, puis publiez la base. <input id="h" value="x"></p>
       <div hidden><label>URL du serveur CAS <input id="hidden"></label></div>`);
     expect(findControl(doc, ['URL du serveur CAS'], { kinds: ['text'] })).toBeUndefined();
   });
@@ -83,7 +84,7 @@ describe('findButton and findTextValue', () => {
     const doc = page(`<input type="button" value="Publier la base"><a href="#" role="button">Arrêter   la publication</a>
       <table><tr><th>Racine :</th><td>Pronote</td></tr></table>`);
     expect(findButton(doc, ['Publier la base'])!.tagName).toBe('INPUT');
-    expect(findButton(doc, ["arreter la publication"])!.tagName).toBe('A');
+    expect(findButton(doc, ['arreter la publication'])!.tagName).toBe('A');
     expect(findTextValue(doc, ['Racine'])!.text).toBe('Pronote');
     expect(findButton(doc, ['Supprimer'])).toBeUndefined();
   });

@@ -57,7 +57,9 @@ describe('partner export layout', () => {
 
   it('reads the export kind the file states', () => {
     expect(r.exportKind).toBe('all-users');
-    const without = new TextEncoder().encode('<EXPORT Option="Uniquement les utilisateurs sans identifiants CAS"><Eleve Ident="1" IDPN="X" Nom="A" Prenom="B"/></EXPORT>');
+    const without = new TextEncoder().encode(
+      '<EXPORT Option="Uniquement les utilisateurs sans identifiants CAS"><Eleve Ident="1" IDPN="X" Nom="A" Prenom="B"/></EXPORT>',
+    );
     expect(readPronoteExport([{ name: 'x.xml', bytes: without }]).exportKind).toBe('without-cas-only');
     const silent = new TextEncoder().encode('<EXPORT><Eleve Ident="1" IDPN="X" Nom="A" Prenom="B"/></EXPORT>');
     expect(readPronoteExport([{ name: 'x.xml', bytes: silent }]).exportKind).toBe('unknown');

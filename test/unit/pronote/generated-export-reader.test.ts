@@ -23,7 +23,13 @@ const key = (p: Person) => `${p.category}|${p.id}|${p.lastName}|${p.firstName}|$
 const children = (persons: Person[]) =>
   persons
     .filter((p) => p.category === 'guardian')
-    .map((p) => `${p.id}:${p.children.map((c) => c.id).sort().join(',')}`)
+    .map(
+      (p) =>
+        `${p.id}:${p.children
+          .map((c) => c.id)
+          .sort()
+          .join(',')}`,
+    )
     .sort();
 
 describe('generated files read back', () => {

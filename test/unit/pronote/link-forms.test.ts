@@ -18,8 +18,28 @@ import { LAYOUTS, LINK_FORMS, pronoteFiles } from '../../../scripts/generator/wr
 
 const xml = (text: string, name = 'export.xml'): InputFile => ({ name, bytes: new TextEncoder().encode(text) });
 const links = (persons: Person[]) => ({
-  children: Object.fromEntries(persons.filter((p) => p.category === 'guardian').map((p) => [p.id, p.children.map((c) => c.id).sort().join(',')])),
-  guardians: Object.fromEntries(persons.filter((p) => p.category === 'student').map((p) => [p.id, p.guardians.map((c) => c.id).sort().join(',')])),
+  children: Object.fromEntries(
+    persons
+      .filter((p) => p.category === 'guardian')
+      .map((p) => [
+        p.id,
+        p.children
+          .map((c) => c.id)
+          .sort()
+          .join(','),
+      ]),
+  ),
+  guardians: Object.fromEntries(
+    persons
+      .filter((p) => p.category === 'student')
+      .map((p) => [
+        p.id,
+        p.guardians
+          .map((c) => c.id)
+          .sort()
+          .join(','),
+      ]),
+  ),
 });
 
 /** A partner export of two students and three guardians; ``student`/`guardian` write each side's links. */
@@ -61,10 +81,16 @@ describe('links in the partner layout', () => {
     ['student side, by IDPN', { student: (g: string) => `<Responsable IDPN="P${g}"/>` }],
     ['guardian side, <Eleve Ident> children', { guardian: (g: string) => ({ inner: KIDS[g].map((s) => `<Eleve Ident="${s}"/>`).join('') }) }],
     ['guardian side, <Enfant Ident> children', { guardian: (g: string) => ({ inner: KIDS[g].map((s) => `<Enfant Ident="${s}"/>`).join('') }) }],
-    ['guardian side, <Enfants><Enfant>id</Enfant></Enfants>', { guardian: (g: string) => ({ inner: `<Enfants>${KIDS[g].map((s) => `<Enfant>${s}</Enfant>`).join('')}</Enfants>` }) }],
+    [
+      'guardian side, <Enfants><Enfant>id</Enfant></Enfants>',
+      { guardian: (g: string) => ({ inner: `<Enfants>${KIDS[g].map((s) => `<Enfant>${s}</Enfant>`).join('')}</Enfants>` }) },
+    ],
     ['guardian side, Enfants="a,b"', { guardian: (g: string) => ({ attrs: ` Enfants="${KIDS[g].join(',')}"` }) }],
     ['guardian side, Enfants="a;b" by IDPN', { guardian: (g: string) => ({ attrs: ` Enfants="${KIDS[g].map((s) => `P${s}`).join(';')}"` }) }],
-    ['guardian side under an unknown name (Rattachements="…"), found by its values', { guardian: (g: string) => ({ attrs: ` Rattachements="${KIDS[g].join(' ')}"` }) }],
+    [
+      'guardian side under an unknown name (Rattachements="…"), found by its values',
+      { guardian: (g: string) => ({ attrs: ` Rattachements="${KIDS[g].join(' ')}"` }) },
+    ],
   ])('%s: both directions completed', (_label, form) => {
     const r = readPronoteExport([xml(partner(form))]);
     expect(r.layout).toBe('partner');
@@ -80,12 +106,16 @@ describe('links in the partner layout', () => {
     const r = readPronoteExport([xml(partner({}))]);
     expect(r.guardianLinks).toEqual({ guardians: 3, linked: 0 });
     const note = r.notes.find((n) => n.message.en.startsWith('None of the 3 guardians'));
-    expect(note?.message.fr).toContain("Aucun des 3 responsables n’est relié à un élève");
+    expect(note?.message.fr).toContain('Aucun des 3 responsables n’est relié à un élève');
   });
 
   it('lists a field on at least half of the guardians that the mapping does not read, and not one on fewer', () => {
     const r = readPronoteExport([
-      xml(partner({ guardian: (g) => ({ attrs: ` Foyer="F${g}"${g === 'G1' ? ' Note="x"' : ''}`, inner: KIDS[g].map((s) => `<Eleve Ident="${s}"/>`).join('') }) })),
+      xml(
+        partner({
+          guardian: (g) => ({ attrs: ` Foyer="F${g}"${g === 'G1' ? ' Note="x"' : ''}`, inner: KIDS[g].map((s) => `<Eleve Ident="${s}"/>`).join('') }),
+        }),
+      ),
     ]);
     expect(r.unusedFields).toEqual([{ category: 'guardian', field: 'Foyer', share: 1, example: 'FG1' }]);
     expect(r.notes.some((n) => n.message.fr.includes('Foyer (responsables, 100 %)'))).toBe(true);
@@ -97,14 +127,31 @@ describe('links in sniffed layouts', () => {
     `<EXPORT><TABLE nom="Elèves">${[1, 2]
       .map((i) => `<Eleves numero="${i}"><NOM>A</NOM><PRENOM>E${i}</PRENOM><IDENTIFIANT_PRONOTE>S${i}</IDENTIFIANT_PRONOTE>${studentExtra(i)}</Eleves>`)
       .join('')}</TABLE><TABLE nom="Responsables">${[1, 2, 3]
-      .map((i) => `<Responsables numero="${i}"><NOM>A</NOM><PRENOM>R${i}</PRENOM><IDENTIFIANT_PRONOTE>G${i}</IDENTIFIANT_PRONOTE>${guardianExtra(i)}</Responsables>`)
+      .map(
+        (i) =>
+          `<Responsables numero="${i}"><NOM>A</NOM><PRENOM>R${i}</PRENOM><IDENTIFIANT_PRONOTE>G${i}</IDENTIFIANT_PRONOTE>${guardianExtra(i)}</Responsables>`,
+      )
       .join('')}</TABLE></EXPORT>`;
   const kids = (i: number) => KIDS[`G${i}`].map((s) => s);
   const want = { children: { G1: 'S1,S2', G2: 'S1', G3: 'S2' }, guardians: { S1: 'G1,G2', S2: 'G1,G3' } };
 
   it.each([
-    ['guardian side, <ELEVE>id</ELEVE>', (i: number) => kids(i).map((s) => `<ELEVE>${s}</ELEVE>`).join(''), 'ELEVE'],
-    ['guardian side, <ENFANTS><ENFANT>id</ENFANT></ENFANTS>', (i: number) => `<ENFANTS>${kids(i).map((s) => `<ENFANT>${s}</ENFANT>`).join('')}</ENFANTS>`, 'ENFANTS'],
+    [
+      'guardian side, <ELEVE>id</ELEVE>',
+      (i: number) =>
+        kids(i)
+          .map((s) => `<ELEVE>${s}</ELEVE>`)
+          .join(''),
+      'ELEVE',
+    ],
+    [
+      'guardian side, <ENFANTS><ENFANT>id</ENFANT></ENFANTS>',
+      (i: number) =>
+        `<ENFANTS>${kids(i)
+          .map((s) => `<ENFANT>${s}</ENFANT>`)
+          .join('')}</ENFANTS>`,
+      'ENFANTS',
+    ],
     ['guardian side, <ENFANTS>a;b</ENFANTS>', (i: number) => `<ENFANTS>${kids(i).join(';')}</ENFANTS>`, 'ENFANTS'],
     ['guardian side, <LIENS> (unknown name) found by its values', (i: number) => `<LIENS>${kids(i).join(',')}</LIENS>`, 'LIENS'],
   ])('EDT-like tables, %s', (_label, extra, field) => {
@@ -138,7 +185,16 @@ describe('links in sniffed layouts', () => {
     const a = readPronoteExport([xml(users((i) => ` children="${kids(i).join(';')}"/>`))]);
     expect(a.sniff?.mapping.fields.children).toBe('children');
     expect(links(a.persons)).toEqual(want);
-    const b = readPronoteExport([xml(users((i) => `>${kids(i).map((s) => `<Child id="${s}"/>`).join('')}</User>`))]);
+    const b = readPronoteExport([
+      xml(
+        users(
+          (i) =>
+            `>${kids(i)
+              .map((s) => `<Child id="${s}"/>`)
+              .join('')}</User>`,
+        ),
+      ),
+    ]);
     expect(b.sniff?.mapping.fields.children).toBe('Child');
     expect(links(b.persons)).toEqual(want);
   });

@@ -44,7 +44,14 @@ describe('sniffed layouts', () => {
     const r = readPronoteExport([load('edt-exp-eleves.xml')]);
     expect(r.layout).toBe('sniffed');
     expect(r.sniff?.mapping.categories).toEqual({ student: { element: 'Eleves' } });
-    expect(r.sniff?.mapping.fields).toMatchObject({ id: 'numero', lastName: 'NOM', firstName: 'PRENOM', birthDate: 'DATE_NAISS', sex: 'SEXE', classes: 'CLASSE' });
+    expect(r.sniff?.mapping.fields).toMatchObject({
+      id: 'numero',
+      lastName: 'NOM',
+      firstName: 'PRENOM',
+      birthDate: 'DATE_NAISS',
+      sex: 'SEXE',
+      classes: 'CLASSE',
+    });
     expect(r.sniff?.sure).toBe(false);
     expect(r.sniff?.confidence).toBeGreaterThan(0.5);
     expect(r.persons.map((p) => `${p.lastName} ${p.firstName} ${p.birthDate ?? '-'} ${p.classes.join()}`)).toEqual([
@@ -129,7 +136,9 @@ describe('sniffer edge cases', () => {
   });
 
   it('guesses an unnamed category, unsure, so that the user confirms it', () => {
-    const tree = parseXmlTree('<Data><Row IDPN="A" Nom="X" Prenom="Y" DateNaissance="01/01/2012" Classe="6A"/><Row IDPN="B" Nom="Z" Prenom="W" DateNaissance="02/01/2012" Classe="6B"/></Data>')!;
+    const tree = parseXmlTree(
+      '<Data><Row IDPN="A" Nom="X" Prenom="Y" DateNaissance="01/01/2012" Classe="6A"/><Row IDPN="B" Nom="Z" Prenom="W" DateNaissance="02/01/2012" Classe="6B"/></Data>',
+    )!;
     const s = sniffLayout(tree)!;
     expect(s.mapping.categories).toEqual({ student: { element: 'Row' } });
     expect(s.sure).toBe(false);
@@ -138,12 +147,19 @@ describe('sniffer edge cases', () => {
   });
 
   it('prefers IDPN over Ident for the id and keeps Ident for links', () => {
-    const tree = parseXmlTree('<X><Eleves><Eleve Ident="1" IDPN="P1" Id="9" Nom="A" Prenom="B"><Parent Ident="2"/></Eleve></Eleves><Parents><Parent Ident="2" IDPN="P2" Nom="A" Prenom="C"/></Parents></X>')!;
+    const tree = parseXmlTree(
+      '<X><Eleves><Eleve Ident="1" IDPN="P1" Id="9" Nom="A" Prenom="B"><Parent Ident="2"/></Eleve></Eleves><Parents><Parent Ident="2" IDPN="P2" Nom="A" Prenom="C"/></Parents></X>',
+    )!;
     const s = sniffLayout(tree)!;
     expect(s.mapping.fields).toMatchObject({ id: 'IDPN', ident: 'Ident', guardians: 'Parent' });
     expect(s.mapping.categories).toEqual({ student: { element: 'Eleve' }, guardian: { element: 'Parent' } });
     expect(s.sure).toBe(true);
-    const r = readPronoteExport([xml('x.xml', '<X><Eleves><Eleve Ident="1" IDPN="P1" Nom="A" Prenom="B"><Parent Ident="2"/></Eleve></Eleves><Parents><Parent Ident="2" IDPN="P2" Nom="A" Prenom="C"/></Parents></X>')]);
+    const r = readPronoteExport([
+      xml(
+        'x.xml',
+        '<X><Eleves><Eleve Ident="1" IDPN="P1" Nom="A" Prenom="B"><Parent Ident="2"/></Eleve></Eleves><Parents><Parent Ident="2" IDPN="P2" Nom="A" Prenom="C"/></Parents></X>',
+      ),
+    ]);
     expect(r.persons.find((p) => p.id === 'P1')?.guardians).toEqual([{ id: 'P2' }]);
     expect(r.persons.find((p) => p.id === 'P2')?.children).toEqual([{ id: 'P1' }]);
   });

@@ -51,8 +51,15 @@ describe('Pronote URLs', () => {
 
   it('lists the nine espaces of DOMAIN.md', () => {
     expect(ESPACES.map((e) => e.file)).toEqual([
-      'eleve.html', 'parent.html', 'professeur.html', 'viescolaire.html', 'direction.html',
-      'accompagnant.html', 'entreprise.html', 'academie.html', 'inscription.html',
+      'eleve.html',
+      'parent.html',
+      'professeur.html',
+      'viescolaire.html',
+      'direction.html',
+      'accompagnant.html',
+      'entreprise.html',
+      'academie.html',
+      'inscription.html',
     ]);
   });
 });

@@ -2,16 +2,7 @@ import Dexie from 'dexie';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { InputFile } from '../../../lib/input/source';
 import { CATEGORIES, InputError } from '../../../lib/core/person';
-import {
-  createRapprochement,
-  loadDecisions,
-  loadStep,
-  PasserelleDB,
-  type Rapprochement,
-  resultRows,
-  setDecision,
-  validateStep,
-} from '../../../lib/store';
+import { createRapprochement, loadDecisions, loadStep, PasserelleDB, type Rapprochement, resultRows, setDecision, validateStep } from '../../../lib/store';
 import { countByCategory, InputMemo, loadSide, matchAhead, runPairing } from '../../../lib/rapprochement/pipeline';
 import { loadInput } from '../../../lib/store/inputs';
 import { writeDecisionsCsv } from '../../../lib/report/decisions-csv';

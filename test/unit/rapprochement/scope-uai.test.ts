@@ -88,7 +88,9 @@ describe('the school’s scope, panel and command line', () => {
   it('the scope hides no account: accounts of other schools are still candidates', () => {
     const cli = commandLine(uai);
     const elsewhere = new Set(directory.filter((d) => d.structures.length && !d.structures.includes(uai)).map((d) => `${d.category}|${d.id}`));
-    const offered = cli.proposals.flatMap((p) => p.candidates.map((c) => `${p.category === 'supervisor' || p.category === 'inspector' ? '' : p.category}|${c.entId}`));
+    const offered = cli.proposals.flatMap((p) =>
+      p.candidates.map((c) => `${p.category === 'supervisor' || p.category === 'inspector' ? '' : p.category}|${c.entId}`),
+    );
     expect(offered.some((k) => elsewhere.has(k))).toBe(true);
   });
 

@@ -67,7 +67,12 @@ describe('mapping.csv', () => {
 
 describe('summary.json', () => {
   const summary = buildSummary({
-    pronote: { persons: pro, notRead: [{ source: 'x.xml', location: 'Eleve[3]', reason: { fr: 'sans nom', en: 'no name' } }], files: ['x.xml'], exportKind: 'all-users' },
+    pronote: {
+      persons: pro,
+      notRead: [{ source: 'x.xml', location: 'Eleve[3]', reason: { fr: 'sans nom', en: 'no name' } }],
+      files: ['x.xml'],
+      exportKind: 'all-users',
+    },
     directory: { persons: dir, notRead: [], files: ['aaf'] },
     proposals: result.proposals,
     unusedDirectory: result.unusedDirectory,
@@ -128,8 +133,26 @@ describe('decisions CSV read back', () => {
   it('reads back a workbench export whose names were neutralised, ids untouched', () => {
     const at = '2026-09-03T08:15:00.000Z';
     const rows: PairingRow[] = [
-      { category: 'student', pronoteId: 'P1', status: 'review', score: 0.7, engineEntId: 'E1', lastName: '=HYPERLINK("http://evil/","x")', firstName: '+SUM(1+1)', decision: { kind: 'confirmed', entId: 'E1', decidedAt: at } },
-      { category: 'teacher', pronoteId: 'P2', status: 'review', score: 0.6, engineEntId: 'E2', lastName: '@cmd|calc', firstName: 'Z', decision: { kind: 'manual', entId: 'E7', decidedAt: at } },
+      {
+        category: 'student',
+        pronoteId: 'P1',
+        status: 'review',
+        score: 0.7,
+        engineEntId: 'E1',
+        lastName: '=HYPERLINK("http://evil/","x")',
+        firstName: '+SUM(1+1)',
+        decision: { kind: 'confirmed', entId: 'E1', decidedAt: at },
+      },
+      {
+        category: 'teacher',
+        pronoteId: 'P2',
+        status: 'review',
+        score: 0.6,
+        engineEntId: 'E2',
+        lastName: '@cmd|calc',
+        firstName: 'Z',
+        decision: { kind: 'manual', entId: 'E7', decidedAt: at },
+      },
     ];
     const out = writeDecisionsCsv(rows);
     expect(out).toContain(`"'=HYPERLINK(""http://evil/"",""x"")",'+SUM(1+1),confirmed`);

@@ -8,10 +8,47 @@ const at = '2026-09-03T08:15:00.000Z';
 
 const rows: PairingRow[] = [
   { category: 'teacher', pronoteId: 'P1', status: 'auto', score: 0.98, engineEntId: 'E1', lastName: 'Dupont', firstName: 'Anne-Sophie' },
-  { category: 'student', pronoteId: 'P2', status: 'review', score: 0.71, engineEntId: 'E2', lastName: 'Le Gall', firstName: 'Yann', className: '4A', decision: { kind: 'confirmed', entId: 'E2', decidedAt: at } },
-  { category: 'student', pronoteId: 'P3', status: 'unmatched', score: 0, lastName: 'Martin; dite "Jo"', firstName: 'Julie', className: '3B', decision: { kind: 'manual', entId: 'E9', decidedAt: at } },
-  { category: 'guardian', pronoteId: 'P4', status: 'auto', score: 0.95, engineEntId: 'E4', lastName: 'Durand', firstName: 'Paul', decision: { kind: 'rejected', entId: 'E4', decidedAt: at } },
-  { category: 'supervisor', pronoteId: 'P5', status: 'review', score: 0.4, engineEntId: 'E5', lastName: 'Maître', firstName: 'Stage', decision: { kind: 'no-account', decidedAt: at } },
+  {
+    category: 'student',
+    pronoteId: 'P2',
+    status: 'review',
+    score: 0.71,
+    engineEntId: 'E2',
+    lastName: 'Le Gall',
+    firstName: 'Yann',
+    className: '4A',
+    decision: { kind: 'confirmed', entId: 'E2', decidedAt: at },
+  },
+  {
+    category: 'student',
+    pronoteId: 'P3',
+    status: 'unmatched',
+    score: 0,
+    lastName: 'Martin; dite "Jo"',
+    firstName: 'Julie',
+    className: '3B',
+    decision: { kind: 'manual', entId: 'E9', decidedAt: at },
+  },
+  {
+    category: 'guardian',
+    pronoteId: 'P4',
+    status: 'auto',
+    score: 0.95,
+    engineEntId: 'E4',
+    lastName: 'Durand',
+    firstName: 'Paul',
+    decision: { kind: 'rejected', entId: 'E4', decidedAt: at },
+  },
+  {
+    category: 'supervisor',
+    pronoteId: 'P5',
+    status: 'review',
+    score: 0.4,
+    engineEntId: 'E5',
+    lastName: 'Maître',
+    firstName: 'Stage',
+    decision: { kind: 'no-account', decidedAt: at },
+  },
   { category: 'staff', pronoteId: 'P6', status: 'review', score: 0.55, engineEntId: 'E6', lastName: '=HYPERLINK("x")', firstName: 'Z' },
 ];
 
@@ -33,7 +70,12 @@ describe('people CSV (for Excel)', () => {
   });
 
   it('reads back as decisions (--decisions) with the same pairs as the decisions CSV', () => {
-    const strip = (d: { category: string; pronoteId: string; kind: string; entId?: string }) => ({ category: d.category, pronoteId: d.pronoteId, kind: d.kind, entId: d.entId || undefined });
+    const strip = (d: { category: string; pronoteId: string; kind: string; entId?: string }) => ({
+      category: d.category,
+      pronoteId: d.pronoteId,
+      kind: d.kind,
+      entId: d.entId || undefined,
+    });
     const fromTable = readDecisionsTable(writePeopleCsv(rows), 'tableau.csv');
     const fromDecisions = readDecisionsTable(writeDecisionsCsv(rows), 'decisions.csv');
     expect(fromTable.format).toBe('people-table');

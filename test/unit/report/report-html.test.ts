@@ -26,7 +26,10 @@ const items = [
   { proposal: proposal({ category: 'student', pronoteId: 'S1', status: 'auto', entId: 'E1' }), person: person('MARTIN', 'Léa', ['4B']) },
   { proposal: proposal({ category: 'student', pronoteId: 'S2', status: 'review', reason: 'homonyms' }), person: person('BERNARD', 'Hugo', ['5A']) },
   { proposal: proposal({ category: 'student', pronoteId: 'S3', status: 'review', reason: 'homonyms' }), person: person('BERNARD', 'Jules', ['5A']) },
-  { proposal: proposal({ category: 'student', pronoteId: 'S4', status: 'unmatched', reason: 'not-in-directory' }), person: person('<b>Émile</b>', 'Zoé', ['6C']) },
+  {
+    proposal: proposal({ category: 'student', pronoteId: 'S4', status: 'unmatched', reason: 'not-in-directory' }),
+    person: person('<b>Émile</b>', 'Zoé', ['6C']),
+  },
   { proposal: proposal({ category: 'student', pronoteId: 'S5', status: 'review', reason: 'low-score' }), person: person('PETIT', 'Noah', ['3A']) },
   { proposal: proposal({ category: 'student', pronoteId: 'S6', status: 'auto', entId: 'E6' }), person: person('ROUX', 'Inès', ['3A']) },
   { proposal: proposal({ category: 'guardian', pronoteId: 'G1', status: 'unmatched', reason: 'guardian-of-unpaired' }), person: person('DURAND', 'Sophie') },
@@ -57,7 +60,12 @@ const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html
 const groupsOf = (doc: Document) =>
   [...doc.querySelectorAll('section.group')].map((s) => ({
     reason: s.getAttribute('data-reason'),
-    names: [...s.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent).join(' | ')),
+    names: [...s.querySelectorAll('tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('td')]
+        .slice(0, 2)
+        .map((td) => td.textContent)
+        .join(' | '),
+    ),
   }));
 
 describe('reportRows', () => {
@@ -117,7 +125,14 @@ describe('the report, as the panel prints it', () => {
   it('has its legend on one line: one element, one item per outcome shown, no wrapping', () => {
     const legends = doc.querySelectorAll('[data-legend]');
     expect(legends).toHaveLength(1);
-    expect([...legends[0].children].map((s) => s.textContent)).toEqual(['automatique', 'confirmé', 'pas de compte ENT', 'rejeté', 'à vérifier', 'sans correspondance']);
+    expect([...legends[0].children].map((s) => s.textContent)).toEqual([
+      'automatique',
+      'confirmé',
+      'pas de compte ENT',
+      'rejeté',
+      'à vérifier',
+      'sans correspondance',
+    ]);
     const css = doc.querySelector('style')?.textContent ?? '';
     expect(css).toMatch(/\.legend\{[^}]*flex-wrap:nowrap[^}]*white-space:nowrap/);
   });
@@ -134,7 +149,11 @@ describe('the report, as the panel prints it', () => {
     expect(html).not.toContain('<b>Émile</b>');
     expect(html).toContain('&#60;b&#62;Émile&#60;/b&#62;');
     expect(doc.querySelectorAll('b, script')).toHaveLength(0);
-    expect(html).toMatch(new RegExp(`^<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">\\s*<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP.replace(/[()]/g, '\\$&')}">`));
+    expect(html).toMatch(
+      new RegExp(
+        `^<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">\\s*<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP.replace(/[()]/g, '\\$&')}">`,
+      ),
+    );
   });
 
   it('follows French typography in its French text', () => {
@@ -230,7 +249,10 @@ describe('the report’s words', () => {
   const key = (prefix: string, reason: string) => `${prefix}${reason.replace(/-/g, '_')}` as keyof typeof fr;
   it('are the panel’s for the groups left and the outcomes (the same words on screen and on paper)', () => {
     for (const reason of Object.keys(LEFT_TITLE) as LeftReason[]) {
-      for (const [prefix, words] of [['wbLeft_', LEFT_TITLE], ['wbAdvice_', LEFT_ADVICE]] as const) {
+      for (const [prefix, words] of [
+        ['wbLeft_', LEFT_TITLE],
+        ['wbAdvice_', LEFT_ADVICE],
+      ] as const) {
         const k = key(prefix, reason);
         if (!(k in fr)) continue; // the panel has no group for it yet
         expect(words[reason].fr, k).toBe(fr[k].message);

@@ -21,7 +21,10 @@ const CASES: { [T in MessageType]: { from: Sender; ok: unknown[]; bad: unknown[]
   },
   'page/findings': {
     from: CONTENT,
-    ok: [{ url: 'https://a.fr/x', screen: 'ent-service+ent-access', findings: [FINDING] }, { url: '', screen: 'none', findings: [] }],
+    ok: [
+      { url: 'https://a.fr/x', screen: 'ent-service+ent-access', findings: [FINDING] },
+      { url: '', screen: 'none', findings: [] },
+    ],
     bad: [
       { url: 'https://a.fr/', screen: 'x', findings: [{ ...FINDING, severity: 'fatal' }] },
       { url: 'https://a.fr/', screen: 'x', findings: [{ ...FINDING, extra: 1 }] },
@@ -33,7 +36,10 @@ const CASES: { [T in MessageType]: { from: Sender; ok: unknown[]; bad: unknown[]
   'panel/get-findings': { from: PANEL, ok: [{}, { tabId: 4 }], bad: [{ tabId: -1 }, { tabId: 1.5 }, { tabId: '4' }] },
   'suggestions/marks': {
     from: CONTENT,
-    ok: [{ uai: '0482409H', rows: [ROW, { lastName: 'A', firstName: 'B' }] }, { uai: '0482409h', rows: [] }],
+    ok: [
+      { uai: '0482409H', rows: [ROW, { lastName: 'A', firstName: 'B' }] },
+      { uai: '0482409h', rows: [] },
+    ],
     bad: [
       { uai: '0482409H', rows: Array(501).fill(ROW) },
       { uai: 'lycée', rows: [ROW] },
@@ -43,7 +49,14 @@ const CASES: { [T in MessageType]: { from: Sender; ok: unknown[]; bad: unknown[]
       { uai: '0482409H', rows: [{ ...ROW, birthDate: '2012-01-01' }] },
     ],
   },
-  'suggestions/reveal': { from: CONTENT, ok: [{ uai: '0482409H', row: ROW }], bad: [{ uai: '0482409H', row: [ROW] }, { uai: '0482409H', names: [ROW] }] },
+  'suggestions/reveal': {
+    from: CONTENT,
+    ok: [{ uai: '0482409H', row: ROW }],
+    bad: [
+      { uai: '0482409H', row: [ROW] },
+      { uai: '0482409H', names: [ROW] },
+    ],
+  },
   'rapprochement/loaded': { from: CONTENT, ok: [{}, { uai: '0310047H' }], bad: [{ uai: '03100' }, { uai: 4 }] },
   'instance/version': {
     from: CONTENT,
@@ -53,13 +66,26 @@ const CASES: { [T in MessageType]: { from: Sender; ok: unknown[]; bad: unknown[]
   'instance/cas-seen': {
     from: CONTENT,
     ok: [{ root: 'https://0310047h.index-education.net/pronote/', casHost: 'cas.monbureaunumerique.fr' }],
-    bad: [{ root: 'https://a.fr/', casHost: 'https://cas.a.fr/' }, { root: 'https://a.fr/', casHost: 'a b' }],
+    bad: [
+      { root: 'https://a.fr/', casHost: 'https://cas.a.fr/' },
+      { root: 'https://a.fr/', casHost: 'a b' },
+    ],
   },
   'instance/cas-known': { from: CONTENT, ok: [{ root: 'https://0310047h.index-education.net/pronote/' }], bad: [{ root: 'ftp://a/' }] },
   'instance/diagnose-page': {
     from: PRONOTE_PAGE,
-    ok: [{ text: CAS_ERROR_TEXT, lang: 'fr' }, { text: 'x'.repeat(20_000), lang: 'en' }, { text: '', lang: 'fr' }],
-    bad: [{ text: 'x'.repeat(20_001), lang: 'fr' }, { text: CAS_ERROR_TEXT, lang: 'de' }, { text: CAS_ERROR_TEXT }, { text: CAS_ERROR_TEXT, lang: 'fr', url: 'https://a.fr/' }, { text: 42, lang: 'fr' }],
+    ok: [
+      { text: CAS_ERROR_TEXT, lang: 'fr' },
+      { text: 'x'.repeat(20_000), lang: 'en' },
+      { text: '', lang: 'fr' },
+    ],
+    bad: [
+      { text: 'x'.repeat(20_001), lang: 'fr' },
+      { text: CAS_ERROR_TEXT, lang: 'de' },
+      { text: CAS_ERROR_TEXT },
+      { text: CAS_ERROR_TEXT, lang: 'fr', url: 'https://a.fr/' },
+      { text: 42, lang: 'fr' },
+    ],
   },
   'instance/cas-host': { from: PANEL, ok: [{ root: 'https://0310047h.index-education.net/pronote/' }], bad: [{ root: '' }] },
 };

@@ -17,11 +17,16 @@ describe('runtime host permission requests (issue 16)', () => {
   it('a pattern it gives matches one origin only (property)', () => {
     const label = fc.stringMatching(/^[a-z][a-z0-9-]{0,10}[a-z0-9]$/);
     fc.assert(
-      fc.property(fc.constantFrom('https', 'http'), fc.array(label, { minLength: 2, maxLength: 4 }), fc.option(fc.integer({ min: 1, max: 65535 })), (scheme, labels, port) => {
-        const origin = new URL(`${scheme}://${labels.join('.')}${port ? `:${port}` : ''}`).origin;
-        const pattern = singleOriginPattern(origin);
-        return pattern === `${origin}/*` && !pattern.slice(0, -2).includes('*');
-      }),
+      fc.property(
+        fc.constantFrom('https', 'http'),
+        fc.array(label, { minLength: 2, maxLength: 4 }),
+        fc.option(fc.integer({ min: 1, max: 65535 })),
+        (scheme, labels, port) => {
+          const origin = new URL(`${scheme}://${labels.join('.')}${port ? `:${port}` : ''}`).origin;
+          const pattern = singleOriginPattern(origin);
+          return pattern === `${origin}/*` && !pattern.slice(0, -2).includes('*');
+        },
+      ),
       { seed: 16, numRuns: 200 },
     );
   });

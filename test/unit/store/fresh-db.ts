@@ -20,3 +20,16 @@ export function useFreshDb(prefix: string, use: (db: PasserelleDB, name: string)
     await Dexie.delete(name);
   });
 }
+
+/**
+ * {@link useFreshDb} as an object to read in each test: `const store = freshDb('steps')`, then
+ * `store.db` (the test's open database) and `store.name`.
+ */
+export function freshDb(prefix: string): { readonly db: PasserelleDB; readonly name: string } {
+  const current = { db: undefined as unknown as PasserelleDB, name: '' };
+  useFreshDb(prefix, (db, name) => {
+    current.db = db;
+    current.name = name;
+  });
+  return current;
+}

@@ -1,25 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import {
-  loadDecisions,
-  loadStep,
-  type PasserelleDB,
-  resultRows,
-  setDecision,
-} from '../../../lib/store';
-import { useFreshDb } from './fresh-db';
+import { loadDecisions, loadStep, resultRows, setDecision } from '../../../lib/store';
+import { freshDb } from './fresh-db';
 import { pronote, paired } from './sample';
 
-let db: PasserelleDB;
-useFreshDb('items', (d) => {
-  db = d;
-});
+const store = freshDb('items');
 
 describe('result rows', () => {
   it('gives the writers one row per Pronote person with its decision and numeric Ident', async () => {
-    const rid = await paired(db);
-    await setDecision(db, rid, { category: 'student', pronoteId: 'S2', kind: 'manual', entId: 'E-S9' });
-    const steps = Object.fromEntries(await Promise.all((['teacher', 'student', 'guardian', 'supervisor', 'inspector', 'staff'] as const).map(async (c) => [c, await loadStep(db, rid, c)])));
-    const rows = resultRows(steps, await loadDecisions(db, rid), pronote);
+    const rid = await paired(store.db);
+    await setDecision(store.db, rid, { category: 'student', pronoteId: 'S2', kind: 'manual', entId: 'E-S9' });
+    const steps = Object.fromEntries(
+      await Promise.all(
+        (['teacher', 'student', 'guardian', 'supervisor', 'inspector', 'staff'] as const).map(async (c) => [c, await loadStep(store.db, rid, c)]),
+      ),
+    );
+    const rows = resultRows(steps, await loadDecisions(store.db, rid), pronote);
     expect(rows.map((r) => [r.category, r.pronoteId, r.ident, r.engineEntId, r.decision?.kind])).toEqual([
       ['teacher', 'T1', '11', 'E-T1', undefined],
       ['teacher', 'T2', '12', 'E-T2', undefined],

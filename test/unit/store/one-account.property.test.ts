@@ -113,7 +113,10 @@ const earlier = fc.array(
 const scenario = fc.record({
   pronoteNames: fc.array(fc.nat(5), { minLength: PRONOTE.length, maxLength: PRONOTE.length }),
   accountNames: fc.array(fc.nat(5), { minLength: ACCOUNTS.length, maxLength: ACCOUNTS.length }),
-  sameName: fc.array(fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }), { minLength: ACCOUNTS.length, maxLength: ACCOUNTS.length }),
+  sameName: fc.array(fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }), {
+    minLength: ACCOUNTS.length,
+    maxLength: ACCOUNTS.length,
+  }),
   earlier,
   actions: fc.array(action, { minLength: 3, maxLength: 9 }),
 });
@@ -301,7 +304,9 @@ describe('one ENT account for at most one Pronote person, whatever the path (pro
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const used = process.cpuUsage(cpu);
     const cpuSeconds = ((used.user + used.system) / 1e6).toFixed(1);
-    console.log(`one-account property: ${RUNS} runs in ${seconds} s (${cpuSeconds} s of CPU), ${colliding} reaching an account already taken, ${refusals} refused writes checked whole`);
+    console.log(
+      `one-account property: ${RUNS} runs in ${seconds} s (${cpuSeconds} s of CPU), ${colliding} reaching an account already taken, ${refusals} refused writes checked whole`,
+    );
     expect(colliding, `sequences reaching an account already taken: ${colliding}`).toBeGreaterThanOrEqual(MIN_COLLIDING);
   }, 600_000);
 });

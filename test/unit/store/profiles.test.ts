@@ -1,11 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { listProfiles, type PasserelleDB, saveProfile } from '../../../lib/store';
-import { useFreshDb } from './fresh-db';
+import { listProfiles, saveProfile } from '../../../lib/store';
+import { freshDb } from './fresh-db';
 
-let db: PasserelleDB;
-useFreshDb('profiles', (d) => {
-  db = d;
-});
+const store = freshDb('profiles');
 
 afterEach(() => {
   vi.useRealTimers();
@@ -16,7 +13,7 @@ async function saveAt(iso: string, name: string, side: 'pronote' | 'directory', 
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date(iso));
   try {
-    return await saveProfile(db, name, side, profile);
+    return await saveProfile(store.db, name, side, profile);
   } finally {
     vi.useRealTimers();
   }
@@ -28,7 +25,7 @@ describe('mapping profiles', () => {
     await saveAt('2026-09-01T11:00:00.000Z', 'Export maison', 'directory', { fields: { id: 'Login' } });
     const again = await saveAt('2026-09-01T12:00:00.000Z', 'Export maison', 'pronote', { fields: { id: 'Numéro' } });
     expect(again).toBe(first);
-    const profiles = await listProfiles(db);
+    const profiles = await listProfiles(store.db);
     expect(profiles.map((p) => [p.name, p.side, p.profile])).toEqual([
       ['Export maison', 'pronote', { fields: { id: 'Numéro' } }],
       ['Export maison', 'directory', { fields: { id: 'Login' } }],
@@ -39,7 +36,7 @@ describe('mapping profiles', () => {
     await saveAt('2026-09-02T08:00:00.000Z', 'B', 'pronote', {});
     await saveAt('2026-09-03T08:00:00.000Z', 'C', 'pronote', {});
     await saveAt('2026-09-01T08:00:00.000Z', 'A', 'pronote', {});
-    expect((await listProfiles(db)).map((p) => [p.name, p.savedAt])).toEqual([
+    expect((await listProfiles(store.db)).map((p) => [p.name, p.savedAt])).toEqual([
       ['C', '2026-09-03T08:00:00.000Z'],
       ['B', '2026-09-02T08:00:00.000Z'],
       ['A', '2026-09-01T08:00:00.000Z'],

@@ -8,10 +8,30 @@ import type { Proposal } from '../../../lib/matching/types';
 import { buildStepItems, createRapprochement, type PasserelleDB, saveInput, saveProposals } from '../../../lib/store';
 
 /** A person as a reader gives it, with only what the store's tests look at. */
-export function person(side: 'pronote' | 'directory', category: Category, id: string, lastName: string, firstName: string, extra: Partial<Person> = {}): Person {
+export function person(
+  side: 'pronote' | 'directory',
+  category: Category,
+  id: string,
+  lastName: string,
+  firstName: string,
+  extra: Partial<Person> = {},
+): Person {
   return {
-    side, source: 'f.xml', location: 'ligne 1', category, id, idKind: side === 'pronote' ? 'IDPN' : 'account',
-    lastName, firstName, otherFirstNames: [], classes: [], children: [], guardians: [], structures: [], raw: {}, ...extra,
+    side,
+    source: 'f.xml',
+    location: 'ligne 1',
+    category,
+    id,
+    idKind: side === 'pronote' ? 'IDPN' : 'account',
+    lastName,
+    firstName,
+    otherFirstNames: [],
+    classes: [],
+    children: [],
+    guardians: [],
+    structures: [],
+    raw: {},
+    ...extra,
   };
 }
 
@@ -28,8 +48,23 @@ export const directory = [
   person('directory', 'student', 'E-S9', 'PETIT', 'Leon', { classes: ['4B'], structures: ['0999999Z'] }),
 ];
 export const proposals: Proposal[] = [
-  { category: 'teacher', pronoteId: 'T1', status: 'auto', entId: 'E-T1', score: 0.99, candidates: [{ entId: 'E-T1', score: 0.99, evidence: [{ field: 'lastName', level: 'exact', weight: 6 }] }] },
-  { category: 'teacher', pronoteId: 'T2', status: 'review', entId: 'E-T2', score: 0.7, candidates: [{ entId: 'E-T2', score: 0.7, evidence: [{ field: 'firstName', level: 'exact', weight: 3 }] }], reason: 'homonyms' },
+  {
+    category: 'teacher',
+    pronoteId: 'T1',
+    status: 'auto',
+    entId: 'E-T1',
+    score: 0.99,
+    candidates: [{ entId: 'E-T1', score: 0.99, evidence: [{ field: 'lastName', level: 'exact', weight: 6 }] }],
+  },
+  {
+    category: 'teacher',
+    pronoteId: 'T2',
+    status: 'review',
+    entId: 'E-T2',
+    score: 0.7,
+    candidates: [{ entId: 'E-T2', score: 0.7, evidence: [{ field: 'firstName', level: 'exact', weight: 3 }] }],
+    reason: 'homonyms',
+  },
   { category: 'student', pronoteId: 'S1', status: 'auto', entId: 'E-S1', score: 0.97, candidates: [{ entId: 'E-S1', score: 0.97, evidence: [] }] },
   { category: 'student', pronoteId: 'S2', status: 'unmatched', score: 0, candidates: [], reason: 'not-in-directory' },
 ];
@@ -37,8 +72,19 @@ export const proposals: Proposal[] = [
 /** Stores the sample school (UAI 0310047H, 2026-2027) with both files read and paired; returns its id. */
 export async function paired(db: PasserelleDB): Promise<number> {
   const r = await createRapprochement(db, { uai: ' 0310047h', schoolName: 'Collège Zola', year: '2026-2027', mode: 'complet' });
-  await saveInput(db, r.id!, 'pronote', pronote, { files: ['export.xml'], counts: { teacher: 2, student: 2, guardian: 0, supervisor: 0, inspector: 0, staff: 0 }, notRead: [], notes: [] });
-  await saveInput(db, r.id!, 'directory', directory, { files: ['aaf.xml'], counts: { teacher: 2, student: 2, guardian: 0, supervisor: 0, inspector: 0, staff: 0 }, notRead: [], notes: [], structures: ['0310047H', '0999999Z'] });
+  await saveInput(db, r.id!, 'pronote', pronote, {
+    files: ['export.xml'],
+    counts: { teacher: 2, student: 2, guardian: 0, supervisor: 0, inspector: 0, staff: 0 },
+    notRead: [],
+    notes: [],
+  });
+  await saveInput(db, r.id!, 'directory', directory, {
+    files: ['aaf.xml'],
+    counts: { teacher: 2, student: 2, guardian: 0, supervisor: 0, inspector: 0, staff: 0 },
+    notRead: [],
+    notes: [],
+    structures: ['0310047H', '0999999Z'],
+  });
   await saveProposals(db, r.id!, buildStepItems(proposals, pronote, directory));
   return r.id!;
 }

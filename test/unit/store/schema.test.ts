@@ -26,8 +26,18 @@ describe('schema migrations', () => {
     const old = new Dexie(name + '-v1');
     old.version(1).stores(SCHEMA_V1);
     await old.open();
-    await old.table('rapprochements').add({ uai: '0310047H', schoolName: 'A', year: '2025-2026', mode: 'complet', createdAt: '2025-09-01T10:00:00.000Z', steps: {}, pairedAt: '2025-09-01T11:00:00.000Z' });
-    await old.table('remembered').put({ uai: '0310047H', year: '2025-2026', category: 'teacher', pronoteId: 'T1', kind: 'confirmed', entId: 'E', decidedAt: '2025-09-01T10:00:00.000Z' });
+    await old.table('rapprochements').add({
+      uai: '0310047H',
+      schoolName: 'A',
+      year: '2025-2026',
+      mode: 'complet',
+      createdAt: '2025-09-01T10:00:00.000Z',
+      steps: {},
+      pairedAt: '2025-09-01T11:00:00.000Z',
+    });
+    await old
+      .table('remembered')
+      .put({ uai: '0310047H', year: '2025-2026', category: 'teacher', pronoteId: 'T1', kind: 'confirmed', entId: 'E', decidedAt: '2025-09-01T10:00:00.000Z' });
     old.close();
     const upgraded = new PasserelleDB(name + '-v1');
     const r = await openRapprochement(upgraded);
@@ -46,7 +56,10 @@ describe('schema v3', () => {
     old.version(2).stores(SCHEMA_V2);
     await old.open();
     const items = buildStepItems(
-      Array.from({ length: STEP_CHUNK * 2 + 5 }, (_, i): Proposal => ({ category: 'guardian', pronoteId: `G${i}`, status: 'unmatched', score: 0, candidates: [] })),
+      Array.from(
+        { length: STEP_CHUNK * 2 + 5 },
+        (_, i): Proposal => ({ category: 'guardian', pronoteId: `G${i}`, status: 'unmatched', score: 0, candidates: [] }),
+      ),
       Array.from({ length: STEP_CHUNK * 2 + 5 }, (_, i) => person('pronote', 'guardian', `G${i}`, `Nom${i}`, 'P')),
       [],
     ).guardian;

@@ -1,22 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type PasserelleDB,
-  querySuggestions,
-  setDecision,
-} from '../../../lib/store';
-import { useFreshDb } from './fresh-db';
+import { querySuggestions, setDecision } from '../../../lib/store';
+import { freshDb } from './fresh-db';
 import { paired } from './sample';
 
-let db: PasserelleDB;
-useFreshDb('suggestions', (d) => {
-  db = d;
-});
+const store = freshDb('suggestions');
 
 describe('suggestions for the ENT helper', () => {
   it('answers the ENT helper with the suggestion for a name, accent- and case-insensitive', async () => {
-    const rid = await paired(db);
-    await setDecision(db, rid, { category: 'student', pronoteId: 'S2', kind: 'manual', entId: 'E-S9' });
-    const [zoe, julie, nobody, leo] = await querySuggestions(db, {
+    const rid = await paired(store.db);
+    await setDecision(store.db, rid, { category: 'student', pronoteId: 'S2', kind: 'manual', entId: 'E-S9' });
+    const [zoe, julie, nobody, leo] = await querySuggestions(store.db, {
       uai: '0310047H',
       names: [
         { lastName: 'CELIK', firstName: 'zoe', className: '3A' },
@@ -30,7 +23,7 @@ describe('suggestions for the ENT helper', () => {
     expect(julie?.why).toContain('firstName:exact');
     expect(nobody).toBeNull();
     expect(leo).toMatchObject({ pronoteId: 'S2', score: 1 });
-    expect(await querySuggestions(db, { uai: '0690001A', names: [{ lastName: 'Celik', firstName: 'Zoé' }] })).toEqual([null]);
+    expect(await querySuggestions(store.db, { uai: '0690001A', names: [{ lastName: 'Celik', firstName: 'Zoé' }] })).toEqual([null]);
     expect(rid).toBeGreaterThan(0);
   });
 });

@@ -8,9 +8,7 @@ import { checkTypography, PLACEHOLDER } from './typography-rules';
 
 /** Invisible spaces are written as escapes, so a reviewer sees them in the diff. */
 function escapeSpaces(s: string, jsx: boolean): string {
-  return jsx
-    ? s.replace(/\u202f/g, '&#x202f;').replace(/\u00a0/g, '&nbsp;')
-    : s.replace(/\u202f/g, '\\u202f').replace(/\u00a0/g, '\\u00a0');
+  return jsx ? s.replace(/\u202f/g, '&#x202f;').replace(/\u00a0/g, '&nbsp;') : s.replace(/\u202f/g, '\\u202f').replace(/\u00a0/g, '\\u00a0');
 }
 
 /** `value` written as the content of a literal of `kind` (quotes excluded). */

@@ -62,11 +62,7 @@ function filesUnder(dir: string, ends: RegExp): string[] {
 
 /** The project's files whose French text is walked, relative to the root. */
 export function walkedFiles(): string[] {
-  return [
-    'public/_locales/fr/messages.json',
-    ...filesUnder('lib', /\.json$/),
-    ...TS_ROOTS.flatMap((d) => filesUnder(d, /\.tsx?$/)),
-  ];
+  return ['public/_locales/fr/messages.json', ...filesUnder('lib', /\.json$/), ...TS_ROOTS.flatMap((d) => filesUnder(d, /\.tsx?$/))];
 }
 
 /** JSX text keeps HTML entities as written; the few we use are read as the characters they are. */
@@ -132,7 +128,12 @@ function frParameters(sf: ts.SourceFile): Map<string, number> {
   };
   const visit = (n: ts.Node): void => {
     if (ts.isFunctionDeclaration(n)) note(n.name?.text, n.parameters);
-    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && (ts.isArrowFunction(n.initializer) || ts.isFunctionExpression(n.initializer))) {
+    if (
+      ts.isVariableDeclaration(n) &&
+      ts.isIdentifier(n.name) &&
+      n.initializer &&
+      (ts.isArrowFunction(n.initializer) || ts.isFunctionExpression(n.initializer))
+    ) {
       note(n.name.text, n.initializer.parameters);
     }
     if (ts.isClassDeclaration(n)) {

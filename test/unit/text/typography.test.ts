@@ -60,7 +60,7 @@ describe('the walker', () => {
       'const b = { fr: `${n} élève(s) : ${ok ? `oui` : "non"}`, en: `${n} pupil(s)` };',
       "const c = 'Pas : fr';",
       'const d = <p title="Titre : x">Texte : ici{\' ; \'}</p>;',
-      "function no(code: string, fr: string, en: string) {}",
+      'function no(code: string, fr: string, en: string) {}',
       "no('c', 'Pas lu : x', 'Not read: x');",
     ].join('\n');
     const texts = frenchTextsOf('components/x.tsx', src).map((t) => t.text);
@@ -80,7 +80,13 @@ describe('the walker', () => {
 
   it('walks the catalogue, lib, components, the command line and the JSON data', () => {
     const files = walkedFiles();
-    for (const f of ['public/_locales/fr/messages.json', 'lib/diagnose/field-failures.json', 'lib/report/report-html.ts', 'scripts/reconcile.ts', 'components/rapprochement/Results.tsx']) {
+    for (const f of [
+      'public/_locales/fr/messages.json',
+      'lib/diagnose/field-failures.json',
+      'lib/report/report-html.ts',
+      'scripts/reconcile.ts',
+      'components/rapprochement/Results.tsx',
+    ]) {
       expect(files).toContain(f);
     }
   });

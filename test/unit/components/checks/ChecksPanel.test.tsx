@@ -41,7 +41,7 @@ describe('Vérifications tab', () => {
 
   it('says so when the helper runs on a page whose screen it does not recognise', async () => {
     const root = await mount({ url: 'https://0310047h.index-education.net/admin/', screen: 'none', findings: [] });
-    expect(root.textContent).toContain("Aucun écran de la console d’hébergement");
+    expect(root.textContent).toContain('Aucun écran de la console d’hébergement');
     expect(root.textContent).not.toContain('Aucun problème trouvé sur cet écran');
   });
 
@@ -49,7 +49,7 @@ describe('Vérifications tab', () => {
     const root = await mount(null, async () => {
       throw new Error('Cannot access contents of the page');
     });
-    expect(root.textContent).toContain("Aucun écran de la console d’hébergement");
+    expect(root.textContent).toContain('Aucun écran de la console d’hébergement');
     const button = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Activer sur cet onglet')!;
     await act(async () => {
       button.click();

@@ -59,7 +59,9 @@ function type(selector: string, value: string) {
 
 async function submit(formChild: string) {
   await act(async () => {
-    $(formChild).closest('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    $(formChild)
+      .closest('form')!
+      .dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
   });
 }
 
@@ -132,7 +134,14 @@ describe('Diagnostic tab: instance check', () => {
 
   it('a permission prompt that never answers can be cancelled, and its late answer is ignored', async () => {
     let grant: (v: boolean) => void = () => {};
-    const deps = mount({ requestOrigin: vi.fn(() => new Promise<boolean>((r) => { grant = r; })) });
+    const deps = mount({
+      requestOrigin: vi.fn(
+        () =>
+          new Promise<boolean>((r) => {
+            grant = r;
+          }),
+      ),
+    });
     await checkInstanceOf('http://clg-mariecurie.ac-lyon.fr:81/Pronote/');
     expect($<HTMLButtonElement>('#diag-instance-input ~ button[type="submit"]').disabled).toBe(true);
     await act(async () => $('[data-action="cancel-instance"]').click());
@@ -196,7 +205,10 @@ describe('Diagnostic tab: instance check', () => {
 describe('Diagnostic tab: CAS response reader', () => {
   it('reads a success without idPronote and a malformed paste', async () => {
     mount();
-    type('#diag-cas-xml', '<cas:serviceResponse xmlns:cas="http://www.yale.edu/tp/cas"><cas:authenticationSuccess><cas:user>e1</cas:user><cas:attributes><cas:prenom>Anne-Sophie</cas:prenom></cas:attributes></cas:authenticationSuccess></cas:serviceResponse>');
+    type(
+      '#diag-cas-xml',
+      '<cas:serviceResponse xmlns:cas="http://www.yale.edu/tp/cas"><cas:authenticationSuccess><cas:user>e1</cas:user><cas:attributes><cas:prenom>Anne-Sophie</cas:prenom></cas:attributes></cas:authenticationSuccess></cas:serviceResponse>',
+    );
     await submit('#diag-cas-xml');
     expect($('[data-cas-reading="success"]').dataset.expectedPresent).toBe('false');
     expect($('.diag-attributes tbody').textContent).toContain('Anne-Sophie');

@@ -48,7 +48,8 @@ const BERNARD: Suggestion = {
   firstName: 'Charles-Edouard',
   className: '3A',
   pronoteId: 'UPGFUTETWO1F67DI',
-  pronoteLabel: 'BERNARD Charles Édouard (3A) · student',
+  pronoteLabel: 'BERNARD Charles Édouard (3A)',
+  category: 'student',
   score: 0.97,
   why: ['status:auto', 'lastName:exact', 'firstName:close', 'birthDate:swapped', 'unknownThing'],
 };
@@ -90,7 +91,11 @@ describe('startEntHelper on the import wizard', () => {
     expect(revealed).toEqual([['0482409H', 'BERNARD', 'Charles Édouard', '3A']]);
     expect(line.textContent).toContain('(3A)');
     expect(line.textContent).toContain('confiance 97 %');
-    expect(line.textContent).toContain('Pourquoi\u202f: rapproché automatiquement, nom identique, prénom proche, date de naissance jour et mois inversés, unknownThing');
+    // The category in the page's language, never the code word ("student").
+    expect(line.textContent).toContain('Personne Pronote\u202f: BERNARD Charles Édouard (3A) · élève');
+    expect(line.textContent).toContain(
+      'Pourquoi\u202f: rapproché automatiquement, nom identique, prénom proche, date de naissance jour et mois inversés, unknownThing',
+    );
     // The suggestion sits in its own row.
     const host = line.getRootNode() as ShadowRoot;
     expect(host.host.closest('tr')?.textContent).toContain('BERNARD Charles Édouard');
@@ -149,7 +154,10 @@ describe('startEntHelper with rows the schema would refuse', () => {
           asked.push(rows.map((r) => r.lastName));
           return rows.map(() => true);
         },
-        reveal: async () => null, loadedExportKind: async () => undefined, now: () => WINTER },
+        reveal: async () => null,
+        loadedExportKind: async () => undefined,
+        now: () => WINTER,
+      },
       { lang: 'fr', debounceMs: 20 },
     );
     await until(() => inShadows(doc, '[data-passerelle-suggestion="available"]').length === 3);
@@ -191,7 +199,11 @@ describe('startEntHelper on the service screen', () => {
 
   it('removes everything it showed when stopped', async () => {
     const doc = open('service-table.html');
-    const s = startEntHelper(doc, { marks: async () => ({ refused: 'no-rapprochement' }), reveal: async () => null, loadedExportKind: async () => undefined }, { lang: 'fr', debounceMs: 20 });
+    const s = startEntHelper(
+      doc,
+      { marks: async () => ({ refused: 'no-rapprochement' }), reveal: async () => null, loadedExportKind: async () => undefined },
+      { lang: 'fr', debounceMs: 20 },
+    );
     await until(() => doc.querySelectorAll('[data-passerelle-host]').length > 0);
     s();
     expect(doc.querySelectorAll('[data-passerelle-host]')).toHaveLength(0);

@@ -35,7 +35,10 @@ describe('createFindingsMount', () => {
     const host = a.nextElementSibling!;
     expect(host.getAttribute('data-passerelle-host')).toBe('findings');
     const items = [...shadowOf(host)!.querySelectorAll('li')];
-    expect(items.map((li) => [li.dataset.passerelleFinding, li.dataset.severity])).toEqual([['e1', 'error'], ['e3', 'error']]);
+    expect(items.map((li) => [li.dataset.passerelleFinding, li.dataset.severity])).toEqual([
+      ['e1', 'error'],
+      ['e3', 'error'],
+    ]);
     expect(items[0].textContent).toContain('Erreur');
     expect(items[0].querySelector('code')!.textContent).toBe('https://x.example/?login=true');
     expect(items[0].querySelector('button')!.textContent).toBe('Copier');

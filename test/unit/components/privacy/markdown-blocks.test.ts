@@ -27,7 +27,12 @@ describe('the privacy page’s Markdown reader', () => {
     expect(headings).toContain('En français');
     expect(headings).toContain('In English');
     expect(headings.filter((h) => h === 'Contact')).toHaveLength(2);
-    const text = JSON.stringify(blocks.map((b) => (b.kind === 'list' ? b.items : b.text)).flat(2).map((r) => r.text));
+    const text = JSON.stringify(
+      blocks
+        .map((b) => (b.kind === 'list' ? b.items : b.text))
+        .flat(2)
+        .map((r) => r.text),
+    );
     expect(text).not.toMatch(/\*\*|`|^#/);
   });
 });

@@ -47,7 +47,7 @@ describe('side panel inputs', () => {
     expect(e).toBeInstanceOf(InputError);
     expect((e as InputError).code).toBe('too-large');
     expect((e as InputError).userMessage.fr).toBe(
-      "Le fichier «\u202fexport-300.xml\u202f» fait 300 Mo\u202f: Passerelle lit les fichiers jusqu’à 250 Mo. Exportez un fichier par catégorie ou par établissement.",
+      'Le fichier «\u202fexport-300.xml\u202f» fait 300 Mo\u202f: Passerelle lit les fichiers jusqu’à 250 Mo. Exportez un fichier par catégorie ou par établissement.',
     );
     expect((e as InputError).userMessage.en).toContain('"export-300.xml" is 300 MB: Passerelle reads files up to 250 MB');
   });
@@ -55,7 +55,9 @@ describe('side panel inputs', () => {
   it('files at the limit are read', async () => {
     const [f] = await toInputFiles([file('a.xml', 'abc')]);
     expect(f).toEqual({ name: 'a.xml', bytes: new TextEncoder().encode('abc') });
-    await expect(toInputFiles([{ ...unreadable('b.xml', MAX_INPUT_BYTES), arrayBuffer: async () => new ArrayBuffer(1) } as unknown as File])).resolves.toHaveLength(1);
+    await expect(
+      toInputFiles([{ ...unreadable('b.xml', MAX_INPUT_BYTES), arrayBuffer: async () => new ArrayBuffer(1) } as unknown as File]),
+    ).resolves.toHaveLength(1);
   });
 
   it('a dropped folder is walked (batches, sub-folders) to its directory files in path order; others listed, hidden ones left', async () => {

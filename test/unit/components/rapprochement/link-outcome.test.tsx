@@ -1,4 +1,3 @@
-
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
@@ -36,7 +35,14 @@ describe('links as the workbench gets them', () => {
     const found = await loadSide(db, r.id!, 'pronote', { files: file(hidden) });
     expect(found.summary.guardianLinks?.linked).toBeGreaterThan(0);
     // The same field with values that name nobody the reader can see (another key): listed, not kept silently.
-    const opaque = hidden.replace(/ Foyer="([^"]*)"/g, (_m, v: string) => ` Foyer="${v.split(',').map((x) => `K${x}`).join(',')}"`);
+    const opaque = hidden.replace(
+      / Foyer="([^"]*)"/g,
+      (_m, v: string) =>
+        ` Foyer="${v
+          .split(',')
+          .map((x) => `K${x}`)
+          .join(',')}"`,
+    );
     const left = await loadSide(db, r.id!, 'pronote', { files: file(opaque) });
     expect(left.summary.guardianLinks?.linked).toBe(0);
     expect(left.sniff?.sure).toBe(true);

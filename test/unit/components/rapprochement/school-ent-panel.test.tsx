@@ -38,7 +38,10 @@ async function mount(sources: SchoolEntSources) {
 
 describe('SchoolEntPanel', () => {
   it('proposes the project of the instance check’s CAS host first, and stores it once confirmed', async () => {
-    const { r, changes, select, confirm } = await mount({ activeTabHost: async () => 'clg.mon-ent-occitanie.fr', casHost: async (uai) => (uai === '0310047H' ? 'cas.monbureaunumerique.fr' : undefined) });
+    const { r, changes, select, confirm } = await mount({
+      activeTabHost: async () => 'clg.mon-ent-occitanie.fr',
+      casHost: async (uai) => (uai === '0310047H' ? 'cas.monbureaunumerique.fr' : undefined),
+    });
     expect(select.value).toBe('mon-bureau-numerique');
     expect(host.textContent).toContain('vérification de l’instance Pronote');
     // A catalogue host in the tab: nothing to tick.

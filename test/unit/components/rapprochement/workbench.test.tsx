@@ -71,9 +71,7 @@ async function until<T>(what: () => T | null | undefined | false, ms = 50_000): 
 }
 
 const byText = (selector: string, text: string | RegExp) =>
-  [...root.querySelectorAll<HTMLElement>(selector)].find((e) =>
-    typeof text === 'string' ? e.textContent?.trim() === text : text.test(e.textContent ?? ''),
-  );
+  [...root.querySelectorAll<HTMLElement>(selector)].find((e) => (typeof text === 'string' ? e.textContent?.trim() === text : text.test(e.textContent ?? '')));
 
 function setFiles(input: HTMLInputElement, files: File[]) {
   Object.defineProperty(input, 'files', { value: files, configurable: true });
@@ -149,6 +147,10 @@ describe('Workbench', () => {
     await until(() => byText('h2', /Étape 2\u202f: Élèves/));
     expect(byText('.wb-stepbar button', /Enseignants/)?.textContent).toContain('validée');
     // the storage line says in plain words what this computer keeps, the decision included
-    await until(() => /^Données enregistrées sur cet ordinateur\u202f: [\d\u202f]+ personnes, 1 décision\.$/.test(root.querySelector('[data-testid="wb-stored"]')?.textContent ?? ''));
+    await until(() =>
+      /^Données enregistrées sur cet ordinateur\u202f: [\d\u202f]+ personnes, 1 décision\.$/.test(
+        root.querySelector('[data-testid="wb-stored"]')?.textContent ?? '',
+      ),
+    );
   });
 });
