@@ -26,32 +26,15 @@ import { WEIGHTS } from '../../lib/matching/weights';
 import { readPronoteExport } from '../../lib/pronote';
 import { generate } from '../generator/index';
 import { LINK_FORM_OF_SIDE, VARIANTS } from '../generator/variants';
-import type { OutputFile } from '../generator/write-aaf';
+import { bytesOf } from '../generator/write-files';
 import { LINK_FORMS, type LinkForm, partnerExport } from '../generator/write-pronote';
 import { measure } from './measure';
+import { flag, has, setFlags } from './flags';
 import { addTallies, pct, printTable, rowsOf, type Tally, tally } from './quality';
 
-function flag(name: string): string | undefined {
-  return process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-}
-const has = (name: string) => process.argv.includes(`--${name}`);
-
-const chosen = flag('variants')?.split(',');
-const seedGroups = flag('seeds')
-  ? [flag('seeds')!.split(',').map(Number)]
-  : [
-      [1, 2, 3],
-      [4, 5, 6],
-    ];
-const size = Number(flag('size') ?? 10_000);
+const { chosen, seedGroups, size } = setFlags();
 const reps = Number(flag('reps') ?? 5);
 const variants = has('aaf-only') ? [] : VARIANTS.filter((v) => !chosen || chosen.includes(v.name));
-
-function bytesOf(file: OutputFile): Uint8Array {
-  let text = '';
-  for (const chunk of file.chunks()) text += chunk;
-  return new TextEncoder().encode(text);
-}
 
 interface Set_ {
   pronote: Person[];
