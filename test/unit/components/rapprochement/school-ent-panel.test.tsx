@@ -4,23 +4,16 @@
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SchoolEntPanel, type SchoolEntSources } from '../../../../components/rapprochement/SchoolEntPanel';
 import { type PasserelleDB, type Rapprochement, createRapprochement } from '../../../../lib/store';
-import { useFreshDb } from '../../store/fresh-db';
+import { useStoreAndHost } from '../store-and-host';
 
 let db: PasserelleDB;
-useFreshDb('school-ent-panel', (d) => {
-  db = d;
-});
 let host: HTMLElement;
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-});
-afterEach(() => {
-  render(null, host);
-  host.remove();
+useStoreAndHost('school-ent-panel', (d, h) => {
+  db = d;
+  host = h;
 });
 
 const settle = () => act(() => new Promise((r) => setTimeout(r, 20)));

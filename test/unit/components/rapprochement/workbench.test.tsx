@@ -5,7 +5,7 @@
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createWorkerHandler } from '../../../../lib/rapprochement/worker-handler';
 import type { WorkerReply, WorkerRequest } from '../../../../lib/rapprochement/worker-protocol';
 import { Workbench } from '../../../../components/rapprochement/Workbench';
@@ -15,7 +15,7 @@ import { generate, type Generated } from '../../../../scripts/generator';
 import { aafFiles } from '../../../../scripts/generator/write-aaf';
 import { contentOf } from '../../../../scripts/generator/write-files';
 import { partnerExport } from '../../../../scripts/generator/write-pronote';
-import { useFreshDb } from '../../store/fresh-db';
+import { useStoreAndHost } from '../store-and-host';
 
 /** A Worker-shaped object that runs the worker's handler in this thread. */
 function inProcessWorker(db: PasserelleDB): Worker {
@@ -45,17 +45,10 @@ beforeAll(() => {
 });
 
 let db: PasserelleDB;
-useFreshDb('wb', (d) => {
-  db = d;
-});
 let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
+useStoreAndHost('wb', (d, h) => {
+  db = d;
+  root = h;
 });
 
 async function until<T>(what: () => T | null | undefined | false, ms = 50_000): Promise<T> {
