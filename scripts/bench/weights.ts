@@ -30,7 +30,7 @@ import { bytesOf } from '../generator/write-files';
 import { LINK_FORMS, type LinkForm, partnerExport } from '../generator/write-pronote';
 import { measure } from './measure';
 import { flag, has, setFlags } from './flags';
-import { addTallies, pct, printTable, rowsOf, type Tally, tally } from './quality';
+import { addTallies, measures, pct, printTable, rowsOf, type Tally, tally } from './quality';
 
 const { chosen, seedGroups, size } = setFlags();
 const reps = Number(flag('reps') ?? 5);
@@ -89,18 +89,8 @@ function report(name: string, seeds: number[], both: Both[]): void {
     const f = fixed.get(c)!;
     const e = estimated.get(c)!;
     if (!f.persons) continue;
-    lines.push([
-      c,
-      String(f.withAccount),
-      pct(f.right, f.auto),
-      pct(f.right, f.withAccount),
-      pct(e.right, e.auto),
-      pct(e.right, e.withAccount),
-      pct(f.review, f.persons, 1),
-      pct(e.review, e.persons, 1),
-      pct(f.reviewFirst, f.reviewWithAccount, 1),
-      pct(e.reviewFirst, e.reviewWithAccount, 1),
-    ]);
+    const [fm, em] = [measures(f), measures(e)];
+    lines.push([c, String(f.withAccount), fm.precision, fm.recall, em.precision, em.recall, fm.review, em.review, fm.first, em.first]);
   }
   printTable(lines, '  ');
   const f = fixed.get('overall')!;
