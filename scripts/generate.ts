@@ -17,6 +17,7 @@
  */
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseArgs as nodeParseArgs } from 'node:util';
 import { readDirectory } from '../lib/directory';
 import { CATEGORIES, type Person } from '../lib/core/person';
 import { type Generated, generate, SAMPLE } from './generator/index';
@@ -56,79 +57,79 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+/** The command line's options, read by node:util (`--name value` or `--name=value`); throws on an unknown option or a missing value. */
+function parseOptions(argv: string[]) {
+  return nodeParseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      out: { type: 'string' },
+      seed: { type: 'string' },
+      students: { type: 'string' },
+      pronote: { type: 'string' },
+      directory: { type: 'string' },
+      'from-aaf': { type: 'string' },
+      layouts: { type: 'string' },
+      links: { type: 'string' },
+      variant: { type: 'string' },
+      partial: { type: 'boolean' },
+      sample: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
 function parseArgs(argv: string[]): Args {
-  const args: Args = { layouts: LAYOUTS, partial: false, sample: false };
-  const number = (flag: string, value: string | undefined): number => {
+  let given: ReturnType<typeof parseOptions>;
+  try {
+    given = parseOptions(argv);
+  } catch (error) {
+    // node:util's messages name the option: unknown, or missing its value.
+    fail(error instanceof Error ? error.message : String(error));
+  }
+  const v = given.values;
+  if (v.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const number = (flag: string, value: string | undefined): number | undefined => {
+    if (value === undefined) return undefined;
     const n = Number(value);
-    if (!value || !Number.isInteger(n) || n < 0) fail(`${flag} expects a whole number, got "${value ?? ''}"`);
+    if (!value || !Number.isInteger(n) || n < 0) fail(`${flag} expects a whole number, got "${value}"`);
     return n;
   };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = argv[i + 1];
-    switch (flag) {
-      case '--out':
-        if (!value) fail('--out expects a folder');
-        args.out = value;
-        i++;
-        break;
-      case '--seed':
-        args.seed = number(flag, value);
-        i++;
-        break;
-      case '--students':
-        args.students = number(flag, value);
-        i++;
-        break;
-      case '--pronote':
-        args.pronote = number(flag, value);
-        i++;
-        break;
-      case '--directory':
-        args.directory = number(flag, value);
-        i++;
-        break;
-      case '--from-aaf':
-        if (!value) fail('--from-aaf expects a folder of AAF files');
-        args.fromAaf = value;
-        i++;
-        break;
-      case '--layouts': {
-        const layouts = (value ?? '').split(',').filter(Boolean) as Layout[];
-        const unknown = layouts.filter((l) => !LAYOUTS.includes(l));
-        if (layouts.length === 0 || unknown.length) fail(`--layouts expects some of ${LAYOUTS.join(',')}, got "${value ?? ''}"`);
-        args.layouts = layouts;
-        i++;
-        break;
-      }
-      case '--links':
-        if (!LINK_FORMS.includes(value as LinkForm)) fail(`--links expects one of ${LINK_FORMS.join(', ')}, got "${value ?? ''}"`);
-        args.links = value as LinkForm;
-        i++;
-        break;
-      case '--partial':
-        args.partial = true;
-        break;
-      case '--variant':
-        if (value === 'list') {
-          for (const v of VARIANTS) console.log(`${v.name.padEnd(24)} ${v.description}`);
-          process.exit(0);
-        }
-        if (!value || !VARIANTS.some((v) => v.name === value)) fail(`--variant expects one of ${VARIANTS.map((v) => v.name).join(', ')}, got "${value ?? ''}"`);
-        args.variant = value;
-        i++;
-        break;
-      case '--sample':
-        args.sample = true;
-        break;
-      case '--help':
-      case '-h':
-        console.log(USAGE);
-        process.exit(0);
-        break;
-      default:
-        fail(`Unknown option "${flag}"`);
-    }
+  const args: Args = {
+    out: v.out,
+    seed: number('--seed', v.seed),
+    students: number('--students', v.students),
+    pronote: number('--pronote', v.pronote),
+    directory: number('--directory', v.directory),
+    fromAaf: v['from-aaf'],
+    layouts: LAYOUTS,
+    partial: v.partial ?? false,
+    sample: v.sample ?? false,
+  };
+  if (v.out === '') fail('--out expects a folder');
+  if (v['from-aaf'] === '') fail('--from-aaf expects a folder of AAF files');
+  if (v.layouts !== undefined) {
+    const layouts = v.layouts.split(',').filter(Boolean) as Layout[];
+    const unknown = layouts.filter((l) => !LAYOUTS.includes(l));
+    if (layouts.length === 0 || unknown.length) fail(`--layouts expects some of ${LAYOUTS.join(',')}, got "${v.layouts}"`);
+    args.layouts = layouts;
+  }
+  if (v.links !== undefined) {
+    if (!LINK_FORMS.includes(v.links as LinkForm)) fail(`--links expects one of ${LINK_FORMS.join(', ')}, got "${v.links}"`);
+    args.links = v.links as LinkForm;
+  }
+  if (v.variant === 'list') {
+    for (const variant of VARIANTS) console.log(`${variant.name.padEnd(24)} ${variant.description}`);
+    process.exit(0);
+  }
+  if (v.variant !== undefined) {
+    if (!VARIANTS.some((variant) => variant.name === v.variant))
+      fail(`--variant expects one of ${VARIANTS.map((variant) => variant.name).join(', ')}, got "${v.variant}"`);
+    args.variant = v.variant;
   }
   if (args.sample && args.partial) fail('--sample writes the full export: no --partial');
   if (args.sample && (args.variant || args.links)) fail('--sample writes the base draw: no --variant or --links');

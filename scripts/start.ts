@@ -8,6 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { E2E_HOSTS } from '../test/e2e/hosts';
+import { extensionFlags } from './chromium-flags';
 import { DEMO_LANDING, DEMO_SCHOOL, demoInstanceRoute } from './demo-instance';
 import { startSitesServer } from './sites-server';
 
@@ -43,17 +44,7 @@ async function main() {
   console.log(`The landing page (${DEMO_LANDING}) links every demo screen; the instance check answers for ${DEMO_SCHOOL.uai}.`);
   const browser = spawn(
     CHROMIUM,
-    [
-      `--user-data-dir=${resolve('.output/demo-profile')}`,
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      ...sites.chromiumArgs(E2E_HOSTS),
-      DEMO_LANDING,
-    ],
+    [`--user-data-dir=${resolve('.output/demo-profile')}`, ...extensionFlags(EXTENSION_DIR), ...sites.chromiumArgs(E2E_HOSTS), DEMO_LANDING],
     { stdio: 'ignore' },
   );
   browser.on('error', async () => {

@@ -63,20 +63,11 @@ export interface Person {
   raw: Record<string, string>;
 }
 
+/** The fields that name and describe a person, in the order the screens and the mapping show them. */
+const IDENTITY_FIELDS = ['lastName', 'birthName', 'firstName', 'otherFirstNames', 'birthDate', 'sex'] as const satisfies readonly (keyof Person)[];
+
 /** The fields of a person that the screens show (always rendered as text); one list for the type and for `personView`. */
-export const PERSON_VIEW_FIELDS = [
-  'id',
-  'category',
-  'lastName',
-  'birthName',
-  'firstName',
-  'otherFirstNames',
-  'birthDate',
-  'sex',
-  'classes',
-  'email',
-  'structures',
-] as const satisfies readonly (keyof Person)[];
+export const PERSON_VIEW_FIELDS = ['id', 'category', ...IDENTITY_FIELDS, 'classes', 'email', 'structures'] as const satisfies readonly (keyof Person)[];
 
 /** What the screens show of a person (a subset of `Person`). */
 export type PersonView = Pick<Person, (typeof PERSON_VIEW_FIELDS)[number]>;
@@ -86,17 +77,10 @@ export type PersonView = Pick<Person, (typeof PERSON_VIEW_FIELDS)[number]>;
  * side: the CSV column mapping (lib/directory/columns.ts) and the Pronote mapping profile
  * (lib/pronote/mapping-profile.ts) both build on this list.
  */
-export type ReadablePersonField =
-  | 'lastName'
-  | 'birthName'
-  | 'firstName'
-  | 'otherFirstNames'
-  | 'birthDate'
-  | 'sex'
-  | 'civility'
-  | 'classes'
-  | 'email'
-  | 'postalCode';
+export const READABLE_PERSON_FIELDS = [...IDENTITY_FIELDS, 'civility', 'classes', 'email', 'postalCode'] as const satisfies readonly (keyof Person)[];
+
+/** One of {@link READABLE_PERSON_FIELDS}. */
+export type ReadablePersonField = (typeof READABLE_PERSON_FIELDS)[number];
 
 /** A record that could not be read: never dropped silently (issue 3, "Everywhere"). */
 export interface NotRead {

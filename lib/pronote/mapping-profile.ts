@@ -4,7 +4,7 @@
  * as JSON and reused (issue 3, "Any other layout: sniff it"). The partner layout is itself a
  * profile (partner-export.ts), read with its own id rule.
  */
-import type { Category, ReadablePersonField } from '../core/person';
+import { type Category, READABLE_PERSON_FIELDS, type ReadablePersonField } from '../core/person';
 
 /** Person fields a profile can map, plus `ident` (the key that links refer to) and `category`. */
 export type ProfileField = ReadablePersonField | 'id' | 'ident' | 'guardians' | 'children' | 'category';
@@ -38,23 +38,7 @@ export interface MappingProfile {
 }
 
 /** The fields of a profile in the order the mapping screen shows them. */
-export const PROFILE_FIELDS: readonly ProfileField[] = [
-  'id',
-  'ident',
-  'category',
-  'lastName',
-  'birthName',
-  'firstName',
-  'otherFirstNames',
-  'birthDate',
-  'sex',
-  'civility',
-  'classes',
-  'email',
-  'postalCode',
-  'guardians',
-  'children',
-];
+export const PROFILE_FIELDS: readonly ProfileField[] = ['id', 'ident', 'category', ...READABLE_PERSON_FIELDS, 'guardians', 'children'];
 
 /** True when `value` has the shape of a mapping profile (for profiles loaded from JSON). */
 export function isMappingProfile(value: unknown): value is MappingProfile {

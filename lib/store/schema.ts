@@ -15,10 +15,10 @@
  * - `profiles`: confirmed mapping profiles of sniffed layouts;
  * - `meta`: small settings (the rapprochement open in the panel).
  */
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Localized } from '../core/localized';
 import type { Decision, DecisionKind, Proposal } from '../matching/types';
-import type { Category, ExportKind, NotRead, Person, PersonView, ReadNote, Side } from '../core/person';
+import type { Category, ExportKind, NotRead, PersonView, ReadNote, Side } from '../core/person';
 
 export type { PersonView } from '../core/person';
 import type { Conflict } from '../rapprochement/earlier-decisions';
@@ -269,6 +269,21 @@ export function chunkItems(row: StepRow): StepItem[] {
   return JSON.parse(row.json) as StepItem[];
 }
 
+/**
+ * The version 4 upgrade of one table: each row's list in `field` (persons, step items) becomes
+ * the JSON text `json`, unchanged; rows that already hold `json` are left as they are.
+ */
+async function listToJsonText(tx: Transaction, table: 'inputs' | 'stepChunks', field: 'persons' | 'items'): Promise<void> {
+  await tx
+    .table(table)
+    .toCollection()
+    .modify((row: { json?: string } & Record<string, unknown>) => {
+      if (row.json !== undefined) return;
+      row.json = JSON.stringify(row[field] ?? []);
+      delete row[field];
+    });
+}
+
 export class PasserelleDB extends Dexie {
   rapprochements!: Table<Rapprochement, number>;
   inputs!: Table<InputRow, [number, Side]>;
@@ -318,22 +333,8 @@ export class PasserelleDB extends Dexie {
     this.version(4)
       .stores(SCHEMA_V4)
       .upgrade(async (tx) => {
-        await tx
-          .table('inputs')
-          .toCollection()
-          .modify((row: Partial<InputRow> & { persons?: Person[] }) => {
-            if (row.json !== undefined) return;
-            row.json = JSON.stringify(row.persons ?? []);
-            delete row.persons;
-          });
-        await tx
-          .table('stepChunks')
-          .toCollection()
-          .modify((row: Partial<StepRow> & { items?: StepItem[] }) => {
-            if (row.json !== undefined) return;
-            row.json = JSON.stringify(row.items ?? []);
-            delete row.items;
-          });
+        await listToJsonText(tx, 'inputs', 'persons');
+        await listToJsonText(tx, 'stepChunks', 'items');
       });
     // Holders rebuilt from the stored steps and decisions: decisions first, then the engine's
     // pairs; where an older version let two persons share an account, the later one holds nothing.

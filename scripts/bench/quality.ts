@@ -112,22 +112,37 @@ export function addTallies(tallies: Tally[]): Tally {
 export const pct = (a: number, b: number, digits = 2): string => (b ? `${((a / b) * 100).toFixed(digits)} %` : '—');
 
 /** Prints the per-category table: baseline and engine side by side. */
+/**
+ * One category's measures as table cells: precision and recall of the automatic pairs (right
+ * among automatic, right among persons with an account), the share sent to review and how often
+ * review put the right account first (one decimal for the last two).
+ */
+export function measures(s: Stats): { precision: string; recall: string; review: string; first: string } {
+  return {
+    precision: pct(s.right, s.auto),
+    recall: pct(s.right, s.withAccount),
+    review: pct(s.review, s.persons, 1),
+    first: pct(s.reviewFirst, s.reviewWithAccount, 1),
+  };
+}
+
+/** Prints the engine's measures beside the exact-key baseline's, one line per category and one overall. */
 export function printQuality(engine: Tally, base: Tally, indent = ''): void {
   const head = ['category', 'persons', 'with acct', 'baseline P', 'baseline R', 'engine P', 'engine R', 'review', 'right 1st'];
   const lines = [head];
   for (const c of [...CATEGORIES, 'overall'] as const) {
     const e = engine.get(c)!;
-    const b = base.get(c)!;
+    const [em, bm] = [measures(e), measures(base.get(c)!)];
     lines.push([
       c,
       String(e.persons),
       String(e.withAccount),
-      pct(b.right, b.auto),
-      pct(b.right, b.withAccount),
-      pct(e.right, e.auto),
-      pct(e.right, e.withAccount),
-      pct(e.review, e.persons, 1),
-      `${pct(e.reviewFirst, e.reviewWithAccount, 1)} (${e.reviewFirst}/${e.reviewWithAccount})`,
+      bm.precision,
+      bm.recall,
+      em.precision,
+      em.recall,
+      em.review,
+      `${em.first} (${e.reviewFirst}/${e.reviewWithAccount})`,
     ]);
   }
   printTable(lines, indent);

@@ -21,31 +21,15 @@ import { type Generated, generate } from '../generator/index';
 import { LINK_FORM_OF_SIDE } from '../generator/variants';
 import { partnerExport } from '../generator/write-pronote';
 import { VARIANTS } from '../generator/variants';
-import type { OutputFile } from '../generator/write-aaf';
+import { bytesOf } from '../generator/write-files';
+import { setFlags } from './flags';
 import { addTallies, baseline, pct, printQuality, rowsOf, type Tally, tally } from './quality';
 
-function flag(name: string): string | undefined {
-  return process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-}
-
-const chosen = flag('variants')?.split(',');
-const seedGroups = flag('seeds')
-  ? [flag('seeds')!.split(',').map(Number)]
-  : [
-      [1, 2, 3],
-      [4, 5, 6],
-    ];
-const size = Number(flag('size') ?? 10_000);
+const { chosen, seedGroups, size } = setFlags();
 const variants = VARIANTS.filter((v) => !chosen || chosen.includes(v.name));
 if (chosen && variants.length !== chosen.length) {
   console.error(`unknown variant in --variants=${chosen.join(',')}; known: ${VARIANTS.map((v) => v.name).join(', ')}`);
   process.exit(2);
-}
-
-function bytesOf(file: OutputFile): Uint8Array {
-  let text = '';
-  for (const chunk of file.chunks()) text += chunk;
-  return new TextEncoder().encode(text);
 }
 
 interface Result {

@@ -26,32 +26,15 @@ import { WEIGHTS } from '../../lib/matching/weights';
 import { readPronoteExport } from '../../lib/pronote';
 import { generate } from '../generator/index';
 import { LINK_FORM_OF_SIDE, VARIANTS } from '../generator/variants';
-import type { OutputFile } from '../generator/write-aaf';
+import { bytesOf } from '../generator/write-files';
 import { LINK_FORMS, type LinkForm, partnerExport } from '../generator/write-pronote';
 import { measure } from './measure';
-import { addTallies, pct, printTable, rowsOf, type Tally, tally } from './quality';
+import { flag, has, setFlags } from './flags';
+import { addTallies, measures, pct, printTable, rowsOf, type Tally, tally } from './quality';
 
-function flag(name: string): string | undefined {
-  return process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-}
-const has = (name: string) => process.argv.includes(`--${name}`);
-
-const chosen = flag('variants')?.split(',');
-const seedGroups = flag('seeds')
-  ? [flag('seeds')!.split(',').map(Number)]
-  : [
-      [1, 2, 3],
-      [4, 5, 6],
-    ];
-const size = Number(flag('size') ?? 10_000);
+const { chosen, seedGroups, size } = setFlags();
 const reps = Number(flag('reps') ?? 5);
 const variants = has('aaf-only') ? [] : VARIANTS.filter((v) => !chosen || chosen.includes(v.name));
-
-function bytesOf(file: OutputFile): Uint8Array {
-  let text = '';
-  for (const chunk of file.chunks()) text += chunk;
-  return new TextEncoder().encode(text);
-}
 
 interface Set_ {
   pronote: Person[];
@@ -106,18 +89,8 @@ function report(name: string, seeds: number[], both: Both[]): void {
     const f = fixed.get(c)!;
     const e = estimated.get(c)!;
     if (!f.persons) continue;
-    lines.push([
-      c,
-      String(f.withAccount),
-      pct(f.right, f.auto),
-      pct(f.right, f.withAccount),
-      pct(e.right, e.auto),
-      pct(e.right, e.withAccount),
-      pct(f.review, f.persons, 1),
-      pct(e.review, e.persons, 1),
-      pct(f.reviewFirst, f.reviewWithAccount, 1),
-      pct(e.reviewFirst, e.reviewWithAccount, 1),
-    ]);
+    const [fm, em] = [measures(f), measures(e)];
+    lines.push([c, String(f.withAccount), fm.precision, fm.recall, em.precision, em.recall, fm.review, em.review, fm.first, em.first]);
   }
   printTable(lines, '  ');
   const f = fixed.get('overall')!;

@@ -19,6 +19,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
+import { extensionFlags } from '../chromium-flags';
 import { generate } from '../generator';
 import { aafFiles } from '../generator/write-aaf';
 import { writeFiles } from '../generator/write-files';
@@ -72,17 +73,7 @@ async function main() {
     executablePath: CHROMIUM,
     headless: true,
     locale: 'fr-FR',
-    args: [
-      '--lang=fr-FR',
-      `--disable-extensions-except=${extension}`,
-      `--load-extension=${extension}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: ['--lang=fr-FR', ...extensionFlags(extension), '--no-sandbox', '--disable-gpu'],
   });
   try {
     let [worker] = context.serviceWorkers();

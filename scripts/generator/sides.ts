@@ -144,48 +144,24 @@ export function deriveSides(random: Random, people: Individual[], options: Sides
     const inEnt = ind.presence !== 'pronote';
     const side = (): 'p' | 'e' => (options.noiseOn === 'pronote' || r.chance(0.7) ? 'p' : 'e');
     const base = ind.entPerson;
-    let pLast = ind.pronoteBirthName && ind.birthName ? ind.birthName : ind.lastName;
-    let eLast = ind.lastName;
-    let pFirst = ind.firstName;
-    let eFirst = ind.firstName;
+    // Each name as each side writes it (`p` Pronote, `e` ENT), noised below.
+    const last = { p: ind.pronoteBirthName && ind.birthName ? ind.birthName : ind.lastName, e: ind.lastName };
+    const first = { p: ind.firstName, e: ind.firstName };
     let pDate = ind.birthDate;
     let eDate = ind.birthDate;
-
-    if (hasAccent(ind.lastName)) {
-      const hit = r.chance(TARGET_RATES.accentsLost);
-      rates.accentsLost.count(paired, hit);
-      if (hit) {
-        if (side() === 'p') pLast = stripAccents(pLast);
-        else eLast = stripAccents(eLast);
-      }
-    }
-    if (hasAccent(ind.firstName)) {
-      const hit = r.chance(TARGET_RATES.accentsLost);
-      rates.accentsLost.count(paired, hit);
-      if (hit) {
-        if (side() === 'p') pFirst = stripAccents(pFirst);
-        else eFirst = stripAccents(eFirst);
-      }
-    }
-    if (isCompound(ind.firstName)) {
-      const hit = r.chance(TARGET_RATES.hyphenSpace);
-      rates.hyphenSpace.count(paired, hit);
-      if (hit) {
-        if (side() === 'p') pFirst = swapHyphenSpace(pFirst);
-        else eFirst = swapHyphenSpace(eFirst);
-      }
-    }
-    for (const field of ['last', 'first'] as const) {
-      const hit = r.chance(TARGET_RATES.typo);
-      rates.typo.count(paired, hit);
-      if (!hit) continue;
+    /** With probability `rate` (counted in `counter`), `change` one side's spelling of `name`, the side from `side()`. */
+    const noise = (name: { p: string; e: string }, rate: number, counter: Counter, change: (value: string) => string) => {
+      const hit = r.chance(rate);
+      counter.count(paired, hit);
+      if (!hit) return;
       const s = side();
-      if (field === 'last') {
-        if (s === 'p') pLast = typo(r, pLast);
-        else eLast = typo(r, eLast);
-      } else if (s === 'p') pFirst = typo(r, pFirst);
-      else eFirst = typo(r, eFirst);
-    }
+      name[s] = change(name[s]);
+    };
+
+    if (hasAccent(ind.lastName)) noise(last, TARGET_RATES.accentsLost, rates.accentsLost, stripAccents);
+    if (hasAccent(ind.firstName)) noise(first, TARGET_RATES.accentsLost, rates.accentsLost, stripAccents);
+    if (isCompound(ind.firstName)) noise(first, TARGET_RATES.hyphenSpace, rates.hyphenSpace, swapHyphenSpace);
+    for (const name of [last, first]) noise(name, TARGET_RATES.typo, rates.typo, (value) => typo(r, value));
     if (ind.birthDate) {
       const missing = r.chance(TARGET_RATES.missingBirthDate);
       const swapped = !missing && canSwapDayMonth(ind.birthDate) && r.chance(swapProbability);
@@ -222,8 +198,8 @@ export function deriveSides(random: Random, people: Individual[], options: Sides
         id: '',
         idKind: ind.category === 'staff' ? 'Ident' : 'IDPN',
         // Pronote writes last names in capitals (its "NOM" habit), now and then as typed.
-        lastName: adultCase < 0.85 ? pLast.toUpperCase() : pLast,
-        firstName: adultCase > 0.97 ? pFirst.toUpperCase() : pFirst,
+        lastName: adultCase < 0.85 ? last.p.toUpperCase() : last.p,
+        firstName: adultCase > 0.97 ? first.p.toUpperCase() : first.p,
         otherFirstNames: NONE,
         birthDate: ind.category === 'guardian' ? undefined : pDate,
         sex: ind.sex,
@@ -275,9 +251,9 @@ export function deriveSides(random: Random, people: Individual[], options: Sides
           category,
           id: entIds[i],
           idKind: 'account',
-          lastName: upper ? eLast.toUpperCase() : eLast,
+          lastName: upper ? last.e.toUpperCase() : last.e,
           birthName: (ind.birthName ?? ind.lastName).toUpperCase(),
-          firstName: upper ? eFirst.toUpperCase() : eFirst,
+          firstName: upper ? first.e.toUpperCase() : first.e,
           otherFirstNames: ind.otherFirstNames.length ? ind.otherFirstNames : NONE,
           birthDate: category === 'guardian' ? undefined : eDate,
           sex: ind.sex,

@@ -44,3 +44,8 @@ export function contentOf(file: OutputFile): string {
   for (const chunk of file.chunks()) text += chunk;
   return text;
 }
+
+/** A file's whole content as UTF-8 bytes, as a reader is given it (for benchmarks and small files). */
+export function bytesOf(file: OutputFile): Uint8Array {
+  return new TextEncoder().encode(contentOf(file));
+}

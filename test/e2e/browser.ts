@@ -5,6 +5,7 @@
  */
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import { resolve } from 'node:path';
+import { extensionFlags } from '../../scripts/chromium-flags';
 import type { SitesServer } from '../../scripts/sites-server';
 import { E2E_HOSTS } from './hosts';
 
@@ -25,19 +26,7 @@ export async function launchWithExtension(sites: SitesServer, lang: string, view
     ignoreHTTPSErrors: true,
     acceptDownloads: true,
     ...(viewport ? { viewport, deviceScaleFactor: 1 } : {}),
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      `--lang=${lang}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      ...sites.chromiumArgs(E2E_HOSTS),
-    ],
+    args: [...extensionFlags(EXTENSION_DIR), `--lang=${lang}`, '--no-sandbox', '--disable-gpu', '--disable-quic', ...sites.chromiumArgs(E2E_HOSTS)],
   });
 }
 

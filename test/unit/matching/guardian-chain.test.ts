@@ -11,23 +11,28 @@ import { ent, filler, pronote } from './persons';
 
 const byId = (proposals: Proposal[]) => new Map(proposals.map((p) => [p.pronoteId, p]));
 
-/**
- * Pronote: Léa Moreau, born `birth`, in `cls`, and her mother Karine under her usage name. ENT:
- * one Léa Moreau (born 15/03/2011, 5A) linked to a Karine under her birth name, Lemaire: only a
- * sure child can pair them, the surnames disagree.
- */
-function family(birth: string, cls: string) {
-  const pro: Person[] = [
+/** Pronote: Léa Moreau, born `birth`, in `cls`, and her mother Karine under her usage name. */
+function pronoteFamily(birth: string, cls: string): Person[] {
+  return [
     pronote('student', { id: 'PS', last: 'MOREAU', first: 'Léa', birth, classes: [cls], guardians: ['PG'] }),
     pronote('guardian', { id: 'PG', last: 'MOREAU', first: 'Karine', children: ['PS'] }),
   ];
+}
+
+/** 300 students and 300 guardians that look like nobody of the family. */
+const fillers = (): Person[] => [...filler(300), ...filler(300, 'guardian').map((p) => ({ ...p, id: `G${p.id}` }))];
+
+/**
+ * {@link pronoteFamily}, and in the ENT one Léa Moreau (born `entBirth`, 15/03/2011 unless told, 5A)
+ * linked to a Karine under her birth name, Lemaire: only a sure child can pair them, the surnames disagree.
+ */
+function family(birth: string, cls: string, entBirth = '2011-03-15') {
   const dir: Person[] = [
-    ...filler(300),
-    ...filler(300, 'guardian').map((p) => ({ ...p, id: `G${p.id}` })),
-    ent('student', { id: 'ES', last: 'Moreau', first: 'Léa', birth: '2011-03-15', classes: ['5A'], guardians: ['EG'] }),
+    ...fillers(),
+    ent('student', { id: 'ES', last: 'Moreau', first: 'Léa', birth: entBirth, classes: ['5A'], guardians: ['EG'] }),
     ent('guardian', { id: 'EG', last: 'Lemaire', first: 'Karine', children: ['ES'] }),
   ];
-  return { pro, dir };
+  return { pro: pronoteFamily(birth, cls), dir };
 }
 
 describe('a sure child pair lowers the guardian’s threshold', () => {
@@ -40,8 +45,7 @@ describe('a sure child pair lowers the guardian’s threshold', () => {
 
   it('day and month exchanged with the class agreeing is the same date typed the other way: sure', () => {
     // The ENT account born 05/03 instead of 03/05.
-    const swapped = family('2011-05-03', '5A');
-    swapped.dir[swapped.dir.length - 2] = { ...swapped.dir[swapped.dir.length - 2], birthDate: '2011-03-05' };
+    const swapped = family('2011-05-03', '5A', '2011-03-05');
     const res = byId(match({ pronote: swapped.pro, directory: swapped.dir }).proposals);
     expect(res.get('PS')).toMatchObject({ status: 'auto', entId: 'ES' });
     expect(res.get('PG')).toMatchObject({ status: 'auto', entId: 'EG' });
@@ -81,21 +85,16 @@ describe('a child pair that is not sure does not', () => {
   });
 
   it('day and month exchanged in another class: not sure', () => {
-    const swapped = family('2011-05-03', '4B');
-    swapped.dir[swapped.dir.length - 2] = { ...swapped.dir[swapped.dir.length - 2], birthDate: '2011-03-05' };
+    const swapped = family('2011-05-03', '4B', '2011-03-05');
     const res = byId(match({ pronote: swapped.pro, directory: swapped.dir }).proposals);
     expect(res.get('PG')!.status).not.toBe('auto');
   });
 
   it('the 200k case: a namesake student born another month, in another class, and its guardian', () => {
     // The right Léa is absent from the directory; her namesake (another family) takes the pair.
-    const pro: Person[] = [
-      pronote('student', { id: 'PS', last: 'MOREAU', first: 'Léa', birth: '2011-07-15', classes: ['4B'], guardians: ['PG'] }),
-      pronote('guardian', { id: 'PG', last: 'MOREAU', first: 'Karine', children: ['PS'] }),
-    ];
+    const pro = pronoteFamily('2011-07-15', '4B');
     const dir: Person[] = [
-      ...filler(300),
-      ...filler(300, 'guardian').map((p) => ({ ...p, id: `G${p.id}` })),
+      ...fillers(),
       ent('student', { id: 'OTHER', last: 'Moreau', first: 'Léa', birth: '2011-03-15', classes: ['5A'], guardians: ['OG'] }),
       // The namesake's mother, also a Karine (birth name); and the right Karine, unlinked.
       ent('guardian', { id: 'OG', last: 'Bertin', first: 'Karine', children: ['OTHER'] }),

@@ -108,20 +108,12 @@ describe('links in every form of the export, against directory links on either s
   }
 
   it('the link read from the guardian side is completed on the student, and the reverse', () => {
-    const fromGuardian = read('guardian-enfant').persons;
-    expect(
-      fromGuardian
-        .find((p) => p.id === 'PS1')!
-        .guardians.map((g) => g.id)
-        .sort(),
-    ).toEqual(['PG1', 'PG2']);
-    const fromStudent = read('student').persons;
-    expect(
-      fromStudent
-        .find((p) => p.id === 'PG1')!
-        .children.map((g) => g.id)
-        .sort(),
-    ).toEqual(['PS1', 'PS2']);
+    const linked = (persons: Person[], id: string, field: 'children' | 'guardians') => {
+      const links = persons.find((p) => p.id === id)?.[field] ?? [];
+      return links.map((g) => g.id).sort();
+    };
+    expect(linked(read('guardian-enfant').persons, 'PS1', 'guardians')).toEqual(['PG1', 'PG2']);
+    expect(linked(read('student').persons, 'PG1', 'children')).toEqual(['PS1', 'PS2']);
   });
 });
 

@@ -3,6 +3,8 @@ import { type Decision, match, personKey, type Proposal } from '../../../lib/mat
 import type { Person } from '../../../lib/core/person';
 import { ent, filler, pronote } from './persons';
 
+/** The engine's proposal for one Pronote person against `accounts`, hidden among `fill` (300 students unless told). */
+const proposalFor = (person: Person, accounts: Person[], fill = filler(300)) => match({ pronote: [person], directory: [...fill, ...accounts] }).proposals[0];
 const byId = (proposals: Proposal[]) => new Map(proposals.map((p) => [p.pronoteId, p]));
 
 describe('students: the French cases of issue 4 pair automatically', () => {
@@ -49,24 +51,20 @@ describe('students: the French cases of issue 4 pair automatically', () => {
   });
 
   it('a wrong birth date with the same names is not automatic', () => {
-    const r = match({
-      pronote: [pronote('student', { id: 'P', last: 'Lambert', first: 'Noé', birth: '2012-12-25' })],
-      directory: [...filler(300), ent('student', { id: 'E', last: 'Lambert', first: 'Noé', birth: '2010-03-04' })],
-    }).proposals[0];
+    const r = proposalFor(pronote('student', { id: 'P', last: 'Lambert', first: 'Noé', birth: '2012-12-25' }), [
+      ent('student', { id: 'E', last: 'Lambert', first: 'Noé', birth: '2010-03-04' }),
+    ]);
     expect(r.status).not.toBe('auto');
   });
 });
 
 describe('homonyms and twins go to review, never automatic', () => {
   it('two teachers MARTIN Julie in the ENT: the Pronote one is reviewed as homonyms', () => {
-    const res = match({
-      pronote: [pronote('teacher', { id: 'T1', last: 'MARTIN', first: 'Julie' })],
-      directory: [
-        ...filler(50, 'teacher'),
-        ent('teacher', { id: 'A', last: 'Martin', first: 'Julie' }),
-        ent('teacher', { id: 'B', last: 'MARTIN', first: 'Julie' }),
-      ],
-    }).proposals[0];
+    const res = proposalFor(
+      pronote('teacher', { id: 'T1', last: 'MARTIN', first: 'Julie' }),
+      [ent('teacher', { id: 'A', last: 'Martin', first: 'Julie' }), ent('teacher', { id: 'B', last: 'MARTIN', first: 'Julie' })],
+      filler(50, 'teacher'),
+    );
     expect(res.status).toBe('review');
     expect(res.reason).toBe('homonyms');
     expect(res.candidates.map((c) => c.entId).sort()).toEqual(['A', 'B']);
@@ -106,14 +104,10 @@ describe('homonyms and twins go to review, never automatic', () => {
   });
 
   it('two accounts for the same student (same names and date): duplicate ENT accounts', () => {
-    const r = match({
-      pronote: [pronote('student', { id: 'P', last: 'Roussel', first: 'Manon', birth: '2010-05-05' })],
-      directory: [
-        ...filler(300),
-        ent('student', { id: 'E1', last: 'ROUSSEL', first: 'Manon', birth: '2010-05-05' }),
-        ent('student', { id: 'E2', last: 'Roussel', first: 'Manon', birth: '2010-05-05' }),
-      ],
-    }).proposals[0];
+    const r = proposalFor(pronote('student', { id: 'P', last: 'Roussel', first: 'Manon', birth: '2010-05-05' }), [
+      ent('student', { id: 'E1', last: 'ROUSSEL', first: 'Manon', birth: '2010-05-05' }),
+      ent('student', { id: 'E2', last: 'Roussel', first: 'Manon', birth: '2010-05-05' }),
+    ]);
     expect(r.status).toBe('review');
     expect(r.reason).toBe('duplicate-ent');
   });
@@ -186,15 +180,11 @@ describe('guardians through their paired children', () => {
 
 describe('name-only keys are searched when the date or the children found no sure candidate', () => {
   it('a student whose birth year is mistyped is still found by name, past a classmate born that day', () => {
-    const r = match({
-      pronote: [pronote('student', { id: 'P', last: 'Lambert', first: 'Noé', birth: '2011-03-04' })],
-      directory: [
-        ...filler(300),
-        // Born the day typed in Pronote, same surname initial: found by the date keys, names differ.
-        ent('student', { id: 'OTHER', last: 'Leclerc', first: 'Jade', birth: '2011-03-04' }),
-        ent('student', { id: 'E', last: 'Lambert', first: 'Noé', birth: '2010-03-04' }),
-      ],
-    }).proposals[0];
+    const r = proposalFor(pronote('student', { id: 'P', last: 'Lambert', first: 'Noé', birth: '2011-03-04' }), [
+      // Born the day typed in Pronote, same surname initial: found by the date keys, names differ.
+      ent('student', { id: 'OTHER', last: 'Leclerc', first: 'Jade', birth: '2011-03-04' }),
+      ent('student', { id: 'E', last: 'Lambert', first: 'Noé', birth: '2010-03-04' }),
+    ]);
     expect(r.candidates.map((c) => c.entId)).toContain('E');
     expect(r.entId).toBe('E');
   });

@@ -32,17 +32,20 @@ function school(teacher: Partial<Person> = {}): Person[] {
   return [...students, { ...pronote('teacher', { id: 'PT', last: 'DUPONT', first: 'Anne', sex: 'F' }), ...teacher }];
 }
 
+/** Runs the school against the feed with `scope`, expects the teacher paired automatically with her school's account, and returns the scope the engine used. */
+function scopeWhenTeacherPairs(scope?: string) {
+  const r = match({ pronote: school(), directory: feed(), scope });
+  expect(byId(r.proposals).get('PT')).toMatchObject({ status: 'auto', entId: 'DUP-A' });
+  return r.scope;
+}
+
 describe('a namesake in another school', () => {
   it('does not block: with the UAI asked, the school’s account pairs automatically', () => {
-    const r = match({ pronote: school(), directory: feed(), scope: '0330001A' });
-    expect(r.scope).toMatchObject({ asked: '0330001A', askedKnown: true, from: 'uai', structures: ['0330001A'] });
-    expect(byId(r.proposals).get('PT')).toMatchObject({ status: 'auto', entId: 'DUP-A' });
+    expect(scopeWhenTeacherPairs('0330001A')).toMatchObject({ asked: '0330001A', askedKnown: true, from: 'uai', structures: ['0330001A'] });
   });
 
   it('does not block either when no UAI is given: the students’ sure pairs show the school', () => {
-    const r = match({ pronote: school(), directory: feed() });
-    expect(r.scope).toMatchObject({ from: 'pairs', structures: ['0330001A'] });
-    expect(byId(r.proposals).get('PT')).toMatchObject({ status: 'auto', entId: 'DUP-A' });
+    expect(scopeWhenTeacherPairs()).toMatchObject({ from: 'pairs', structures: ['0330001A'] });
   });
 
   it('blocks without any scope: two accounts of the same name go to review', () => {
@@ -89,9 +92,7 @@ describe('the scope never hides the right account', () => {
 
 describe('a UAI the directory does not know', () => {
   it('restricts nothing, says so, and the sure pairs give the scope instead', () => {
-    const r = match({ pronote: school(), directory: feed(), scope: '9999999Z' });
-    expect(r.scope).toMatchObject({ asked: '9999999Z', askedKnown: false, from: 'pairs', structures: ['0330001A'] });
-    expect(byId(r.proposals).get('PT')).toMatchObject({ status: 'auto', entId: 'DUP-A' });
+    expect(scopeWhenTeacherPairs('9999999Z')).toMatchObject({ asked: '9999999Z', askedKnown: false, from: 'pairs', structures: ['0330001A'] });
   });
 
   it('gives the same proposals as no UAI at all', () => {

@@ -17,30 +17,20 @@ import { contentOf } from '../../../scripts/generator/write-files';
 import { LAYOUTS, LINK_FORMS, pronoteFiles } from '../../../scripts/generator/write-pronote';
 
 const xml = (text: string, name = 'export.xml'): InputFile => ({ name, bytes: new TextEncoder().encode(text) });
-const links = (persons: Person[]) => ({
-  children: Object.fromEntries(
+/** Each person of `category`'s link ids in `field`, sorted and joined, by person id. */
+const linkIds = (persons: Person[], category: Person['category'], field: 'children' | 'guardians') =>
+  Object.fromEntries(
     persons
-      .filter((p) => p.category === 'guardian')
+      .filter((p) => p.category === category)
       .map((p) => [
         p.id,
-        p.children
+        p[field]
           .map((c) => c.id)
           .sort()
           .join(','),
       ]),
-  ),
-  guardians: Object.fromEntries(
-    persons
-      .filter((p) => p.category === 'student')
-      .map((p) => [
-        p.id,
-        p.guardians
-          .map((c) => c.id)
-          .sort()
-          .join(','),
-      ]),
-  ),
-});
+  );
+const links = (persons: Person[]) => ({ children: linkIds(persons, 'guardian', 'children'), guardians: linkIds(persons, 'student', 'guardians') });
 
 /** A partner export of two students and three guardians; ``student`/`guardian` write each side's links. */
 function partner(options: { student?: (ident: string) => string; guardian?: (ident: string) => { attrs?: string; inner?: string } }): string {

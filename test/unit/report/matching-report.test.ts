@@ -6,16 +6,8 @@ import { CATEGORIES, InputError } from '../../../lib/core/person';
 import { type PairingRow, writeDecisionsCsv } from '../../../lib/report/decisions-csv';
 import { MAPPING_CSV_HEADER, neutraliseFormula, writeMappingCsv } from '../../../lib/report/mapping-csv';
 import { buildSummary } from '../../../lib/report/summary';
-import { ent, filler, pronote } from '../matching/persons';
-
-const pro = [
-  pronote('student', { id: 'P1', last: 'LE GALL', first: 'Anne-Sophie', birth: '2011-04-03', classes: ['3A'] }),
-  pronote('student', { id: 'P2', last: 'Dupont, "dit" Jean', first: ' Marc', birth: '2011-05-05', classes: ['3A'] }),
-  pronote('guardian', { id: 'G1', last: '<script>alert(1)</script>', first: 'Élodie & Cie' }),
-  pronote('supervisor', { id: 'S1', last: 'Tuteur', first: 'Jean' }),
-];
-const dir = [...filler(200), ent('student', { id: 'E1', last: 'Legall', first: 'Anne Sophie', birth: '2011-04-03' })];
-const result = match({ pronote: pro, directory: dir });
+import { pronote } from '../matching/persons';
+import { dir, pro, result } from './small-run';
 
 describe('mapping.csv', () => {
   const text = writeMappingCsv(pro, result.proposals);

@@ -6,13 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../../public/_locales/en/messages.json';
 import fr from '../../../public/_locales/fr/messages.json';
-import { match, type Proposal } from '../../../lib/matching';
+import type { Proposal } from '../../../lib/matching';
 import { escapeHtml, REPORT_CSP, writeReportHtml, type ReportInput } from '../../../lib/report/report-html';
 import { type LeftReason, reportRows } from '../../../lib/report/report-rows';
 import { LEFT_ADVICE, LEFT_TITLE, OUTCOME_NAMES } from '../../../lib/report/report-words';
 import { buildSummary } from '../../../lib/report/summary';
-import { ent, filler, pronote } from '../matching/persons';
 import { checkTypography } from '../text/typography-rules';
+import { dir, pro, result } from './small-run';
 
 const proposal = (p: Partial<Proposal> & Pick<Proposal, 'category' | 'pronoteId' | 'status'>): Proposal => ({
   score: p.status === 'auto' ? 0.99 : 0.4,
@@ -187,14 +187,6 @@ describe('the report, as the panel prints it', () => {
 });
 
 describe('the report, as the command line writes it', () => {
-  const pro = [
-    pronote('student', { id: 'P1', last: 'LE GALL', first: 'Anne-Sophie', birth: '2011-04-03', classes: ['3A'] }),
-    pronote('student', { id: 'P2', last: 'Dupont, "dit" Jean', first: ' Marc', birth: '2011-05-05', classes: ['3B'] }),
-    pronote('guardian', { id: 'G1', last: '<script>alert(1)</script>', first: 'Élodie & Cie' }),
-    pronote('supervisor', { id: 'S1', last: 'Tuteur', first: 'Jean' }),
-  ];
-  const dir = [...filler(200), ent('student', { id: 'E1', last: 'Legall', first: 'Anne Sophie', birth: '2011-04-03' })];
-  const result = match({ pronote: pro, directory: dir });
   const notRead = [{ source: 'x<y>.xml', location: 'ligne 3', reason: { fr: 'Nom <vide>', en: 'Empty <name>' }, excerpt: '<Eleve Nom="">' }];
   const summary = buildSummary({
     pronote: { persons: pro, notRead, files: ['x.xml'], exportKind: 'all-users' },

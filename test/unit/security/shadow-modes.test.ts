@@ -4,23 +4,24 @@ import { shadowCalls } from '../../../scripts/security/shadow-modes';
 const modes = (code: string) => shadowCalls(code).map((c) => c.mode);
 
 describe('shadowCalls', () => {
-  it('reads the mode whatever the quoting and spacing', () => {
-    expect(modes('e.attachShadow({mode:`closed`})')).toEqual(['closed']);
-    expect(modes('e.attachShadow({mode:"closed"})')).toEqual(['closed']);
-    expect(modes("e.attachShadow( { 'mode' : 'closed' , delegatesFocus:!0 } )")).toEqual(['closed']);
-    expect(modes('e.attachShadow({mode:`open`})')).toEqual(['open']);
-    expect(modes('e.attachShadow({"mode":"open"})')).toEqual(['open']);
-    expect(modes("e.attachShadow({ delegatesFocus: true, mode: 'open' })")).toEqual(['open']);
-    expect(modes('e["attachShadow"]({mode:"open"})')).toEqual(['open']);
-    expect(modes("e[ 'attachShadow' ]( {mode:'closed'} )")).toEqual(['closed']);
-  });
-
-  it('counts as not closed what the text cannot prove', () => {
-    expect(modes('e.attachShadow(o)')).toEqual(['unknown']);
-    expect(modes('e.attachShadow({mode:m})')).toEqual(['unknown']);
-    expect(modes('e.attachShadow({...o,mode:"closed"})')).toEqual(['unknown']);
-    expect(modes('e.attachShadow({mode:c?"closed":"open"})')).toEqual(['unknown']);
-    expect(modes('e.attachShadow({})')).toEqual(['unknown']);
+  it.each([
+    // The mode, whatever the quoting and spacing.
+    ['e.attachShadow({mode:`closed`})', 'closed'],
+    ['e.attachShadow({mode:"closed"})', 'closed'],
+    ["e.attachShadow( { 'mode' : 'closed' , delegatesFocus:!0 } )", 'closed'],
+    ['e.attachShadow({mode:`open`})', 'open'],
+    ['e.attachShadow({"mode":"open"})', 'open'],
+    ["e.attachShadow({ delegatesFocus: true, mode: 'open' })", 'open'],
+    ['e["attachShadow"]({mode:"open"})', 'open'],
+    ["e[ 'attachShadow' ]( {mode:'closed'} )", 'closed'],
+    // Not closed, what the text cannot prove.
+    ['e.attachShadow(o)', 'unknown'],
+    ['e.attachShadow({mode:m})', 'unknown'],
+    ['e.attachShadow({...o,mode:"closed"})', 'unknown'],
+    ['e.attachShadow({mode:c?"closed":"open"})', 'unknown'],
+    ['e.attachShadow({})', 'unknown'],
+  ])('reads %s as %s', (code, mode) => {
+    expect(modes(code)).toEqual([mode]);
   });
 
   it('finds every call, and none in code without one', () => {

@@ -41,6 +41,7 @@ import {
   validateStep,
 } from '../../../lib/store';
 import { CATEGORIES } from '../../../lib/core/person';
+import { person as samplePerson } from './sample';
 
 const RUNS = 1200;
 const MIN_COLLIDING = 1000;
@@ -54,23 +55,11 @@ const STEPS: Category[] = ['teacher', 'student', 'supervisor'];
 const UAI = '0000001A';
 
 function person(side: 'pronote' | 'directory', category: Category, id: string, name: number, raw: Record<string, string> = {}): Person {
-  return {
-    side,
-    source: 'f.xml',
-    location: 'ligne 1',
-    category,
-    id,
-    idKind: side === 'pronote' ? 'IDPN' : 'account',
-    lastName: LAST[name % LAST.length],
-    firstName: FIRST[Math.floor(name / LAST.length) % FIRST.length],
-    otherFirstNames: [],
+  return samplePerson(side, category, id, LAST[name % LAST.length], FIRST[Math.floor(name / LAST.length) % FIRST.length], {
     birthDate: category === 'student' ? `2012-0${1 + (name % 3)}-0${1 + (name % 2)}` : undefined,
     classes: category === 'student' ? ['3A'] : [],
-    children: [],
-    guardians: [],
-    structures: [],
     raw,
-  };
+  });
 }
 
 /**

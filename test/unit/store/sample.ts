@@ -4,6 +4,7 @@
  * and `paired`, which stores them as the flow does (files read, then the pairing).
  */
 import type { Category, Person } from '../../../lib/core/person';
+import { newPerson } from '../../../lib/input/person-draft';
 import type { Proposal } from '../../../lib/matching/types';
 import { buildStepItems, createRapprochement, type PasserelleDB, saveInput, saveProposals } from '../../../lib/store';
 
@@ -17,20 +18,7 @@ export function person(
   extra: Partial<Person> = {},
 ): Person {
   return {
-    side,
-    source: 'f.xml',
-    location: 'ligne 1',
-    category,
-    id,
-    idKind: side === 'pronote' ? 'IDPN' : 'account',
-    lastName,
-    firstName,
-    otherFirstNames: [],
-    classes: [],
-    children: [],
-    guardians: [],
-    structures: [],
-    raw: {},
+    ...newPerson({ side, source: 'f.xml', location: 'ligne 1', category, id, idKind: side === 'pronote' ? 'IDPN' : 'account', lastName, firstName }),
     ...extra,
   };
 }

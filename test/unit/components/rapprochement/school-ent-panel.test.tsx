@@ -2,28 +2,18 @@
  * « ENT de l'établissement » (issue 16) in happy-dom: proposals from the instance check's CAS host
  * and from the active tab, the admin's confirmation, and a host outside the catalogue only when ticked.
  */
-import Dexie from 'dexie';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SchoolEntPanel, type SchoolEntSources } from '../../../../components/rapprochement/SchoolEntPanel';
-import { PasserelleDB, type Rapprochement, createRapprochement } from '../../../../lib/store';
+import { type PasserelleDB, type Rapprochement, createRapprochement } from '../../../../lib/store';
+import { useStoreAndHost } from '../store-and-host';
 
 let db: PasserelleDB;
-let name: string;
 let host: HTMLElement;
-beforeEach(async () => {
-  name = `school-ent-panel-${Math.random()}`;
-  db = new PasserelleDB(name);
-  await db.open();
-  host = document.createElement('div');
-  document.body.append(host);
-});
-afterEach(async () => {
-  render(null, host);
-  host.remove();
-  db.close();
-  await Dexie.delete(name);
+useStoreAndHost('school-ent-panel', (d, h) => {
+  db = d;
+  host = h;
 });
 
 const settle = () => act(() => new Promise((r) => setTimeout(r, 20)));

@@ -3,19 +3,19 @@
  * real worker, over the same store functions): start, load, pair, decide with the keyboard, and
  * resume after the panel is closed and reopened.
  */
-import Dexie from 'dexie';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createWorkerHandler } from '../../../../lib/rapprochement/worker-handler';
 import type { WorkerReply, WorkerRequest } from '../../../../lib/rapprochement/worker-protocol';
 import { Workbench } from '../../../../components/rapprochement/Workbench';
 import type { Person } from '../../../../lib/core/person';
-import { loadDecisions, openRapprochement, PasserelleDB } from '../../../../lib/store';
+import { loadDecisions, openRapprochement, type PasserelleDB } from '../../../../lib/store';
 import { generate, type Generated } from '../../../../scripts/generator';
 import { aafFiles } from '../../../../scripts/generator/write-aaf';
 import { contentOf } from '../../../../scripts/generator/write-files';
 import { partnerExport } from '../../../../scripts/generator/write-pronote';
+import { useStoreAndHost } from '../store-and-host';
 
 /** A Worker-shaped object that runs the worker's handler in this thread. */
 function inProcessWorker(db: PasserelleDB): Worker {
@@ -45,19 +45,10 @@ beforeAll(() => {
 });
 
 let db: PasserelleDB;
-let name: string;
 let root: HTMLElement;
-beforeEach(() => {
-  name = `wb-${Math.random()}`;
-  db = new PasserelleDB(name);
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(async () => {
-  render(null, root);
-  root.remove();
-  db.close();
-  await Dexie.delete(name);
+useStoreAndHost('wb', (d, h) => {
+  db = d;
+  root = h;
 });
 
 async function until<T>(what: () => T | null | undefined | false, ms = 50_000): Promise<T> {
