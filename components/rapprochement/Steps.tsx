@@ -12,6 +12,7 @@
  * The parts: the list (`StepList`), the detail (`StepDetail`, with `DirectorySearchBox`), the
  * keyboard map (`step-keys`), the decisions hook and its write path (`use-step-decisions`).
  */
+import { focusRowWhenShown } from './focus-row';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { VListHandle } from 'virtua';
 import { CATEGORIES, type Category } from '../../lib/core/person';
@@ -117,12 +118,18 @@ function Step({ db, client, r, onChange, shown, category }: Props & { category: 
     return () => clearTimeout(timer);
   }, [db, rid, position, setNotice]);
 
+  const stopFocus = useRef<(() => void) | undefined>(undefined);
+  useEffect(() => () => stopFocus.current?.(), []);
   const goTo = useCallback(
     (at: number, focusRow = true) => {
       if (!visible[at]) return;
       setPosition(visible[at].index);
       list.current?.scrollToIndex(at, { align: 'nearest' });
-      if (focusRow) requestAnimationFrame(() => document.getElementById(rowId(at))?.focus());
+      if (focusRow) {
+        // One jump at a time: a new key press replaces the row still being focused.
+        stopFocus.current?.();
+        stopFocus.current = focusRowWhenShown(rowId(at), '.wb-list');
+      }
     },
     [visible],
   );
