@@ -27,14 +27,25 @@ export interface RentreeStep {
   shownSource: Localized;
 }
 
+/**
+ * Where the steps come from, each as the developers' reference and as staff read it: the two
+ * rentrée paths take their export and import from the same FAQ answer (seed §5, §2 a) for the
+ * option), so a step names its path's source instead of spelling it again.
+ */
+const FROM = {
+  newVersion: { source: 'Seed §5 FAQ « J’ai changé de version Pronote »', shownSource: guide(5) },
+  newYear: { source: 'Seed §5 FAQ (rentrée) ; §2 a)', shownSource: sources(guide(5), guide(2)) },
+  inYear: { source: 'Seed §2 a)', shownSource: guide(2) },
+  sixSteps: { source: 'Seed §4', shownSource: guide(4) },
+} satisfies Record<string, Pick<RentreeStep, 'source' | 'shownSource'>>;
+
 const BLOC_VERSION: RentreeStep = {
   id: 'bloc-version',
   text: {
     fr: 'Côté ENT, actualiser la configuration du bloc Pronote avec la valeur de votre nouvelle version de Pronote.',
     en: 'On the ENT side, update the Pronote bloc configuration with the value of your new Pronote version.',
   },
-  source: 'Seed §5 FAQ « J’ai changé de version Pronote »',
-  shownSource: guide(5),
+  ...FROM.newVersion,
 };
 
 const EXPORT_ALL: RentreeStep = {
@@ -44,8 +55,7 @@ const EXPORT_ALL: RentreeStep = {
     en: 'In a Pronote client, export the PRONOTE identifiers with the option “Uniquement les utilisateurs sans identifiants CAS” left UNCHECKED (a file with all users).',
   },
   exportOption: 'unchecked',
-  source: 'Seed §5 FAQ (rentrée) ; §2 a)',
-  shownSource: sources(guide(5), guide(2)),
+  ...FROM.newYear,
 };
 
 const IMPORT_COMPLET: RentreeStep = {
@@ -55,8 +65,7 @@ const IMPORT_COMPLET: RentreeStep = {
     en: 'In the ENT (Administration > Importer les identifiants Pronote), import that XML file in “complet” (full) mode.',
   },
   importMode: 'complet',
-  source: 'Seed §5 FAQ (rentrée) ; §2 a)',
-  shownSource: sources(guide(5), guide(2)),
+  ...FROM.newYear,
 };
 
 const SIX_STEPS: RentreeStep = {
@@ -65,8 +74,7 @@ const SIX_STEPS: RentreeStep = {
     fr: 'Valider les six étapes du rapprochement (enseignants, élèves, responsables, maîtres de stage, inspecteurs pédagogiques, personnels) en rapprochant à la main les comptes non reconnus.',
     en: 'Validate the six pairing steps (teachers, students, guardians, internship supervisors, inspectors, staff), pairing the unrecognised accounts by hand.',
   },
-  source: 'Seed §4',
-  shownSource: guide(4),
+  ...FROM.sixSteps,
 };
 
 const EXPORT_NEW: RentreeStep = {
@@ -76,8 +84,7 @@ const EXPORT_NEW: RentreeStep = {
     en: 'For arrivals during the year: export with the option “Uniquement les utilisateurs sans identifiants CAS” CHECKED.',
   },
   exportOption: 'checked',
-  source: 'Seed §2 a)',
-  shownSource: guide(2),
+  ...FROM.inYear,
 };
 
 const IMPORT_PARTIEL: RentreeStep = {
@@ -87,8 +94,7 @@ const IMPORT_PARTIEL: RentreeStep = {
     en: 'Import that file into the ENT in “partiel” (partial) mode.',
   },
   importMode: 'partiel',
-  source: 'Seed §2 a)',
-  shownSource: guide(2),
+  ...FROM.inYear,
 };
 
 /**
