@@ -27,38 +27,25 @@
  */
 import type { Category, Person } from '../../lib/core/person';
 import { stripAccents } from './noise';
-import { byCategory } from './sides';
+import { byCategory, PARTNER_ELEMENT } from './sides';
 import type { OutputFile } from './write-aaf';
 import { escapeAttr, escapeText, frenchDate } from './xml-text';
 
 export type Layout = 'partner' | 'edt' | 'english';
 export const LAYOUTS: Layout[] = ['partner', 'edt', 'english'];
 
-const PARTNER: Record<Category, [container: string, element: string]> = {
-  teacher: ['Professeurs', 'Professeur'],
-  student: ['Eleves', 'Eleve'],
-  guardian: ['Responsables', 'Responsable'],
-  supervisor: ['MaitresDeStage', 'MaitreDeStage'],
-  inspector: ['InspecteursPedagogiques', 'InspecteurPedagogique'],
-  staff: ['Personnels', 'Personnel'],
-};
-
-const EDT: Record<Category, [table: string, element: string]> = {
-  teacher: ['Professeurs', 'Professeurs'],
-  student: ['Elèves', 'Eleves'],
-  guardian: ['Responsables', 'Responsables'],
-  supervisor: ['Maîtres de stage', 'MaitresDeStage'],
-  inspector: ['Inspecteurs pédagogiques', 'InspecteursPedagogiques'],
-  staff: ['Personnels', 'Personnels'],
-};
-
-const ENGLISH: Record<Category, string> = {
-  teacher: 'Teacher',
-  student: 'Student',
-  guardian: 'Guardian',
-  supervisor: 'InternshipSupervisor',
-  inspector: 'Inspector',
-  staff: 'Staff',
+/**
+ * Each category's names in the three layouts: the partner export's plural container (`Professeurs`
+ * around each `Professeur`, its person element being {@link PARTNER_ELEMENT}), which the EDT layout
+ * also takes as its person element; the EDT table's name; the english layout's category.
+ */
+const NAMES: Record<Category, { plural: string; edtTable: string; english: string }> = {
+  teacher: { plural: 'Professeurs', edtTable: 'Professeurs', english: 'Teacher' },
+  student: { plural: 'Eleves', edtTable: 'Elèves', english: 'Student' },
+  guardian: { plural: 'Responsables', edtTable: 'Responsables', english: 'Guardian' },
+  supervisor: { plural: 'MaitresDeStage', edtTable: 'Maîtres de stage', english: 'InternshipSupervisor' },
+  inspector: { plural: 'InspecteursPedagogiques', edtTable: 'Inspecteurs pédagogiques', english: 'Inspector' },
+  staff: { plural: 'Personnels', edtTable: 'Personnels', english: 'Staff' },
 };
 
 /** The export's `Ident` of a person: the one the generator gave (`raw.Ident`), else its id. */
@@ -124,7 +111,8 @@ export function partnerExport(persons: Person[], options: PronoteWriteOptions = 
       const children = links === 'student' || links === 'none' ? new Map<string, Person[]>() : childrenOf(persons);
       yield `<?xml version="1.0" encoding="UTF-8"?>\n<EXPORT_IDENTIFIANTS_PRONOTE TousLesUtilisateurs="${all ? 1 : 0}" UniquementSansIdentifiantsCAS="${all ? 0 : 1}">\n`;
       for (const [category, list] of grouped(persons)) {
-        const [container, element] = PARTNER[category];
+        const container = NAMES[category].plural;
+        const element = PARTNER_ELEMENT[category];
         yield `<${container}>\n`;
         for (const p of list) {
           const head = `<${element}${attrs([
@@ -180,7 +168,7 @@ export function edtExport(persons: Person[], options: PronoteWriteOptions = {}):
       };
       yield '<?xml version="1.0" encoding="ISO-8859-1"?>\n<EXPORT_EDT>\n';
       for (const [category, list] of grouped(persons)) {
-        const [table, element] = EDT[category];
+        const { edtTable: table, plural: element } = NAMES[category];
         yield `<TABLE nom="${escapeAttr(table)}">\n`;
         let n = 0;
         for (const p of list) {
@@ -209,7 +197,7 @@ export function englishExport(persons: Person[], options: PronoteWriteOptions = 
       for (const [category, list] of grouped(persons)) {
         for (const p of list) {
           const head = `<User${attrs([
-            ['category', ENGLISH[category]],
+            ['category', NAMES[category].english],
             ['id', p.id],
             ['lastName', p.lastName],
             ['firstName', p.firstName],
