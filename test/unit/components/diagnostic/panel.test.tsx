@@ -76,6 +76,22 @@ async function checkInstanceOf(text: string) {
   await settle();
 }
 
+/** What the check asks the hosted instance 0310047H for: its public description (lib/diagnose/instance.ts). */
+const HOSTED_INFO_URL = 'https://0310047h.index-education.net/pronote/infoMobileApp.json?id=0D264427-EEFC-4810-A9E9-346942A862A4';
+
+/**
+ * Checks `text` in a new panel and expects it to reach the hosted instance 0310047H: no permission
+ * asked (`*.index-education.net` is in the manifest's host permissions), the information fetched
+ * without credentials.
+ */
+async function checkHostedInstanceOf(text: string) {
+  const deps = mount();
+  await checkInstanceOf(text);
+  expect(deps.requestOrigin).not.toHaveBeenCalled();
+  expect(deps.fetchFn).toHaveBeenCalledWith(HOSTED_INFO_URL, expect.objectContaining({ credentials: 'omit' }));
+  return deps;
+}
+
 describe('Diagnostic tab: explaining a pasted message', () => {
   it('explains the idPronote error, names the CAS server’s project, lists the causes in order', async () => {
     mount();
@@ -108,13 +124,7 @@ describe('Diagnostic tab: explaining a pasted message', () => {
 
 describe('Diagnostic tab: instance check', () => {
   it('hosted instance: no permission asked, facts shown as text, CAS seen sent to the background', async () => {
-    const deps = mount();
-    await checkInstanceOf('0310047H');
-    expect(deps.requestOrigin).not.toHaveBeenCalled();
-    expect(deps.fetchFn).toHaveBeenCalledWith(
-      'https://0310047h.index-education.net/pronote/infoMobileApp.json?id=0D264427-EEFC-4810-A9E9-346942A862A4',
-      expect.objectContaining({ credentials: 'omit' }),
-    );
+    const deps = await checkHostedInstanceOf('0310047H');
     expect($('[data-fact="school"]').textContent).toBe('COLLEGE <b>LES TILLEULS</b>');
     expect($('[data-fact="school"] b')).toBeNull();
     expect($('[data-fact="project"]').textContent).toBe('ENT27');
@@ -163,13 +173,7 @@ describe('Diagnostic tab: instance check', () => {
   });
 
   it('a Google redirect link is unwrapped: the hosted instance is asked, not www.google.com', async () => {
-    const deps = mount();
-    await checkInstanceOf('https://www.google.com/url?q=http://0310047h.index-education.net/pronote/');
-    expect(deps.requestOrigin).not.toHaveBeenCalled();
-    expect(deps.fetchFn).toHaveBeenCalledWith(
-      'https://0310047h.index-education.net/pronote/infoMobileApp.json?id=0D264427-EEFC-4810-A9E9-346942A862A4',
-      expect.anything(),
-    );
+    await checkHostedInstanceOf('https://www.google.com/url?q=http://0310047h.index-education.net/pronote/');
   });
 
   it('each failure state has its own message', async () => {
