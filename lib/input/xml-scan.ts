@@ -151,11 +151,27 @@ function holdsName(text: string, at: number, name: string, length: number): bool
 }
 
 /**
- * The scan shared by both entry points.
+ * Elements handed out as they close instead of staying in the tree (see {@link scanXmlRecords}).
+ */
+export interface RecordHook {
+  /**
+   * Names of the record elements (the root is never one). An element of these names inside a
+   * record is part of it (a `<Responsable Ident="…"/>` link inside an `<Eleve>`), not a record.
+   */
+  names: ReadonlySet<string>;
+  /** Called once per record, complete (attributes, children, text), in document order. */
+  onRecord: (node: XmlNode) => void;
+}
+
+/**
+ * The scan shared by the entry points.
  * @param build true to build the tree.
+ * @param records when building, elements to hand out as they close, taken out of the tree.
+ * @param sample when building, keeps only the first `sample.keep` children of each name of the
+ * elements of the first levels (see {@link scanXmlSample}).
  * @returns the root (build), true (check only), or undefined when the scanner is not sure.
  */
-function scan(text: string, build: boolean): XmlNode | true | undefined {
+function scan(text: string, build: boolean, records?: RecordHook, sample?: Sample): XmlNode | true | undefined {
   const n = text.length;
   let p = 0;
   // The XML declaration, only at the very start (the validator refuses it anywhere else).
@@ -199,6 +215,10 @@ function scan(text: string, build: boolean): XmlNode | true | undefined {
   let amp = -2; // index of the next `&` at or after the text being read (-1: none left)
   let line = 1;
   let lineAt = 0;
+  // Depth of the record being read (records: elements of `records.names` outside another one), or -1.
+  let recordDepth = -1;
+  // Sampling: per open element (the first levels only), how many children of each name it kept.
+  const openCounts: (Map<string, number> | undefined)[] = [];
   // Each turn reads one piece of markup starting at `p` (a `<`), then the text up to the next `<`.
   for (;;) {
     const c1 = text.charCodeAt(p + 1);
@@ -215,7 +235,12 @@ function scan(text: string, build: boolean): XmlNode | true | undefined {
       p = q + 1;
       if (build) {
         const texts = openTexts[depth];
-        openNodes[depth].text = texts.length === 0 ? '' : texts.join(' ').trim();
+        const node = openNodes[depth];
+        node.text = texts.length === 0 ? '' : texts.join(' ').trim();
+        if (depth === recordDepth) {
+          handOut(openNodes[depth - 1], node, records as RecordHook);
+          recordDepth = -1;
+        } else if (sample && depth > 0 && depth <= SAMPLED_DEPTH) sampleChild(openNodes[depth - 1], node, depth - 1, sample, openCounts);
       }
       if (depth === 0) break;
     } else if (c1 === BANG) {
@@ -322,12 +347,17 @@ function scan(text: string, build: boolean): XmlNode | true | undefined {
       }
       if (selfClosing) {
         if (depth === 0) break;
+        if (node && recordDepth < 0 && records?.names.has(node.name)) handOut(openNodes[depth - 1], node, records);
+        else if (node && sample && depth <= SAMPLED_DEPTH) sampleChild(openNodes[depth - 1], node, depth - 1, sample, openCounts);
       } else {
+        // A record starts here unless one is open: what stands inside a record is part of it.
+        if (node && recordDepth < 0 && depth > 0 && records?.names.has(node.name)) recordDepth = depth;
         openAt[depth] = nameAt;
         openLength[depth] = nameLength;
         if (node) {
           openNodes[depth] = node;
           openTexts[depth] = [];
+          if (sample && depth < SAMPLED_DEPTH) openCounts[depth] = undefined;
         }
         depth++;
       }
@@ -361,6 +391,44 @@ function scan(text: string, build: boolean): XmlNode | true | undefined {
 }
 
 /**
+ * Takes `node`, which has just closed, out of its `parent` (it is the parent's last child: children
+ * are added as their start tags are read) and hands it to the hook.
+ */
+function handOut(parent: XmlNode, node: XmlNode, records: RecordHook): void {
+  const siblings = parent.children;
+  siblings.pop();
+  if (siblings.length === 0) parent.children = NO_CHILDREN;
+  records.onRecord(node);
+}
+
+/** Elements whose children are sampled: the root and the next levels, where lists of records stand. */
+const SAMPLED_DEPTH = 4;
+
+/** The sample's bound and what it left out (see {@link scanXmlSample}). */
+export interface Sample {
+  /** Children of one name kept per element. */
+  keep: number;
+  /** Elements left out, counted as the scan goes. */
+  dropped: number;
+}
+
+/** Keeps `node`, which has just closed, in `parent` only if fewer than `sample.keep` of its name are there. */
+function sampleChild(parent: XmlNode, node: XmlNode, parentDepth: number, sample: Sample, openCounts: (Map<string, number> | undefined)[]): void {
+  let counts = openCounts[parentDepth];
+  if (!counts) {
+    counts = new Map();
+    openCounts[parentDepth] = counts;
+  }
+  const n = (counts.get(node.name) ?? 0) + 1;
+  counts.set(node.name, n);
+  if (n <= sample.keep) return;
+  const siblings = parent.children;
+  siblings.pop();
+  if (siblings.length === 0) parent.children = NO_CHILDREN;
+  sample.dropped++;
+}
+
+/**
  * True when the text is well-formed XML of the plain kind (see the file comment); false when the
  * scanner is not sure, and fast-xml-parser's validator must decide (and word the fault).
  */
@@ -375,5 +443,34 @@ export function scanWellFormed(text: string): boolean {
  */
 export function scanXmlTree(text: string): XmlNode | undefined {
   const root = scan(text, true);
+  return root === true ? undefined : root;
+}
+
+/**
+ * The scan of {@link scanXmlTree}, handing each element named in `records.names` to
+ * `records.onRecord` as soon as it closes and keeping it out of the tree, so that a file's records
+ * never stand in memory all at once (issue 15, point 7: a 540,000-person export held its 5 million
+ * elements, 312 MB, beside its text and the persons read). Records are the outermost elements of
+ * those names: an element of those names that holds records of its own name (a `<Staff>` list of
+ * `<Staff>`) would be taken as one record, so callers check first that the file has none.
+ * @returns the tree without the handed-out elements, or undefined when the scanner is not sure. It
+ * answers as {@link scanXmlTree} does on the same text: what one reads, the other does.
+ */
+export function scanXmlRecords(text: string, records: RecordHook): XmlNode | undefined {
+  const root = scan(text, true, records);
+  return root === true ? undefined : root;
+}
+
+/**
+ * The tree of {@link scanXmlTree}, except that the root and the elements of the next levels keep
+ * only their first `sample.keep` children of each name (the others are read and let go at once;
+ * `sample.dropped` counts them). What a reader learns of a file's layout from a few thousand
+ * records of each list, it learns without the millions of elements of a large export standing in
+ * memory (issue 15, point 7). Lists of lists are cut the same way: `keep` must stay far above the
+ * number of lists of one name (the six `TABLE`s of an EDT export).
+ * @returns the sampled tree, or undefined when the scanner is not sure (as scanXmlTree).
+ */
+export function scanXmlSample(text: string, sample: Sample): XmlNode | undefined {
+  const root = scan(text, true, undefined, sample);
   return root === true ? undefined : root;
 }

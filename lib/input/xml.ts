@@ -10,10 +10,11 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Localized } from '../core/localized';
 import { InputError } from '../core/person';
 import { scanBody, scanProlog } from './xml-prolog';
-import { scanWellFormed, scanXmlTree } from './xml-scan';
+import { type Sample, scanWellFormed, scanXmlSample, scanXmlTree } from './xml-scan';
 import { countLines, decodeXmlEntities, lineColumn, type XmlNode } from './xml-text';
 
 export { countLines, decodeXmlEntities, lineColumn, NO_ATTRS, NO_CHILDREN, type XmlNode } from './xml-text';
+export { type RecordHook, type Sample, scanXmlRecords } from './xml-scan';
 
 /**
  * Refuses entity declarations wherever they stand (the DOCTYPE's internal subset, a later DOCTYPE,
@@ -249,13 +250,18 @@ function faultLine(text: string): number {
 
 /**
  * Decodes, checks and parses an XML input in one go.
+ * @param how when given, `how.scanned` is set to true when the fast scanner of xml-scan.ts read the
+ * text: {@link scanXmlRecords} then reads it too (records handed out as they close). With
+ * `how.sample`, the tree is the scanner's sample (scanXmlSample): lists cut at `sample.keep`
+ * children of a name, `sample.dropped` counting the others; the parser's tree is whole.
  * @throws InputError (entity declarations, undefined entity, not well-formed, truncated, no element).
  */
-export function readXmlTree(text: string, source: string): XmlNode {
+export function readXmlTree(text: string, source: string, how?: { scanned: boolean; sample?: Sample }): XmlNode {
   assertNoEntityDeclarations(text, source);
   assertDeclaration(text, source);
   // A tree from the fast scanner means the text is well-formed too (xml-scan.ts).
-  const fast = scanXmlTree(text);
+  const fast = how?.sample ? scanXmlSample(text, how.sample) : scanXmlTree(text);
+  if (how) how.scanned = fast !== undefined;
   if (fast) return fast;
   assertWellFormed(text, source);
   let root: XmlNode | undefined;

@@ -25,9 +25,9 @@ import { parseDate } from '../input/dates';
 import { clean, newPerson, ownStrings, parseSex, TextPool } from '../input/person-draft';
 import { completeRelations } from '../input/relations';
 import { compact } from '../input/words';
-import { NO_ATTRS, NO_CHILDREN, type XmlNode } from '../input/xml';
+import { NO_ATTRS, NO_CHILDREN, scanXmlRecords, type XmlNode } from '../input/xml';
 import { CATEGORIES, type Category, type IdKind, type NotRead, type Person } from '../core/person';
-import { KEY_ATTRS, linkValues } from './link-fields';
+import { KEY_ATTRS, type LinkTargets, linkValues } from './link-fields';
 import type { MappingProfile } from './mapping-profile';
 
 /** Attribute (exact name, then any case) or direct child element text. */
@@ -189,12 +189,15 @@ function detachRecords(root: XmlNode, records: Set<XmlNode>): void {
   walk(root);
 }
 
-/**
- * Applies a profile to a parsed export.
- * @returns persons (links between students and guardians resolved through `ident` or `id`),
- * records not read with their element, line and reason, and the count of ids taken from `ident`.
- */
-export function readWithProfile(root: XmlNode, profile: MappingProfile, options: ProfileReadOptions): ProfileReadResult {
+/** Reads records one by one with a profile, then resolves the links between those read. */
+interface ProfileReader {
+  /** Reads one record (`rank`: its 1-based place among the records of its element name). */
+  read(node: XmlNode, rank: number): void;
+  /** The persons read (links resolved), the records not read and the ids taken from `ident`. */
+  finish(): ProfileReadResult;
+}
+
+function profileReader(profile: MappingProfile, options: ProfileReadOptions): ProfileReader {
   const { source } = options;
   const f = profile.fields;
   const persons: Person[] = [];
@@ -206,15 +209,7 @@ export function readWithProfile(root: XmlNode, profile: MappingProfile, options:
   const guardianRefs = new Map<Person, string[]>();
   const childRefs = new Map<Person, string[]>();
   const pool = new TextPool();
-  const records: Array<{ node: XmlNode; rank: number } | undefined> = collect(root, profile);
-  // Consumed: each record leaves the tree once read, so that the persons grow as the tree shrinks
-  // (reading a 540,000-person export peaked at the file's text, its whole tree and every person at
-  // once: `npm run bench -- reading-large`).
-  if (options.consume) detachRecords(root, new Set(records.map((r) => r!.node)));
-  // Indexed loops, no closures per record: reading runs once per file, mostly before V8 optimises it.
-  for (let r = 0; r < records.length; r++) {
-    const { node, rank } = records[r]!;
-    if (options.consume) records[r] = undefined;
+  const read = (node: XmlNode, rank: number): void => {
     const location = `${node.name}[${rank}], l. ${node.line}`;
     const category = categoryOf(node, profile);
     if (!category) {
@@ -228,7 +223,7 @@ export function readWithProfile(root: XmlNode, profile: MappingProfile, options:
           `Category not recognised${value ? ` ("${value}")` : ''}: choose it in the mapping.`,
         ),
       );
-      continue;
+      return;
     }
     const ident = fieldValue(node, f.ident);
     let id = fieldValue(node, f.id);
@@ -250,11 +245,11 @@ export function readWithProfile(root: XmlNode, profile: MappingProfile, options:
           `No Pronote identifier (${[f.id, f.ident].filter(Boolean).join(', ') || 'no field chosen'}): the ENT could not receive it.`,
         ),
       );
-      continue;
+      return;
     }
     if (!lastName && !firstName) {
       notRead.push(notReadEntry(source, location, node, `Personne ${id} sans nom ni prénom.`, `Person ${id} has no last name or first name.`));
-      continue;
+      return;
     }
     const seenHere = innerMap(seen, category);
     const first = seenHere.get(id);
@@ -268,7 +263,7 @@ export function readWithProfile(root: XmlNode, profile: MappingProfile, options:
           `Identifier ${id} already read (${first.location}): duplicate record.`,
         ),
       );
-      continue;
+      return;
     }
     const p = newPerson({ side: 'pronote', source, location, category, id, idKind, lastName: lastName ?? '', firstName: firstName ?? '' });
     seenHere.set(id, p);
@@ -303,27 +298,130 @@ export function readWithProfile(root: XmlNode, profile: MappingProfile, options:
       if (value) p.raw[c.name] = p.raw[c.name] ? `${p.raw[c.name]} | ${value}` : value;
     }
     persons.push(ownStrings(p, pool));
-  }
-  // Links name the guardian by its key in the file (partner layout: `Ident`), which may differ from its id (`IDPN`).
-  const guardianKeys = keyToId.get('guardian');
-  for (const [student, refs] of guardianRefs) {
-    // Own copies: the keys are the file's text, and one id kept as a view keeps the whole file.
-    for (const ref of refs) student.guardians.push({ id: pool.own(guardianKeys?.get(ref) ?? ref) });
-  }
-  const studentKeys = keyToId.get('student');
-  for (const [guardian, refs] of childRefs) {
-    for (const ref of refs) {
-      const id = pool.own(studentKeys?.get(ref) ?? ref);
-      if (!guardian.children.some((c) => c.id === id)) guardian.children.push({ id });
+  };
+  const finish = (): ProfileReadResult => {
+    // Links name the guardian by its key in the file (partner layout: `Ident`), which may differ from its id (`IDPN`).
+    const guardianKeys = keyToId.get('guardian');
+    for (const [student, refs] of guardianRefs) {
+      // Own copies: the keys are the file's text, and one id kept as a view keeps the whole file.
+      for (const ref of refs) student.guardians.push({ id: pool.own(guardianKeys?.get(ref) ?? ref) });
     }
+    const studentKeys = keyToId.get('student');
+    for (const [guardian, refs] of childRefs) {
+      for (const ref of refs) {
+        const id = pool.own(studentKeys?.get(ref) ?? ref);
+        if (!guardian.children.some((c) => c.id === id)) guardian.children.push({ id });
+      }
+    }
+    completeRelations(persons);
+    // Lists grown by `push` keep room for 16 or more links; exact copies weighed 60 MB less at
+    // 540,000 persons (`npm run bench -- reading-large`).
+    for (let i = 0; i < persons.length; i++) {
+      const p = persons[i];
+      if (p.children.length) p.children = p.children.slice();
+      if (p.guardians.length) p.guardians = p.guardians.slice();
+    }
+    return { persons, notRead, identFallbacks };
+  };
+  return { read, finish };
+}
+
+/**
+ * Applies a profile to a parsed export.
+ * @returns persons (links between students and guardians resolved through `ident` or `id`),
+ * records not read with their element, line and reason, and the count of ids taken from `ident`.
+ */
+export function readWithProfile(root: XmlNode, profile: MappingProfile, options: ProfileReadOptions): ProfileReadResult {
+  const reader = profileReader(profile, options);
+  const records: Array<{ node: XmlNode; rank: number } | undefined> = collect(root, profile);
+  // Consumed: each record leaves the tree once read, so that the persons grow as the tree shrinks
+  // (reading a 540,000-person export peaked at the file's text, its whole tree and every person at
+  // once: `npm run bench -- reading-large`).
+  if (options.consume) detachRecords(root, new Set(records.map((r) => r!.node)));
+  for (let r = 0; r < records.length; r++) {
+    const { node, rank } = records[r]!;
+    if (options.consume) records[r] = undefined;
+    reader.read(node, rank);
   }
-  completeRelations(persons);
-  // Lists grown by `push` keep room for 16 or more links; exact copies weighed 60 MB less at
-  // 540,000 persons (`npm run bench -- reading-large`).
-  for (let i = 0; i < persons.length; i++) {
-    const p = persons[i];
-    if (p.children.length) p.children = p.children.slice();
-    if (p.guardians.length) p.guardians = p.guardians.slice();
-  }
-  return { persons, notRead, identFallbacks };
+  return reader.finish();
+}
+
+/** The element names of a profile's records. */
+function recordNames(profile: MappingProfile): Set<string> {
+  const names = new Set<string>();
+  for (const rule of Object.values(profile.categories)) if (rule) names.add(rule.element);
+  return names;
+}
+
+/**
+ * True when {@link readStreamWithProfile} reads from the text what {@link readWithProfile} reads from
+ * `root`, and a sample of the file's lists (scanXmlSample) shows every category: each category is
+ * told by its element name (no category field: a `User` list sorted by category would show one
+ * category in its first records), the root is not a record, and no element of a record name holds
+ * one of its own name (a `<Staff>` list of `<Staff>`, which `collect` walks into). Then the records
+ * are exactly the outermost elements of those names, as the scanner takes them.
+ */
+export function recordsStream(root: XmlNode, profile: MappingProfile): boolean {
+  const names = recordNames(profile);
+  if (names.has(root.name)) return false;
+  for (const rule of Object.values(profile.categories)) if (rule?.categoryValue !== undefined) return false;
+  const container = (node: XmlNode): boolean => {
+    const children = node.children;
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i];
+      if (names.has(c.name) ? holdsOwnName(c) : container(c)) return true;
+    }
+    return false;
+  };
+  return !container(root);
+}
+
+/**
+ * {@link readWithProfile} on the text itself: each record is read as the scanner closes it and
+ * dropped at once, so that the file's records never stand in memory beside the persons (reading a
+ * 540,000-person export: peak RSS 1,992 MiB from the tree, see scripts/bench/reading-large-export.ts
+ * for today's figure). Use it on text that `readXmlTree` read with its fast scanner, with a profile
+ * for which {@link recordsStream} holds.
+ * @returns the same result as readWithProfile, or undefined when the fast scanner does not read the text.
+ */
+export function readStreamWithProfile(text: string, profile: MappingProfile, options: ProfileReadOptions): ProfileReadResult | undefined {
+  const reader = profileReader(profile, options);
+  const ranks = new Map<string, number>();
+  const root = scanXmlRecords(text, {
+    names: recordNames(profile),
+    onRecord: (node) => {
+      const rank = (ranks.get(node.name) ?? 0) + 1;
+      ranks.set(node.name, rank);
+      reader.read(node, rank);
+    },
+  });
+  return root ? reader.finish() : undefined;
+}
+
+/**
+ * Every `id` and `ident` value of the student and guardian records of `text`, read with `profile` as the
+ * scanner closes each record (nothing of the records kept): the link targets of a sampled file
+ * (link-fields.ts). Same conditions as {@link readStreamWithProfile}.
+ * @returns the values, or undefined when the fast scanner does not read the text.
+ */
+export function recordTargets(text: string, profile: MappingProfile): LinkTargets | undefined {
+  const targets = new Map<Category, Set<string>>();
+  const root = scanXmlRecords(text, {
+    names: recordNames(profile),
+    onRecord: (node) => {
+      const category = categoryOf(node, profile);
+      // Links join students and guardians only: the ids of the others are not kept.
+      if (category !== 'student' && category !== 'guardian') return;
+      let ids = targets.get(category);
+      if (!ids) {
+        ids = new Set();
+        targets.set(category, ids);
+      }
+      const id = fieldValue(node, profile.fields.id);
+      if (id) ids.add(id);
+      const ident = fieldValue(node, profile.fields.ident);
+      if (ident) ids.add(ident);
+    },
+  });
+  return root ? targets : undefined;
 }

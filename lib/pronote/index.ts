@@ -10,10 +10,10 @@ import { append, removedCharacterNotes } from '../input/person-draft';
 import type { RefusalCode } from '../core/refusal';
 import { CATEGORY_WORDS } from '../core/vocabulary';
 import type { InputFile } from '../input/source';
-import { readXmlTree, type XmlNode } from '../input/xml';
+import { readXmlTree, type Sample, type XmlNode } from '../input/xml';
 import type { Decision } from '../matching/types';
 import { type Category, type ExportKind, InputError, type NotRead, type Person, type ReadNote, type ReadResult } from '../core/person';
-import { categorisedRecords, fieldValue, innerMap, readWithProfile } from './apply-profile';
+import { categorisedRecords, fieldValue, innerMap, readStreamWithProfile, readWithProfile, recordsStream, recordTargets } from './apply-profile';
 import { exportKindOf } from './export-kind';
 import { type UnusedField, unusedFields, withLinkFields } from './link-fields';
 import type { MappingProfile } from './mapping-profile';
@@ -27,6 +27,13 @@ export { isMappingProfile, PROFILE_FIELDS } from './mapping-profile';
 export { PARTNER_PROFILE } from './partner-export';
 export { readRapprochementSso } from './rapprochement-sso';
 export { sniffLayout } from './sniffer';
+
+/**
+ * Records of one name kept per list to judge a file's layout: the sniffer, the link fields and the
+ * unused fields look at 5,000 records per category at most (link-fields.ts), and a list longer
+ * than this is read from the text record by record.
+ */
+const SAMPLED_RECORDS = 20_000;
 
 export type PronoteLayout = 'partner' | 'rapprochement-sso' | 'sniffed';
 
@@ -89,8 +96,13 @@ const WANT: Localized = {
   en: 'Passerelle expects the XML export of Pronote identifiers here (Imports/Exports > Socles ENT > Exporter les identifiants PRONOTE).',
 };
 
-/** Parses one file and refuses what is not a Pronote export, saying what it looks like. */
-function openExport(file: InputFile, notes: ReadNote[]): XmlNode {
+/**
+ * Parses one file and refuses what is not a Pronote export, saying what it looks like.
+ * @returns the tree (with `sample`, the scanner's sample of it: lists cut at `sample.keep` records
+ * of a name), the decoded text, and whether the fast scanner read it (records can then be read
+ * again from the text as they close, see `readStreamWithProfile`).
+ */
+function openExport(file: InputFile, notes: ReadNote[], sample?: Sample): { root: XmlNode; text: string; scanned: boolean } {
   const decoded = openInput(file, 'pronote');
   const { text } = decoded;
   append(notes, encodingNotes(decoded, file.name));
@@ -113,7 +125,9 @@ function openExport(file: InputFile, notes: ReadNote[]): XmlNode {
   }
   if (kind === 'encrypted') throw new InputError(encryptedExportMessage(file.name), file.name, 'encrypted');
   if (kind === 'html') throw wrongFile(file.name, `est une page web (HTML). ${WANT.fr}`, `is a web page (HTML). ${WANT.en}`);
-  return readXmlTree(text, file.name);
+  const how = { scanned: false, sample };
+  const root = readXmlTree(text, file.name, how);
+  return { root, text, scanned: how.scanned };
 }
 
 /**
@@ -145,7 +159,7 @@ function onlyPartnerElements(root: XmlNode): boolean {
  * well-formed (line and column), entity declarations, an AAF file, an encrypted partner export,
  * or XML in which no person is found.
  */
-export function readPronoteExport(files: InputFile[], options: { profile?: MappingProfile } = {}): PronoteReadResult {
+export function readPronoteExport(files: InputFile[], options: { profile?: MappingProfile; sampledRecords?: number } = {}): PronoteReadResult {
   const persons: Person[] = [];
   const ssoPersons: Person[] = [];
   const notRead: NotRead[] = [];
@@ -159,9 +173,16 @@ export function readPronoteExport(files: InputFile[], options: { profile?: Mappi
   /** The first person read for each id, per category, to set aside the same person in a later file. */
   const readBefore = new Map<Category, Map<string, Person>>();
   for (const file of files) {
-    const root = openExport(file, notes);
+    // Lists longer than this are sampled: the partner layout (or a saved profile), its link fields
+    // and unused fields are judged on the sample (link targets on the whole file), then the
+    // persons are read from the text.
+    const sample = { keep: options.sampledRecords ?? SAMPLED_RECORDS, dropped: 0 };
+    const opened: { root?: XmlNode; text: string; scanned: boolean } = openExport(file, notes, sample);
+    let sampled = opened.scanned && sample.dropped > 0;
+    // Let, not const: the tree is let go before the records are read from the text again.
+    let root: XmlNode | undefined = opened.root as XmlNode;
     if (root.name === 'PARTENAIRE_INDEX') {
-      const r = readSsoTree(root, file.name);
+      const r = readSsoTree(sampled ? readXmlTree(opened.text, file.name) : root, file.name);
       append(decisions, r.decisions);
       append(ssoPersons, r.persons);
       append(notRead, r.notRead);
@@ -177,15 +198,27 @@ export function readPronoteExport(files: InputFile[], options: { profile?: Mappi
     }
     let profile: MappingProfile;
     let partner = false;
+    /** A sample tells the layout only when the records stream (see recordsStream): else the whole tree is read. */
+    const wholeUnless = (streams: boolean) => {
+      if (!sampled || streams) return;
+      root = readXmlTree(opened.text, file.name);
+      sampled = false;
+    };
     if (options.profile) {
       profile = options.profile;
+      wholeUnless(recordsStream(root, profile));
       sniff = { confidence: 1, sure: true, mapping: profile };
       partner = isPartnerLayout(root) && profile.fields.id === PARTNER_PROFILE.fields.id && profile.fields.ident === PARTNER_PROFILE.fields.ident;
     } else if (isPartnerLayout(root) && onlyPartnerElements(root)) {
       // The partner layout's links may sit on either side, in any form: found by their values.
-      profile = withLinkFields(categorisedRecords(root, PARTNER_PROFILE), PARTNER_PROFILE, fieldValue);
+      wholeUnless(recordsStream(root, PARTNER_PROFILE));
+      const targets = sampled ? recordTargets(opened.text, PARTNER_PROFILE) : undefined;
+      profile = withLinkFields(categorisedRecords(root, PARTNER_PROFILE), PARTNER_PROFILE, fieldValue, targets);
       partner = true;
     } else {
+      // A sniffed layout is judged on every record: in a sample, a list sorted by category
+      // (teachers first, in a `User` list with a category field) would show one category only.
+      wholeUnless(false);
       const s = sniffLayout(root);
       if (!s) {
         throw wrongFile(
@@ -207,12 +240,21 @@ export function readPronoteExport(files: InputFile[], options: { profile?: Mappi
     const personElements = new Set(Object.values(profile.categories).map((c) => c?.element ?? ''));
     const kind = exportKindOf(root, personElements);
     if (kind !== 'unknown') exportKind = kind;
-    const r = readWithProfile(root, profile, {
+    const readOptions = {
       source: file.name,
-      idKind: partner ? 'IDPN' : 'pronote-field',
-      identKind: partner ? 'Ident' : 'pronote-field',
+      idKind: partner ? ('IDPN' as const) : ('pronote-field' as const),
+      identKind: partner ? ('Ident' as const) : ('pronote-field' as const),
       consume: true,
-    });
+    };
+    let r: ReturnType<typeof readWithProfile> | undefined;
+    if (sampled) {
+      // The sample has told the layout; the persons are read from the text, one record at a time
+      // (peak RSS reading a 540,000-person export: 1,992 MiB with its whole tree in memory,
+      // `npm run bench -- reading-large` for today's figure).
+      opened.root = root = undefined;
+      r = readStreamWithProfile(opened.text, profile, readOptions);
+    }
+    r ??= readWithProfile(root ?? readXmlTree(opened.text, file.name), profile, readOptions);
     append(notRead, r.notRead);
     // Inside one file a repeated id is set aside by readWithProfile; across files (the same export
     // given twice, or two overlapping exports) it is set aside here, so no one is paired twice.

@@ -139,21 +139,41 @@ export interface LinkScore {
   records: number;
 }
 
+/** The `id` and `ident` values of records, as the profile reads them: what a link may name. */
+function recordIds(nodes: readonly XmlNode[], profile: MappingProfile, fieldValue: FieldValue): Set<string> {
+  const ids = new Set<string>();
+  for (const node of nodes) {
+    const id = fieldValue(node, profile.fields.id);
+    if (id) ids.add(id);
+    const ident = fieldValue(node, profile.fields.ident);
+    if (ident) ids.add(ident);
+  }
+  return ids;
+}
+
+/**
+ * Every `id` and `ident` value of a file's records per category, when the records given to
+ * {@link withLinkFields} are a sample of a large file (the readers' sampled tree): a link names any
+ * record of the other category, not only those of the sample.
+ */
+export type LinkTargets = ReadonlyMap<Category, ReadonlySet<string>>;
+
 /**
  * The best key of `from` records whose values name `to` records (by `id` or `ident`).
  * A key wins with the most resolved values, at least half of its values resolved; ties go to the
  * names of `synonyms`. When `to` is empty (a file of students only), a key named as a link is kept.
  */
-function bestLinkKey(from: XmlNode[], to: XmlNode[], profile: MappingProfile, synonyms: string[], fieldValue: FieldValue): LinkScore | undefined {
+function bestLinkKey(
+  from: XmlNode[],
+  to: XmlNode[],
+  profile: MappingProfile,
+  synonyms: string[],
+  fieldValue: FieldValue,
+  allTargets: ReadonlySet<string> | undefined,
+): LinkScore | undefined {
   if (from.length === 0) return undefined;
   const used = usedKeys(profile, ['guardians', 'children']);
-  const targets = new Set<string>();
-  for (const node of to) {
-    const id = fieldValue(node, profile.fields.id);
-    if (id) targets.add(id);
-    const ident = fieldValue(node, profile.fields.ident);
-    if (ident) targets.add(ident);
-  }
+  const targets = allTargets ?? recordIds(to, profile, fieldValue);
   const scores = new Map<string, LinkScore>();
   const step = Math.max(1, Math.floor(from.length / SAMPLE));
   for (let r = 0; r < from.length; r += step) {
@@ -193,16 +213,17 @@ function bestLinkKey(from: XmlNode[], to: XmlNode[], profile: MappingProfile, sy
  * Finds the link fields of a file read with `profile` (whose id, ident and categories are set):
  * `guardians` on students (values naming guardians), `children` on guardians (values naming students).
  * A link field the profile already names is kept when its values resolve (or nothing better does).
- * `fieldValue` reads the id and ident of a record (apply-profile.ts).
+ * `fieldValue` reads the id and ident of a record (apply-profile.ts). `targets`, when the records
+ * are a sample, holds every id and ident of the file's records per category.
  * @returns the profile's fields with `guardians` and `children` set where found (a new object).
  */
-export function withLinkFields(records: readonly CategorisedRecord[], profile: MappingProfile, fieldValue: FieldValue): MappingProfile {
+export function withLinkFields(records: readonly CategorisedRecord[], profile: MappingProfile, fieldValue: FieldValue, targets?: LinkTargets): MappingProfile {
   const groups = byCategory(records);
   const students = groups.get('student') ?? [];
   const guardians = groups.get('guardian') ?? [];
   const fields = { ...profile.fields };
-  const toGuardians = bestLinkKey(students, guardians, profile, LINK_SYNONYMS.guardians, fieldValue);
-  const toChildren = bestLinkKey(guardians, students, profile, LINK_SYNONYMS.children, fieldValue);
+  const toGuardians = bestLinkKey(students, guardians, profile, LINK_SYNONYMS.guardians, fieldValue, targets && (targets.get('guardian') ?? new Set()));
+  const toChildren = bestLinkKey(guardians, students, profile, LINK_SYNONYMS.children, fieldValue, targets && (targets.get('student') ?? new Set()));
   if (toGuardians) fields.guardians = toGuardians.key;
   if (toChildren) fields.children = toChildren.key;
   return { ...profile, fields };

@@ -1,0 +1,112 @@
+/**
+ * Large exports are judged on a sample of their lists, then read record by record from the text
+ * (issue 15, point 7: a 540,000-person export peaked at 2 GB with its whole tree in memory). The
+ * result must be the one of reading the whole tree: the same persons, links, records not read,
+ * notes, mapping and unused fields, whatever the sample's size, the link form or the variant.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { InputFile } from '../../../lib/input/source';
+import { scanXmlRecords, scanXmlSample, scanXmlTree } from '../../../lib/input/xml-scan';
+import type { XmlNode } from '../../../lib/input/xml-text';
+import { type PronoteReadResult, readPronoteExport } from '../../../lib/pronote';
+import { generate } from '../../../scripts/generator/index';
+import { contentOf } from '../../../scripts/generator/write-files';
+import { LINK_FORMS, pronoteFiles } from '../../../scripts/generator/write-pronote';
+
+const input = (name: string, text: string): InputFile => ({ name, bytes: new TextEncoder().encode(text) });
+/** The whole result as data (functions and identities aside). */
+const asData = (r: PronoteReadResult) => JSON.parse(JSON.stringify(r));
+
+describe('a sampled export reads as the whole one', () => {
+  it('partner exports of every link form and several variants, sample of 1 to 40 records: the same result', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1000 }),
+        fc.constantFrom(...LINK_FORMS),
+        fc.constantFrom('base', 'duplicates', 'lost-links', 'hardest', 'former-students'),
+        fc.integer({ min: 1, max: 40 }),
+        (seed, links, variant, keep) => {
+          const g = generate({ seed, students: 40, variant });
+          const [file] = pronoteFiles(g.pronote, ['partner'], { links });
+          const given = [input(file.name, contentOf(file))];
+          const whole = readPronoteExport(given, { sampledRecords: Number.POSITIVE_INFINITY });
+          const sampled = readPronoteExport(given, { sampledRecords: keep });
+          expect(whole.persons.length).toBeGreaterThan(40);
+          expect(asData(sampled)).toEqual(asData(whole));
+        },
+      ),
+      { seed: 15, numRuns: 25 },
+    );
+  });
+
+  it('a saved profile of a sniffed layout (six EDT tables, 8 records kept of each) reads the same as the whole file', () => {
+    const g = generate({ seed: 3, students: 60 });
+    const [file] = pronoteFiles(g.pronote, ['edt'], { links: 'guardian-elements' });
+    const given = [input(file.name, contentOf(file))];
+    const whole = readPronoteExport(given);
+    const profile = whole.mapping!;
+    // The sample keeps `sampledRecords` children of a name per element, the six `TABLE`s too.
+    expect(asData(readPronoteExport(given, { profile, sampledRecords: 8 }))).toEqual(asData(readPronoteExport(given, { profile })));
+  });
+
+  it('a sniffed list sorted by category (teachers first) is judged on every record: no category is missed', () => {
+    const g = generate({ seed: 4, students: 60 });
+    const [file] = pronoteFiles(g.pronote, ['english']);
+    const given = [input(file.name, contentOf(file))];
+    const sampled = readPronoteExport(given, { sampledRecords: 3 });
+    expect(new Set(sampled.persons.map((p) => p.category))).toEqual(new Set(g.pronote.map((p) => p.category)));
+    expect(asData(sampled)).toEqual(asData(readPronoteExport(given)));
+  });
+
+  it('partner records inside a list of their own name (`<Eleve>` holding `<Eleve>`) are read as the whole tree reads them', () => {
+    const text =
+      '<?xml version="1.0"?><Export><Eleves><Eleve><Eleve IDPN="1" Ident="a" Nom="MARTIN" Prenom="Léa"/><Eleve IDPN="2" Ident="b" Nom="PETIT" Prenom="Noé"/>' +
+      '<Eleve IDPN="3" Ident="c" Nom="DURAND" Prenom="Inès"/></Eleve></Eleves><Professeurs><Professeur IDPN="9" Ident="t" Nom="ROUX" Prenom="Ana"/></Professeurs></Export>';
+    const whole = readPronoteExport([input('x.xml', text)]);
+    expect(whole.persons.map((p) => p.id).sort()).toEqual(['1', '2', '3', '9']);
+    expect(asData(readPronoteExport([input('x.xml', text)], { sampledRecords: 1 }))).toEqual(asData(whole));
+  });
+});
+
+describe('the scanner’s sample and records', () => {
+  const text =
+    '<?xml version="1.0"?><E><Eleves>' +
+    Array.from({ length: 6 }, (_, i) => `<Eleve Ident="s${i}"><Responsable Ident="g${i}"/><Classe Nom="6A"/></Eleve>`).join('') +
+    '</Eleves><Responsables>' +
+    Array.from({ length: 4 }, (_, i) => `<Responsable Ident="g${i}" Nom="N${i}"/>`).join('') +
+    '</Responsables><Option>tous</Option></E>';
+  const names = (node: XmlNode) => node.children.map((c) => `${c.name}:${c.attrs.Ident ?? ''}`);
+
+  it('scanXmlSample keeps the first children of each name of each list and counts the others', () => {
+    const sample = { keep: 2, dropped: 0 };
+    const root = scanXmlSample(text, sample)!;
+    expect(names(root.children[0])).toEqual(['Eleve:s0', 'Eleve:s1']);
+    expect(names(root.children[1])).toEqual(['Responsable:g0', 'Responsable:g1']);
+    expect(sample.dropped).toBe(6);
+    // What is kept is kept whole, as the whole tree has it.
+    expect(root.children[0].children[0]).toEqual(scanXmlTree(text)!.children[0].children[0]);
+    expect(root.children[2].text).toBe('tous');
+  });
+
+  it('scanXmlRecords hands out the outermost records whole, in order, and keeps the rest of the tree', () => {
+    const got: XmlNode[] = [];
+    const root = scanXmlRecords(text, { names: new Set(['Eleve', 'Responsable']), onRecord: (n) => got.push(n) })!;
+    const whole = scanXmlTree(text)!;
+    expect(got).toEqual([...whole.children[0].children, ...whole.children[1].children]);
+    // The `Responsable` link inside each `Eleve` stayed in its record.
+    expect(got[0].children.map((c) => c.name)).toEqual(['Responsable', 'Classe']);
+    expect(root.children.map((c) => [c.name, c.children.length])).toEqual([
+      ['Eleves', 0],
+      ['Responsables', 0],
+      ['Option', 0],
+    ]);
+  });
+
+  it('both give up where the whole scan gives up (the parser then reads the file)', () => {
+    const odd = '<E><Eleve Ident="1"><!-- a comment inside --></Eleve></E>';
+    expect(scanXmlTree(odd)).toBeUndefined();
+    expect(scanXmlSample(odd, { keep: 1, dropped: 0 })).toBeUndefined();
+    expect(scanXmlRecords(odd, { names: new Set(['Eleve']), onRecord: () => {} })).toBeUndefined();
+  });
+});
