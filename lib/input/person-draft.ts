@@ -26,15 +26,25 @@ export function newPerson(base: Pick<Person, 'side' | 'source' | 'location' | 'c
 }
 
 /**
+ * The empty list that readers give persons once read (`otherFirstNames`, `classes`, `structures`,
+ * `children`, `guardians`): frozen, so that a later change throws instead of reaching every person
+ * sharing it; replace the list to change it. A fresh empty array weighs 32 bytes.
+ */
+export const NO_ITEMS: readonly never[] = Object.freeze([]);
+
+/**
  * Replaces every text of `p` (fields, list items, link ids, raw values) by its own copy
  * (`ownText`), so that the person keeps nothing of the file it was read from; with a `pool`, equal
- * short values of one read share one copy. In place; returns `p`.
+ * short values of one read share one copy (not the id and the location, unique to each record).
+ * In place; returns `p`.
  */
 export function ownStrings(p: Person, pool?: TextPool): Person {
   const own = pool ? (s: string) => pool.own(s) : ownText;
   p.source = own(p.source);
-  p.location = own(p.location);
-  p.id = own(p.id);
+  // Never pooled: unique to each record, they would only fill the pool (three unique values a person
+  // made its map rehash and restart over a 540,000-person export: `npm run bench -- reading-large`).
+  p.location = ownText(p.location);
+  p.id = ownText(p.id);
   p.lastName = own(p.lastName);
   p.firstName = own(p.firstName);
   if (p.birthName !== undefined) p.birthName = own(p.birthName);

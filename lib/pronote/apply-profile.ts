@@ -22,7 +22,7 @@
  */
 import { categoryFromWord } from '../input/category-words';
 import { parseDate } from '../input/dates';
-import { clean, newPerson, ownStrings, parseSex, TextPool } from '../input/person-draft';
+import { clean, NO_ITEMS, newPerson, ownStrings, parseSex, TextPool } from '../input/person-draft';
 import { completeRelations } from '../input/relations';
 import { compact } from '../input/words';
 import { NO_ATTRS, NO_CHILDREN, scanXmlRecords, type XmlNode } from '../input/xml';
@@ -197,6 +197,9 @@ interface ProfileReader {
   finish(): ProfileReadResult;
 }
 
+/** {@link NO_ITEMS} as a list of strings (frozen: replaced, never changed). */
+const NONE = NO_ITEMS as unknown as string[];
+
 function profileReader(profile: MappingProfile, options: ProfileReadOptions): ProfileReader {
   const { source } = options;
   const f = profile.fields;
@@ -266,21 +269,20 @@ function profileReader(profile: MappingProfile, options: ProfileReadOptions): Pr
       return;
     }
     const p = newPerson({ side: 'pronote', source, location, category, id, idKind, lastName: lastName ?? '', firstName: firstName ?? '' });
-    seenHere.set(id, p);
-    const keys = innerMap(keyToId, category);
-    if (ident) keys.set(ident, id);
-    keys.set(id, id);
     const birthName = fieldValue(node, f.birthName);
     if (birthName && birthName !== p.lastName) p.birthName = birthName;
+    // Lists left empty share one frozen array (NO_ITEMS): see `finish`.
+    p.structures = NONE;
     const others = listValues(node, f.otherFirstNames, []);
-    p.otherFirstNames = others.length === 0 ? [] : others.flatMap((v) => v.split(/\s*,\s*/)).filter(Boolean);
+    p.otherFirstNames = others.length === 0 ? NONE : others.flatMap((v) => v.split(/\s*,\s*/)).filter(Boolean);
     const birthDate = parseDate(fieldValue(node, f.birthDate));
     if (birthDate) p.birthDate = birthDate;
     const sex = parseSex(fieldValue(node, f.sex));
     if (sex) p.sex = sex;
     const civility = fieldValue(node, f.civility);
     if (civility) p.civility = civility;
-    p.classes = [...new Set(listValues(node, f.classes, LABEL_ATTRS))];
+    const classes = listValues(node, f.classes, LABEL_ATTRS);
+    p.classes = classes.length === 0 ? NONE : [...new Set(classes)];
     const email = fieldValue(node, f.email);
     if (email) p.email = email;
     const postalCode = fieldValue(node, f.postalCode);
@@ -298,28 +300,35 @@ function profileReader(profile: MappingProfile, options: ProfileReadOptions): Pr
       if (value) p.raw[c.name] = p.raw[c.name] ? `${p.raw[c.name]} | ${value}` : value;
     }
     persons.push(ownStrings(p, pool));
+    // Keyed by the person's own id, which links then share (the file's text is let go after reading).
+    seenHere.set(p.id, p);
+    const keys = innerMap(keyToId, category);
+    if (ident) keys.set(ident, p.id);
+    keys.set(p.id, p.id);
   };
   const finish = (): ProfileReadResult => {
     // Links name the guardian by its key in the file (partner layout: `Ident`), which may differ from its id (`IDPN`).
     const guardianKeys = keyToId.get('guardian');
     for (const [student, refs] of guardianRefs) {
-      // Own copies: the keys are the file's text, and one id kept as a view keeps the whole file.
-      for (const ref of refs) student.guardians.push({ id: pool.own(guardianKeys?.get(ref) ?? ref) });
+      // The person's own id when the link resolves; else an own copy (a view would keep the whole file).
+      for (const ref of refs) student.guardians.push({ id: guardianKeys?.get(ref) ?? pool.own(ref) });
     }
     const studentKeys = keyToId.get('student');
     for (const [guardian, refs] of childRefs) {
       for (const ref of refs) {
-        const id = pool.own(studentKeys?.get(ref) ?? ref);
+        const id = studentKeys?.get(ref) ?? pool.own(ref);
         if (!guardian.children.some((c) => c.id === id)) guardian.children.push({ id });
       }
     }
     completeRelations(persons);
     // Lists grown by `push` keep room for 16 or more links; exact copies weighed 60 MB less at
-    // 540,000 persons (`npm run bench -- reading-large`).
+    // 540,000 persons. Empty lists share one frozen array (`NO_ITEMS`, as the other lists since
+    // `read`): 32 bytes each, three or four a person, 57 MB at 540,000 persons (`npm run bench --
+    // reading-large`: persons 393 → 332 MiB).
     for (let i = 0; i < persons.length; i++) {
       const p = persons[i];
-      if (p.children.length) p.children = p.children.slice();
-      if (p.guardians.length) p.guardians = p.guardians.slice();
+      p.children = p.children.length ? p.children.slice() : (NO_ITEMS as unknown as Person['children']);
+      p.guardians = p.guardians.length ? p.guardians.slice() : (NO_ITEMS as unknown as Person['guardians']);
     }
     return { persons, notRead, identFallbacks };
   };

@@ -33,7 +33,7 @@ export { sniffLayout } from './sniffer';
  * unused fields look at 5,000 records per category at most (link-fields.ts), and a list longer
  * than this is read from the text record by record.
  */
-const SAMPLED_RECORDS = 20_000;
+const SAMPLED_RECORDS = 5_000;
 
 export type PronoteLayout = 'partner' | 'rapprochement-sso' | 'sniffed';
 
