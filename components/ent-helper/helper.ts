@@ -6,10 +6,10 @@
  * page changes. The content script only passes
  * the ways to reach the background (`deps`), so the helper runs in tests without a browser.
  */
-import { checkEntAdmin } from '../../lib/checks/ent-admin';
+import type { checkEntAdmin } from '../../lib/checks/ent-admin';
 import type { Finding } from '../../lib/checks/finding';
 import type { Refusal, Suggestion, WizardRow } from '../../lib/messages';
-import { type EntAdminReading, entFieldElement, readEntAdmin } from '../../lib/pages/ent-admin';
+import { type EntAdminReading, entFieldElement } from '../../lib/pages/ent-admin';
 import type { ExportKind } from '../../lib/core/person';
 import { type Lang, uiLang } from '../i18n';
 import { createFindingsMount } from '../findings/mount';
@@ -38,17 +38,24 @@ export interface EntHelperDeps {
   now?(): Date;
 }
 
+/** How the feature reads and judges the screen: its declaration's `read` and `check` (features/ent-admin). */
+export interface EntAdminPage {
+  read(doc: Document): EntAdminReading;
+  check: typeof checkEntAdmin;
+}
+
 export interface EntHelperOptions {
   lang?: Lang;
   debounceMs?: number;
 }
 
 /**
- * Starts the helper on `doc`: one run now, then one after each burst of changes. Returns a
+ * Starts the helper on `doc`: one run now, then one after each burst of changes, each reading the
+ * screen with `page.read` and judging it with `page.check` (the feature's declaration). Returns a
  * function that stops it and removes what it showed. Never changes the page's controls, except
  * the search field the admin asks to fill by clicking a suggestion's button.
  */
-export function startEntHelper(doc: Document, deps: EntHelperDeps, options: EntHelperOptions = {}): () => void {
+export function startEntHelper(doc: Document, page: EntAdminPage, deps: EntHelperDeps, options: EntHelperOptions = {}): () => void {
   const lang = options.lang ?? uiLang();
   const findings = createFindingsMount(doc, { lang, feature: 'ent-admin' });
   const suggestions = createSuggestionsMount(doc, lang);
@@ -99,14 +106,14 @@ export function startEntHelper(doc: Document, deps: EntHelperDeps, options: EntH
   const run = async () => {
     if (stopped) return;
     const id = ++runs;
-    const reading = readEntAdmin(doc);
+    const reading = page.read(doc);
     const snap = reading.snapshot;
     if (snap.import?.mode && !kindAsked) {
       kindAsked = true;
       fileKind = await deps.loadedExportKind(snap.import.uai).catch(() => undefined);
       if (stopped || id !== runs) return;
     }
-    const list = checkEntAdmin(snap, { date: deps.now?.() ?? new Date(), fileKind, pronoteVersion });
+    const list = page.check(snap, { date: deps.now?.() ?? new Date(), fileKind, pronoteVersion });
     findings.update(list, (field) => entFieldElement(reading.anchors, field));
     showVersionCheck(reading);
     const result = { url: doc.location?.href ?? '', screen: snap.screens.map((s) => `ent-${s}`).join('+') || 'none', findings: list };

@@ -50,7 +50,7 @@ export const entAdmin = {
     const world = globalThis as EntWorld;
     world.passerelleEntStop?.();
     doc.documentElement.dataset.passerelleEnt = 'on';
-    const stop = startEntHelper(doc, {
+    const stop = startEntHelper(doc, entAdmin, {
       marks: async (uai, rows) => {
         const answer = await send('suggestions/marks', { uai, rows });
         return !answer ? { refused: 'no-rapprochement' } : 'refused' in answer ? answer : answer.marks;

@@ -2,8 +2,13 @@ import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fillSearchField } from '../../../../components/ent-helper/fill';
-import { type EntHelperDeps, startEntHelper } from '../../../../components/ent-helper/helper';
+import { type EntAdminPage, type EntHelperDeps, startEntHelper } from '../../../../components/ent-helper/helper';
+import { checkEntAdmin } from '../../../../lib/checks/ent-admin';
+import { readEntAdmin } from '../../../../lib/pages/ent-admin';
 import type { Suggestion } from '../../../../lib/messages';
+
+/** The ENT admin feature's reading and rules (features/ent-admin declares the same). */
+const PAGE: EntAdminPage = { read: readEntAdmin, check: checkEntAdmin };
 import { shadowOf } from '../../../../components/page-host/closed-host';
 
 const DIR = 'test/fixtures/sites/clg-exemple.monbureaunumerique.fr/admin';
@@ -71,7 +76,7 @@ describe('startEntHelper on the import wizard', () => {
       loadedExportKind: async (uai) => (uai === '0482409H' ? 'all-users' : undefined),
       now: () => WINTER,
     };
-    stop = startEntHelper(doc, deps, { lang: 'fr', debounceMs: 20 });
+    stop = startEntHelper(doc, PAGE, deps, { lang: 'fr', debounceMs: 20 });
     const lines = await until(() => {
       const l = inShadows(doc, '[data-passerelle-suggestion]');
       return l.length === 4 && l;
@@ -124,6 +129,7 @@ describe('startEntHelper on the import wizard', () => {
     let confirmed = false;
     stop = startEntHelper(
       doc,
+      PAGE,
       {
         marks: async (_u, rows) => (confirmed ? rows.map((r) => r.lastName === 'BERNARD') : { refused: 'host-not-school-ent' }),
         reveal: async () => BERNARD,
@@ -149,6 +155,7 @@ describe('startEntHelper with rows the schema would refuse', () => {
     const asked: string[][] = [];
     stop = startEntHelper(
       doc,
+      PAGE,
       {
         marks: async (_u, rows) => {
           asked.push(rows.map((r) => r.lastName));
@@ -173,6 +180,7 @@ describe('startEntHelper on the service screen', () => {
     const published: string[][] = [];
     stop = startEntHelper(
       doc,
+      PAGE,
       {
         marks: async () => ({ refused: 'no-rapprochement' }),
         reveal: async () => null,
@@ -201,6 +209,7 @@ describe('startEntHelper on the service screen', () => {
     const doc = open('service-table.html');
     const s = startEntHelper(
       doc,
+      PAGE,
       { marks: async () => ({ refused: 'no-rapprochement' }), reveal: async () => null, loadedExportKind: async () => undefined },
       { lang: 'fr', debounceMs: 20 },
     );
