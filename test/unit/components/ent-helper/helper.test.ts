@@ -6,10 +6,10 @@ import { type EntAdminPage, type EntHelperDeps, startEntHelper } from '../../../
 import { checkEntAdmin } from '../../../../lib/checks/ent-admin';
 import { readEntAdmin } from '../../../../lib/pages/ent-admin';
 import type { Suggestion } from '../../../../lib/messages';
+import { shadowOf } from '../../../../components/page-host/closed-host';
 
 /** The ENT admin feature's reading and rules (features/ent-admin declares the same). */
 const PAGE: EntAdminPage = { read: readEntAdmin, check: checkEntAdmin };
-import { shadowOf } from '../../../../components/page-host/closed-host';
 
 const DIR = 'test/fixtures/sites/clg-exemple.monbureaunumerique.fr/admin';
 const WINTER = new Date(2027, 0, 12);
