@@ -218,7 +218,7 @@ function scan(text: string, build: boolean, records?: RecordHook, sample?: Sampl
   // Depth of the record being read (records: elements of `records.names` outside another one), or -1.
   let recordDepth = -1;
   // Sampling: per open element (the first levels only), how many children of each name it kept.
-  const openCounts: (Map<string, number> | undefined)[] = [];
+  const openCounts: (Map<string, Spread> | undefined)[] = [];
   // Each turn reads one piece of markup starting at `p` (a `<`), then the text up to the next `<`.
   for (;;) {
     const c1 = text.charCodeAt(p + 1);
@@ -406,26 +406,65 @@ const SAMPLED_DEPTH = 4;
 
 /** The sample's bound and what it left out (see {@link scanXmlSample}). */
 export interface Sample {
-  /** Children of one name kept per element. */
+  /** Children of one name kept per element: between `keep` and twice as many, spread over the list. */
   keep: number;
   /** Elements left out, counted as the scan goes. */
   dropped: number;
 }
 
-/** Keeps `node`, which has just closed, in `parent` only if fewer than `sample.keep` of its name are there. */
-function sampleChild(parent: XmlNode, node: XmlNode, parentDepth: number, sample: Sample, openCounts: (Map<string, number> | undefined)[]): void {
+/** How the children of one name of one element are sampled: every `stride`-th kept, `kept` of them so far. */
+interface Spread {
+  seen: number;
+  stride: number;
+  kept: number;
+}
+
+/**
+ * Keeps `node`, which has just closed, in `parent` when it falls on its name's stride: every child
+ * until `2 × sample.keep` are kept, then every other one of those is let go and the stride doubles,
+ * and so on. The sample spreads over the whole list, between `keep` and `2 × keep` children of a
+ * name, so that a list sorted by some field (the guardians without children first) is seen whole.
+ */
+function sampleChild(parent: XmlNode, node: XmlNode, parentDepth: number, sample: Sample, openCounts: (Map<string, Spread> | undefined)[]): void {
   let counts = openCounts[parentDepth];
   if (!counts) {
     counts = new Map();
     openCounts[parentDepth] = counts;
   }
-  const n = (counts.get(node.name) ?? 0) + 1;
-  counts.set(node.name, n);
-  if (n <= sample.keep) return;
+  let spread = counts.get(node.name);
+  if (!spread) {
+    spread = { seen: 0, stride: 1, kept: 0 };
+    counts.set(node.name, spread);
+  }
+  const at = spread.seen++;
+  if (at % spread.stride !== 0) {
+    dropLast(parent);
+    sample.dropped++;
+    return;
+  }
+  if (++spread.kept <= 2 * sample.keep) return;
+  // Every other child of this name goes (the first stays), and the stride doubles.
+  const siblings = parent.children;
+  let kept = 0;
+  let ofName = 0;
+  for (let i = 0; i < siblings.length; i++) {
+    const c = siblings[i];
+    if (c.name === node.name && ofName++ % 2 === 1) {
+      sample.dropped++;
+      continue;
+    }
+    siblings[kept++] = c;
+  }
+  siblings.length = kept;
+  spread.kept = Math.ceil(ofName / 2);
+  spread.stride *= 2;
+}
+
+/** Takes the last child out of `parent` (the one that has just closed). */
+function dropLast(parent: XmlNode): void {
   const siblings = parent.children;
   siblings.pop();
   if (siblings.length === 0) parent.children = NO_CHILDREN;
-  sample.dropped++;
 }
 
 /**
@@ -463,11 +502,12 @@ export function scanXmlRecords(text: string, records: RecordHook): XmlNode | und
 
 /**
  * The tree of {@link scanXmlTree}, except that the root and the elements of the next levels keep
- * only their first `sample.keep` children of each name (the others are read and let go at once;
- * `sample.dropped` counts them). What a reader learns of a file's layout from a few thousand
+ * of each name of children between `sample.keep` and twice as many, evenly spread over the list
+ * (every second, then every fourth…; the others are read and let go at once, `sample.dropped`
+ * counts them). What a reader learns of a file's layout from a few thousand
  * records of each list, it learns without the millions of elements of a large export standing in
- * memory (issue 15, point 7). Lists of lists are cut the same way: `keep` must stay far above the
- * number of lists of one name (the six `TABLE`s of an EDT export).
+ * memory (issue 15, point 7). Lists of lists are sampled the same way: `keep` must stay far above
+ * the number of lists of one name (the six `TABLE`s of an EDT export).
  * @returns the sampled tree, or undefined when the scanner is not sure (as scanXmlTree).
  */
 export function scanXmlSample(text: string, sample: Sample): XmlNode | undefined {

@@ -29,9 +29,10 @@ export { readRapprochementSso } from './rapprochement-sso';
 export { sniffLayout } from './sniffer';
 
 /**
- * Records of one name kept per list to judge a file's layout: the sniffer, the link fields and the
- * unused fields look at 5,000 records per category at most (link-fields.ts), and a list longer
- * than this is read from the text record by record.
+ * Records of one name kept per list to judge a file's layout, at least (the sample holds up to
+ * twice as many, spread over the whole list: scanXmlSample): the link fields and the unused fields
+ * look at 5,000 records per category at most (link-fields.ts). A list longer than twice this is
+ * read from the text record by record.
  */
 const SAMPLED_RECORDS = 5_000;
 
@@ -155,6 +156,11 @@ function onlyPartnerElements(root: XmlNode): boolean {
  * - Any other layout: sniffed (sniffer.ts), or read with `options.profile` when given.
  * - A person whose (category, id) was already read from an earlier file goes to `notRead`, naming
  *   that file (the same export given twice would otherwise read everyone twice).
+ * - A partner export (or one read with a saved profile whose categories are told by element name)
+ *   whose lists hold more than twice `options.sampledRecords` records of one name (default 5,000)
+ *   is judged on a sample spread over each list, then read record by record from its text: the
+ *   same result, in less memory (tests set it low to compare both ways; Infinity reads every file
+ *   whole). Sniffed layouts are judged on every record.
  * @throws InputError when a whole file cannot be used: too large, not XML (PDF, CSV...), not
  * well-formed (line and column), entity declarations, an AAF file, an encrypted partner export,
  * or XML in which no person is found.
@@ -173,7 +179,7 @@ export function readPronoteExport(files: InputFile[], options: { profile?: Mappi
   /** The first person read for each id, per category, to set aside the same person in a later file. */
   const readBefore = new Map<Category, Map<string, Person>>();
   for (const file of files) {
-    // Lists longer than this are sampled: the partner layout (or a saved profile), its link fields
+    // Long lists are sampled: the partner layout (or a saved profile), its link fields
     // and unused fields are judged on the sample (link targets on the whole file), then the
     // persons are read from the text.
     const sample = { keep: options.sampledRecords ?? SAMPLED_RECORDS, dropped: 0 };

@@ -40,6 +40,23 @@ describe('a sampled export reads as the whole one', () => {
     );
   });
 
+  it('guardian-side links found when the first guardians of a large list have none (a list sorted by family, say)', () => {
+    const g = generate({ seed: 8, students: 60 });
+    for (const links of ['guardian-enfant', 'guardian-elements', 'guardian-attribute'] as const) {
+      const [file] = pronoteFiles(g.pronote, ['partner'], { links });
+      // The links taken off the first 40 guardians (Enfant or Eleve children, or an Enfants attribute).
+      let seen = 0;
+      const text = contentOf(file).replace(/<Responsable\b[^>]*?(\/>|>[\s\S]*?<\/Responsable>)/g, (record) =>
+        seen++ < 40 ? record.replace(/<(Enfant|Eleve)\b[^>]*\/>/g, '').replace(/ Enfants="[^"]*"/, '') : record,
+      );
+      const given = [input(file.name, text)];
+      const whole = readPronoteExport(given, { sampledRecords: Number.POSITIVE_INFINITY });
+      expect(whole.guardianLinks.linked, links).toBeGreaterThan(10);
+      expect(whole.guardianLinks.linked, links).toBeLessThan(whole.guardianLinks.guardians - 30);
+      expect(asData(readPronoteExport(given, { sampledRecords: 5 })), links).toEqual(asData(whole));
+    }
+  });
+
   it('a saved profile of a sniffed layout (six EDT tables, 8 records kept of each) reads the same as the whole file', () => {
     const g = generate({ seed: 3, students: 60 });
     const [file] = pronoteFiles(g.pronote, ['edt'], { links: 'guardian-elements' });
@@ -78,12 +95,14 @@ describe('the scanner’s sample and records', () => {
     '</Responsables><Option>tous</Option></E>';
   const names = (node: XmlNode) => node.children.map((c) => `${c.name}:${c.attrs.Ident ?? ''}`);
 
-  it('scanXmlSample keeps the first children of each name of each list and counts the others', () => {
+  it('scanXmlSample keeps of each name of each list between keep and twice as many children, spread over the list', () => {
     const sample = { keep: 2, dropped: 0 };
     const root = scanXmlSample(text, sample)!;
-    expect(names(root.children[0])).toEqual(['Eleve:s0', 'Eleve:s1']);
-    expect(names(root.children[1])).toEqual(['Responsable:g0', 'Responsable:g1']);
-    expect(sample.dropped).toBe(6);
+    // Six students: four kept, then every other one (the stride doubles), up to the last.
+    expect(names(root.children[0])).toEqual(['Eleve:s0', 'Eleve:s2', 'Eleve:s4']);
+    // Four guardians: no more than twice `keep`, all kept.
+    expect(names(root.children[1])).toEqual(['Responsable:g0', 'Responsable:g1', 'Responsable:g2', 'Responsable:g3']);
+    expect(sample.dropped).toBe(3);
     // What is kept is kept whole, as the whole tree has it.
     expect(root.children[0].children[0]).toEqual(scanXmlTree(text)!.children[0].children[0]);
     expect(root.children[2].text).toBe('tous');
