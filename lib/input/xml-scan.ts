@@ -215,6 +215,7 @@ function scan(text: string, build: boolean, records?: RecordHook, sample?: Sampl
   let amp = -2; // index of the next `&` at or after the text being read (-1: none left)
   let line = 1;
   let lineAt = 0;
+  let nextLt = -1; // index of the next `<` after the attribute value being read (see there)
   // Depth of the record being read (records: elements of `records.names` outside another one), or -1.
   let recordDepth = -1;
   // Sampling: per open element (the first levels only), how many children of each name it kept.
@@ -315,6 +316,11 @@ function scan(text: string, build: boolean, records?: RecordHook, sample?: Sampl
         if (c !== DQUOTE && c !== SQUOTE) return undefined;
         const close = text.indexOf(c === DQUOTE ? '"' : "'", q + 1);
         if (close < 0) return undefined;
+        // A `<` in an attribute value is not well-formed (XML 1.0 §3.1, "No < in Attribute Values"),
+        // though fast-xml-parser's validator lets it through: left to readXmlTree's refusal. The next
+        // `<` is looked for once per tag, not once per attribute.
+        if (nextLt <= q) nextLt = text.indexOf('<', q + 1);
+        if (nextLt >= 0 && nextLt < close) return undefined;
         // A repeated attribute is a validator error: left to it, for its message.
         const attrLength = attrEnd - attrAt;
         for (let k = 0; k < attrCount; k++) {

@@ -186,8 +186,12 @@ export function parseXmlTree(text: string): XmlNode | undefined {
   return scanXmlTree(text) ?? parseXmlTreeWithParser(text);
 }
 
-/** {@link parseXmlTree} by fast-xml-parser alone: the reference the fast scanner must match (tests). */
-export function parseXmlTreeWithParser(text: string): XmlNode | undefined {
+/**
+ * {@link parseXmlTree} by fast-xml-parser alone: the reference the fast scanner must match (tests).
+ * `faults.ltInAttribute` is set to the start index of the first element with a `<` in an attribute
+ * value (not well-formed XML, which the parser reads all the same).
+ */
+export function parseXmlTreeWithParser(text: string, faults?: { ltInAttribute?: number }): XmlNode | undefined {
   const parser = new XMLParser({
     preserveOrder: true,
     ignoreAttributes: false,
@@ -211,9 +215,13 @@ export function parseXmlTreeWithParser(text: string): XmlNode | undefined {
     const name = Object.keys(item).find((k) => k !== ':@' && k !== '#text');
     if (!name) return undefined;
     const attrs: Record<string, string> = {};
-    for (const [k, v] of Object.entries(item[':@'] ?? {})) attrs[k.replace(/^.*:/, '')] = decodeXmlEntities(String(v));
-    const node: XmlNode = { name, attrs, children: [], text: '', line: 0 };
     const index = (item as unknown as Record<symbol, { startIndex?: number } | undefined>)[meta]?.startIndex;
+    for (const [k, v] of Object.entries(item[':@'] ?? {})) {
+      // Entities are decoded below: a `<` here stood as such in the file.
+      if (faults && faults.ltInAttribute === undefined && String(v).includes('<')) faults.ltInAttribute = index ?? 0;
+      attrs[k.replace(/^.*:/, '')] = decodeXmlEntities(String(v));
+    }
+    const node: XmlNode = { name, attrs, children: [], text: '', line: 0 };
     if (typeof index === 'number') starts.push({ node, index });
     const texts: string[] = [];
     for (const child of (item[name] as Ordered[]) ?? []) {
@@ -265,8 +273,9 @@ export function readXmlTree(text: string, source: string, how?: { scanned: boole
   if (fast) return fast;
   assertWellFormed(text, source);
   let root: XmlNode | undefined;
+  const faults: { ltInAttribute?: number } = {};
   try {
-    root = parseXmlTreeWithParser(text);
+    root = parseXmlTreeWithParser(text, faults);
   } catch (e) {
     // fast-xml-parser throws plain Errors in English on what its validator let through: the
     // reader's message instead, at the line of the last markup the validator could not place.
@@ -275,6 +284,17 @@ export function readXmlTree(text: string, source: string, how?: { scanned: boole
       {
         fr: `Le fichier «\u202f${source}\u202f» n’est pas un XML valide\u202f: sa structure ne peut pas être lue (balise, commentaire ou instruction mal fermé, ligne ${faultLine(text)}). Exportez-le à nouveau sans l’ouvrir ni le modifier.`,
         en: `The file "${source}" is not valid XML: its structure cannot be read (a tag, comment or instruction not closed properly, line ${faultLine(text)}). Export it again without opening or editing it.`,
+      },
+      source,
+      'not-well-formed',
+    );
+  }
+  if (faults.ltInAttribute !== undefined) {
+    const { line } = lineColumn(text, faults.ltInAttribute);
+    throw new InputError(
+      {
+        fr: `Le fichier «\u202f${source}\u202f» n’est pas un XML valide\u202f: erreur ligne ${line} (un «\u202f<\u202f» dans la valeur d’un attribut, entre guillemets\u202f; il s’écrit &lt; en XML). Exportez-le à nouveau sans l’ouvrir ni le modifier.`,
+        en: `The file "${source}" is not valid XML: error at line ${line} (a "<" inside an attribute value, between quotes; XML writes it &lt;). Export it again without opening or editing it.`,
       },
       source,
       'not-well-formed',

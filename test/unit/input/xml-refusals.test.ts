@@ -95,6 +95,28 @@ describe('parser faults become the reader’s message', () => {
   }
 });
 
+describe('a `<` inside an attribute value is refused, not kept in a name', () => {
+  // Plain (the fast scanner's file) and with a comment inside an element (read by fast-xml-parser,
+  // whose validator lets the `<` through).
+  for (const [how, body] of [
+    ['plain', PERSONS.replace('Prenom="Léa"', 'Prenom="<Léa"')],
+    ['through the parser', PERSONS.replace('Prenom="Léa"/>', 'Prenom="<Léa"><!-- note --></Eleve>').replace('<Eleve Ident="2"', '\n<Eleve Ident="2"')],
+  ] as const) {
+    it(how, () => {
+      const e = refusal(() => readPronoteExport([file('x.xml', exportWith('', body))]));
+      expect(e.code).toBe('not-well-formed');
+      expect(e.userMessage.fr).toContain('«\u202fx.xml\u202f»');
+      expect(e.userMessage.fr).toMatch(/ligne \d+ \(un «\u202f<\u202f» dans la valeur d’un attribut/);
+      expect(e.userMessage.en).toContain('inside an attribute value');
+    });
+  }
+
+  it('`&lt;` written as XML writes it stays text', () => {
+    const r = readPronoteExport([file('x.xml', exportWith('', PERSONS.replace('Prenom="Léa"', 'Prenom="&lt;Léa"')))]);
+    expect(r.persons.map((p) => p.firstName)).toEqual(['Jean', '<Léa']);
+  });
+});
+
 describe('a whole AAF delivery', () => {
   it('skips the DTD given with the XML files, and says so', () => {
     const dtd = file('ficAlimMENESR.dtd', '<?xml version="1.0" encoding="UTF-8"?>\n<!ELEMENT ficAlimMENESR (addRequest*)>\n<!ENTITY % x "y">\n');
