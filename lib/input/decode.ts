@@ -17,6 +17,11 @@ export interface Decoded {
    * (a file edited in two tools); absent when none.
    */
   windows1252Lines?: number;
+  /**
+   * The single-byte encoding the XML declaration named when the bytes are UTF-8 all the same (a
+   * file converted to UTF-8 whose declaration was left as it was): read as UTF-8, said in a note.
+   */
+  declaredInstead?: string;
 }
 
 const CHUNK = 8192;
@@ -82,6 +87,20 @@ function tryUtf8(bytes: Uint8Array): string | undefined {
   }
 }
 
+/**
+ * What UTF-8 read by mistake as windows-1252 holds: letters of Latin-1 and Latin Extended-A (é, ç,
+ * œ, Ł…), typographic punctuation, the euro sign; and nothing else above ASCII. Two windows-1252
+ * bytes that happen to form UTF-8 (`É€`, 0xC9 0x80) give a character outside these (U+0240).
+ */
+const FRENCH_LETTERS = /[\u00a0-\u017f\u2000-\u206f\u20ac]/;
+const NOT_FRENCH = /[^\t\n\r\u0020-\u017f\u2000-\u206f\u20ac]/;
+
+/** True when a byte is above 0x7F (the text is not plain ASCII). */
+function hasHighByte(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80) return true;
+  return false;
+}
+
 /** The `encoding` pseudo-attribute of an XML declaration at the very start, lower-cased. */
 function declaredXmlEncoding(bytes: Uint8Array): string | undefined {
   const head = String.fromCharCode.apply(null, Array.from(bytes.subarray(0, 256)));
@@ -127,10 +146,14 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   if (b0 === 0x00 && b1 === 0x3c && bytes[2] === 0x00) return { text: decodeUtf16(bytes, false), encoding: 'utf-16be' };
 
   const declared = declaredXmlEncoding(bytes);
-  if (declared && WINDOWS_1252_LABELS.has(declared)) {
+  if (declared && (WINDOWS_1252_LABELS.has(declared) || ISO_8859_15_LABELS.has(declared))) {
+    // French text in windows-1252 never forms valid multi-byte UTF-8 (`é` would be `Ã©`): bytes
+    // that do are UTF-8 under a declaration left as it was.
+    const utf8 = hasHighByte(bytes) ? tryUtf8(bytes) : undefined;
+    if (utf8 !== undefined && FRENCH_LETTERS.test(utf8) && !NOT_FRENCH.test(utf8)) return { text: utf8, encoding: 'utf-8', declaredInstead: declared };
+    if (ISO_8859_15_LABELS.has(declared)) return { text: decodeIso885915(bytes), encoding: 'iso-8859-15' };
     return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
-  if (declared && ISO_8859_15_LABELS.has(declared)) return { text: decodeIso885915(bytes), encoding: 'iso-8859-15' };
   if (declared && declared !== 'utf-8' && declared !== 'utf8') {
     try {
       const decoder = new TextDecoder(declared, { fatal: true });

@@ -75,6 +75,15 @@ export function encodingNotes(decoded: Decoded, source: string): ReadNote[] {
       },
     });
   }
+  if (decoded.declaredInstead) {
+    notes.push({
+      source,
+      message: {
+        fr: `Le fichier déclare l’encodage ${decoded.declaredInstead} mais il est écrit en UTF-8 (sans doute converti sans que sa première ligne soit corrigée) : Passerelle l’a lu en UTF-8. Vérifiez quelques accents.`,
+        en: `The file declares the ${decoded.declaredInstead} encoding but is written in UTF-8 (probably converted without its first line being corrected): Passerelle read it as UTF-8. Check a few accents.`,
+      },
+    });
+  }
   if (decoded.encoding === 'utf-8') {
     const lines = doubleEncodedLines(decoded.text);
     if (lines.length > 0) {

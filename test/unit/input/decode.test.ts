@@ -67,6 +67,18 @@ describe('decodeBytes', () => {
     expect(decodeBytes(new Uint8Array(latin9)).text).toBe('<?xml version="1.0" encoding="iso-8859-15"?><a n="€œ"/>');
   });
 
+  it('reads as UTF-8, and says so, a UTF-8 file whose declaration still names windows-1252 or ISO-8859-1', () => {
+    for (const label of ['windows-1252', 'ISO-8859-1', 'iso-8859-15']) {
+      const text = `<?xml version="1.0" encoding="${label}"?><a n="Gérald Œdipe"/>`;
+      expect(decodeBytes(new TextEncoder().encode(text))).toEqual({ text, encoding: 'utf-8', declaredInstead: label.toLowerCase() });
+    }
+    // Plain ASCII or real windows-1252 (`é` as the byte 0xE9): read as declared.
+    const ascii = '<?xml version="1.0" encoding="windows-1252"?><a n="Gerald"/>';
+    expect(decodeBytes(new TextEncoder().encode(ascii))).toEqual({ text: ascii, encoding: 'windows-1252' });
+    const cp1252 = [...new TextEncoder().encode('<?xml version="1.0" encoding="windows-1252"?><a n="G'), 0xe9, ...new TextEncoder().encode('rald"/>')];
+    expect(decodeBytes(new Uint8Array(cp1252))).toEqual({ text: '<?xml version="1.0" encoding="windows-1252"?><a n="Gérald"/>', encoding: 'windows-1252' });
+  });
+
   it('falls back to windows-1252 when a file declared UTF-8 is not valid UTF-8', () => {
     const bytes = [...new TextEncoder().encode('<?xml version="1.0" encoding="UTF-8"?><a n="'), 0xe9, 0x92, '"'.charCodeAt(0), 0x2f, 0x3e];
     expect(decodeBytes(new Uint8Array(bytes))).toEqual({ text: '<?xml version="1.0" encoding="UTF-8"?><a n="é’"/>', encoding: 'windows-1252' });
