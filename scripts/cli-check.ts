@@ -262,7 +262,7 @@ try {
   writeFileSync(csvExport, 'Nom;Prénom;Identifiant\nDUPONT;Jean;123\nMARTIN;Léa;124\n', 'utf8');
   const csvRun = reconcile(['--pronote', csvExport, '--directory', 'sample/aaf', '--out', join(work, 'csv')]);
   check(
-    csvRun.status === 2 && /--mapping ne change rien à un CSV[\s\S]*--mapping does not help with a CSV/.test(csvRun.stderr),
+    csvRun.status === 2 && /L’option --mapping ne permet pas non plus de lire un CSV[\s\S]*The --mapping option cannot read a CSV either/.test(csvRun.stderr),
     'a Pronote CSV: exit 2, the refusal says what --mapping takes',
     csvRun.stderr.slice(0, 400),
   );

@@ -35,6 +35,8 @@ const USAGE = `Usage:
   npx tsx scripts/generate.ts --out DIR --from-aaf AAF_DIR [--seed N] [--layouts ...] [--links FORM]
   FORM (student–guardian links): ${LINK_FORMS.join(', ')}
   npx tsx scripts/generate.ts --sample
+  --pronote N, --directory N: sizes aimed at; whole families and schools are drawn, so the counts
+  written come within a few persons of them (60,000 asked gives 60,010).
 Options of both modes: [--variant NAME|list] (scripts/generator/variants.ts)`;
 
 interface Args {

@@ -370,8 +370,8 @@ function withMappingHint<T>(read: () => T, files: InputFile[]): T {
     if (!file || !looksLikeTable(decodeBytes(file.bytes).text)) throw e;
     const m = (e as InputError).userMessage;
     throw new UsageError(
-      `${m.fr}\n--mapping ne change rien à un CSV\u202f: il prend un profil de correspondance (JSON, format dans le README) pour lire un export Pronote XML d’une autre mise en page. Exportez les identifiants en XML depuis Pronote.`,
-      `${m.en}\n--mapping does not help with a CSV: it takes a mapping profile (JSON, format in the README) to read a Pronote XML export of another layout. Export the identifiers as XML from Pronote.`,
+      `${m.fr}\nL’option --mapping ne permet pas non plus de lire un CSV\u202f: elle prend un profil de correspondance (JSON, format dans le README) pour lire un export Pronote XML d’une autre mise en page. Exportez les identifiants en XML depuis Pronote.`,
+      `${m.en}\nThe --mapping option cannot read a CSV either: it takes a mapping profile (JSON, format in the README) to read a Pronote XML export of another layout. Export the identifiers as XML from Pronote.`,
       false,
     );
   }

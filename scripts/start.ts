@@ -36,6 +36,13 @@ async function main() {
   const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) || process.platform !== 'linux';
   if (!CHROMIUM || !hasDisplay) {
     console.log(`\nNo browser window can be opened here (${CHROMIUM ? 'no display' : 'no Chromium found'}).\n${manualSteps()}`);
+    console.log(
+      [
+        `The demo admin screens (${DEMO_LANDING}, pages in test/fixtures/sites) open in the browser that`,
+        '`npm start` starts on a machine with a display, the demo hosts mapped to a local server.',
+        'Here, the pairing runs on the sample from the command line: npm run reconcile -- --sample --out out/sample',
+      ].join('\n'),
+    );
     return;
   }
   // The demo school's Pronote answers the instance check, as a published Pronote.net does.
