@@ -22,21 +22,56 @@ export interface Decoded {
    * file converted to UTF-8 whose declaration was left as it was): read as UTF-8, said in a note.
    */
   declaredInstead?: string;
+  /**
+   * With `xmlReferences` (decodeBytes' option): how many characters above U+00FF of a single-byte
+   * file were written as XML character references; absent when none.
+   */
+  references?: number;
 }
 
 const CHUNK = 8192;
 
-/** Decodes single-byte text through a 256-entry table, in chunks (no giant argument lists). */
-function decodeSingleByte(bytes: Uint8Array, table: Uint16Array): string {
+/**
+ * Decodes single-byte text through a 256-entry table, in chunks (no giant argument lists). With
+ * `references`, the characters above U+00FF (the windows-1252 bytes 0x80–0x9F: Œ, œ, ’, €…) are
+ * written as XML character references (`&#339;`), which the XML readers decode in every value:
+ * the text then stays in one byte a character in V8. A 136 MB EDT export held 398 `Œ`/`œ`, which
+ * made its decoded text 272 MB instead of 136 (`npm run bench -- reading-large -- --file=…`).
+ * `counted.references` receives how many were written.
+ */
+function decodeSingleByte(bytes: Uint8Array, table: Uint16Array, counted?: { references: number }): string {
   const parts: string[] = [];
   const buf = new Uint16Array(Math.min(CHUNK, bytes.length));
   for (let start = 0; start < bytes.length; start += CHUNK) {
     const end = Math.min(start + CHUNK, bytes.length);
     const view = end - start === buf.length ? buf : buf.subarray(0, end - start);
-    for (let i = start; i < end; i++) view[i - start] = table[bytes[i]];
-    parts.push(String.fromCharCode.apply(null, view as unknown as number[]));
+    let high = false;
+    for (let i = start; i < end; i++) {
+      const c = table[bytes[i]];
+      view[i - start] = c;
+      if (c > 0xff) high = true;
+    }
+    if (!high || !counted) {
+      parts.push(String.fromCharCode.apply(null, view as unknown as number[]));
+      continue;
+    }
+    let from = 0;
+    for (let k = 0; k < view.length; k++) {
+      if (view[k] <= 0xff) continue;
+      if (k > from) parts.push(String.fromCharCode.apply(null, view.subarray(from, k) as unknown as number[]));
+      parts.push(`&#${view[k]};`);
+      counted.references++;
+      from = k + 1;
+    }
+    if (from < view.length) parts.push(String.fromCharCode.apply(null, view.subarray(from) as unknown as number[]));
   }
   return parts.join('');
+}
+
+/** True when the bytes hold `<![` (a CDATA section, where a character reference would stay as written). */
+function holdsCdata(bytes: Uint8Array): boolean {
+  for (let i = bytes.indexOf(0x3c); i >= 0; i = bytes.indexOf(0x3c, i + 1)) if (bytes[i + 1] === 0x21 && bytes[i + 2] === 0x5b) return true;
+  return false;
 }
 
 function latinTable(changes: readonly (readonly [number, number])[], high?: readonly number[]): Uint16Array {
@@ -50,15 +85,18 @@ function latinTable(changes: readonly (readonly [number, number])[], high?: read
 let windows1252Table: Uint16Array | undefined;
 let iso885915Table: Uint16Array | undefined;
 
-/** windows-1252 → text with the explicit table for 0x80–0x9F (never Node 20's TextDecoder). */
-export function decodeWindows1252(bytes: Uint8Array): string {
+/**
+ * windows-1252 → text with the explicit table for 0x80–0x9F (never Node 20's TextDecoder); with
+ * `counted`, characters above U+00FF as XML character references (see decodeSingleByte).
+ */
+export function decodeWindows1252(bytes: Uint8Array, counted?: { references: number }): string {
   windows1252Table ??= latinTable([], WINDOWS_1252_HIGH);
-  return decodeSingleByte(bytes, windows1252Table);
+  return decodeSingleByte(bytes, windows1252Table, counted);
 }
 
-function decodeIso885915(bytes: Uint8Array): string {
+function decodeIso885915(bytes: Uint8Array, counted?: { references: number }): string {
   iso885915Table ??= latinTable(ISO_8859_15_CHANGES);
-  return decodeSingleByte(bytes, iso885915Table);
+  return decodeSingleByte(bytes, iso885915Table, counted);
 }
 
 function decodeUtf16(bytes: Uint8Array, littleEndian: boolean): string {
@@ -128,11 +166,13 @@ const WINDOWS_1252_LABELS = new Set([
 const ISO_8859_15_LABELS = new Set(['iso-8859-15', 'iso8859-15', 'iso_8859-15', 'latin9', 'latin-9', 'l9']);
 
 /**
- * Decodes the bytes of an input file.
+ * Decodes the bytes of an input file. `options.xmlReferences` (XML readers only): a file declared
+ * in a single-byte encoding has its characters above U+00FF written as XML character references,
+ * so that its text stays in one byte a character (not done when the file holds a CDATA section).
  * @returns the text (BOM removed) and the encoding used (WHATWG name).
  * Never throws: bytes that fit no declared encoding fall back to windows-1252, which maps every byte.
  */
-export function decodeBytes(bytes: Uint8Array): Decoded {
+export function decodeBytes(bytes: Uint8Array, options: { xmlReferences?: boolean } = {}): Decoded {
   const b0 = bytes[0];
   const b1 = bytes[1];
   if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) {
@@ -151,8 +191,12 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     // that do are UTF-8 under a declaration left as it was.
     const utf8 = hasHighByte(bytes) ? tryUtf8(bytes) : undefined;
     if (utf8 !== undefined && FRENCH_LETTERS.test(utf8) && !NOT_FRENCH.test(utf8)) return { text: utf8, encoding: 'utf-8', declaredInstead: declared };
-    if (ISO_8859_15_LABELS.has(declared)) return { text: decodeIso885915(bytes), encoding: 'iso-8859-15' };
-    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+    const counted = options.xmlReferences && !holdsCdata(bytes) ? { references: 0 } : undefined;
+    const single: Decoded = ISO_8859_15_LABELS.has(declared)
+      ? { text: decodeIso885915(bytes, counted), encoding: 'iso-8859-15' }
+      : { text: decodeWindows1252(bytes, counted), encoding: 'windows-1252' };
+    if (counted?.references) single.references = counted.references;
+    return single;
   }
   if (declared && declared !== 'utf-8' && declared !== 'utf8') {
     try {

@@ -101,11 +101,11 @@ export function encodingNotes(decoded: Decoded, source: string): ReadNote[] {
 }
 
 /**
- * Size check, kind check and decoding of one input.
+ * Size check, kind check and decoding of one input (`options` as decodeBytes').
  * @throws InputError for files over the size limit, empty files and non-text files (PDF, ZIP,
  * spreadsheets, images), saying what was expected.
  */
-export function openInput(file: InputFile, expected: Expected): Decoded {
+export function openInput(file: InputFile, expected: Expected, options: { xmlReferences?: boolean } = {}): Decoded {
   assertSize(file);
   const refused = refusedEncoding(file.bytes);
   if (refused) {
@@ -120,7 +120,7 @@ export function openInput(file: InputFile, expected: Expected): Decoded {
   }
   const kind = sniffBytes(file.bytes);
   if (kind !== 'text') throw new InputError(notTextMessage(file.name, kind, expected), file.name, 'not-text');
-  return decodeBytes(file.bytes);
+  return decodeBytes(file.bytes, options);
 }
 
 /**

@@ -104,7 +104,7 @@ const WANT: Localized = {
  * again from the text as they close, see `readStreamWithProfile`).
  */
 function openExport(file: InputFile, notes: ReadNote[], sample?: Sample): { root: XmlNode; text: string; scanned: boolean } {
-  const decoded = openInput(file, 'pronote');
+  const decoded = openInput(file, 'pronote', { xmlReferences: true });
   const { text } = decoded;
   append(notes, encodingNotes(decoded, file.name));
   if (!looksLikeXml(text)) {
@@ -127,8 +127,16 @@ function openExport(file: InputFile, notes: ReadNote[], sample?: Sample): { root
   if (kind === 'encrypted') throw new InputError(encryptedExportMessage(file.name), file.name, 'encrypted');
   if (kind === 'html') throw wrongFile(file.name, `est une page web (HTML). ${WANT.fr}`, `is a web page (HTML). ${WANT.en}`);
   const how = { scanned: false, sample };
-  const root = readXmlTree(text, file.name, how);
-  return { root, text, scanned: how.scanned };
+  try {
+    const root = readXmlTree(text, file.name, how);
+    return { root, text, scanned: how.scanned };
+  } catch (e) {
+    // A character written as a reference where no reference may stand (an element name holding
+    // `Œ`): the file is read again from the plain decoding, whose message is the one to give.
+    if (!decoded.references || !(e instanceof InputError)) throw e;
+    const plain = openInput(file, 'pronote').text;
+    return { root: readXmlTree(plain, file.name, how), text: plain, scanned: how.scanned };
+  }
 }
 
 /**
@@ -156,11 +164,11 @@ function onlyPartnerElements(root: XmlNode): boolean {
  * - Any other layout: sniffed (sniffer.ts), or read with `options.profile` when given.
  * - A person whose (category, id) was already read from an earlier file goes to `notRead`, naming
  *   that file (the same export given twice would otherwise read everyone twice).
- * - A partner export (or one read with a saved profile whose categories are told by element name)
- *   whose lists hold more than twice `options.sampledRecords` records of one name (default 5,000)
- *   is judged on a sample spread over each list, then read record by record from its text: the
- *   same result, in less memory (tests set it low to compare both ways; Infinity reads every file
- *   whole). Sniffed layouts are judged on every record.
+ * - An export whose categories are told by element name (the partner layout, the EDT tables, a
+ *   saved profile of that kind) and whose lists hold more than twice `options.sampledRecords`
+ *   records of one name (default 5,000) is judged on a sample spread over each list, then read
+ *   record by record from its text: the same persons, in less memory (tests set it low to compare
+ *   both ways; Infinity reads every file whole). A layout with a category field is judged whole.
  * @throws InputError when a whole file cannot be used: too large, not XML (PDF, CSV...), not
  * well-formed (line and column), entity declarations, an AAF file, an encrypted partner export,
  * or XML in which no person is found.
@@ -179,9 +187,8 @@ export function readPronoteExport(files: InputFile[], options: { profile?: Mappi
   /** The first person read for each id, per category, to set aside the same person in a later file. */
   const readBefore = new Map<Category, Map<string, Person>>();
   for (const file of files) {
-    // Long lists are sampled: the partner layout (or a saved profile), its link fields
-    // and unused fields are judged on the sample (link targets on the whole file), then the
-    // persons are read from the text.
+    // Long lists are sampled: the layout, its link fields and unused fields are judged on the
+    // sample (link targets on the whole file), then the persons are read from the text.
     const sample = { keep: options.sampledRecords ?? SAMPLED_RECORDS, dropped: 0 };
     const opened: { root?: XmlNode; text: string; scanned: boolean } = openExport(file, notes, sample);
     let sampled = opened.scanned && sample.dropped > 0;
@@ -222,10 +229,15 @@ export function readPronoteExport(files: InputFile[], options: { profile?: Mappi
       profile = withLinkFields(categorisedRecords(root, PARTNER_PROFILE), PARTNER_PROFILE, fieldValue, targets);
       partner = true;
     } else {
-      // A sniffed layout is judged on every record: in a sample, a list sorted by category
-      // (teachers first, in a `User` list with a category field) would show one category only.
-      wholeUnless(false);
-      const s = sniffLayout(root);
+      // Sniffed on the sample when each category has its own element (the EDT tables): the sample
+      // holds records of each. A category field (a `User` list) is judged on every record: a
+      // category with a few records only could be missing from the sample.
+      const tree = root;
+      let s = sniffLayout(root, undefined, (named) => (sampled && recordsStream(tree, named) ? recordTargets(opened.text, named) : undefined));
+      if (sampled && (!s || !recordsStream(tree, s.mapping))) {
+        wholeUnless(false);
+        s = sniffLayout(root);
+      }
       if (!s) {
         throw wrongFile(
           file.name,

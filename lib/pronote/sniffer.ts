@@ -23,7 +23,7 @@ import { compact } from '../input/words';
 import type { XmlNode } from '../input/xml';
 import type { Category } from '../core/person';
 import { categorisedRecords, fieldValue } from './apply-profile';
-import { LINK_SYNONYMS, type UnusedField, unusedFields, withLinkFields } from './link-fields';
+import { LINK_SYNONYMS, type LinkTargets, type UnusedField, unusedFields, withLinkFields } from './link-fields';
 import type { CategoryRule, MappingProfile, ProfileField } from './mapping-profile';
 
 /** Synonyms per field, folded with `compact`, in order of preference. */
@@ -151,9 +151,16 @@ function containerCategory(parent: XmlNode): Category | undefined {
 
 /**
  * Proposes a mapping profile for an export of unknown layout.
+ * @param linkTargets when `root` is a sample of a large file (scanXmlSample), gives every id and
+ * ident of the file's students and guardians for a profile: a link names any record of the other
+ * category, not only those of the sample.
  * @returns undefined when no person record is found.
  */
-export function sniffLayout(root: XmlNode, name = 'Profil détecté'): SniffResult | undefined {
+export function sniffLayout(
+  root: XmlNode,
+  name = 'Profil détecté',
+  linkTargets?: (profile: MappingProfile) => LinkTargets | undefined,
+): SniffResult | undefined {
   const records = findRecords(root);
   if (records.length === 0) return undefined;
   const nodes = records.map((r) => r.node);
@@ -223,7 +230,7 @@ export function sniffLayout(root: XmlNode, name = 'Profil détecté'): SniffResu
   delete fields.children;
   const named: MappingProfile = { name, categories, fields };
   const records2 = categorisedRecords(root, named);
-  const linked = withLinkFields(records2, named, fieldValue);
+  const linked = withLinkFields(records2, named, fieldValue, linkTargets?.(named));
 
   // Confidence: records that hold the id, last-name and first-name fields (filled or not: an empty
   // value is the record's problem, listed as not read, not a sign of a wrong layout).

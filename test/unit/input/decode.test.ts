@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../../lib/input/decode';
+import { type MappingProfile, readPronoteExport } from '../../../lib/pronote';
+
+/** A saved profile for the small files below: one student per name. */
+const PROFILE: MappingProfile = { name: 'test', categories: { student: { element: 'Eleve' } }, fields: { id: 'Nom', lastName: 'Nom', firstName: 'Prenom' } };
 
 const HIGH = '€ ‘ ’ “ ” – — œ Œ …';
 // windows-1252 bytes of HIGH, written out from the WHATWG index (not produced by any decoder under test)
@@ -77,6 +81,25 @@ describe('decodeBytes', () => {
     expect(decodeBytes(new TextEncoder().encode(ascii))).toEqual({ text: ascii, encoding: 'windows-1252' });
     const cp1252 = [...new TextEncoder().encode('<?xml version="1.0" encoding="windows-1252"?><a n="G'), 0xe9, ...new TextEncoder().encode('rald"/>')];
     expect(decodeBytes(new Uint8Array(cp1252))).toEqual({ text: '<?xml version="1.0" encoding="windows-1252"?><a n="Gérald"/>', encoding: 'windows-1252' });
+  });
+
+  it('with xmlReferences, writes the windows-1252 characters above U+00FF as XML character references, and reads the same names', () => {
+    const cp = (text: string) => new Uint8Array([...text].map((ch) => ({ Œ: 0x8c, œ: 0x9c, '’': 0x92, '€': 0x80 })[ch] ?? ch.charCodeAt(0)));
+    const xml = '<?xml version="1.0" encoding="windows-1252"?><T><Eleve Nom="Œ" Prenom="Cœur’s"><Note>5€</Note></Eleve><Eleve Nom="SŒUR" Prenom="Léa"/></T>';
+    const referenced = decodeBytes(cp(xml), { xmlReferences: true });
+    expect(referenced).toEqual({ text: xml.replace(/[Œœ’€]/g, (c) => `&#${c.charCodeAt(0)};`), encoding: 'windows-1252', references: 5 });
+    expect(decodeBytes(cp(xml))).toEqual({ text: xml, encoding: 'windows-1252' });
+    // Read by the Pronote reader: the same persons as from the plain text.
+    const read = readPronoteExport([{ name: 'x.xml', bytes: cp(xml) }], { profile: PROFILE });
+    expect(read.persons.map((p) => [p.lastName, p.firstName, p.raw.Note])).toEqual([
+      ['Œ', 'Cœur’s', '5€'],
+      ['SŒUR', 'Léa', undefined],
+    ]);
+    // A CDATA section keeps its text as written: no reference then.
+    expect(decodeBytes(cp(xml.replace('5€', '<![CDATA[5€]]>')), { xmlReferences: true }).references).toBeUndefined();
+    // A character above U+00FF in an element name cannot be a reference: read from the plain text.
+    const named = readPronoteExport([{ name: 'x.xml', bytes: cp(xml.replace(/Note>/g, 'Nœte>')) }], { profile: PROFILE });
+    expect(named.persons[0].raw['Nœte']).toBe('5€');
   });
 
   it('falls back to windows-1252 when a file declared UTF-8 is not valid UTF-8', () => {

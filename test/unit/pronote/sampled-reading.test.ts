@@ -57,6 +57,20 @@ describe('a sampled export reads as the whole one', () => {
     }
   });
 
+  it('EDT exports (sniffed, a table per category) of every link form, sniffed on a sample of 8 to 40 records: the same result', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1000 }), fc.constantFrom(...LINK_FORMS), fc.integer({ min: 8, max: 40 }), (seed, links, keep) => {
+        const g = generate({ seed, students: 40 });
+        const [file] = pronoteFiles(g.pronote, ['edt'], { links });
+        const given = [input(file.name, contentOf(file))];
+        const whole = readPronoteExport(given, { sampledRecords: Number.POSITIVE_INFINITY });
+        expect(whole.layout).toBe('sniffed');
+        expect(asData(readPronoteExport(given, { sampledRecords: keep }))).toEqual(asData(whole));
+      }),
+      { seed: 16, numRuns: 20 },
+    );
+  });
+
   it('a saved profile of a sniffed layout (six EDT tables, 8 records kept of each) reads the same as the whole file', () => {
     const g = generate({ seed: 3, students: 60 });
     const [file] = pronoteFiles(g.pronote, ['edt'], { links: 'guardian-elements' });
