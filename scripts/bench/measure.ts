@@ -39,5 +39,5 @@ export async function measure<T>(work: () => T | Promise<T>): Promise<Measure<T>
 }
 
 export function formatMeasure(label: string, m: Measure<unknown>): string {
-  return `${label}: ${m.seconds.toFixed(3)} s, peak RSS ${m.peakRssMiB.toFixed(0)} MiB, peak heap ${m.peakHeapMiB.toFixed(0)} MiB`;
+  return `${label}: ${m.seconds.toFixed(3)} s, peak RSS ${m.peakRssMiB.toFixed(0)} MiB, peak heap ${m.peakHeapMiB.toFixed(0)} MiB (sampled), process peak RSS so far ${m.processPeakRssMiB.toFixed(0)} MiB`;
 }

@@ -34,7 +34,7 @@ if (readArg) {
   // pooled and the link ids copied out of the text, 400 MiB after (4 Dec 2026).
   const keptMiB = process.memoryUsage().heapUsed / MB;
   console.log(
-    `${formatMeasure(`Pronote export (${basename(path)}, layout ${r.layout}), ${r.persons.length} persons read, ${r.notRead.length} not read (${(bytes.length / MB).toFixed(1)} MB)`, m)}, CPU ${((used.user + used.system) / 1e6).toFixed(1)} s, heap kept by the persons ${keptMiB.toFixed(0)} MiB; the process's peak RSS (ru_maxrss, the figure to read: the samples miss the synchronous read) ${m.processPeakRssMiB.toFixed(0)} MiB, target ≤ 1229 MiB (1.2 GB)`,
+    `${formatMeasure(`Pronote export (${basename(path)}, layout ${r.layout}), ${r.persons.length} persons read, ${r.notRead.length} not read (${(bytes.length / MB).toFixed(1)} MB)`, m)}, CPU ${((used.user + used.system) / 1e6).toFixed(1)} s, heap kept by the persons ${keptMiB.toFixed(0)} MiB; target for the process peak (ru_maxrss; the samples miss the synchronous read) ≤ 1229 MiB (1.2 GB)`,
   );
 } else {
   const given = process.argv.find((a) => a.startsWith('--file='))?.slice('--file='.length);
