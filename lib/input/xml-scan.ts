@@ -167,8 +167,8 @@ export interface RecordHook {
  * The scan shared by the entry points.
  * @param build true to build the tree.
  * @param records when building, elements to hand out as they close, taken out of the tree.
- * @param sample when building, keeps only the first `sample.keep` children of each name of the
- * elements of the first levels (see {@link scanXmlSample}).
+ * @param sample when building, keeps of each name of children of the elements of the first levels
+ * between `sample.keep` and twice as many, spread over the list (see {@link scanXmlSample}).
  * @returns the root (build), true (check only), or undefined when the scanner is not sure.
  */
 function scan(text: string, build: boolean, records?: RecordHook, sample?: Sample): XmlNode | true | undefined {
@@ -401,9 +401,7 @@ function scan(text: string, build: boolean, records?: RecordHook, sample?: Sampl
  * are added as their start tags are read) and hands it to the hook.
  */
 function handOut(parent: XmlNode, node: XmlNode, records: RecordHook): void {
-  const siblings = parent.children;
-  siblings.pop();
-  if (siblings.length === 0) parent.children = NO_CHILDREN;
+  dropLast(parent);
   records.onRecord(node);
 }
 

@@ -260,8 +260,9 @@ function faultLine(text: string): number {
  * Decodes, checks and parses an XML input in one go.
  * @param how when given, `how.scanned` is set to true when the fast scanner of xml-scan.ts read the
  * text: {@link scanXmlRecords} then reads it too (records handed out as they close). With
- * `how.sample`, the tree is the scanner's sample (scanXmlSample): lists cut at `sample.keep`
- * children of a name, `sample.dropped` counting the others; the parser's tree is whole.
+ * `how.sample`, the tree is the scanner's sample (scanXmlSample): `sample.keep` to twice as many
+ * children of a name per list, spread over it, `sample.dropped` counting the others; the parser's
+ * tree is whole.
  * @throws InputError (entity declarations, undefined entity, not well-formed, truncated, no element).
  */
 export function readXmlTree(text: string, source: string, how?: { scanned: boolean; sample?: Sample }): XmlNode {

@@ -27,7 +27,7 @@ import { completeRelations } from '../input/relations';
 import { compact } from '../input/words';
 import { NO_ATTRS, NO_CHILDREN, scanXmlRecords, type XmlNode } from '../input/xml';
 import { CATEGORIES, type Category, type IdKind, type NotRead, type Person } from '../core/person';
-import { KEY_ATTRS, type LinkTargets, linkValues } from './link-fields';
+import { addRecordIds, KEY_ATTRS, type LinkTargets, linkValues } from './link-fields';
 import type { MappingProfile } from './mapping-profile';
 
 /** Attribute (exact name, then any case) or direct child element text. */
@@ -93,7 +93,7 @@ export interface ProfileReadResult {
 
 /** The person elements a profile selects, outside other person elements, in document order. */
 function collect(root: XmlNode, profile: MappingProfile): { node: XmlNode; rank: number }[] {
-  const names = new Set(Object.values(profile.categories).map((r) => r?.element));
+  const names = recordNames(profile);
   const out: { node: XmlNode; rank: number }[] = [];
   const ranks = new Map<string, number>();
   const walk = (node: XmlNode) => {
@@ -356,7 +356,7 @@ export function readWithProfile(root: XmlNode, profile: MappingProfile, options:
 }
 
 /** The element names of a profile's records. */
-function recordNames(profile: MappingProfile): Set<string> {
+export function recordNames(profile: MappingProfile): Set<string> {
   const names = new Set<string>();
   for (const rule of Object.values(profile.categories)) if (rule) names.add(rule.element);
   return names;
@@ -426,10 +426,7 @@ export function recordTargets(text: string, profile: MappingProfile): LinkTarget
         ids = new Set();
         targets.set(category, ids);
       }
-      const id = fieldValue(node, profile.fields.id);
-      if (id) ids.add(id);
-      const ident = fieldValue(node, profile.fields.ident);
-      if (ident) ids.add(ident);
+      addRecordIds(ids, node, profile, fieldValue);
     },
   });
   return root ? targets : undefined;

@@ -13,7 +13,7 @@ import type { InputFile } from '../input/source';
 import { readXmlTree, type Sample, type XmlNode } from '../input/xml';
 import type { Decision } from '../matching/types';
 import { type Category, type ExportKind, InputError, type NotRead, type Person, type ReadNote, type ReadResult } from '../core/person';
-import { categorisedRecords, fieldValue, innerMap, readStreamWithProfile, readWithProfile, recordsStream, recordTargets } from './apply-profile';
+import { categorisedRecords, fieldValue, innerMap, readStreamWithProfile, readWithProfile, recordNames, recordsStream, recordTargets } from './apply-profile';
 import { exportKindOf } from './export-kind';
 import { type UnusedField, unusedFields, withLinkFields } from './link-fields';
 import type { MappingProfile } from './mapping-profile';
@@ -99,8 +99,8 @@ const WANT: Localized = {
 
 /**
  * Parses one file and refuses what is not a Pronote export, saying what it looks like.
- * @returns the tree (with `sample`, the scanner's sample of it: lists cut at `sample.keep` records
- * of a name), the decoded text, and whether the fast scanner read it (records can then be read
+ * @returns the tree (with `sample`, the scanner's sample of it: `sample.keep` to twice as many
+ * records of a name per list, spread over it), the decoded text, and whether the fast scanner read it (records can then be read
  * again from the text as they close, see `readStreamWithProfile`).
  */
 function openExport(file: InputFile, notes: ReadNote[], sample?: Sample): { root: XmlNode; text: string; scanned: boolean } {
@@ -255,8 +255,7 @@ export function readPronoteExport(files: InputFile[], options: { profile?: Mappi
     if (left.length > 0) notes.push(unusedNote(file.name, left));
     layout = partner ? 'partner' : 'sniffed';
     // Judged before the records are read: reading takes them out of the tree.
-    const personElements = new Set(Object.values(profile.categories).map((c) => c?.element ?? ''));
-    const kind = exportKindOf(root, personElements);
+    const kind = exportKindOf(root, recordNames(profile));
     if (kind !== 'unknown') exportKind = kind;
     const readOptions = {
       source: file.name,

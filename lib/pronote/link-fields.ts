@@ -139,15 +139,18 @@ export interface LinkScore {
   records: number;
 }
 
-/** The `id` and `ident` values of records, as the profile reads them: what a link may name. */
+/** Adds the record's `id` and `ident` values, as the profile reads them, to `ids`: what a link may name. */
+export function addRecordIds(ids: Set<string>, node: XmlNode, profile: MappingProfile, fieldValue: FieldValue): void {
+  const id = fieldValue(node, profile.fields.id);
+  if (id) ids.add(id);
+  const ident = fieldValue(node, profile.fields.ident);
+  if (ident) ids.add(ident);
+}
+
+/** The `id` and `ident` values of records (see {@link addRecordIds}). */
 function recordIds(nodes: readonly XmlNode[], profile: MappingProfile, fieldValue: FieldValue): Set<string> {
   const ids = new Set<string>();
-  for (const node of nodes) {
-    const id = fieldValue(node, profile.fields.id);
-    if (id) ids.add(id);
-    const ident = fieldValue(node, profile.fields.ident);
-    if (ident) ids.add(ident);
-  }
+  for (const node of nodes) addRecordIds(ids, node, profile, fieldValue);
   return ids;
 }
 
