@@ -23,8 +23,8 @@ export interface Decoded {
    */
   declaredInstead?: string;
   /**
-   * With `xmlReferences` (decodeBytes' option): how many characters above U+00FF of a single-byte
-   * file were written as XML character references; absent when none.
+   * With `xmlReferences` (decodeBytes' option): how many characters above U+00FF of a UTF-8 or
+   * single-byte file were written as XML character references; absent when none.
    */
   references?: number;
 }
@@ -45,25 +45,67 @@ function decodeSingleByte(bytes: Uint8Array, table: Uint16Array, counted?: { ref
   for (let start = 0; start < bytes.length; start += CHUNK) {
     const end = Math.min(start + CHUNK, bytes.length);
     const view = end - start === buf.length ? buf : buf.subarray(0, end - start);
-    let high = false;
-    for (let i = start; i < end; i++) {
-      const c = table[bytes[i]];
-      view[i - start] = c;
-      if (c > 0xff) high = true;
+    for (let i = start; i < end; i++) view[i - start] = table[bytes[i]];
+    pushCodes(parts, view, counted);
+  }
+  return parts.join('');
+}
+
+/**
+ * Appends the text of the UTF-16 `codes` to `parts`; with `counted`, each character above U+00FF
+ * (a surrogate pair as one character) as an XML character reference, counted.
+ */
+function pushCodes(parts: string[], codes: Uint16Array, counted?: { references: number }): void {
+  if (!counted) {
+    parts.push(String.fromCharCode.apply(null, codes as unknown as number[]));
+    return;
+  }
+  let from = 0;
+  for (let k = 0; k < codes.length; k++) {
+    let c = codes[k];
+    if (c <= 0xff) continue;
+    if (k > from) parts.push(String.fromCharCode.apply(null, codes.subarray(from, k) as unknown as number[]));
+    const next = codes[k + 1];
+    if (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      c = ((c - 0xd800) << 10) + (next - 0xdc00) + 0x10000;
+      k++;
     }
-    if (!high || !counted) {
-      parts.push(String.fromCharCode.apply(null, view as unknown as number[]));
-      continue;
+    parts.push(`&#${c};`);
+    counted.references++;
+    from = k + 1;
+  }
+  if (from < codes.length) parts.push(String.fromCharCode.apply(null, codes.subarray(from) as unknown as number[]));
+}
+
+const ABOVE_LATIN_1 = /[\u0100-\uffff]/;
+
+/**
+ * Strict UTF-8, or undefined when the bytes are not valid UTF-8. With `counted`, the characters
+ * above U+00FF are written as XML character references (see decodeSingleByte), piece by piece, so
+ * that the text stays in one byte a character in V8: one `œ` anywhere made the whole decoded text
+ * two bytes a character (an 88 MB partner export of 540,000 persons held 398: 176 MiB of text
+ * instead of 88, `npm run bench -- reading-large`).
+ */
+function decodeUtf8(bytes: Uint8Array, counted?: { references: number }): string | undefined {
+  if (!counted) return tryUtf8(bytes);
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const parts: string[] = [];
+  let codes: Uint16Array | undefined;
+  try {
+    for (let start = 0; start < bytes.length; start += CHUNK) {
+      const end = Math.min(start + CHUNK, bytes.length);
+      const piece = decoder.decode(bytes.subarray(start, end), { stream: end < bytes.length });
+      if (!ABOVE_LATIN_1.test(piece)) {
+        parts.push(piece);
+        continue;
+      }
+      codes ??= new Uint16Array(CHUNK);
+      const view = codes.subarray(0, piece.length);
+      for (let k = 0; k < piece.length; k++) view[k] = piece.charCodeAt(k);
+      pushCodes(parts, view, counted);
     }
-    let from = 0;
-    for (let k = 0; k < view.length; k++) {
-      if (view[k] <= 0xff) continue;
-      if (k > from) parts.push(String.fromCharCode.apply(null, view.subarray(from, k) as unknown as number[]));
-      parts.push(`&#${view[k]};`);
-      counted.references++;
-      from = k + 1;
-    }
-    if (from < view.length) parts.push(String.fromCharCode.apply(null, view.subarray(from) as unknown as number[]));
+  } catch {
+    return undefined;
   }
   return parts.join('');
 }
@@ -166,9 +208,10 @@ const WINDOWS_1252_LABELS = new Set([
 const ISO_8859_15_LABELS = new Set(['iso-8859-15', 'iso8859-15', 'iso_8859-15', 'latin9', 'latin-9', 'l9']);
 
 /**
- * Decodes the bytes of an input file. `options.xmlReferences` (XML readers only): a file declared
- * in a single-byte encoding has its characters above U+00FF written as XML character references,
- * so that its text stays in one byte a character (not done when the file holds a CDATA section).
+ * Decodes the bytes of an input file. `options.xmlReferences` (XML readers only): a file in UTF-8
+ * (without BOM) or declared in a single-byte encoding has its characters above U+00FF written as
+ * XML character references, so that its text stays in one byte a character (not done when the file
+ * holds a CDATA section, where a reference stays as written).
  * @returns the text (BOM removed) and the encoding used (WHATWG name).
  * Never throws: bytes that fit no declared encoding fall back to windows-1252, which maps every byte.
  */
@@ -189,14 +232,16 @@ export function decodeBytes(bytes: Uint8Array, options: { xmlReferences?: boolea
   if (declared && (WINDOWS_1252_LABELS.has(declared) || ISO_8859_15_LABELS.has(declared))) {
     // French text in windows-1252 never forms valid multi-byte UTF-8 (`é` would be `Ã©`): bytes
     // that do are UTF-8 under a declaration left as it was.
-    const utf8 = hasHighByte(bytes) ? tryUtf8(bytes) : undefined;
-    if (utf8 !== undefined && FRENCH_LETTERS.test(utf8) && !NOT_FRENCH.test(utf8)) return { text: utf8, encoding: 'utf-8', declaredInstead: declared };
     const counted = options.xmlReferences && !holdsCdata(bytes) ? { references: 0 } : undefined;
+    const utf8 = hasHighByte(bytes) ? tryUtf8(bytes) : undefined;
+    if (utf8 !== undefined && FRENCH_LETTERS.test(utf8) && !NOT_FRENCH.test(utf8)) {
+      const referenced = counted && ABOVE_LATIN_1.test(utf8) ? decodeUtf8(bytes, counted) : undefined;
+      return withReferences({ text: referenced ?? utf8, encoding: 'utf-8', declaredInstead: declared }, counted);
+    }
     const single: Decoded = ISO_8859_15_LABELS.has(declared)
       ? { text: decodeIso885915(bytes, counted), encoding: 'iso-8859-15' }
       : { text: decodeWindows1252(bytes, counted), encoding: 'windows-1252' };
-    if (counted?.references) single.references = counted.references;
-    return single;
+    return withReferences(single, counted);
   }
   if (declared && declared !== 'utf-8' && declared !== 'utf8') {
     try {
@@ -206,9 +251,16 @@ export function decodeBytes(bytes: Uint8Array, options: { xmlReferences?: boolea
       // unknown label or bytes not in that encoding: fall through to the byte-based guess
     }
   }
-  const utf8 = tryUtf8(bytes);
-  if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8' };
+  const counted = options.xmlReferences && hasHighByte(bytes) && !holdsCdata(bytes) ? { references: 0 } : undefined;
+  const utf8 = decodeUtf8(bytes, counted);
+  if (utf8 !== undefined) return withReferences({ text: utf8, encoding: 'utf-8' }, counted);
   return decodeByLine(bytes);
+}
+
+/** `decoded`, with the count of characters written as references when there are some. */
+function withReferences(decoded: Decoded, counted: { references: number } | undefined): Decoded {
+  if (counted?.references) decoded.references = counted.references;
+  return decoded;
 }
 
 /**

@@ -102,6 +102,42 @@ describe('decodeBytes', () => {
     expect(named.persons[0].raw['Nœte']).toBe('5€');
   });
 
+  it('with xmlReferences, writes the UTF-8 characters above U+00FF as references, across its pieces of 8 KiB, and reads the same names', () => {
+    // Names with letters above U+00FF (Œ, Ł, an astral character) where a piece of 8 KiB ends: a
+    // character split between two pieces is decoded whole, a surrogate pair is one reference.
+    const names = ['SŒUR', 'ŁUKASZ', 'Cœur', 'Zoé', 'A𝒜B', 'Ŧom'];
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const records: string[] = [];
+    for (let k = 0; k < 1500; k++) records.push(`<Eleve Nom="${names[random(names.length)]}${k}" Prenom="${'é'.repeat(random(5))}x${'œ'.repeat(random(3))}"/>`);
+    const xml = `<?xml version="1.0" encoding="UTF-8"?><T>${records.join('\n')}</T>`;
+    const bytes = new TextEncoder().encode(xml);
+    expect(bytes.length).toBeGreaterThan(5 * 8192);
+    const split = [1, 2, 3, 4, 5].filter((k) => (bytes[k * 8192] & 0xc0) === 0x80);
+    expect(split.length).toBeGreaterThan(0); // a piece ends inside a character
+    const referenced = decodeBytes(bytes, { xmlReferences: true });
+    const above = [...xml].filter((c) => c.codePointAt(0)! > 0xff);
+    expect(referenced).toEqual({
+      text: xml.replace(/[\u0100-\u{10ffff}]/gu, (c) => `&#${c.codePointAt(0)};`),
+      encoding: 'utf-8',
+      references: above.length,
+    });
+    expect(decodeBytes(bytes)).toEqual({ text: xml, encoding: 'utf-8' });
+    const read = readPronoteExport([{ name: 'x.xml', bytes }], { profile: PROFILE });
+    expect(read.persons.map((p) => `${p.lastName} ${p.firstName}`)).toEqual(records.map((r) => /Nom="([^"]*)" Prenom="([^"]*)"/.exec(r)!.slice(1).join(' ')));
+    // Without a letter above U+00FF, or with a CDATA section, or not valid UTF-8: as before.
+    expect(decodeBytes(new TextEncoder().encode('<T n="Zoé"/>'), { xmlReferences: true })).toEqual({ text: '<T n="Zoé"/>', encoding: 'utf-8' });
+    expect(decodeBytes(new TextEncoder().encode('<T><![CDATA[Œ]]></T>'), { xmlReferences: true })).toEqual({ text: '<T><![CDATA[Œ]]></T>', encoding: 'utf-8' });
+    expect(decodeBytes(new Uint8Array([...new TextEncoder().encode('<T n="Œ"/>\n<U n="'), 0xe9, 0x22, 0x2f, 0x3e]), { xmlReferences: true })).toEqual({
+      text: '<T n="Œ"/>\n<U n="é"/>',
+      encoding: 'utf-8',
+      windows1252Lines: 1,
+    });
+  });
+
   it('falls back to windows-1252 when a file declared UTF-8 is not valid UTF-8', () => {
     const bytes = [...new TextEncoder().encode('<?xml version="1.0" encoding="UTF-8"?><a n="'), 0xe9, 0x92, '"'.charCodeAt(0), 0x2f, 0x3e];
     expect(decodeBytes(new Uint8Array(bytes))).toEqual({ text: '<?xml version="1.0" encoding="UTF-8"?><a n="é’"/>', encoding: 'windows-1252' });
