@@ -364,16 +364,14 @@ export function recordNames(profile: MappingProfile): Set<string> {
 
 /**
  * True when {@link readStreamWithProfile} reads from the text what {@link readWithProfile} reads from
- * `root`, and a sample of the file's lists (scanXmlSample) shows every category: each category is
- * told by its element name (no category field: a `User` list sorted by category would show one
- * category in its first records), the root is not a record, and no element of a record name holds
- * one of its own name (a `<Staff>` list of `<Staff>`, which `collect` walks into). Then the records
- * are exactly the outermost elements of those names, as the scanner takes them.
+ * `root`: the root is not a record, and no element of a record name holds one of its own name (a
+ * `<Staff>` list of `<Staff>`, which `collect` walks into). Then the records are exactly the
+ * outermost elements of those names, as the scanner takes them. (A category field's values are
+ * taken from the whole text when the layout is sniffed on a sample: sniffer.ts, categoryValuesInText.)
  */
 export function recordsStream(root: XmlNode, profile: MappingProfile): boolean {
   const names = recordNames(profile);
   if (names.has(root.name)) return false;
-  for (const rule of Object.values(profile.categories)) if (rule?.categoryValue !== undefined) return false;
   const container = (node: XmlNode): boolean => {
     const children = node.children;
     for (let i = 0; i < children.length; i++) {

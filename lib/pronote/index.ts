@@ -19,7 +19,7 @@ import { type UnusedField, unusedFields, withLinkFields } from './link-fields';
 import type { MappingProfile } from './mapping-profile';
 import { isPartnerLayout, PARTNER_ELEMENTS, PARTNER_PROFILE } from './partner-export';
 import { readSsoTree } from './rapprochement-sso';
-import { recordElementNames, sniffLayout } from './sniffer';
+import { categoryValuesInText, recordElementNames, sniffLayout } from './sniffer';
 
 export type { UnusedField } from './link-fields';
 export type { CategoryRule, MappingProfile, ProfileField } from './mapping-profile';
@@ -164,11 +164,11 @@ function onlyPartnerElements(root: XmlNode): boolean {
  * - Any other layout: sniffed (sniffer.ts), or read with `options.profile` when given.
  * - A person whose (category, id) was already read from an earlier file goes to `notRead`, naming
  *   that file (the same export given twice would otherwise read everyone twice).
- * - An export whose categories are told by element name (the partner layout, the EDT tables, a
- *   saved profile of that kind) and whose lists hold more than twice `options.sampledRecords`
- *   records of one name (default 5,000) is judged on a sample spread over each list, then read
- *   record by record from its text: the same persons, in less memory (tests set it low to compare
- *   both ways; Infinity reads every file whole). A layout with a category field is judged whole.
+ * - An export whose lists hold more than twice `options.sampledRecords` records of one name
+ *   (default 5,000) is judged on a sample spread over each list (with the link targets and the
+ *   values of a category field taken from the whole text), then read record by record from its
+ *   text: the same persons, in less memory (tests set it low to compare both ways; Infinity reads
+ *   every file whole).
  * @throws InputError when a whole file cannot be used: too large, not XML (PDF, CSV...), not
  * well-formed (line and column), entity declarations, an AAF file, an encrypted partner export,
  * or XML in which no person is found.
@@ -229,11 +229,15 @@ export function readPronoteExport(files: InputFile[], options: { profile?: Mappi
       profile = withLinkFields(categorisedRecords(root, PARTNER_PROFILE), PARTNER_PROFILE, fieldValue, targets);
       partner = true;
     } else {
-      // Sniffed on the sample when each category has its own element (the EDT tables): the sample
-      // holds records of each. A category field (a `User` list) is judged on every record: a
-      // category with a few records only could be missing from the sample.
+      // Sniffed on the sample, with the link targets and a category field's values (a `User` list:
+      // a category of a few records could be missing from the sample) taken from the whole text.
       const tree = root;
-      let s = sniffLayout(root, undefined, (named) => (sampled && recordsStream(tree, named) ? recordTargets(opened.text, named) : undefined));
+      let s = sniffLayout(
+        root,
+        undefined,
+        (named) => (sampled && recordsStream(tree, named) ? recordTargets(opened.text, named) : undefined),
+        sampled ? (element, key) => categoryValuesInText(opened.text, element, key) : undefined,
+      );
       if (sampled && (!s || !recordsStream(tree, s.mapping))) {
         wholeUnless(false);
         s = sniffLayout(root);

@@ -20,7 +20,7 @@
  */
 import { categoryFromWord } from '../input/category-words';
 import { compact } from '../input/words';
-import type { XmlNode } from '../input/xml';
+import { scanXmlRecords, type XmlNode } from '../input/xml';
 import type { Category } from '../core/person';
 import { categorisedRecords, fieldValue } from './apply-profile';
 import { LINK_SYNONYMS, type LinkTargets, type UnusedField, unusedFields, withLinkFields } from './link-fields';
@@ -149,17 +149,42 @@ function containerCategory(parent: XmlNode): Category | undefined {
   return undefined;
 }
 
+/** Each category the category field `key` of `node` names, with the first value naming it (document order). */
+type CategoryValues = Map<Category, string>;
+
+function addCategoryValue(values: CategoryValues, node: XmlNode, key: string): void {
+  const v = node.attrs[key] ?? node.children.find((c) => c.name === key)?.text;
+  const c = v ? categoryFromWord(v) : undefined;
+  if (c && v && !values.has(c)) values.set(c, v);
+}
+
+/**
+ * The categories that the field `key` of the `element` records names over the whole text, each with
+ * the first value naming it: what {@link sniffLayout} finds on a whole tree, for a sample of it (a
+ * category of a few records, three inspectors among 500,000 users, is likely missing from a sample).
+ * Records as {@link scanXmlRecords} takes them: outermost elements of that name.
+ * @returns undefined when the fast scanner does not read the text.
+ */
+export function categoryValuesInText(text: string, element: string, key: string): CategoryValues | undefined {
+  const values: CategoryValues = new Map();
+  const root = scanXmlRecords(text, { names: new Set([element]), onRecord: (node) => addCategoryValue(values, node, key) });
+  return root ? values : undefined;
+}
+
 /**
  * Proposes a mapping profile for an export of unknown layout.
  * @param linkTargets when `root` is a sample of a large file (scanXmlSample), gives every id and
  * ident of the file's students and guardians for a profile: a link names any record of the other
  * category, not only those of the sample.
+ * @param categoryValues when `root` is a sample, gives the categories that a category field names
+ * over the whole file (see {@link categoryValuesInText}), so that no category is missed.
  * @returns undefined when no person record is found.
  */
 export function sniffLayout(
   root: XmlNode,
   name = 'Profil détecté',
   linkTargets?: (profile: MappingProfile) => LinkTargets | undefined,
+  categoryValues?: (element: string, key: string) => CategoryValues | undefined,
 ): SniffResult | undefined {
   const records = findRecords(root);
   if (records.length === 0) return undefined;
@@ -202,13 +227,10 @@ export function sniffLayout(
       'category',
       0.5,
     );
-    const values = new Map<Category, string>();
-    if (cat) {
-      for (const o of occ) {
-        const v = o.node.attrs[cat.key] ?? o.node.children.find((c) => c.name === cat.key)?.text;
-        const c = v ? categoryFromWord(v) : undefined;
-        if (c && v && !values.has(c)) values.set(c, v);
-      }
+    let values: CategoryValues | undefined = cat ? categoryValues?.(element, cat.key) : undefined;
+    if (!values) {
+      values = new Map();
+      if (cat) for (const o of occ) addCategoryValue(values, o.node, cat.key);
     }
     if (cat && values.size > 0) {
       categoryKey = cat.key;

@@ -71,23 +71,56 @@ describe('a sampled export reads as the whole one', () => {
     );
   });
 
-  it('a saved profile of a sniffed layout (six EDT tables, 8 records kept of each) reads the same as the whole file', () => {
+  it('a saved profile of a sniffed layout (six EDT tables, or a `User` list with a category field, 8 records kept) reads the same as the whole file', () => {
     const g = generate({ seed: 3, students: 60 });
-    const [file] = pronoteFiles(g.pronote, ['edt'], { links: 'guardian-elements' });
-    const given = [input(file.name, contentOf(file))];
-    const whole = readPronoteExport(given);
-    const profile = whole.mapping!;
-    // The sample keeps `sampledRecords` children of a name per element, the six `TABLE`s too.
-    expect(asData(readPronoteExport(given, { profile, sampledRecords: 8 }))).toEqual(asData(readPronoteExport(given, { profile })));
+    for (const layout of ['edt', 'english'] as const) {
+      const [file] = pronoteFiles(g.pronote, [layout], { links: 'guardian-elements' });
+      const given = [input(file.name, contentOf(file))];
+      const whole = readPronoteExport(given);
+      const profile = whole.mapping!;
+      // The sample keeps `sampledRecords` children of a name per element, the six `TABLE`s too.
+      expect(asData(readPronoteExport(given, { profile, sampledRecords: 8 })), layout).toEqual(asData(readPronoteExport(given, { profile })));
+    }
   });
 
-  it('a sniffed list sorted by category (teachers first) is judged on every record: no category is missed', () => {
+  it('a sniffed list sorted by category (teachers first), sniffed on a sample: no category is missed', () => {
     const g = generate({ seed: 4, students: 60 });
     const [file] = pronoteFiles(g.pronote, ['english']);
     const given = [input(file.name, contentOf(file))];
     const sampled = readPronoteExport(given, { sampledRecords: 3 });
     expect(new Set(sampled.persons.map((p) => p.category))).toEqual(new Set(g.pronote.map((p) => p.category)));
     expect(asData(sampled)).toEqual(asData(readPronoteExport(given)));
+  });
+
+  it('exports with a category field (one `User` list) of every link form, sniffed on a sample of 3 to 40 records: the same result', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1000 }), fc.constantFrom(...LINK_FORMS), fc.integer({ min: 3, max: 40 }), (seed, links, keep) => {
+        const g = generate({ seed, students: 40 });
+        const [file] = pronoteFiles(g.pronote, ['english'], { links });
+        const given = [input(file.name, contentOf(file))];
+        const whole = readPronoteExport(given, { sampledRecords: Number.POSITIVE_INFINITY });
+        expect(whole.mapping?.fields.category).toBeDefined();
+        expect(asData(readPronoteExport(given, { sampledRecords: keep }))).toEqual(asData(whole));
+      }),
+      { seed: 17, numRuns: 20 },
+    );
+  });
+
+  it('a category of two records in the middle of a long `User` list, left out of the sample, is read all the same', () => {
+    const users = Array.from({ length: 300 }, (_, i) =>
+      i === 150 || i === 151
+        ? `<User category="Inspecteur pédagogique" id="i${i}" lastName="ROUX${i}" firstName="Ana"/>`
+        : `<User category="${i % 3 ? 'Student' : 'Guardian'}" id="u${i}" lastName="MARTIN${i}" firstName="Léa"/>`,
+    );
+    const text = `<?xml version="1.0" encoding="UTF-8"?><Users>${users.join('')}</Users>`;
+    // The sample of 3 to 6 users, spread over the list, holds neither of the two.
+    const sample = scanXmlSample(text, { keep: 3, dropped: 0 })!;
+    expect(sample.children.map((c) => c.attrs.category)).not.toContain('Inspecteur pédagogique');
+    const given = [input('users.xml', text)];
+    const sampled = readPronoteExport(given, { sampledRecords: 3 });
+    expect(sampled.persons.filter((p) => p.category === 'inspector').map((p) => p.id)).toEqual(['i150', 'i151']);
+    expect(sampled.notRead).toEqual([]);
+    expect(asData(sampled)).toEqual(asData(readPronoteExport(given, { sampledRecords: Number.POSITIVE_INFINITY })));
   });
 
   it('partner records inside a list of their own name (`<Eleve>` holding `<Eleve>`) are read as the whole tree reads them', () => {
