@@ -6,7 +6,8 @@
  * temporary file, then read by a fresh Node process that holds nothing else, so that its peak RSS is
  * the reader's: bytes from disk, `readPronoteExport`, the result kept alive to the end.
  * The same persons are also written as EDT tables (a sniffed layout, one element per field, 136 MB
- * in ISO-8859-1) and read the same way. `--file=PATH` reads an existing export instead.
+ * in ISO-8859-1) and as one `User` list with a category field (sniffed, 85 MB), and read the same
+ * way. `--file=PATH` reads an existing export instead.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -43,10 +44,15 @@ if (readArg) {
   try {
     const paths: string[] = [];
     if (work) {
-      // The partner layout (links on the students), and the EDT tables (sniffed, one element per
-      // field, links on the guardians: a larger file, in ISO-8859-1), each read by a fresh process.
+      // The partner layout (links on the students), the EDT tables (sniffed, one element per
+      // field, links on the guardians: a larger file, in ISO-8859-1) and a `User` list (sniffed,
+      // categories told by a field), each read by a fresh process.
       const g = generate({ seed: 2028, scale: { pronote: 540_000, directory: 10 } });
-      const files = [...pronoteFiles(g.pronote, ['partner']), ...pronoteFiles(g.pronote, ['edt'], { links: 'guardian-elements' })];
+      const files = [
+        ...pronoteFiles(g.pronote, ['partner']),
+        ...pronoteFiles(g.pronote, ['edt'], { links: 'guardian-elements' }),
+        ...pronoteFiles(g.pronote, ['english']),
+      ];
       for (const file of files) {
         const at = join(work, file.name);
         writeFileSync(at, file.encoding ? iconv.encode([...file.chunks()].join(''), file.encoding) : [...file.chunks()].join(''));
